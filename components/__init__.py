@@ -1,0 +1,1 @@
+"""Secure-by-default Pulumi components for API integrations on AWS."""

@@ -1,0 +1,30 @@
+package aws.kms.key_rotation
+
+import data.lib.pulumi
+
+# METADATA
+# title: KMS keys rotate their key material yearly
+# description: |
+#   A symmetric customer-managed KMS key must have automatic rotation on, so that
+#   a leaked or over-used key version stops protecting new data within a year.
+# scope: document
+# custom:
+#   id: aws-kms-key-rotation
+#   severity: high
+#   concern: encryption
+#   remediation: Set enableKeyRotation to true (components.EncryptionKey does this by default).
+#   compliance:
+#     cis-aws-foundations: ["3.6"]
+#     nist-800-53: ["SC-12", "SC-28"]
+#     pci-dss: ["3.6.4"]
+deny contains msg if {
+	pulumi.is_type(input, "aws:kms/key:Key")
+	symmetric(input.properties)
+	pulumi.is_false(input.properties, "enableKeyRotation")
+	msg := sprintf("KMS key %q does not rotate its key material: set enableKeyRotation to true.", [input.name])
+}
+
+# Rotation is only available for symmetric encryption keys.
+symmetric(props) if not props.customerMasterKeySpec
+
+symmetric(props) if props.customerMasterKeySpec == "SYMMETRIC_DEFAULT"

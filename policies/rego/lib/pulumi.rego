@@ -1,0 +1,59 @@
+# METADATA
+# description: |
+#   Helpers for reading Pulumi resources as stackguard sends them to OPA:
+#   type aliases, and the difference between an absent value and one that
+#   is unknown until the deployment runs (a preview sentinel).
+package lib.pulumi
+
+# Pulumi's sentinels for values that cannot be known during a preview.
+unknown_sentinels := {
+	"1c4a061d-8072-4f0a-a4cb-0ff528b18fe7",
+	"3eeb2bf0-c639-47a8-9e75-3b44932eb421",
+	"04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+	"6a19a0b0-7e62-4c92-b797-7f8e31da9cc2",
+	"030794c1-ac77-496b-92df-f27374a8bd58",
+	"e48ece36-62e2-4504-bad9-02848725956a",
+	"dd056dcd-154b-4c76-9bd3-c8f88648b5ff",
+}
+
+# Type tokens that name the same AWS resource under different provider versions.
+aliases := {
+	"aws:s3/bucket:Bucket": {"aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"},
+	"aws:lb/listener:Listener": {"aws:lb/listener:Listener", "aws:alb/listener:Listener"},
+	"aws:lb/loadBalancer:LoadBalancer": {"aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"},
+	"aws:s3/bucketPolicy:BucketPolicy": {"aws:s3/bucketPolicy:BucketPolicy"},
+	"aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": {
+		"aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+		"aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+	},
+}
+
+# is_type(resource, token) holds when the resource is of the type or one of its aliases.
+is_type(resource, token) if resource.type in object.get(aliases, token, {token})
+
+# is_unknown(value) holds for a value that a preview cannot know yet.
+is_unknown(value) if value in unknown_sentinels
+
+# known(obj, key) holds when obj has a value at key that is known and not null.
+known(obj, key) if {
+	value := obj[key]
+	value != null
+	not is_unknown(value)
+}
+
+# unknown(obj, key) holds when the value at key will only be known after deployment.
+unknown(obj, key) if is_unknown(obj[key])
+
+# absent(obj, key) holds when the key is missing or null: a violation for required settings,
+# as opposed to unknown(obj, key), which a rule cannot judge yet.
+absent(obj, key) if not has_value(obj, key)
+
+has_value(obj, key) if obj[key] != null
+
+# is_false(obj, key) holds when the setting is absent or explicitly false (never when unknown).
+is_false(obj, key) if absent(obj, key)
+
+is_false(obj, key) if obj[key] == false
+
+# config(rule_id) is the rule's configuration from the policy profile, {} when none is given.
+config(rule_id) := object.get(input, ["config", rule_id], {})

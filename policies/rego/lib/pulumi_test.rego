@@ -1,0 +1,34 @@
+package lib.pulumi_test
+
+import data.lib.pulumi
+
+test_alias_matches_bucket_v2 if pulumi.is_type({"type": "aws:s3/bucketV2:BucketV2"}, "aws:s3/bucket:Bucket")
+
+test_alias_matches_alb_listener if pulumi.is_type({"type": "aws:alb/listener:Listener"}, "aws:lb/listener:Listener")
+
+test_plain_type_matches_itself if pulumi.is_type({"type": "aws:kms/key:Key"}, "aws:kms/key:Key")
+
+test_other_type_does_not_match if not pulumi.is_type({"type": "aws:kms/alias:Alias"}, "aws:kms/key:Key")
+
+test_unknown_is_not_absent if {
+	props := {"kmsKeyId": "04da6b54-80e4-46f7-96ec-b56ff0331ba9"}
+	pulumi.unknown(props, "kmsKeyId")
+	not pulumi.absent(props, "kmsKeyId")
+	not pulumi.known(props, "kmsKeyId")
+	not pulumi.is_false(props, "kmsKeyId")
+}
+
+test_missing_and_null_are_absent if {
+	pulumi.absent({}, "kmsKeyId")
+	pulumi.absent({"kmsKeyId": null}, "kmsKeyId")
+}
+
+test_false_is_false if pulumi.is_false({"enabled": false}, "enabled")
+
+test_true_is_not_false if not pulumi.is_false({"enabled": true}, "enabled")
+
+test_config_defaults_to_empty if pulumi.config("aws-x-y") == {} with input as {}
+
+test_config_reads_rule_entry if {
+	pulumi.config("aws-x-y") == {"a": 1} with input as {"config": {"aws-x-y": {"a": 1}}}
+}

@@ -1,0 +1,40 @@
+# METADATA
+# description: |
+#   Helpers for stack rules, which see every resource at once in input.resources.
+#   Resources refer to each other through propertyDependencies (URNs, present in
+#   previews, exports and preflight alike) and, once deployed, through the referenced
+#   value itself; refs() collects both so a join works before and after deployment.
+package lib.stack
+
+import data.lib.pulumi
+
+# of_type(token) is the list of stack resources of the type or one of its aliases.
+of_type(token) := [r | some r in input.resources; pulumi.is_type(r, token)]
+
+# refs(resource, key) is the set of URNs and known values that the property at key points to.
+refs(resource, key) := {urn | some urn in object.get(resource, ["propertyDependencies", key], [])} | {v |
+	some v in values(object.get(resource.properties, key, null))
+	not pulumi.is_unknown(v)
+}
+
+# targets(resources, key) is the set of URNs and values referenced at key by any of the resources:
+# build it once per rule, then test membership with referenced().
+targets(resources, key) := {t | some r in resources; some t in refs(r, key)}
+
+# referenced(target, names, set) holds when the set holds the target's URN or one of its
+# identifying property values (names: the properties that carry its name, ARN or id).
+referenced(target, _, set) if target.urn in set
+
+referenced(target, names, set) if {
+	some key in names
+	target.properties[key] in set
+}
+
+values(x) := {x} if is_string(x)
+
+values(x) := {v | some v in x; is_string(v)} if is_array(x)
+
+values(x) := set() if {
+	not is_string(x)
+	not is_array(x)
+}

@@ -1,0 +1,1 @@
+"""stackguard: the policy gate for Pulumi stacks on AWS (OPA rules, CrossGuard pack, CLI)."""
