@@ -1,0 +1,38 @@
+"""The base of every component's args model: strict pydantic validation with errors that name the field."""
+from __future__ import annotations
+
+from typing import Annotated, Any, TypeVar, Union
+
+import pulumi
+from pydantic import BaseModel, ConfigDict, ValidationError, WithJsonSchema
+
+# A value known now or an Output of another resource (an ARN, an id): pydantic checks the type
+# of plain values and lets Outputs through, since they only resolve during the deployment.
+StrInput = Annotated[Union[str, pulumi.Output], WithJsonSchema({"type": "string"})]
+IntInput = Annotated[Union[int, pulumi.Output], WithJsonSchema({"type": "integer"})]
+
+
+class ComponentArgs(BaseModel):
+    """Strict base: unknown fields are errors, values are validated on assignment too."""
+
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True, validate_assignment=True)
+
+
+class ComponentArgsError(ValueError):
+    """Invalid component arguments; the message names the component, each bad field and what is allowed."""
+
+
+Args = TypeVar("Args", bound=ComponentArgs)
+
+
+def validate_args(component: str, model: type[Args], args: Args | dict[str, Any] | None) -> Args:
+    """Return args as a validated `model`, raising ComponentArgsError that names every bad field."""
+    try:
+        if isinstance(args, model):
+            return model.model_validate(args.model_dump(round_trip=True))
+        return model.model_validate(args or {})
+    except ValidationError as err:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in e['loc']) or '(args)'}: {e['msg']}" for e in err.errors()
+        )
+        raise ComponentArgsError(f"{component}: invalid args: {problems}") from None

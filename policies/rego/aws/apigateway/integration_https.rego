@@ -1,0 +1,31 @@
+package aws.apigateway.integration_https
+
+import data.lib.pulumi
+
+# METADATA
+# title: API Gateway HTTP integrations call their backend over HTTPS
+# description: |
+#   A REST API integration of type HTTP or HTTP_PROXY must reach its backend with an
+#   https:// URI. With http://, requests (including callers' tokens and payloads)
+#   travel unencrypted between API Gateway and the backend, also over a VPC link.
+# scope: document
+# custom:
+#   id: aws-apigateway-integration-https
+#   severity: high
+#   concern: https
+#   remediation: Set uri to an https:// URL of the backend (and give the backend a certificate that API Gateway trusts).
+#   compliance:
+#     nist-800-53: ["SC-8"]
+#     pci-dss: ["4.2.1"]
+#     owasp-api-top-10: ["API8:2023"]
+deny contains msg if {
+	pulumi.is_type(input, "aws:apigateway/integration:Integration")
+	input.properties.type in {"HTTP", "HTTP_PROXY"}
+	plain_http(input.properties.uri)
+	msg := sprintf("API Gateway integration %q calls its backend over plain HTTP: change uri to an https:// URL so that requests are encrypted in transit.", [input.name])
+}
+
+plain_http(uri) if {
+	is_string(uri)
+	startswith(lower(uri), "http://")
+}

@@ -1,0 +1,73 @@
+package aws.cloudfront.distribution_tls_version
+
+import data.lib.pulumi
+
+# METADATA
+# title: CloudFront distributions require TLS 1.2 (2021 policy or newer) from viewers
+# description: |
+#   A CloudFront distribution must serve a custom certificate (ACM or IAM) with
+#   viewerCertificate.minimumProtocolVersion TLSv1.2_2021 or newer (TLSv1.2_2025,
+#   TLSv1.3_2025). Older policies (SSLv3, TLSv1, TLSv1_2016, TLSv1.1_2016,
+#   TLSv1.2_2018, TLSv1.2_2019) accept old protocols or weak ciphers, a missing
+#   minimumProtocolVersion means TLSv1, and the default *.cloudfront.net certificate
+#   (cloudfrontDefaultCertificate true) always allows TLSv1.
+# scope: document
+# custom:
+#   id: aws-cloudfront-distribution-tls-version
+#   severity: high
+#   concern: https
+#   remediation: Use an ACM certificate (viewerCertificate.acmCertificateArn, sslSupportMethod "sni-only") with minimumProtocolVersion "TLSv1.2_2021" or newer.
+#   compliance:
+#     nist-800-53: ["SC-8", "SC-13"]
+#     pci-dss: ["4.2.1"]
+deny contains msg if {
+	is_distribution
+	pulumi.absent(input.properties, "viewerCertificate")
+	msg := sprintf("CloudFront distribution %q has no viewerCertificate: use an ACM certificate with minimumProtocolVersion \"TLSv1.2_2021\" or newer.", [input.name])
+}
+
+deny contains msg if {
+	is_distribution
+	certificate.cloudfrontDefaultCertificate == true
+	msg := sprintf("CloudFront distribution %q uses the default CloudFront certificate, which always accepts TLSv1: serve an ACM certificate (acmCertificateArn, sslSupportMethod \"sni-only\") with minimumProtocolVersion \"TLSv1.2_2021\" or newer.", [input.name])
+}
+
+deny contains msg if {
+	is_distribution
+	c := certificate
+	not c.cloudfrontDefaultCertificate == true
+	pulumi.absent(c, "minimumProtocolVersion")
+	msg := sprintf("CloudFront distribution %q does not set viewerCertificate.minimumProtocolVersion, so CloudFront accepts TLSv1: set it to \"TLSv1.2_2021\" or newer.", [input.name])
+}
+
+deny contains msg if {
+	is_distribution
+	c := certificate
+	not c.cloudfrontDefaultCertificate == true
+	pulumi.known(c, "minimumProtocolVersion")
+	version := c.minimumProtocolVersion
+	not modern_version(version)
+	msg := sprintf("CloudFront distribution %q allows viewers TLS policy %q, older than TLSv1.2_2021: set viewerCertificate.minimumProtocolVersion to \"TLSv1.2_2021\" or newer.", [input.name, version])
+}
+
+is_distribution if pulumi.is_type(input, "aws:cloudfront/distribution:Distribution")
+
+# certificate is viewerCertificate when it is an object (not absent, not unknown).
+certificate := c if {
+	c := input.properties.viewerCertificate
+	is_object(c)
+}
+
+# modern_version holds for TLSv1.3_* and for TLSv1.2_<year> policies from 2021 on.
+modern_version(version) if {
+	is_string(version)
+	startswith(version, "TLSv1.3_")
+}
+
+modern_version(version) if {
+	is_string(version)
+	[protocol, year] := split(version, "_")
+	protocol == "TLSv1.2"
+	regex.match(`^[0-9]{4}$`, year)
+	to_number(year) >= 2021
+}

@@ -1,0 +1,27 @@
+package aws.efs.file_system_encrypted
+
+import data.lib.pulumi
+
+# METADATA
+# title: EFS file systems are encrypted
+# description: |
+#   An EFS file system without encrypted keeps its files unencrypted at rest, and
+#   encryption cannot be turned on for an existing file system.
+# scope: document
+# custom:
+#   id: aws-efs-file-system-encrypted
+#   severity: high
+#   concern: encryption
+#   remediation: Set encrypted to true and kmsKeyId to a customer-managed KMS key.
+#   compliance:
+#     cis-aws-foundations: ["2.4.1"]
+#     nist-800-53: ["SC-28"]
+#     pci-dss: ["3.5.1"]
+deny contains msg if {
+	pulumi.is_type(input, "aws:efs/fileSystem:FileSystem")
+	pulumi.is_false(input.properties, "encrypted")
+	msg := sprintf(
+		"EFS file system %q is not encrypted: set encrypted to true (with kmsKeyId for a customer-managed key).",
+		[input.name],
+	)
+}

@@ -1,0 +1,25 @@
+package aws.sns.topic_encryption
+
+import data.lib.pulumi
+
+# METADATA
+# title: SNS topics encrypt their messages
+# description: |
+#   A topic without kmsMasterKeyId stores the messages it has not yet delivered
+#   unencrypted at rest; SNS has no default encryption.
+# scope: document
+# custom:
+#   id: aws-sns-topic-encryption
+#   severity: high
+#   concern: encryption
+#   remediation: Set kmsMasterKeyId to a customer-managed KMS key whose policy lets SNS and the publishers use it.
+#   compliance:
+#     nist-800-53: ["SC-28"]
+deny contains msg if {
+	pulumi.is_type(input, "aws:sns/topic:Topic")
+	pulumi.absent(input.properties, "kmsMasterKeyId")
+	msg := sprintf(
+		"SNS topic %q is not encrypted at rest: set kmsMasterKeyId to a customer-managed KMS key.",
+		[input.name],
+	)
+}

@@ -1,0 +1,192 @@
+# METADATA
+# description: |
+#   Helpers shared by the least-privilege rules: the identity policy documents of a
+#   resource, which actions an Allow statement really grants (Action or NotAction, IAM
+#   wildcards, case-insensitive), and when a resource-policy statement is public
+#   (wildcard principal or NotPrincipal, no condition that narrows the callers).
+#   Built on data.lib.iam, so documents may be JSON text or objects, and an unknown
+#   document (a preview sentinel) yields nothing rather than a finding.
+package lib.iam_policies
+
+import data.lib.iam
+import data.lib.pulumi
+
+# Resource types whose `policy` property is an identity policy document, with the words
+# that name them in messages.
+identity_policy_kinds := {
+	"aws:iam/policy:Policy": "IAM policy",
+	"aws:iam/rolePolicy:RolePolicy": "IAM role policy",
+	"aws:iam/userPolicy:UserPolicy": "IAM user policy",
+	"aws:iam/groupPolicy:GroupPolicy": "IAM group policy",
+}
+
+# identity_documents(resource) is the set of identity policy documents a resource carries,
+# each {"subject": how messages name it, "document": the document (JSON text or object)}:
+# the `policy` of policies and inline policies, and every inlinePolicies[].policy of a role.
+identity_documents(resource) := own_documents(resource) | inline_documents(resource)
+
+own_documents(resource) := {{"subject": sprintf("%s %q", [kind, resource.name]), "document": raw} |
+	some token, kind in identity_policy_kinds
+	pulumi.is_type(resource, token)
+	raw := resource.properties.policy
+	iam.document(raw)
+}
+
+inline_documents(resource) := {{"subject": subject, "document": raw} |
+	pulumi.is_type(resource, "aws:iam/role:Role")
+	some i, inline in resource.properties.inlinePolicies
+	raw := inline.policy
+	iam.document(raw)
+	subject := sprintf("IAM role %q (inline policy %s)", [resource.name, inline_name(inline, i)])
+}
+
+inline_name(inline, _) := sprintf("%q", [inline.name]) if {
+	pulumi.known(inline, "name")
+	is_string(inline.name)
+}
+
+inline_name(inline, i) := sprintf("#%d", [i + 1]) if not known_string(inline, "name")
+
+# allow_statements(raw) is the set of Allow statements of a document, each
+# {"label": how messages name it (its Sid, or its position), "statement": the statement}.
+allow_statements(raw) := {{"label": statement_label(s, i), "statement": s} |
+	some i, s in iam.statements(raw)
+	s.Effect == "Allow"
+}
+
+statement_label(s, _) := sprintf("statement %q", [s.Sid]) if named(s)
+
+statement_label(s, i) := sprintf("statement #%d", [i + 1]) if not named(s)
+
+named(s) if {
+	known_string(s, "Sid")
+	s.Sid != ""
+}
+
+known_string(obj, key) if {
+	pulumi.known(obj, key)
+	is_string(obj[key])
+}
+
+# covers(pattern, action) holds when an IAM action pattern (lower-cased, with the IAM
+# wildcards * and ?) matches the lower-cased action, e.g. covers("iam:put*", "iam:putrolepolicy").
+covers(pattern, action) if glob.match(pattern, null, action)
+
+# grants(stmt, action) holds when the statement's Action or NotAction lets it perform the
+# (lower-cased) action: Action names it, or NotAction is given and does not exclude it.
+grants(stmt, action) if {
+	some pattern in iam.actions(stmt)
+	covers(pattern, action)
+}
+
+grants(stmt, action) if {
+	present(stmt, "NotAction")
+	not undecidable(stmt, "NotAction")
+	not excluded(stmt, action)
+}
+
+excluded(stmt, action) if {
+	some pattern in iam.values(stmt, "NotAction")
+	covers(lower(pattern), action)
+}
+
+# granted_by(stmt, action) is how the statement grants the action, for messages:
+# the Action patterns that cover it, or "NotAction".
+granted_by(stmt, action) := concat(", ", sort([sprintf("%q", [p]) | some p in iam.actions(stmt); covers(p, action)])) if {
+	via_action(stmt, action)
+}
+
+granted_by(stmt, action) := "NotAction" if {
+	not via_action(stmt, action)
+	grants(stmt, action)
+}
+
+via_action(stmt, action) if {
+	some p in iam.actions(stmt)
+	covers(p, action)
+}
+
+# broad_resource(stmt) holds when the statement applies to every resource ("*"), or to
+# every resource but some (NotResource).
+broad_resource(stmt) if iam.any_resource(stmt)
+
+broad_resource(stmt) if present(stmt, "NotResource")
+
+# present(stmt, key) holds when the statement has the element, whatever its value.
+present(stmt, key) if stmt[key] != null
+
+# undecidable(stmt, key) holds when the element, or one of its values, is unknown.
+undecidable(stmt, key) if {
+	some v in iam.as_list(stmt[key])
+	pulumi.is_unknown(v)
+}
+
+# Condition keys that keep a wildcard principal in a resource policy from being public.
+resource_policy_condition_keys := {
+	"aws:sourcevpc",
+	"aws:sourcevpce",
+	"aws:sourceaccount",
+	"aws:sourcearn",
+	"aws:sourceowner",
+	"aws:principalorgid",
+	"aws:principalaccount",
+	"aws:principalarn",
+	"kms:calleraccount",
+	"kms:viaservice",
+	"aws:sourceip",
+}
+
+# public_principal(stmt) holds when an Allow statement applies to anyone: Principal "*",
+# {"AWS": "*"} (or any "*" value, or arn:aws:iam::*:root), or NotPrincipal, which allows
+# everyone except the principals it lists.
+public_principal(stmt) if iam.wildcard_principal(stmt)
+
+public_principal(stmt) if present(stmt, "NotPrincipal")
+
+# principal_summary(stmt) names the public principal for messages.
+principal_summary(stmt) := "Principal \"*\"" if iam.wildcard_principal(stmt)
+
+principal_summary(stmt) := "NotPrincipal" if not iam.wildcard_principal(stmt)
+
+# restricted_by(stmt, keys) holds when the statement has a condition on one of the
+# (lower-cased) keys that really narrows who may call: not a negated operator (…Not…,
+# which lets every other value through), not …IfExists, Null or ForAllValues: (all true
+# when the key is missing from the request), and not a wildcard value ("*", 0.0.0.0/0).
+# An unknown condition value counts as narrowing: it cannot be judged during a preview.
+restricted_by(stmt, keys) if {
+	some operator, block in stmt.Condition
+	narrowing_operator(operator)
+	some key, value in block
+	lower(key) in keys
+	not wildcard_value(value)
+}
+
+narrowing_operator(operator) if {
+	op := lower(operator)
+	not contains(op, "not")
+	not endswith(op, "ifexists")
+	not startswith(op, "forallvalues:")
+	op != "null"
+}
+
+wildcard_values := {"*", "0.0.0.0/0", "::/0"}
+
+wildcard_value(value) if {
+	values := iam.as_list(value)
+	count(values) > 0
+	every v in values {
+		v in wildcard_values
+	}
+}
+
+# public_statements(raw) is the set of Allow statements of a resource policy that let
+# anyone in without a condition from resource_policy_condition_keys, each described for
+# a message, e.g. `statement "PublicRead" (Principal "*")`. Deny statements never count.
+public_statements(raw) := open_statements(raw, resource_policy_condition_keys)
+
+# open_statements(raw, keys) is public_statements with the given narrowing condition keys.
+open_statements(raw, keys) := {sprintf("%s (%s)", [a.label, principal_summary(a.statement)]) |
+	some a in allow_statements(raw)
+	public_principal(a.statement)
+	not restricted_by(a.statement, keys)
+}

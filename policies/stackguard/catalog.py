@@ -1,0 +1,84 @@
+"""The rule catalog, read from the rules' own `# METADATA` annotations with `opa inspect`.
+
+Metadata is written once, next to each rule; this module only reads it, and refuses a rule whose
+annotations are incomplete or whose id does not match its path (path = identity).
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, ValidationError
+
+from . import paths, toolchain
+from .errors import InputError
+
+Severity = Literal["low", "medium", "high", "critical"]
+Concern = Literal["https", "encryption", "iam", "logging", "auth", "network"]
+RULE_KINDS = {"deny": "resource", "stack_deny": "stack"}
+
+
+class Rule(BaseModel):
+    id: str = Field(pattern=r"^aws-[a-z0-9]+(-[a-z0-9]+)+$", max_length=100)
+    title: str = Field(min_length=5)
+    description: str = Field(min_length=10)
+    severity: Severity
+    concern: Concern
+    remediation: str = Field(min_length=10)
+    compliance: dict[str, list[str]] = Field(default_factory=dict)
+    config: dict[str, Any] = Field(default_factory=dict)
+    kind: Literal["resource", "stack"]
+    file: str
+
+
+def rule_id_for(path: list[str]) -> str:
+    """The id a rule must carry, from its package path data.aws.<service>.<rule>."""
+    _, _, service, rule, *_ = path
+    return "-".join(["aws", service, rule.replace("_", "-")])
+
+
+def _inspect(rego_dir: Path) -> list[dict[str, Any]]:
+    try:
+        out = subprocess.run(
+            [str(toolchain.opa_binary()), "inspect", "--annotations", "--format", "json", str(rego_dir)],
+            capture_output=True, text=True, check=True, timeout=60,
+        )
+    except subprocess.CalledProcessError as err:
+        raise InputError(str(rego_dir), "rego", f"OPA could not read the rules: {err.stderr.strip()}") from None
+    return json.loads(out.stdout).get("annotations", [])
+
+
+@lru_cache(maxsize=4)
+def load(rego_dir: Path | None = None) -> tuple[Rule, ...]:
+    """Every rule under data.aws, sorted by id."""
+    rego_dir = rego_dir or paths.rego_dir()
+    rules: list[Rule] = []
+    for entry in _inspect(rego_dir):
+        path = [p["value"] for p in entry["path"]]
+        if len(path) != 5 or path[1] != "aws" or path[4] not in RULE_KINDS:
+            continue
+        notes = entry["annotations"]
+        custom = notes.get("custom", {})
+        where = f"{entry['location']['file']}:{entry['location']['row']}"
+        expected = rule_id_for(path)
+        if custom.get("id") != expected:
+            raise InputError(where, "custom.id", f"must be {expected!r} (derived from the rule's path), got {custom.get('id')!r}")
+        try:
+            rules.append(Rule(
+                id=expected, title=notes.get("title", ""), description=notes.get("description", "").strip(),
+                severity=custom.get("severity"), concern=custom.get("concern"),
+                remediation=custom.get("remediation", ""), compliance=custom.get("compliance") or {},
+                config=custom.get("config") or {}, kind=RULE_KINDS[path[4]], file=entry["location"]["file"],
+            ))
+        except ValidationError as err:
+            first = err.errors()[0]
+            key = ".".join(str(p) for p in first["loc"])
+            raise InputError(where, key, first["msg"]) from None
+    return tuple(sorted(rules, key=lambda r: r.id))
+
+
+def by_id(rego_dir: Path | None = None) -> dict[str, Rule]:
+    return {rule.id: rule for rule in load(rego_dir)}

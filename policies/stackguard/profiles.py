@@ -1,0 +1,106 @@
+"""Enforcement profiles: `policies/profiles/<env>.json` in Pulumi's `--policy-pack-config` format.
+
+    {"all": "mandatory", "aws-x-y": "advisory", "aws-a-b": {"enforcementLevel": "advisory", "param": 1}}
+
+The same file goes to `pulumi up --policy-pack-config`; stackguard validates it strictly (unknown
+rule ids, levels and parameters are errors) and expands it to one config per rule, always with an
+explicit enforcement level, as the Pulumi CLI does before it calls Configure.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from . import paths
+from .catalog import Rule
+from .errors import InputError
+
+LEVELS = ("advisory", "mandatory", "remediate", "disabled")
+DEFAULT_LEVEL = "mandatory"
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    file: str
+    default: str
+    levels: dict[str, str] = field(default_factory=dict)
+    properties: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def level(self, rule_id: str) -> str:
+        return self.levels.get(rule_id, self.default)
+
+    def effective_level(self, rule_id: str) -> str:
+        """The level a finding is reported at: remediate is reported as mandatory, like the Pulumi SDK does."""
+        level = self.level(rule_id)
+        return "mandatory" if level == "remediate" else level
+
+    def policy_config(self, rules: tuple[Rule, ...]) -> dict[str, dict[str, Any]]:
+        """Per-rule config for Configure: every rule, each with its enforcement level."""
+        return {r.id: {"enforcementLevel": self.level(r.id), **self.properties.get(r.id, {})} for r in rules}
+
+
+def _level(value: Any, source: str, key: str) -> str:
+    if value not in LEVELS:
+        raise InputError(source, key, f"enforcement level must be one of {', '.join(LEVELS)}, got {value!r}")
+    return value
+
+
+def parse(document: Any, source: str, name: str, rules: tuple[Rule, ...]) -> Profile:
+    if not isinstance(document, dict):
+        raise InputError(source, "(top level)", "must be a JSON object mapping 'all' or rule ids to a level or an object")
+    known = {r.id: r for r in rules}
+    default, levels, properties = DEFAULT_LEVEL, {}, {}
+    for key, value in document.items():
+        if key != "all" and key not in known:
+            raise InputError(source, key, "is not a rule id; allowed: 'all' or an id listed by `stackguard rules`")
+        if isinstance(value, str):
+            level, params = _level(value, source, key), {}
+        elif isinstance(value, dict):
+            params = {k: v for k, v in value.items() if k != "enforcementLevel"}
+            level = _level(value.get("enforcementLevel", DEFAULT_LEVEL), source, f"{key}.enforcementLevel")
+        else:
+            raise InputError(source, key, f"must be an enforcement level ({', '.join(LEVELS)}) or an object, got {type(value).__name__}")
+        if key == "all":
+            if params:
+                raise InputError(source, f"all.{next(iter(params))}", "'all' takes only enforcementLevel")
+            default = level
+            continue
+        _check_params(known[key], params, source, key)
+        levels[key] = level
+        if params:
+            properties[key] = params
+    return Profile(name=name, file=source, default=default, levels=levels, properties=properties)
+
+
+def _check_params(rule: Rule, params: dict[str, Any], source: str, key: str) -> None:
+    schema = {"type": "object", "properties": rule.config, "additionalProperties": False}
+    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(params))
+    if error is not None:
+        where = ".".join([key, *[str(p) for p in error.absolute_path]]) if error.absolute_path else key
+        allowed = ", ".join(sorted(rule.config)) or "none"
+        raise InputError(source, where, f"{error.message} (parameters allowed for {rule.id}: {allowed})")
+
+
+def load(name: str, rules: tuple[Rule, ...], directory: Path | None = None) -> Profile:
+    """The profile `<name>.json` from the profiles folder, validated against the rule catalog."""
+    directory = directory or paths.profiles_dir()
+    available = sorted(p.stem for p in directory.glob("*.json"))
+    path = directory / f"{name}.json"
+    if name not in available:
+        raise InputError(str(path), "--profile", f"no profile named {name!r}; allowed: {', '.join(available) or 'none found'}")
+    return load_file(path, rules, name=name)
+
+
+def load_file(path: Path, rules: tuple[Rule, ...], name: str | None = None) -> Profile:
+    try:
+        document = json.loads(path.read_text())
+    except OSError as err:
+        raise InputError(str(path), "(file)", f"cannot be read: {err.strerror}") from None
+    except json.JSONDecodeError as err:
+        raise InputError(str(path), f"line {err.lineno} column {err.colno}", f"is not valid JSON: {err.msg}") from None
+    return parse(document, str(path), name or path.stem, rules)

@@ -1,0 +1,13 @@
+"""Report renderers, one module per format, all from the same Report."""
+from __future__ import annotations
+
+from typing import Callable
+
+from ..model import Report
+from . import table, json_report
+
+FORMATS = ("table", "json", "sarif", "markdown", "html")
+
+
+def renderer(fmt: str) -> Callable[[Report], str]:
+    return {"table": table.render, "json": json_report.render}[fmt]
