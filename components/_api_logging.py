@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Optional
+from typing import Annotated, Optional
 
 import pulumi
 import pulumi_aws as aws
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field, field_validator
 
 from components._args import ComponentArgs, StrInput
 
@@ -33,6 +33,9 @@ def check_kms_key_arn(value: StrInput) -> StrInput:
     if isinstance(value, str) and not KMS_KEY_ARN.match(value):
         raise ValueError("must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<id>), not an alias or key id")
     return value
+
+
+KmsKeyArn = Annotated[StrInput, AfterValidator(check_kms_key_arn)]
 
 
 class LogGroupArgs(ComponentArgs):

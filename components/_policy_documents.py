@@ -31,16 +31,17 @@ Statement = dict[str, Any]
 def statement(
     *,
     actions: Sequence[pulumi.Input[str]],
-    resources: Sequence[pulumi.Input[str]],
+    resources: Optional[Sequence[pulumi.Input[str]]] = None,
     effect: Literal["Allow", "Deny"] = "Allow",
     principal: Optional[Any] = None,
     conditions: Optional[Mapping[str, Mapping[str, Any]]] = None,
     sid: Optional[str] = None,
 ) -> Statement:
-    """One statement. `principal` is only for resource policies; `conditions` maps operator -> key -> value(s)."""
+    """One statement. `principal` is only for resource and trust policies; `resources` is left out only for
+    trust policies; `conditions` maps operator -> key -> value(s)."""
     if not actions:
         raise ValueError("a policy statement needs at least one action")
-    if not resources:
+    if resources is not None and not resources:
         raise ValueError("a policy statement needs at least one resource")
     stmt: Statement = {}
     if sid:
@@ -49,7 +50,8 @@ def statement(
     if principal is not None:
         stmt["Principal"] = principal
     stmt["Action"] = list(actions)
-    stmt["Resource"] = list(resources)
+    if resources is not None:
+        stmt["Resource"] = list(resources)
     if conditions:
         stmt["Condition"] = {op: dict(block) for op, block in conditions.items()}
     return stmt

@@ -46,7 +46,10 @@ unknown(obj, key) if is_unknown(obj[key])
 
 # absent(obj, key) holds when the key is missing or null: a violation for required settings,
 # as opposed to unknown(obj, key), which a rule cannot judge yet.
-absent(obj, key) if not has_value(obj, key)
+absent(obj, key) if {
+	is_object(obj) # an unknown object (a sentinel string) is not absent
+	not has_value(obj, key)
+}
 
 has_value(obj, key) if obj[key] != null
 

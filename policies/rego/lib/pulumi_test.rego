@@ -32,3 +32,8 @@ test_config_defaults_to_empty if pulumi.config("aws-x-y") == {} with input as {}
 test_config_reads_rule_entry if {
 	pulumi.config("aws-x-y") == {"a": 1} with input as {"config": {"aws-x-y": {"a": 1}}}
 }
+
+test_unknown_object_has_nothing_absent if {
+	not pulumi.absent("dd056dcd-154b-4c76-9bd3-c8f88648b5ff", "destinationArn")
+	not pulumi.is_false("dd056dcd-154b-4c76-9bd3-c8f88648b5ff", "destinationArn")
+}

@@ -41,8 +41,13 @@ custom_origins contains [origin_id, config] if {
 	some i, origin in list_or_empty(input.properties.origins)
 	config := origin.customOriginConfig
 	is_object(config)
-	origin_id := object.get(origin, "originId", sprintf("#%d", [i]))
+	origin_id := label(origin, i)
 }
+
+# label(origin, i) is the origin's id, or its position while the id is absent or unknown.
+label(origin, _) := origin.originId if pulumi.known(origin, "originId")
+
+label(origin, i) := sprintf("#%d", [i]) if not pulumi.known(origin, "originId")
 
 # list_or_empty(x) is x when it is a list, and empty when it is absent or unknown.
 list_or_empty(x) := x if is_array(x)

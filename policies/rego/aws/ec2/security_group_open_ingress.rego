@@ -109,7 +109,25 @@ port(p) := to_number(p) if {
 
 describe(rule) := "all protocols and ports" if all_protocols(rule)
 
-describe(rule) := sprintf("protocol %v ports %v-%v", [rule.protocol, rule.from, rule.to]) if not all_protocols(rule)
+describe(rule) := sprintf("%v port %d", [rule.protocol, port(rule.from)]) if {
+	not all_protocols(rule)
+	port(rule.from) == port(rule.to)
+}
+
+describe(rule) := sprintf("%v ports %d-%d", [rule.protocol, port(rule.from), port(rule.to)]) if {
+	not all_protocols(rule)
+	port(rule.from) != port(rule.to)
+}
+
+describe(rule) := sprintf("protocol %v", [rule.protocol]) if {
+	not all_protocols(rule)
+	not known_ports(rule)
+}
+
+known_ports(rule) if {
+	port(rule.from)
+	port(rule.to)
+}
 
 as_list(x) := x if is_array(x)
 

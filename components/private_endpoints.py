@@ -1,0 +1,219 @@
+"""PrivateEndpoints: VPC endpoints that keep AWS API traffic (and a PRIVATE REST API's) inside the VPC.
+
+    from components.private_endpoints import PrivateEndpoints
+
+    endpoints = PrivateEndpoints("core", {
+        "vpc_id": vpc.id,
+        "vpc_cidr": vpc.cidr_block,
+        "subnet_ids": [private_a.id, private_b.id],
+        "route_table_ids": [private_rt.id],
+        "tags": {"team": "platform"},
+    })
+    pulumi.export("execute_api_endpoint_id", endpoints.execute_api_endpoint_id)
+
+Interface endpoints (default: execute-api, secretsmanager, kms, logs, sts) get private DNS and share one
+security group; gateway endpoints (default: s3, dynamodb) are attached to the given route tables. Every
+endpoint carries a policy that admits only principals of one account (aws:PrincipalAccount, by default the
+caller's) or one organization (aws:PrincipalOrgID, when `allowed_principal` is an "o-..." id). The policy
+is a boundary, not a grant: IAM and resource policies still decide what each caller may do.
+
+Security group: ingress is TCP 443 from the VPC CIDR only. Endpoint network interfaces never open
+connections, and the group is stateful, so they need no egress; the group still carries one egress rule,
+TCP 443 to the VPC CIDR, because a group without egress rules keeps AWS's default allow-all-outbound rule
+(an empty egress list is not reliably enforced for this attribute) and an explicit narrow rule replaces it.
+"""
+from __future__ import annotations
+
+import ipaddress
+import re
+from typing import Literal, Optional
+
+import pulumi
+import pulumi_aws as aws
+from pydantic import Field, field_validator, model_validator
+
+from components._args import ComponentArgs, StrInput, validate_args
+from components._policy_documents import account_scope, policy_document, principal_scope_condition, statement
+
+DEFAULT_INTERFACE_SERVICES = ["execute-api", "secretsmanager", "kms", "logs", "sts"]
+DEFAULT_GATEWAY_SERVICES = ["s3", "dynamodb"]
+_SERVICE = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*$")
+HTTPS_PORT = 443
+
+
+def _check_ids(values: list, prefix: str) -> list:
+    pattern = re.compile(rf"^{prefix}-[0-9a-f]+$")
+    for value in values:
+        if isinstance(value, str) and not pattern.match(value):
+            raise ValueError(f"{value!r} is not a {prefix}-... id")
+    return values
+
+
+class PrivateEndpointsArgs(ComponentArgs):
+    """Arguments of PrivateEndpoints."""
+
+    vpc_id: StrInput = Field(description="VPC the endpoints belong to.")
+    vpc_cidr: StrInput = Field(description="IPv4 CIDR of the VPC: the only source (and destination) the group allows.")
+    subnet_ids: list[StrInput] = Field(min_length=1, description="Subnets for the interface endpoints' network interfaces.")
+    interface_services: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_INTERFACE_SERVICES),
+        description='Services reached through interface endpoints, by endpoint name ("kms", "ecr.api", ...).',
+    )
+    gateway_services: list[Literal["s3", "dynamodb"]] = Field(
+        default_factory=lambda: list(DEFAULT_GATEWAY_SERVICES),
+        description="Services reached through gateway endpoints (only s3 and dynamodb have them).",
+    )
+    route_table_ids: list[StrInput] = Field(
+        default_factory=list, description="Route tables the gateway endpoints are added to (required with gateway_services)."
+    )
+    allowed_principal: Optional[str] = Field(
+        default=None,
+        pattern=r"^(\d{12}|o-[a-z0-9]{10,32})$",
+        description='Account id or organization id ("o-...") whose principals may use the endpoints. Default: the caller\'s account.',
+    )
+    region: Optional[str] = Field(
+        default=None, pattern=r"^[a-z]{2}(-[a-z]+)+-\d$", description="Region of the endpoints. Default: the provider's."
+    )
+    tags: dict[str, str] = Field(default_factory=dict, description="Tags applied to the group and every endpoint.")
+
+    @field_validator("vpc_id")
+    @classmethod
+    def _vpc(cls, value: object) -> object:
+        return _check_ids([value], "vpc")[0]
+
+    @field_validator("subnet_ids")
+    @classmethod
+    def _subnets(cls, values: list) -> list:
+        return _check_ids(values, "subnet")
+
+    @field_validator("route_table_ids")
+    @classmethod
+    def _route_tables(cls, values: list) -> list:
+        return _check_ids(values, "rtb")
+
+    @field_validator("vpc_cidr")
+    @classmethod
+    def _cidr(cls, value: object) -> object:
+        if isinstance(value, str):
+            try:
+                network = ipaddress.IPv4Network(value, strict=True)
+            except ValueError:
+                raise ValueError(f"{value!r} is not an IPv4 network in CIDR notation (e.g. 10.0.0.0/16)") from None
+            # A VPC's CIDR is /16 to /28; anything wider would open the group beyond the VPC.
+            if not 16 <= network.prefixlen <= 28:
+                raise ValueError(f"{value!r} is not a VPC CIDR (prefix length must be 16-28)")
+        return value
+
+    @field_validator("interface_services")
+    @classmethod
+    def _interface(cls, values: list[str]) -> list[str]:
+        for value in values:
+            if not _SERVICE.match(value):
+                raise ValueError(f"{value!r} is not an AWS endpoint service name (e.g. kms, ecr.api)")
+        if len(set(values)) != len(values):
+            raise ValueError("contains duplicate services")
+        return values
+
+    @field_validator("gateway_services")
+    @classmethod
+    def _gateway(cls, values: list[str]) -> list[str]:
+        if len(set(values)) != len(values):
+            raise ValueError("contains duplicate services")
+        return values
+
+    @model_validator(mode="after")
+    def _gateways_need_routes(self) -> "PrivateEndpointsArgs":
+        if self.gateway_services and not self.route_table_ids:
+            raise ValueError("route_table_ids: required for gateway_services (or set gateway_services to [])")
+        overlap = set(self.interface_services) & set(self.gateway_services)
+        if overlap:
+            raise ValueError(f"interface_services: {sorted(overlap)} already reached through gateway_services")
+        if not self.interface_services and not self.gateway_services:
+            raise ValueError("interface_services: give at least one interface or gateway service")
+        return self
+
+
+class PrivateEndpoints(pulumi.ComponentResource):
+    """Interface and gateway VPC endpoints with account-restricted policies and an HTTPS-only security group."""
+
+    security_group: aws.ec2.SecurityGroup
+    endpoints: dict[str, aws.ec2.VpcEndpoint]
+    endpoint_ids: dict[str, pulumi.Output[str]]
+    security_group_id: pulumi.Output[str]
+    execute_api_endpoint_id: Optional[pulumi.Output[str]]
+
+    def __init__(
+        self,
+        name: str,
+        args: PrivateEndpointsArgs | dict | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        args = validate_args("PrivateEndpoints", PrivateEndpointsArgs, args)
+        super().__init__("stackguard:network:PrivateEndpoints", name, None, opts)
+        child = pulumi.ResourceOptions(parent=self)
+        scope = account_scope(self, region=args.region)
+
+        https_in_vpc = {"protocol": "tcp", "from_port": HTTPS_PORT, "to_port": HTTPS_PORT, "cidr_blocks": [args.vpc_cidr]}
+        self.security_group = aws.ec2.SecurityGroup(
+            f"{name}-endpoints",
+            description=f"HTTPS from the VPC to the {name} VPC endpoints",
+            vpc_id=args.vpc_id,
+            ingress=[aws.ec2.SecurityGroupIngressArgs(description="HTTPS from the VPC", **https_in_vpc)],
+            egress=[aws.ec2.SecurityGroupEgressArgs(description="HTTPS within the VPC only", **https_in_vpc)],
+            revoke_rules_on_delete=True,
+            tags=args.tags,
+            opts=child,
+        )
+
+        endpoint_policy = policy_document(
+            [
+                statement(
+                    sid="OnlyPrincipalsOfAllowedAccountOrOrganization",
+                    principal="*",
+                    actions=["*"],
+                    resources=["*"],
+                    conditions=principal_scope_condition(args.allowed_principal or scope.account_id),
+                )
+            ]
+        )
+
+        def service_name(service: str) -> pulumi.Output[str]:
+            return pulumi.Output.concat("com.amazonaws.", scope.region, ".", service)
+
+        self.endpoints = {}
+        for service in args.interface_services:
+            self.endpoints[service] = aws.ec2.VpcEndpoint(
+                f"{name}-{service.replace('.', '-')}",
+                vpc_id=args.vpc_id,
+                service_name=service_name(service),
+                vpc_endpoint_type="Interface",
+                private_dns_enabled=True,
+                security_group_ids=[self.security_group.id],
+                subnet_ids=args.subnet_ids,
+                policy=endpoint_policy,
+                tags=args.tags,
+                opts=child,
+            )
+        for service in args.gateway_services:
+            self.endpoints[service] = aws.ec2.VpcEndpoint(
+                f"{name}-{service}-gateway",
+                vpc_id=args.vpc_id,
+                service_name=service_name(service),
+                vpc_endpoint_type="Gateway",
+                route_table_ids=args.route_table_ids,
+                policy=endpoint_policy,
+                tags=args.tags,
+                opts=child,
+            )
+
+        self.endpoint_ids = {service: endpoint.id for service, endpoint in self.endpoints.items()}
+        self.security_group_id = self.security_group.id
+        execute_api = self.endpoints.get("execute-api")
+        self.execute_api_endpoint_id = execute_api.id if execute_api is not None else None
+        self.register_outputs(
+            {
+                "endpoint_ids": self.endpoint_ids,
+                "security_group_id": self.security_group_id,
+                "execute_api_endpoint_id": self.execute_api_endpoint_id,
+            }
+        )

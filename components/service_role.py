@@ -1,0 +1,253 @@
+"""ServiceRole: an IAM role with a confused-deputy-safe trust policy and a typed least-privilege inline policy.
+
+    from components.service_role import ServiceRole
+
+    role = ServiceRole("orders-fn", {
+        "trusted_service": "lambda.amazonaws.com",
+        "statements": [
+            {"actions": ["dynamodb:GetItem", "dynamodb:PutItem"], "resources": [table.arn]},
+            {"actions": ["kms:Decrypt"], "resources": [key.key_arn]},
+        ],
+        "permissions_boundary_arn": "arn:aws:iam::123456789012:policy/workload-boundary",
+        "tags": {"team": "orders"},
+    })
+    pulumi.export("role_arn", role.role_arn)
+
+Trust: either one AWS service, always limited to this account with aws:SourceAccount (and optionally to
+one resource with aws:SourceArn), or another account, which must present an sts:ExternalId.
+
+Permissions: statements are typed (no NotAction/NotResource). An Allow with a wildcard action ("*",
+"svc:*") or the resource "*" must carry a `wildcard_reason` of at least 10 characters; the reason is
+for reviewers, and the policy rules still report the wildcard, which is how the exception stays
+visible. A statement that grants iam:PassRole on "*" (including "iam:*" or "*" on "*") is always
+refused, as are the AWS-managed admin policies; other managed policies are attached only when listed
+in `managed_policy_arns`.
+"""
+from __future__ import annotations
+
+import re
+from typing import Literal, Optional, Union
+
+import pulumi
+import pulumi_aws as aws
+from pydantic import Field, field_validator, model_validator
+
+from components._args import ComponentArgs, StrInput, validate_args
+from components._policy_documents import (
+    account_root_arn,
+    account_scope,
+    action_covers,
+    aws_principal,
+    is_wildcard_action,
+    merge_conditions,
+    policy_document,
+    service_principal,
+    source_account_condition,
+    statement,
+)
+
+_ACTION = re.compile(r"^(\*|[a-z0-9-]+:[A-Za-z0-9*?]+)$")
+_CONDITION_OPERATOR = re.compile(r"^(ForAnyValue:|ForAllValues:)?[A-Za-z]+$")
+_SERVICE_PRINCIPAL = re.compile(r"^(?:[a-z0-9-]+\.)+amazonaws\.com(?:\.cn)?$")
+_POLICY_ARN = re.compile(r"^arn:aws[a-z-]*:iam::(aws|\d{12}):policy/[\w+=,.@/-]+$")
+ADMIN_MANAGED_POLICIES = {"AdministratorAccess", "PowerUserAccess", "IAMFullAccess"}
+
+ConditionValue = Union[StrInput, list[StrInput]]
+
+
+class PolicyStatement(ComponentArgs):
+    """One statement of the role's inline policy."""
+
+    sid: Optional[str] = Field(default=None, pattern=r"^[A-Za-z0-9]+$", description="Statement id.")
+    effect: Literal["Allow", "Deny"] = Field(default="Allow", description="Allow or Deny.")
+    actions: list[str] = Field(min_length=1, description='Actions, e.g. "s3:GetObject".')
+    resources: list[StrInput] = Field(min_length=1, description="Resource ARNs the actions apply to.")
+    conditions: Optional[dict[str, dict[str, ConditionValue]]] = Field(
+        default=None, description='Conditions: operator -> key -> value(s), e.g. {"StringEquals": {"aws:SourceVpc": "vpc-1"}}.'
+    )
+    wildcard_reason: Optional[str] = Field(
+        default=None,
+        min_length=10,
+        description='Why an Allow needs a wildcard action or the resource "*" (reported by the policy rules anyway).',
+    )
+
+    @field_validator("actions")
+    @classmethod
+    def _actions(cls, values: list[str]) -> list[str]:
+        for value in values:
+            if not _ACTION.match(value):
+                raise ValueError(f'{value!r} is not an action ("service:Action" or "*")')
+        return values
+
+    @field_validator("conditions")
+    @classmethod
+    def _conditions(cls, value: Optional[dict]) -> Optional[dict]:
+        for operator, keys in (value or {}).items():
+            if not _CONDITION_OPERATOR.match(operator):
+                raise ValueError(f"{operator!r} is not a condition operator (e.g. StringEquals, ArnLike)")
+            if not keys:
+                raise ValueError(f"{operator}: needs at least one condition key")
+        return value
+
+    @model_validator(mode="after")
+    def _least_privilege(self) -> "PolicyStatement":
+        if self.effect != "Allow":
+            return self
+        any_resource = "*" in self.resources
+        if any_resource and any(action_covers(action, "iam:PassRole") for action in self.actions):
+            raise ValueError('actions: iam:PassRole on resource "*" is never allowed; name the role ARNs')
+        wildcards = [a for a in self.actions if is_wildcard_action(a)] + (['resource "*"'] if any_resource else [])
+        if wildcards and not self.wildcard_reason:
+            raise ValueError(f"wildcard_reason: required for {', '.join(wildcards)} (at least 10 characters)")
+        return self
+
+
+class ServiceRoleArgs(ComponentArgs):
+    """Arguments of ServiceRole."""
+
+    trusted_service: Optional[str] = Field(
+        default=None, description='AWS service that assumes the role, e.g. "lambda.amazonaws.com".'
+    )
+    source_arn: Optional[StrInput] = Field(
+        default=None, description="Limit the trusted service to one resource (aws:SourceArn), e.g. a function ARN."
+    )
+    trusted_account_id: Optional[str] = Field(
+        default=None, pattern=r"^\d{12}$", description="Other account allowed to assume the role (cross-account)."
+    )
+    external_id: Optional[str] = Field(
+        default=None,
+        pattern=r"^[\w+=,.@:/-]{2,1224}$",
+        description="sts:ExternalId the other account must present (required with trusted_account_id).",
+    )
+    account_id: Optional[str] = Field(
+        default=None, pattern=r"^\d{12}$", description="Account for aws:SourceAccount. Default: the caller's."
+    )
+    statements: list[PolicyStatement] = Field(default_factory=list, description="Inline policy statements.")
+    managed_policy_arns: list[StrInput] = Field(
+        default_factory=list, description="Managed policies to attach; AWS-managed admin policies are refused."
+    )
+    permissions_boundary_arn: Optional[StrInput] = Field(default=None, description="Permissions boundary policy ARN.")
+    max_session_duration: int = Field(
+        default=3600, ge=3600, le=43200, description="Maximum session length in seconds (3600-43200)."
+    )
+    role_name: Optional[str] = Field(
+        default=None, pattern=r"^[\w+=,.@-]{1,64}$", description="Role name. Default: derived from the component name."
+    )
+    path: str = Field(default="/", pattern=r"^/([\w+=,.@-]+/)*$", description="Role path.")
+    description: Optional[str] = Field(default=None, max_length=1000, description="Role description.")
+    tags: dict[str, str] = Field(default_factory=dict, description="Tags applied to the role.")
+
+    @field_validator("trusted_service")
+    @classmethod
+    def _service(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and not _SERVICE_PRINCIPAL.match(value):
+            raise ValueError(f"{value!r} is not an AWS service principal (<service>.amazonaws.com)")
+        return value
+
+    @field_validator("managed_policy_arns")
+    @classmethod
+    def _managed(cls, values: list) -> list:
+        for value in values:
+            if not isinstance(value, str):
+                continue
+            match = _POLICY_ARN.match(value)
+            if not match:
+                raise ValueError(f"{value!r} is not an IAM policy ARN")
+            if match.group(1) == "aws" and value.rsplit("/", 1)[-1] in ADMIN_MANAGED_POLICIES:
+                raise ValueError(f"{value!r} is an AWS-managed admin policy; grant the needed actions in statements")
+        return values
+
+    @field_validator("permissions_boundary_arn")
+    @classmethod
+    def _boundary(cls, value: object) -> object:
+        if isinstance(value, str) and not _POLICY_ARN.match(value):
+            raise ValueError(f"{value!r} is not an IAM policy ARN")
+        return value
+
+    @model_validator(mode="after")
+    def _trust(self) -> "ServiceRoleArgs":
+        if (self.trusted_service is None) == (self.trusted_account_id is None):
+            raise ValueError("trusted_service: give exactly one of trusted_service or trusted_account_id")
+        if self.trusted_account_id is not None and not self.external_id:
+            raise ValueError("external_id: required when trusted_account_id is set (confused-deputy guard)")
+        if self.trusted_service is not None and self.external_id:
+            raise ValueError("external_id: only for cross-account trust (trusted_account_id)")
+        if self.trusted_account_id is not None and self.source_arn is not None:
+            raise ValueError("source_arn: only for service trust (trusted_service)")
+        return self
+
+
+class ServiceRole(pulumi.ComponentResource):
+    """An IAM role, its inline policy and the listed managed-policy attachments."""
+
+    role: aws.iam.Role
+    inline_policy: Optional[aws.iam.RolePolicy]
+    role_arn: pulumi.Output[str]
+    role_name: pulumi.Output[str]
+
+    def __init__(
+        self,
+        name: str,
+        args: ServiceRoleArgs | dict | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        args = validate_args("ServiceRole", ServiceRoleArgs, args)
+        super().__init__("stackguard:security:ServiceRole", name, None, opts)
+        child = pulumi.ResourceOptions(parent=self)
+        scope = account_scope(self, args.account_id)
+
+        self.role = aws.iam.Role(
+            f"{name}-role",
+            name=args.role_name,
+            path=args.path,
+            description=args.description or f"Service role {name}",
+            assume_role_policy=policy_document([_trust_statement(args, scope)]),
+            max_session_duration=args.max_session_duration,
+            permissions_boundary=args.permissions_boundary_arn,
+            tags=args.tags,
+            opts=child,
+        )
+
+        self.inline_policy = None
+        if args.statements:
+            self.inline_policy = aws.iam.RolePolicy(
+                f"{name}-inline",
+                role=self.role.id,
+                policy=policy_document([_permission_statement(s) for s in args.statements]),
+                opts=child,
+            )
+
+        for index, policy_arn in enumerate(args.managed_policy_arns):
+            suffix = policy_arn.rsplit("/", 1)[-1] if isinstance(policy_arn, str) else str(index)
+            aws.iam.RolePolicyAttachment(f"{name}-{suffix}", role=self.role.id, policy_arn=policy_arn, opts=child)
+
+        self.role_arn = self.role.arn
+        self.role_name = self.role.name
+        self.register_outputs({"role_arn": self.role_arn, "role_name": self.role_name})
+
+
+def _trust_statement(args: ServiceRoleArgs, scope) -> dict:
+    if args.trusted_service is not None:
+        source_arn = {"ArnLike": {"aws:SourceArn": args.source_arn}} if args.source_arn is not None else None
+        return statement(
+            sid="TrustService",
+            principal=service_principal(args.trusted_service),
+            actions=["sts:AssumeRole"],
+            conditions=merge_conditions(source_account_condition(scope.account_id), source_arn),
+        )
+    return statement(
+        sid="TrustAccountWithExternalId",
+        principal=aws_principal([account_root_arn(args.trusted_account_id, scope.partition)]),
+        actions=["sts:AssumeRole"],
+        conditions={"StringEquals": {"sts:ExternalId": args.external_id}},
+    )
+
+
+def _permission_statement(stmt: PolicyStatement) -> dict:
+    return statement(
+        sid=stmt.sid,
+        effect=stmt.effect,
+        actions=stmt.actions,
+        resources=stmt.resources,
+        conditions=stmt.conditions,
+    )

@@ -1,0 +1,300 @@
+"""WebAcl: a regional AWS WAF web ACL with AWS managed rules, a per-IP rate limit and encrypted logging.
+
+Contract with the API components: a RestApi given `web_acl_arn=acl.web_acl_arn` associates its own stage
+(the association then depends on the stage it protects). Use `associate_with` only for resources no
+stackguard component manages (an ALB, a stage of another stack); never list a stage twice.
+
+    from components.web_acl import WebAcl
+
+    acl = WebAcl("edge", {
+        "kms_key_arn": logs_key.arn,                     # a key whose policy lets CloudWatch Logs use it
+        "rate_limit": {"limit": 2000},                   # requests per IP per 5 minutes
+        "rule_action_overrides": {"AWSManagedRulesCommonRuleSet": {"SizeRestrictions_BODY": "count"}},
+        "ip_deny_cidrs": ["203.0.113.0/24"],
+        "tags": {"team": "payments"},
+    })
+    api = RestApi("orders", {..., "web_acl_arn": acl.web_acl_arn})
+"""
+from __future__ import annotations
+
+import ipaddress
+import re
+from typing import Annotated, Literal, Optional
+
+import pulumi
+import pulumi_aws as aws
+from pydantic import AfterValidator, Field, field_validator, model_validator
+
+from components._api_logging import KmsKeyArn, LogGroupArgs, encrypted_log_group
+from components._args import ComponentArgs, StrInput, validate_args
+
+DEFAULT_MANAGED_RULE_GROUPS = (
+    "AWSManagedRulesCommonRuleSet",
+    "AWSManagedRulesKnownBadInputsRuleSet",
+    "AWSManagedRulesAmazonIpReputationList",
+    "AWSManagedRulesSQLiRuleSet",
+)
+BOT_CONTROL_GROUP = "AWSManagedRulesBotControlRuleSet"
+WAF_LOG_PREFIX = "aws-waf-logs-"
+ALWAYS_REDACTED_HEADERS = ("authorization",)
+
+RuleAction = Literal["count", "block", "allow"]
+_ENTITY_NAME = re.compile(r"^[\w-]{1,128}$")
+_HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$")
+
+
+def _cidrs(values: list[str]) -> list[str]:
+    for value in values:
+        try:
+            ipaddress.ip_network(value, strict=True)
+        except ValueError as err:
+            raise ValueError(f"{value!r} is not a CIDR block with its host bits zero ({err})") from None
+    if len(set(values)) != len(values):
+        raise ValueError("CIDR blocks must not repeat")
+    return values
+
+
+CidrList = Annotated[list[str], AfterValidator(_cidrs)]
+
+
+class RateLimitArgs(ComponentArgs):
+    """The rate-based rule that blocks any single client IP exceeding `limit` requests per window."""
+
+    limit: int = Field(1000, ge=10, le=2_000_000_000, description="Requests per IP per evaluation window (AWS: 10-2,000,000,000).")
+    evaluation_window_sec: Literal[60, 120, 300, 600] = Field(300, description="Window over which requests are counted.")
+
+
+class IpAllowArgs(ComponentArgs):
+    """Trusted CIDRs whose requests are allowed before the managed rules and the rate limit see them."""
+
+    cidrs: CidrList = Field(min_length=1, description="IPv4/IPv6 CIDR blocks to trust.")
+    reason: str = Field(min_length=10, description="Why these sources may skip WAF inspection.")
+
+
+class ExcludedRuleGroup(ComponentArgs):
+    """A default managed rule group left out of the ACL: a weaker posture that needs a reason."""
+
+    name: Literal[DEFAULT_MANAGED_RULE_GROUPS] = Field(description="The default managed rule group to leave out.")  # type: ignore[valid-type]
+    reason: str = Field(min_length=10, description="Why the API does not need this protection.")
+
+
+class WafLoggingArgs(LogGroupArgs):
+    """WAF's log group (its name must start with "aws-waf-logs-") and the headers kept out of the logs."""
+
+    redacted_headers: list[str] = Field(
+        default_factory=list, description='Header names to redact besides "authorization", which is always redacted.'
+    )
+
+    @field_validator("name")
+    @classmethod
+    def _waf_prefix(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and not value.startswith(WAF_LOG_PREFIX):
+            raise ValueError(f'WAF only logs to log groups named "{WAF_LOG_PREFIX}..."')
+        return value
+
+    @field_validator("redacted_headers")
+    @classmethod
+    def _headers(cls, values: list[str]) -> list[str]:
+        for value in values:
+            if not _HEADER_NAME.match(value):
+                raise ValueError(f"{value!r} is not an HTTP header name")
+        return values
+
+
+class WebAclArgs(ComponentArgs):
+    """Arguments of WebAcl."""
+
+    kms_key_arn: KmsKeyArn = Field(description="KMS key ARN encrypting the WAF log group; its policy must allow CloudWatch Logs.")
+    acl_name: Optional[str] = Field(None, description="Name of the web ACL; the component name when unset.")
+    rate_limit: RateLimitArgs = Field(default_factory=RateLimitArgs, description="Per-IP rate-based blocking rule.")
+    bot_control: Optional[Literal["COMMON", "TARGETED"]] = Field(
+        None, description="Opt in to the (paid) Bot Control rule group at this inspection level."
+    )
+    rule_action_overrides: dict[str, dict[str, RuleAction]] = Field(
+        default_factory=dict,
+        description="Per managed rule group, rule name -> action replacing the rule's own (e.g. count while tuning).",
+    )
+    excluded_rule_groups: list[ExcludedRuleGroup] = Field(
+        default_factory=list, description="Default managed rule groups to leave out, each with a reason."
+    )
+    ip_deny_cidrs: CidrList = Field(default_factory=list, description="CIDR blocks whose requests are always blocked.")
+    ip_allow: Optional[IpAllowArgs] = Field(None, description="Trusted CIDR blocks that skip the other rules.")
+    logging: WafLoggingArgs = Field(default_factory=WafLoggingArgs, description="WAF log group and redaction.")
+    associate_with: list[StrInput] = Field(
+        default_factory=list,
+        description="ARNs of regional resources not managed by a stackguard component (e.g. an ALB) to protect.",
+    )
+    tags: dict[str, str] = Field(default_factory=dict, description="Tags for every taggable child.")
+
+    @field_validator("acl_name")
+    @classmethod
+    def _acl_name(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and not _ENTITY_NAME.match(value):
+            raise ValueError("must be 1-128 letters, digits, '_' or '-'")
+        return value
+
+    def enabled_groups(self) -> list[str]:
+        excluded = {group.name for group in self.excluded_rule_groups}
+        groups = [group for group in DEFAULT_MANAGED_RULE_GROUPS if group not in excluded]
+        if self.bot_control:
+            groups.append(BOT_CONTROL_GROUP)
+        return groups
+
+    @model_validator(mode="after")
+    def _cross_fields(self) -> "WebAclArgs":
+        enabled = self.enabled_groups()
+        for group, overrides in self.rule_action_overrides.items():
+            if group not in enabled:
+                raise ValueError(f"rule_action_overrides: {group!r} is not an enabled rule group ({', '.join(enabled)})")
+            for rule in overrides:
+                if not _ENTITY_NAME.match(rule):
+                    raise ValueError(f"rule_action_overrides.{group}: {rule!r} is not a rule name")
+        names = [group.name for group in self.excluded_rule_groups]
+        if len(set(names)) != len(names):
+            raise ValueError("excluded_rule_groups: a rule group is listed twice")
+        if self.ip_allow:
+            for allowed in map(ipaddress.ip_network, self.ip_allow.cidrs):
+                for denied in map(ipaddress.ip_network, self.ip_deny_cidrs):
+                    if allowed.version == denied.version and allowed.overlaps(denied):
+                        raise ValueError(f"ip_allow.cidrs {allowed} overlaps ip_deny_cidrs {denied}: a source cannot be both trusted and denied")
+        return self
+
+
+def _visibility(metric: str) -> dict:
+    return {"cloudwatch_metrics_enabled": True, "metric_name": metric, "sampled_requests_enabled": True}
+
+
+class WebAcl(pulumi.ComponentResource):
+    """A REGIONAL WAFv2 web ACL whose defaults pass stackguard's prod rules."""
+
+    web_acl: aws.wafv2.WebAcl
+    log_group: aws.cloudwatch.LogGroup
+    logging_configuration: aws.wafv2.WebAclLoggingConfiguration
+    ip_sets: list[aws.wafv2.IpSet]
+    associations: list[aws.wafv2.WebAclAssociation]
+    web_acl_arn: pulumi.Output[str]
+    web_acl_id: pulumi.Output[str]
+    web_acl_name: pulumi.Output[str]
+    log_group_name: pulumi.Output[str]
+
+    def __init__(self, name: str, args: WebAclArgs | dict | None = None, opts: pulumi.ResourceOptions | None = None):
+        args = validate_args("WebAcl", WebAclArgs, args)
+        super().__init__("stackguard:security:WebAcl", name, None, opts)
+        child = pulumi.ResourceOptions(parent=self)
+        acl_name = args.acl_name or name
+        metric_prefix = re.sub(r"[^\w-]", "-", acl_name)
+
+        rules: list[dict] = []
+        self.ip_sets = []
+        if args.ip_deny_cidrs:
+            for ip_set in self._ip_sets(f"{name}-deny", args.ip_deny_cidrs, args.tags, child):
+                rules.append(self._ip_rule(ip_set, "block", len(rules), f"{metric_prefix}-ip-deny"))
+        if args.ip_allow:
+            for ip_set in self._ip_sets(f"{name}-allow", args.ip_allow.cidrs, args.tags, child):
+                rules.append(self._ip_rule(ip_set, "allow", len(rules), f"{metric_prefix}-ip-allow"))
+        rules.append({
+            "name": "RateLimitPerIp",
+            "priority": len(rules),
+            "action": {"block": {}},
+            "statement": {"rate_based_statement": {
+                "limit": args.rate_limit.limit,
+                "evaluation_window_sec": args.rate_limit.evaluation_window_sec,
+                "aggregate_key_type": "IP",
+            }},
+            "visibility_config": _visibility(f"{metric_prefix}-rate-limit"),
+        })
+        for group in args.enabled_groups():
+            statement: dict = {"name": group, "vendor_name": "AWS"}
+            overrides = args.rule_action_overrides.get(group, {})
+            if overrides:
+                statement["rule_action_overrides"] = [
+                    {"name": rule, "action_to_use": {action: {}}} for rule, action in sorted(overrides.items())
+                ]
+            if group == BOT_CONTROL_GROUP:
+                statement["managed_rule_group_configs"] = [
+                    {"aws_managed_rules_bot_control_rule_set": {"inspection_level": args.bot_control}}
+                ]
+            rules.append({
+                "name": f"AWS-{group}",
+                "priority": len(rules),
+                "override_action": {"none": {}},
+                "statement": {"managed_rule_group_statement": statement},
+                "visibility_config": _visibility(f"{metric_prefix}-{group}"),
+            })
+
+        self.web_acl = aws.wafv2.WebAcl(
+            name,
+            name=acl_name,
+            description=f"stackguard web ACL {acl_name}",
+            scope="REGIONAL",
+            default_action={"allow": {}},
+            rules=rules,
+            visibility_config=_visibility(metric_prefix),
+            tags=args.tags,
+            opts=child,
+        )
+        self.log_group = encrypted_log_group(
+            f"{name}-logs",
+            parent=self,
+            kms_key_arn=args.kms_key_arn,
+            settings=args.logging,
+            default_name=f"{WAF_LOG_PREFIX}{acl_name}",
+            tags=args.tags,
+        )
+        redacted = list(ALWAYS_REDACTED_HEADERS) + [
+            h.lower() for h in args.logging.redacted_headers if h.lower() not in ALWAYS_REDACTED_HEADERS
+        ]
+        self.logging_configuration = aws.wafv2.WebAclLoggingConfiguration(
+            f"{name}-logging",
+            resource_arn=self.web_acl.arn,
+            log_destination_configs=[self.log_group.arn],
+            redacted_fields=[{"single_header": {"name": header}} for header in dict.fromkeys(redacted)],
+            opts=child,
+        )
+        self.associations = [
+            aws.wafv2.WebAclAssociation(
+                f"{name}-association-{index}", resource_arn=arn, web_acl_arn=self.web_acl.arn, opts=child
+            )
+            for index, arn in enumerate(args.associate_with)
+        ]
+
+        self.web_acl_arn = self.web_acl.arn
+        self.web_acl_id = self.web_acl.id
+        self.web_acl_name = self.web_acl.name
+        self.log_group_name = self.log_group.name
+        self.register_outputs({
+            "web_acl_arn": self.web_acl_arn,
+            "web_acl_id": self.web_acl_id,
+            "web_acl_name": self.web_acl_name,
+            "log_group_name": self.log_group_name,
+        })
+
+    def _ip_sets(self, name: str, cidrs: list[str], tags: dict[str, str], opts: pulumi.ResourceOptions) -> list[aws.wafv2.IpSet]:
+        # An IP set holds one address family, so a mixed list becomes one set per family.
+        by_version: dict[str, list[str]] = {}
+        for cidr in cidrs:
+            version = "IPV4" if ipaddress.ip_network(cidr).version == 4 else "IPV6"
+            by_version.setdefault(version, []).append(cidr)
+        created = [
+            aws.wafv2.IpSet(
+                f"{name}-{version.lower()}",
+                scope="REGIONAL",
+                ip_address_version=version,
+                addresses=addresses,
+                tags=tags,
+                opts=opts,
+            )
+            for version, addresses in sorted(by_version.items())
+        ]
+        self.ip_sets.extend(created)
+        return created
+
+    @staticmethod
+    def _ip_rule(ip_set: aws.wafv2.IpSet, action: str, priority: int, metric: str) -> dict:
+        return {
+            "name": f"{metric}-{priority}",
+            "priority": priority,
+            "action": {action: {}},
+            "statement": {"ip_set_reference_statement": {"arn": ip_set.arn}},
+            "visibility_config": _visibility(f"{metric}-{priority}"),
+        }

@@ -1,0 +1,44 @@
+"""Fixtures that start the real things: OPA on 127.0.0.1 with the repo's rules, and the policy pack
+as the Pulumi CLI starts it."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from stackguard import catalog
+from stackguard.opa_server import OpaServer
+from stackguard.pack_client import PackProcess
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def rules():
+    return catalog.load()
+
+
+@pytest.fixture(scope="session")
+def opa():
+    """A real `opa run --server` on a free loopback port, serving policies/rego."""
+    with OpaServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def pack(opa):
+    """The policy pack process, pointed at the session's OPA."""
+    with PackProcess(env={"STACKGUARD_OPA_URL": opa.url}) as process:
+        yield process
+
+
+@pytest.fixture
+def write_json(tmp_path):
+    def _write(name: str, document) -> Path:
+        path = tmp_path / name
+        path.write_text(json.dumps(document))
+        return path
+
+    return _write
