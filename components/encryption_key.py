@@ -282,9 +282,10 @@ class EncryptionKey(pulumi.ComponentResource):
             tags=args.tags,
             opts=child,
         )
-        self.alias = aws.kms.Alias(f"{name}-alias", name=alias_name, target_key_id=self.key.key_id, opts=child)
+        self.alias = aws.kms.Alias(f"{name}-alias", name=alias_name, target_key_id=self.key.id, opts=child)
 
-        self.key_id = self.key.key_id
+        # A KMS key resource's id is its key id.
+        self.key_id = self.key.id
         self.key_arn = self.key.arn
         self.alias_name = self.alias.name
         self.alias_arn = self.alias.arn

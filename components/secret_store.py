@@ -58,7 +58,7 @@ class SecretStoreArgs(ComponentArgs):
 
     kms_key_arn: StrInput = Field(description="Customer-managed KMS key (ARN) that encrypts the secret.")
     secret_name: Optional[str] = Field(
-        default=None, pattern=r"^[\w/+=.@-]{1,512}$", description="Secret name. Default: derived from the component name."
+        default=None, pattern=r"^[A-Za-z0-9_/+=.@-]{1,512}$", description="Secret name. Default: derived from the component name."
     )
     description: Optional[str] = Field(default=None, max_length=2048, description="Secret description.")
     recovery_window_in_days: int = Field(

@@ -116,7 +116,7 @@ class ServiceRoleArgs(ComponentArgs):
     )
     external_id: Optional[str] = Field(
         default=None,
-        pattern=r"^[\w+=,.@:/-]{2,1224}$",
+        pattern=r"^[A-Za-z0-9_+=,.@:/-]{2,1224}$",
         description="sts:ExternalId the other account must present (required with trusted_account_id).",
     )
     account_id: Optional[str] = Field(
@@ -131,9 +131,9 @@ class ServiceRoleArgs(ComponentArgs):
         default=3600, ge=3600, le=43200, description="Maximum session length in seconds (3600-43200)."
     )
     role_name: Optional[str] = Field(
-        default=None, pattern=r"^[\w+=,.@-]{1,64}$", description="Role name. Default: derived from the component name."
+        default=None, pattern=r"^[A-Za-z0-9_+=,.@-]{1,64}$", description="Role name. Default: derived from the component name."
     )
-    path: str = Field(default="/", pattern=r"^/([\w+=,.@-]+/)*$", description="Role path.")
+    path: str = Field(default="/", pattern=r"^/([A-Za-z0-9_+=,.@-]+/)*$", description="Role path.")
     description: Optional[str] = Field(default=None, max_length=1000, description="Role description.")
     tags: dict[str, str] = Field(default_factory=dict, description="Tags applied to the role.")
 

@@ -82,10 +82,10 @@ class PolicyEngine:
             raise EngineError(f"OPA at {self.url} did not answer within {self._client.timeout:g}s") from None
         except requests.HTTPError as err:
             raise EngineError(f"OPA at {self.url} answered HTTP {err.response.status_code}") from None
+        except (requests.exceptions.JSONDecodeError, ValueError):
+            raise EngineError(f"OPA at {self.url} answered something that is not JSON") from None
         except requests.RequestException as err:
             raise EngineError(f"OPA at {self.url} is unreachable ({type(err).__name__})") from None
-        except ValueError:
-            raise EngineError(f"OPA at {self.url} answered something that is not JSON") from None
         return self._validated(reply, rule, with_urn)
 
     def _validated(self, reply: Any, rule: str, with_urn: bool) -> list[dict[str, Any]]:

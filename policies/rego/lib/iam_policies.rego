@@ -40,10 +40,7 @@ inline_documents(resource) := {{"subject": subject, "document": raw} |
 	subject := sprintf("IAM role %q (inline policy %s)", [resource.name, inline_name(inline, i)])
 }
 
-inline_name(inline, _) := sprintf("%q", [inline.name]) if {
-	pulumi.known(inline, "name")
-	is_string(inline.name)
-}
+inline_name(inline, _) := sprintf("%q", [inline.name]) if known_string(inline, "name")
 
 inline_name(inline, i) := sprintf("#%d", [i + 1]) if not known_string(inline, "name")
 

@@ -18,7 +18,6 @@ import data.lib.pulumi
 #   concern: network
 #   remediation: Restrict the source to known CIDR blocks, prefix lists or security groups, or expose only TCP 443 (fromPort and toPort 443) to 0.0.0.0/0 and ::/0.
 #   compliance:
-#     cis-aws-foundations: ["5.2", "5.3"]
 #     nist-800-53: ["SC-7", "AC-4"]
 #     pci-dss: ["1.3.1"]
 deny contains msg if {

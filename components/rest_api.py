@@ -1,0 +1,836 @@
+"""RestApi: an API Gateway REST API that is authenticated, logged, traced, throttled and WAF-protected by default.
+
+Routes are typed models (or an OpenAPI Jinja2 template); every method gets an authorizer (AWS_IAM unless
+told otherwise) and a request validator; the stage writes JSON access logs to a KMS-encrypted log group.
+
+    from components.rest_api import RestApi
+
+    api = RestApi("orders", {
+        "kms_key_arn": logs_key.arn,
+        "web_acl_arn": acl.web_acl_arn,                       # RestApi associates its own stage with the ACL
+        "authorizers": [{"name": "users", "type": "COGNITO_USER_POOLS",
+                         "provider_arns": [directory.user_pool_arn]}],
+        "routes": [
+            {"path": "/orders", "http_method": "GET", "integration": {"lambda_arn": list_fn.arn}},
+            {"path": "/orders/{id}", "http_method": "GET", "integration": {"lambda_arn": get_fn.arn},
+             "authorization": "COGNITO_USER_POOLS", "authorizer": "users", "authorization_scopes": ["orders/read"]},
+        ],
+        "custom_domain": {"domain_name": "api.example.com", "certificate_arn": cert.arn},
+        "tags": {"team": "payments"},
+    })
+    pulumi.export("orders_url", api.invoke_url)
+
+Needs, once per account and region, API Gateway's CloudWatch role (aws.apigateway.Account), which this
+component deliberately does not manage: it is an account-wide singleton that stacks would overwrite.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal, NamedTuple, Optional
+from urllib.parse import urlparse
+
+import jinja2
+import pulumi
+import pulumi_aws as aws
+import yaml
+from pydantic import AfterValidator, Field, field_validator, model_validator
+
+from components._api_logging import REST_ACCESS_LOG_FORMAT, KmsKeyArn, LogGroupArgs, encrypted_log_group
+from components._args import ComponentArgs, StrInput, validate_args
+from components._policy_documents import policy_document, statement
+
+HttpMethod = Literal["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"]
+
+_LAMBDA_ARN = re.compile(r"^arn:aws[a-z-]*:lambda:([a-z0-9-]+):\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]+)?$")
+_COGNITO_POOL_ARN = re.compile(r"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:\d{12}:userpool/[\w-]+$")
+_ACM_ARN = re.compile(r"^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate/[A-Za-z0-9-]+$")
+_HOSTNAME = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+_SEGMENT = r"(?:[A-Za-z0-9._~-]+|\{[A-Za-z_][A-Za-z0-9_]*\+?\})"
+_PATH = re.compile(rf"^(?:/|(?:/{_SEGMENT})+)$")
+_PARAM = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(\+?)\}")
+_NAME = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
+_BASE_PATH = re.compile(r"^[A-Za-z0-9._~-]+(?:/[A-Za-z0-9._~-]+)*$")
+
+
+# --- checks and models shared with HttpApi ---------------------------------------------------------
+
+def _pattern(regex: re.Pattern, what: str):
+    def check(value):
+        if isinstance(value, str) and not regex.match(value):
+            raise ValueError(f"must be {what}")
+        return value
+    return AfterValidator(check)
+
+
+LambdaArn = Annotated[StrInput, _pattern(_LAMBDA_ARN, "a Lambda function ARN (arn:<partition>:lambda:<region>:<account>:function:<name>)")]
+CognitoPoolArn = Annotated[StrInput, _pattern(_COGNITO_POOL_ARN, "a Cognito user pool ARN")]
+CertificateArn = Annotated[StrInput, _pattern(_ACM_ARN, "an ACM certificate ARN")]
+
+
+def check_path(path: str) -> str:
+    """A resource path such as /orders/{id} or /files/{proxy+}; a greedy parameter only at the end."""
+    if not _PATH.match(path):
+        raise ValueError("must start with '/' and hold segments of letters, digits, '._~-' or {param} / {param+}")
+    params = _PARAM.findall(path)
+    names = [n for n, _ in params]
+    if len(set(names)) != len(names):
+        raise ValueError("path parameter names must be unique")
+    if any(greedy for _, greedy in params[:-1]) or (params and params[-1][1] and not path.endswith("+}")):
+        raise ValueError("a greedy {param+} may only be the last segment")
+    return path
+
+
+RoutePath = Annotated[str, AfterValidator(check_path)]
+
+
+class RiskAcceptance(ComponentArgs):
+    """An accepted risk: the weaker setting applies and the reason is kept with the code that asked for it."""
+
+    reason: str = Field(min_length=10, description="Why the weaker setting is acceptable here (at least 10 characters).")
+
+
+class IntegrationArgs(ComponentArgs):
+    """Backend of a route: a Lambda function (proxy integration) or an HTTPS endpoint (HTTP proxy)."""
+
+    lambda_arn: Optional[LambdaArn] = Field(None, description="Function ARN, invoked with a Lambda proxy integration.")
+    https_url: Optional[str] = Field(None, description="HTTPS URL the request is proxied to; may use the route's {params}.")
+    timeout_ms: int = Field(29000, ge=50, le=29000, description="Integration timeout in milliseconds.")
+
+    @field_validator("https_url")
+    @classmethod
+    def _url(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None:
+            parsed = urlparse(value)
+            if parsed.scheme not in ("https", "http") or not parsed.hostname:
+                raise ValueError("must be an absolute https:// URL")
+        return value
+
+    @model_validator(mode="after")
+    def _one_target(self) -> "IntegrationArgs":
+        if (self.lambda_arn is None) == (self.https_url is None):
+            raise ValueError("set exactly one of lambda_arn or https_url")
+        return self
+
+    @property
+    def plain_http(self) -> bool:
+        return self.https_url is not None and urlparse(self.https_url).scheme == "http"
+
+
+class PublicRoute(ComponentArgs):
+    """A route deliberately open to anonymous callers (authorization NONE)."""
+
+    path: RoutePath = Field(description="Resource path of the route.")
+    http_method: HttpMethod = Field(description="HTTP method of the route.")
+    reason: str = Field(min_length=10, description="Why anonymous callers may use this route.")
+
+
+class CustomDomainArgs(ComponentArgs):
+    """A custom domain name (TLS 1.2 minimum) mapped to the stage."""
+
+    domain_name: str = Field(description="Fully qualified domain name, e.g. api.example.com.")
+    certificate_arn: CertificateArn = Field(description="ACM certificate for the domain, in the API's region.")
+    base_path: str = Field("", description="Path under the domain where the stage is mapped; empty for the root.")
+
+    @field_validator("domain_name")
+    @classmethod
+    def _domain(cls, value: str) -> str:
+        if not _HOSTNAME.match(value):
+            raise ValueError("must be a lower-case fully qualified domain name")
+        return value
+
+    @field_validator("base_path")
+    @classmethod
+    def _base_path(cls, value: str) -> str:
+        if value and not _BASE_PATH.match(value):
+            raise ValueError("must be empty or path segments of letters, digits and '._~-' without leading '/'")
+        return value
+
+
+class ThrottlingArgs(ComponentArgs):
+    """Token-bucket throttling: requests per second and the burst above it."""
+
+    burst_limit: int = Field(100, gt=0, description="Maximum concurrent burst of requests.")
+    rate_limit: float = Field(50, gt=0, description="Steady-state requests per second.")
+
+
+def check_backend_urls(urls: list[tuple[str, IntegrationArgs]], opt_out: Optional[RiskAcceptance]) -> None:
+    """Plain-http backends need the allow_plain_http_backend opt-out; an opt-out nothing needs is an error."""
+    plain = [field for field, integration in urls if integration.plain_http]
+    if plain and opt_out is None:
+        raise ValueError(f"{plain[0]}.https_url: plain http:// backend; use https:// or set allow_plain_http_backend with a reason")
+    if opt_out is not None and not plain:
+        raise ValueError("allow_plain_http_backend: no integration uses http://; remove the opt-out")
+
+
+def check_public_routes(
+    operations: list[tuple[str, str, str, bool]], public_routes: list[PublicRoute]
+) -> None:
+    """operations: (field, path, method, authenticated). NONE is allowed for OPTIONS and listed public routes."""
+    allowed = {(p.path, p.http_method) for p in public_routes}
+    anonymous = set()
+    for field, path, method, authenticated in operations:
+        if authenticated or method == "OPTIONS":
+            continue
+        if (path, method) not in allowed:
+            raise ValueError(
+                f"{field}: {method} {path} has no authorization; use an authorizer, or list it in public_routes with a reason"
+            )
+        anonymous.add((path, method))
+    for index, route in enumerate(public_routes):
+        if (route.path, route.http_method) not in anonymous:
+            raise ValueError(f"public_routes.{index}: {route.http_method} {route.path} is not an unauthenticated route")
+
+
+def lambda_invoke_uri(function_arn: pulumi.Input[str]) -> pulumi.Output[str]:
+    """The apigateway URI that invokes a function, in the function's own partition and region."""
+    def uri(arn: str) -> str:
+        _, partition, _, region, *_ = arn.split(":")
+        return f"arn:{partition}:apigateway:{region}:lambda:path/2015-03-31/functions/{arn}/invocations"
+    return pulumi.Output.from_input(function_arn).apply(uri)
+
+
+def source_arn_path(method: str, path: str) -> str:
+    """The method/path part of an execute-api ARN: any stage (console test calls use their own), params as '*'."""
+    resource = _PARAM.sub("*", path).lstrip("/")
+    return f"/*/{'*' if method == 'ANY' else method}/{resource}"
+
+
+def invoke_permission(
+    resource_name: str, function_arn: pulumi.Input[str], source_arn: pulumi.Input[str], parent: pulumi.Resource
+) -> aws.lambda_.Permission:
+    """Let API Gateway invoke the function, only for calls coming from `source_arn`."""
+    return aws.lambda_.Permission(
+        resource_name,
+        action="lambda:InvokeFunction",
+        function=function_arn,
+        principal="apigateway.amazonaws.com",
+        source_arn=source_arn,
+        opts=pulumi.ResourceOptions(parent=parent),
+    )
+
+
+# --- RestApi arguments ----------------------------------------------------------------------------
+
+class RouteArgs(ComponentArgs):
+    """One method on one resource path, with its backend and who may call it."""
+
+    path: RoutePath = Field(description="Resource path, e.g. /orders/{id}.")
+    http_method: HttpMethod = Field(description="HTTP method, or ANY.")
+    integration: IntegrationArgs = Field(description="Backend the request is proxied to.")
+    authorization: Literal["AWS_IAM", "COGNITO_USER_POOLS", "CUSTOM", "NONE"] = Field(
+        "AWS_IAM", description="SigV4 (default), a Cognito authorizer, a Lambda authorizer, or NONE (see public_routes)."
+    )
+    authorizer: Optional[str] = Field(None, description="Name of the entry in `authorizers` (Cognito or CUSTOM only).")
+    authorization_scopes: list[str] = Field(default_factory=list, description="OAuth scopes a Cognito access token must carry.")
+    api_key_required: bool = Field(False, description="Also require an API key of the usage plan.")
+
+
+class AuthorizerArgs(ComponentArgs):
+    """A Cognito user pool authorizer or a Lambda (TOKEN or REQUEST) authorizer."""
+
+    name: str = Field(description="Name routes refer to.")
+    type: Literal["COGNITO_USER_POOLS", "TOKEN", "REQUEST"] = Field(description="Kind of authorizer.")
+    provider_arns: list[CognitoPoolArn] = Field(default_factory=list, description="User pool ARNs (COGNITO_USER_POOLS).")
+    lambda_arn: Optional[LambdaArn] = Field(None, description="Authorizer function ARN (TOKEN, REQUEST).")
+    identity_source: str = Field("method.request.header.Authorization", description="Where the caller's token is read.")
+    result_ttl_seconds: int = Field(300, ge=0, le=3600, description="How long API Gateway caches a decision.")
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        if not _NAME.match(value):
+            raise ValueError("must be 1-128 letters, digits, '_' or '-'")
+        return value
+
+    @model_validator(mode="after")
+    def _kind(self) -> "AuthorizerArgs":
+        if self.type == "COGNITO_USER_POOLS" and (not self.provider_arns or self.lambda_arn is not None):
+            raise ValueError("a COGNITO_USER_POOLS authorizer needs provider_arns and no lambda_arn")
+        if self.type != "COGNITO_USER_POOLS" and (self.lambda_arn is None or self.provider_arns):
+            raise ValueError(f"a {self.type} authorizer needs lambda_arn and no provider_arns")
+        return self
+
+
+class CachingArgs(ComponentArgs):
+    """Opt-in stage cache; cached responses are always encrypted and cache control needs authorization."""
+
+    cluster_size: Literal["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"] = Field("0.5", description="Cache size in GB.")
+    ttl_seconds: int = Field(300, ge=0, le=3600, description="Time to live of cached responses.")
+
+
+class UsagePlanArgs(ComponentArgs):
+    """A usage plan for the stage, with throttle, quota and the API keys (values stay secret) it admits."""
+
+    throttle: ThrottlingArgs = Field(default_factory=ThrottlingArgs, description="Per-key throttling.")
+    quota_limit: int = Field(10000, gt=0, description="Requests each key may make per quota period.")
+    quota_period: Literal["DAY", "WEEK", "MONTH"] = Field("DAY", description="Quota period.")
+    api_keys: list[str] = Field(default_factory=list, description="Names of API keys to create; AWS generates the values.")
+
+    @field_validator("api_keys")
+    @classmethod
+    def _keys(cls, values: list[str]) -> list[str]:
+        for value in values:
+            if not _NAME.match(value):
+                raise ValueError(f"{value!r}: key names are 1-128 letters, digits, '_' or '-'")
+        if len(set(values)) != len(values):
+            raise ValueError("key names must be unique")
+        return values
+
+
+class OpenApiArgs(ComponentArgs):
+    """An OpenAPI 3 / Swagger 2 document (YAML or JSON) as a Jinja2 template, replacing `routes`.
+
+    The template sees `integration(name, http_method="ANY", **extra)` (the x-amazon-apigateway-integration
+    object of `integrations[name]`, plus `extra` keys such as requestParameters),
+    `authorizer(name)` (a securityScheme for an entry of `authorizers`), `iam_auth()` (the SigV4 securityScheme),
+    and `integrations` / `authorizers` with their resolved `uri` / settings.
+    """
+
+    template: Optional[str] = Field(None, description="Template text.")
+    template_file: Optional[Path] = Field(None, description="Path of a template file.")
+    integrations: dict[str, IntegrationArgs] = Field(default_factory=dict, description="Named backends the template uses.")
+
+    @model_validator(mode="after")
+    def _one_source(self) -> "OpenApiArgs":
+        if (self.template is None) == (self.template_file is None):
+            raise ValueError("set exactly one of template or template_file")
+        if self.template_file is not None and not self.template_file.is_file():
+            raise ValueError(f"template_file: {self.template_file} is not a file")
+        return self
+
+    def source(self) -> str:
+        return self.template if self.template is not None else self.template_file.read_text()
+
+
+class RestApiArgs(ComponentArgs):
+    """Arguments of RestApi."""
+
+    kms_key_arn: KmsKeyArn = Field(description="KMS key ARN encrypting the access-log group; its policy must allow CloudWatch Logs.")
+    description: Optional[str] = Field(None, description="Description of the API.")
+    endpoint_type: Literal["REGIONAL", "PRIVATE", "EDGE"] = Field("REGIONAL", description="Endpoint type of the API.")
+    vpc_endpoint_ids: list[StrInput] = Field(default_factory=list, description="execute-api interface endpoints (PRIVATE only).")
+    allow_edge_endpoint: bool = Field(False, description="Opt-out: allow an EDGE (CloudFront-managed, outside your WAF/region) endpoint.")
+    routes: list[RouteArgs] = Field(default_factory=list, description="The API's methods; exclusive with openapi.")
+    openapi: Optional[OpenApiArgs] = Field(None, description="An OpenAPI template defining the API instead of routes.")
+    authorizers: list[AuthorizerArgs] = Field(default_factory=list, description="Cognito and Lambda authorizers.")
+    public_routes: list[PublicRoute] = Field(default_factory=list, description="Opt-out: routes without authorization, each with a reason.")
+    allow_plain_http_backend: Optional[RiskAcceptance] = Field(None, description="Opt-out: allow http:// integration URLs.")
+    stage_name: str = Field("v1", description="Name of the stage.")
+    throttling: ThrottlingArgs = Field(default_factory=ThrottlingArgs, description="Stage-wide throttling of every method.")
+    logging_level: Literal["INFO", "ERROR"] = Field("INFO", description="Execution logging level.")
+    log_full_requests: Optional[RiskAcceptance] = Field(
+        None, description="Opt-out (risk: request/response bodies, tokens and PII end up in logs): enable data trace logging."
+    )
+    caching: Optional[CachingArgs] = Field(None, description="Opt-in encrypted stage cache.")
+    access_logs: LogGroupArgs = Field(default_factory=LogGroupArgs, description="Access-log group settings.")
+    custom_domain: Optional[CustomDomainArgs] = Field(None, description="Custom domain name for the stage.")
+    keep_default_endpoint: bool = Field(False, description="Opt-out: keep the execute-api endpoint when a custom domain is set.")
+    web_acl_arn: Optional[StrInput] = Field(None, description="WAF web ACL to associate with the stage (required unless allow_without_waf).")
+    allow_without_waf: Optional[RiskAcceptance] = Field(None, description="Opt-out: no WAF web ACL on the stage.")
+    usage_plan: Optional[UsagePlanArgs] = Field(None, description="Usage plan and API keys.")
+    tags: dict[str, str] = Field(default_factory=dict, description="Tags for every taggable child.")
+
+    @field_validator("stage_name")
+    @classmethod
+    def _stage(cls, value: str) -> str:
+        if not _NAME.match(value):
+            raise ValueError("must be 1-128 letters, digits, '_' or '-'")
+        return value
+
+    @model_validator(mode="after")
+    def _cross_fields(self) -> "RestApiArgs":
+        if self.endpoint_type == "EDGE" and not self.allow_edge_endpoint:
+            raise ValueError("endpoint_type: EDGE needs allow_edge_endpoint=True; use REGIONAL or PRIVATE")
+        if self.allow_edge_endpoint and self.endpoint_type != "EDGE":
+            raise ValueError("allow_edge_endpoint: only applies to endpoint_type EDGE; remove the opt-out")
+        if self.endpoint_type == "PRIVATE" and not self.vpc_endpoint_ids:
+            raise ValueError("vpc_endpoint_ids: a PRIVATE API needs the VPC endpoints allowed to invoke it")
+        if self.endpoint_type != "PRIVATE" and self.vpc_endpoint_ids:
+            raise ValueError("vpc_endpoint_ids: only for endpoint_type PRIVATE")
+        if self.custom_domain and self.endpoint_type == "PRIVATE":
+            raise ValueError("custom_domain: not supported for PRIVATE APIs")
+        if self.keep_default_endpoint and not self.custom_domain:
+            raise ValueError("keep_default_endpoint: only applies with a custom_domain; remove the opt-out")
+        if self.web_acl_arn is None and self.allow_without_waf is None:
+            raise ValueError("web_acl_arn: required; pass a WebAcl's web_acl_arn or set allow_without_waf with a reason")
+        if self.web_acl_arn is not None and self.allow_without_waf is not None:
+            raise ValueError("allow_without_waf: web_acl_arn is set; remove the opt-out")
+        if bool(self.routes) == bool(self.openapi):
+            raise ValueError("routes: set either routes or openapi (exactly one)")
+        names = [a.name for a in self.authorizers]
+        if len(set(names)) != len(names):
+            raise ValueError("authorizers: names must be unique")
+        if self.openapi:
+            backends = [(f"openapi.integrations.{k}", v) for k, v in self.openapi.integrations.items()]
+            check_backend_urls(backends, self.allow_plain_http_backend)
+            check_public_routes(
+                [("openapi.template", op.path, op.method, op.authenticated) for op in openapi_operations(self)],
+                self.public_routes,
+            )
+        else:
+            self._check_routes()
+            check_backend_urls([(f"routes.{i}.integration", r.integration) for i, r in enumerate(self.routes)],
+                               self.allow_plain_http_backend)
+            check_public_routes(
+                [(f"routes.{i}.authorization", r.path, r.http_method, r.authorization != "NONE") for i, r in enumerate(self.routes)],
+                self.public_routes,
+            )
+        return self
+
+    def _check_routes(self) -> None:
+        kinds = {a.name: a.type for a in self.authorizers}
+        seen = set()
+        for i, route in enumerate(self.routes):
+            field = f"routes.{i}"
+            if (route.path, route.http_method) in seen:
+                raise ValueError(f"{field}: {route.http_method} {route.path} is defined twice")
+            seen.add((route.path, route.http_method))
+            if route.authorization in ("COGNITO_USER_POOLS", "CUSTOM"):
+                wanted = ("COGNITO_USER_POOLS",) if route.authorization == "COGNITO_USER_POOLS" else ("TOKEN", "REQUEST")
+                if kinds.get(route.authorizer) not in wanted:
+                    raise ValueError(f"{field}.authorizer: {route.authorization} needs the name of a {' or '.join(wanted)} authorizer")
+            elif route.authorizer is not None:
+                raise ValueError(f"{field}.authorizer: only for COGNITO_USER_POOLS or CUSTOM authorization")
+            if route.authorization_scopes and route.authorization != "COGNITO_USER_POOLS":
+                raise ValueError(f"{field}.authorization_scopes: only for COGNITO_USER_POOLS authorization")
+            if route.api_key_required and self.usage_plan is None:
+                raise ValueError(f"{field}.api_key_required: needs a usage_plan with API keys")
+
+
+# --- OpenAPI templates ----------------------------------------------------------------------------
+
+_OPERATIONS = {"get", "put", "post", "delete", "options", "head", "patch", "x-amazon-apigateway-any-method"}
+_AUTH_TYPES = {"awssigv4", "cognito_user_pools", "custom"}
+_PLACEHOLDER = "stackguard-integration:"
+_VALIDATOR = "stackguard-validate-all"
+
+
+class Operation(NamedTuple):
+    """One operation of an OpenAPI template, as the component needs to know it."""
+
+    path: str
+    method: str
+    authenticated: bool
+    integration: Optional[str]  # name of the `integrations` entry it proxies to, if any
+
+
+def _integration_object(integration: IntegrationArgs, uri: str, http_method: str = "POST") -> dict[str, Any]:
+    if integration.lambda_arn is not None:
+        return {"type": "aws_proxy", "httpMethod": "POST", "uri": uri, "timeoutInMillis": integration.timeout_ms}
+    return {"type": "http_proxy", "httpMethod": http_method, "uri": uri, "timeoutInMillis": integration.timeout_ms,
+            "tlsConfig": {"insecureSkipVerification": False}}
+
+
+def _security_scheme(authorizer: AuthorizerArgs, provider_arns: list[str], authorizer_uri: Optional[str]) -> dict[str, Any]:
+    header = authorizer.identity_source.rsplit(".", 1)[-1] if authorizer.type != "REQUEST" else "Unused"
+    if authorizer.type == "COGNITO_USER_POOLS":
+        spec = {"type": "cognito_user_pools", "providerARNs": provider_arns}
+        kind = "cognito_user_pools"
+    else:
+        spec = {"type": authorizer.type.lower(), "authorizerUri": authorizer_uri,
+                "identitySource": authorizer.identity_source,
+                "authorizerResultTtlInSeconds": authorizer.result_ttl_seconds}
+        kind = "custom"
+    return {"type": "apiKey", "name": header, "in": "header",
+            "x-amazon-apigateway-authtype": kind, "x-amazon-apigateway-authorizer": spec}
+
+
+def render_openapi(args: RestApiArgs, uris: dict[str, str], authorizers: dict[str, tuple[list[str], Optional[str]]]) -> dict:
+    """Render the template with resolved integration URIs and authorizer settings, and parse it."""
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
+    by_name = {a.name: a for a in args.authorizers}
+    integrations = args.openapi.integrations
+
+    def integration(name: str, http_method: str = "ANY", **extra: Any) -> str:
+        # extra keys (e.g. requestParameters mapping path parameters) are added to the integration object.
+        return json.dumps({**extra, **_integration_object(integrations[name], uris[name], http_method)})
+
+    def authorizer(name: str) -> str:
+        return json.dumps(_security_scheme(by_name[name], *authorizers[name]))
+
+    def iam_auth() -> str:
+        return json.dumps({"type": "apiKey", "name": "Authorization", "in": "header",
+                           "x-amazon-apigateway-authtype": "awsSigv4"})
+
+    template = env.from_string(args.openapi.source())
+    text = template.render(
+        integration=integration, authorizer=authorizer, iam_auth=iam_auth,
+        integrations={n: {"uri": uris[n], "type": "aws_proxy" if i.lambda_arn is not None else "http_proxy"}
+                      for n, i in integrations.items()},
+        authorizers={n: {"provider_arns": authorizers[n][0], "authorizer_uri": authorizers[n][1]} for n in by_name},
+    )
+    document = yaml.safe_load(text)
+    if not isinstance(document, dict) or not isinstance(document.get("paths"), dict):
+        raise ValueError("openapi: the rendered template is not an OpenAPI document with paths")
+    return document
+
+
+def _placeholder_render(args: RestApiArgs) -> dict:
+    uris = {name: f"{_PLACEHOLDER}{name}" for name in args.openapi.integrations}
+    authorizers = {a.name: (["arn:aws:cognito-idp:placeholder"], "placeholder") for a in args.authorizers}
+    try:
+        return render_openapi(args, uris, authorizers)
+    except jinja2.TemplateError as err:
+        raise ValueError(f"openapi.template: {err}") from None
+    except KeyError as err:
+        raise ValueError(f"openapi.template: unknown integration or authorizer {err}") from None
+    except yaml.YAMLError as err:
+        raise ValueError(f"openapi.template: the rendered document is not YAML/JSON ({err})") from None
+
+
+def openapi_operations(args: RestApiArgs) -> list[Operation]:
+    """Every operation of the template with whether it is authenticated and which named integration it uses."""
+    document = _placeholder_render(args)
+    schemes = {**document.get("securityDefinitions", {}), **document.get("components", {}).get("securitySchemes", {})}
+    authenticating = {name for name, scheme in schemes.items()
+                      if str(scheme.get("x-amazon-apigateway-authtype", "")).lower() in _AUTH_TYPES}
+    operations = []
+    for path, item in document["paths"].items():
+        try:
+            check_path(path)
+        except ValueError as err:
+            raise ValueError(f"openapi.template: path {path!r} {err}") from None
+        for key, operation in (item or {}).items():
+            if key not in _OPERATIONS:
+                continue
+            security = operation.get("security", document.get("security")) or []
+            iam = str(operation.get("x-amazon-apigateway-auth", {}).get("type", "")).upper() == "AWS_IAM"
+            authenticated = iam or (bool(security) and all(set(req) & authenticating for req in security))
+            uri = str(operation.get("x-amazon-apigateway-integration", {}).get("uri", ""))
+            target = uri[len(_PLACEHOLDER):] if uri.startswith(_PLACEHOLDER) else None
+            method = "ANY" if key == "x-amazon-apigateway-any-method" else key.upper()
+            operations.append(Operation(path, method, authenticated, target))
+    if not operations:
+        raise ValueError("openapi.template: the document defines no operations")
+    return operations
+
+
+def _with_request_validation(document: dict) -> dict:
+    # Every method validates its parameters and body against the document's models, whatever the template says.
+    document = dict(document)
+    document["x-amazon-apigateway-request-validators"] = {
+        **document.get("x-amazon-apigateway-request-validators", {}),
+        _VALIDATOR: {"validateRequestBody": True, "validateRequestParameters": True},
+    }
+    document["x-amazon-apigateway-request-validator"] = _VALIDATOR
+    paths = {}
+    for path, item in document["paths"].items():
+        paths[path] = {key: ({k: v for k, v in op.items() if k != "x-amazon-apigateway-request-validator"}
+                             if key in _OPERATIONS else op) for key, op in (item or {}).items()}
+    document["paths"] = paths
+    return document
+
+
+# --- the component --------------------------------------------------------------------------------
+
+class RestApi(pulumi.ComponentResource):
+    """A REST API whose defaults pass stackguard's prod rules."""
+
+    rest_api: aws.apigateway.RestApi
+    stage: aws.apigateway.Stage
+    deployment: aws.apigateway.Deployment
+    method_settings: aws.apigateway.MethodSettings
+    access_log_group: aws.cloudwatch.LogGroup
+    request_validator: Optional[aws.apigateway.RequestValidator]
+    methods: dict[str, aws.apigateway.Method]
+    authorizers: dict[str, aws.apigateway.Authorizer]
+    permissions: list[aws.lambda_.Permission]
+    web_acl_association: Optional[aws.wafv2.WebAclAssociation]
+    domain_name: Optional[aws.apigateway.DomainName]
+    usage_plan: Optional[aws.apigateway.UsagePlan]
+    api_keys: dict[str, aws.apigateway.ApiKey]
+    rest_api_id: pulumi.Output[str]
+    stage_arn: pulumi.Output[str]
+    stage_name: pulumi.Output[str]
+    invoke_url: pulumi.Output[str]
+    execution_arn: pulumi.Output[str]
+    access_log_group_arn: pulumi.Output[str]
+
+    def __init__(self, name: str, args: RestApiArgs | dict | None = None, opts: pulumi.ResourceOptions | None = None):
+        args = validate_args("RestApi", RestApiArgs, args)
+        super().__init__("stackguard:api:RestApi", name, None, opts)
+        self._name = name
+        self._args = args
+        child = pulumi.ResourceOptions(parent=self)
+
+        policy = self._private_policy() if args.endpoint_type == "PRIVATE" else None
+        endpoint: dict[str, Any] = {"types": args.endpoint_type}
+        if args.endpoint_type == "PRIVATE":
+            endpoint["vpc_endpoint_ids"] = args.vpc_endpoint_ids
+        authorizer_lambdas = {a.name: a for a in args.authorizers if a.lambda_arn is not None}
+        body = self._openapi_body() if args.openapi else None
+        self.rest_api = aws.apigateway.RestApi(
+            name,
+            description=args.description,
+            endpoint_configuration=endpoint,
+            disable_execute_api_endpoint=bool(args.custom_domain) and not args.keep_default_endpoint,
+            security_policy="TLS_1_2",
+            api_key_source="HEADER",
+            policy=policy,
+            body=body,
+            fail_on_warnings=True,
+            tags=args.tags,
+            opts=child,
+        )
+        api = self.rest_api
+
+        self.permissions = []
+        self.methods = {}
+        self.authorizers = {}
+        self.request_validator = None
+        deploy_after: list[pulumi.Resource] = []
+        if args.openapi:
+            self._openapi_permissions()
+            for auth in authorizer_lambdas.values():
+                self.permissions.append(invoke_permission(
+                    f"{name}-authorizer-{auth.name}-invoke", auth.lambda_arn,
+                    pulumi.Output.concat(api.execution_arn, "/authorizers/*"), self))
+        else:
+            deploy_after = self._routes()
+
+        signature = pulumi.Output.from_input({
+            "routes": [r.model_dump() for r in args.routes],
+            "authorizers": [a.model_dump() for a in args.authorizers],
+            "body": body,
+            "policy": policy,
+            "endpoint": endpoint,
+        }).apply(lambda config: hashlib.sha256(json.dumps(config, sort_keys=True, default=str).encode()).hexdigest())
+        self.deployment = aws.apigateway.Deployment(
+            f"{name}-deployment",
+            rest_api=api.id,
+            description=f"stackguard deployment of {name}",
+            triggers={"redeployment": signature},
+            opts=pulumi.ResourceOptions(parent=self, depends_on=deploy_after),
+        )
+
+        self.access_log_group = encrypted_log_group(
+            f"{name}-access-logs",
+            parent=self,
+            kms_key_arn=args.kms_key_arn,
+            settings=args.access_logs,
+            default_name=f"/aws/apigateway/{pulumi.get_stack()}/{name}/access",
+            tags=args.tags,
+        )
+        self.stage = aws.apigateway.Stage(
+            f"{name}-stage",
+            rest_api=api.id,
+            deployment=self.deployment.id,
+            stage_name=args.stage_name,
+            access_log_settings={"destination_arn": self.access_log_group.arn, "format": REST_ACCESS_LOG_FORMAT},
+            xray_tracing_enabled=True,
+            cache_cluster_enabled=args.caching is not None,
+            cache_cluster_size=args.caching.cluster_size if args.caching else None,
+            tags=args.tags,
+            opts=child,
+        )
+        caching = args.caching
+        self.method_settings = aws.apigateway.MethodSettings(
+            f"{name}-method-settings",
+            rest_api=api.id,
+            stage_name=self.stage.stage_name,
+            method_path="*/*",
+            settings={
+                "logging_level": args.logging_level,
+                "metrics_enabled": True,
+                "data_trace_enabled": args.log_full_requests is not None,
+                "throttling_burst_limit": args.throttling.burst_limit,
+                "throttling_rate_limit": args.throttling.rate_limit,
+                "caching_enabled": caching is not None,
+                "cache_data_encrypted": True,
+                "cache_ttl_in_seconds": caching.ttl_seconds if caching else None,
+                "require_authorization_for_cache_control": True if caching else None,
+                "unauthorized_cache_control_header_strategy": "FAIL_WITH_403" if caching else None,
+            },
+            opts=child,
+        )
+        self.web_acl_association = None
+        if args.web_acl_arn is not None:
+            self.web_acl_association = aws.wafv2.WebAclAssociation(
+                f"{name}-waf", resource_arn=self.stage.arn, web_acl_arn=args.web_acl_arn, opts=child
+            )
+
+        self.domain_name = None
+        invoke_url: pulumi.Output[str] = self.stage.invoke_url
+        if args.custom_domain:
+            invoke_url = self._custom_domain(args.custom_domain)
+
+        self.usage_plan = None
+        self.api_keys = {}
+        if args.usage_plan:
+            self._usage_plan(args.usage_plan)
+
+        self.rest_api_id = api.id
+        self.stage_arn = self.stage.arn
+        self.stage_name = self.stage.stage_name
+        self.invoke_url = invoke_url
+        self.execution_arn = api.execution_arn
+        self.access_log_group_arn = self.access_log_group.arn
+        self.register_outputs({
+            "rest_api_id": self.rest_api_id,
+            "stage_arn": self.stage_arn,
+            "stage_name": self.stage_name,
+            "invoke_url": self.invoke_url,
+            "execution_arn": self.execution_arn,
+            "access_log_group_arn": self.access_log_group_arn,
+        })
+
+    def _private_policy(self) -> pulumi.Output[str]:
+        # Only calls arriving through the listed interface endpoints may invoke the API; the explicit Deny
+        # keeps it so even if another policy statement is added later.
+        ids = self._args.vpc_endpoint_ids
+        invoke = ["execute-api:Invoke"]
+        return policy_document([
+            statement(sid="AllowInvokeThroughVpcEndpoints", principal="*", actions=invoke,
+                      resources=["execute-api:/*"], conditions={"StringEquals": {"aws:SourceVpce": ids}}),
+            statement(sid="DenyInvokeFromElsewhere", effect="Deny", principal="*", actions=invoke,
+                      resources=["execute-api:/*"], conditions={"StringNotEquals": {"aws:SourceVpce": ids}}),
+        ])
+
+    def _openapi_body(self) -> pulumi.Output[str]:
+        args = self._args
+        integrations = args.openapi.integrations
+        uris = {n: lambda_invoke_uri(i.lambda_arn) if i.lambda_arn is not None else i.https_url
+                for n, i in integrations.items()}
+        authorizers = {a.name: (a.provider_arns, lambda_invoke_uri(a.lambda_arn) if a.lambda_arn is not None else None)
+                       for a in args.authorizers}
+        return pulumi.Output.from_input({"uris": uris, "authorizers": authorizers}).apply(
+            lambda resolved: json.dumps(_with_request_validation(render_openapi(
+                args, resolved["uris"], {k: (v[0], v[1]) for k, v in resolved["authorizers"].items()})), sort_keys=True)
+        )
+
+    def _openapi_permissions(self) -> None:
+        integrations = self._args.openapi.integrations
+        for op in openapi_operations(self._args):
+            if op.integration is not None and integrations[op.integration].lambda_arn is not None:
+                self.permissions.append(invoke_permission(
+                    f"{self._name}-invoke-{op.method}{op.path}", integrations[op.integration].lambda_arn,
+                    pulumi.Output.concat(self.rest_api.execution_arn, source_arn_path(op.method, op.path)), self))
+
+    def _routes(self) -> list[pulumi.Resource]:
+        args, name, api = self._args, self._name, self.rest_api
+        child = pulumi.ResourceOptions(parent=self)
+        for auth in args.authorizers:
+            authorizer = aws.apigateway.Authorizer(
+                f"{name}-authorizer-{auth.name}",
+                rest_api=api.id,
+                name=auth.name,
+                type=auth.type,
+                provider_arns=auth.provider_arns or None,
+                authorizer_uri=lambda_invoke_uri(auth.lambda_arn) if auth.lambda_arn is not None else None,
+                identity_source=auth.identity_source,
+                authorizer_result_ttl_in_seconds=auth.result_ttl_seconds,
+                opts=child,
+            )
+            self.authorizers[auth.name] = authorizer
+            if auth.lambda_arn is not None:
+                self.permissions.append(invoke_permission(
+                    f"{name}-authorizer-{auth.name}-invoke", auth.lambda_arn,
+                    pulumi.Output.concat(api.execution_arn, "/authorizers/", authorizer.id), self))
+
+        self.request_validator = aws.apigateway.RequestValidator(
+            f"{name}-validator",
+            rest_api=api.id,
+            name=f"{name}-validate-all",
+            validate_request_body=True,
+            validate_request_parameters=True,
+            opts=child,
+        )
+        resource_ids: dict[str, pulumi.Input[str]] = {"/": api.root_resource_id}
+
+        def resource_id(path: str) -> pulumi.Input[str]:
+            if path not in resource_ids:
+                parent_path, _, part = path.rpartition("/")
+                resource_ids[path] = aws.apigateway.Resource(
+                    f"{name}{path}", rest_api=api.id, parent_id=resource_id(parent_path or "/"), path_part=part, opts=child
+                ).id
+            return resource_ids[path]
+
+        created: list[pulumi.Resource] = []
+        for route in args.routes:
+            key = f"{route.http_method}{route.path}"
+            params = [p for p, _ in _PARAM.findall(route.path)]
+            method = aws.apigateway.Method(
+                f"{name}-{key}",
+                rest_api=api.id,
+                resource_id=resource_id(route.path),
+                http_method=route.http_method,
+                authorization=route.authorization,
+                authorizer_id=self.authorizers[route.authorizer].id if route.authorizer else None,
+                authorization_scopes=route.authorization_scopes or None,
+                api_key_required=route.api_key_required,
+                request_validator_id=self.request_validator.id,
+                request_parameters={f"method.request.path.{p}": True for p in params} or None,
+                opts=child,
+            )
+            self.methods[key] = method
+            integration = route.integration
+            if integration.lambda_arn is not None:
+                target = {"type": "AWS_PROXY", "integration_http_method": "POST",
+                          "uri": lambda_invoke_uri(integration.lambda_arn)}
+                self.permissions.append(invoke_permission(
+                    f"{name}-invoke-{key}", integration.lambda_arn,
+                    pulumi.Output.concat(api.execution_arn, source_arn_path(route.http_method, route.path)), self))
+            else:
+                target = {"type": "HTTP_PROXY", "integration_http_method": route.http_method, "uri": integration.https_url,
+                          "tls_config": {"insecure_skip_verification": False},
+                          "request_parameters": {f"integration.request.path.{p}": f"method.request.path.{p}"
+                                                 for p in params if f"{{{p}" in integration.https_url} or None}
+            created += [method, aws.apigateway.Integration(
+                f"{name}-{key}",
+                rest_api=api.id,
+                resource_id=method.resource_id,
+                http_method=method.http_method,
+                timeout_milliseconds=integration.timeout_ms,
+                opts=child,
+                **target,
+            )]
+        return created
+
+    def _custom_domain(self, domain: CustomDomainArgs) -> pulumi.Output[str]:
+        child = pulumi.ResourceOptions(parent=self)
+        edge = self._args.endpoint_type == "EDGE"
+        self.domain_name = aws.apigateway.DomainName(
+            f"{self._name}-domain",
+            domain_name=domain.domain_name,
+            endpoint_configuration={"types": "EDGE" if edge else "REGIONAL"},
+            certificate_arn=domain.certificate_arn if edge else None,
+            regional_certificate_arn=None if edge else domain.certificate_arn,
+            security_policy="TLS_1_2",
+            tags=self._args.tags,
+            opts=child,
+        )
+        aws.apigateway.BasePathMapping(
+            f"{self._name}-mapping",
+            rest_api=self.rest_api.id,
+            stage_name=self.stage.stage_name,
+            domain_name=self.domain_name.domain_name,
+            base_path=domain.base_path or None,
+            opts=child,
+        )
+        return pulumi.Output.concat("https://", self.domain_name.domain_name, "/", domain.base_path)
+
+    def _usage_plan(self, plan: UsagePlanArgs) -> None:
+        child = pulumi.ResourceOptions(parent=self)
+        self.usage_plan = aws.apigateway.UsagePlan(
+            f"{self._name}-usage-plan",
+            name=f"{self._name}-{self._args.stage_name}",
+            api_stages=[{"api_id": self.rest_api.id, "stage": self.stage.stage_name}],
+            throttle_settings={"burst_limit": plan.throttle.burst_limit, "rate_limit": plan.throttle.rate_limit},
+            quota_settings={"limit": plan.quota_limit, "period": plan.quota_period},
+            tags=self._args.tags,
+            opts=child,
+        )
+        for key_name in plan.api_keys:
+            # No value is passed: AWS generates it, and the provider keeps it as a secret output.
+            key = aws.apigateway.ApiKey(
+                f"{self._name}-key-{key_name}", name=key_name, enabled=True, tags=self._args.tags,
+                opts=pulumi.ResourceOptions(parent=self, additional_secret_outputs=["value"]),
+            )
+            self.api_keys[key_name] = key
+            aws.apigateway.UsagePlanKey(
+                f"{self._name}-key-{key_name}", key_id=key.id, key_type="API_KEY",
+                usage_plan_id=self.usage_plan.id, opts=child,
+            )

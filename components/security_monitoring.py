@@ -1,0 +1,289 @@
+"""SecurityMonitoring: an encrypted alert topic, API/WAF alarms, and KMS/Secrets Manager security events.
+
+    from components.security_monitoring import SecurityMonitoring
+
+    monitoring = SecurityMonitoring("orders-api", {
+        "kms_key_arn": key.key_arn,              # the key must let cloudwatch/events.amazonaws.com use it
+        "api_name": "orders",                    # the REST API's name (the ApiName dimension)
+        "stage_name": "prod",
+        "web_acl_name": "orders-api-acl",
+        "access_log_group_name": access_logs.name,
+        "subscriptions": [{"protocol": "https", "endpoint": "https://hooks.example.com/sec"},
+                          {"protocol": "email", "endpoint": "secops@example.com"}],
+        "tags": {"team": "secops"},
+    })
+    pulumi.export("alerts_topic_arn", monitoring.topic_arn)
+
+The topic is encrypted with a customer-managed key (an EncryptionKey with service_principals
+"cloudwatch.amazonaws.com" and "events.amazonaws.com" can decrypt for them), refuses non-TLS requests, and
+admits publishing only from CloudWatch alarms and EventBridge rules of this account and region.
+
+Alarms (actions and OK actions go to the topic; missing data counts as fine, since a quiet API is healthy):
+  * 5XXError and 4XXError (spike) sums of the REST stage, from the AWS/ApiGateway namespace;
+  * with `access_log_group_name`: 401/403 and 429 counts from metric filters on the JSON access log. Throttling
+    is counted from the access log because API Gateway publishes no metric of its own for 429s: they are
+    only part of 4XXError, where they cannot be told apart from client mistakes. Without an access log
+    group, throttling shows up only in the 4XXError alarm;
+  * with `web_acl_name`: the web ACL's BlockedRequests (AWS/WAFV2, Rule ALL).
+
+Events (EventBridge rules whose target is the topic): a KMS key scheduled for deletion or disabled, and a
+failed secret rotation. Both arrive through CloudTrail, so the account needs a trail (any trail).
+"""
+from __future__ import annotations
+
+import json
+import re
+from typing import Literal, Optional
+from urllib.parse import urlparse
+
+import pulumi
+import pulumi_aws as aws
+from pydantic import Field, field_validator, model_validator
+
+from components._args import ComponentArgs, StrInput, validate_args
+from components._policy_documents import (
+    AccountScope,
+    account_scope,
+    deny_insecure_transport,
+    merge_conditions,
+    policy_document,
+    service_principal,
+    source_account_condition,
+    statement,
+)
+from components.encryption_key import validate_customer_managed_key_arn
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+METRIC_NAMESPACE = "Stackguard/ApiSecurity"
+TOPIC_ACTIONS = [
+    "sns:Publish",
+    "sns:Subscribe",
+    "sns:Receive",
+    "sns:GetTopicAttributes",
+    "sns:SetTopicAttributes",
+    "sns:ListSubscriptionsByTopic",
+    "sns:AddPermission",
+    "sns:RemovePermission",
+    "sns:DeleteTopic",
+]
+KMS_EVENTS = {
+    "source": ["aws.kms"],
+    "detail-type": ["AWS API Call via CloudTrail"],
+    "detail": {"eventSource": ["kms.amazonaws.com"], "eventName": ["ScheduleKeyDeletion", "DisableKey"]},
+}
+SECRET_ROTATION_EVENTS = {
+    "source": ["aws.secretsmanager"],
+    "detail-type": ["AWS Service Event via CloudTrail"],
+    "detail": {"eventSource": ["secretsmanager.amazonaws.com"], "eventName": ["RotationFailed"]},
+}
+
+
+def _status_pattern(*codes: int) -> str:
+    # Access-log formats write $context.status as a number or as a string; match both.
+    terms = [f"($.status = {code})" for code in codes] + [f'($.status = "{code}")' for code in codes]
+    return "{ " + " || ".join(terms) + " }"
+
+
+class SubscriptionArgs(ComponentArgs):
+    """A subscriber to the alert topic."""
+
+    protocol: Literal["https", "email"] = Field(description="https (TLS webhook) or email; plain http is refused.")
+    endpoint: str = Field(description="https:// URL or e-mail address.")
+
+    @model_validator(mode="after")
+    def _endpoint_matches_protocol(self) -> "SubscriptionArgs":
+        if self.protocol == "https":
+            url = urlparse(self.endpoint)
+            if url.scheme != "https" or not url.netloc:
+                raise ValueError("endpoint: must be an https:// URL for protocol https")
+        elif not _EMAIL.match(self.endpoint):
+            raise ValueError("endpoint: must be an e-mail address for protocol email")
+        return self
+
+
+class ThresholdsArgs(ComponentArgs):
+    """Alarm thresholds: counts per period, over `evaluation_periods` consecutive periods."""
+
+    period_seconds: Literal[60, 300, 900, 3600] = Field(default=300, description="Length of one period in seconds.")
+    evaluation_periods: int = Field(default=1, ge=1, le=24, description="Consecutive breaching periods (1-24).")
+    server_errors: int = Field(default=5, ge=1, le=1_000_000, description="5XX responses per period.")
+    client_errors: int = Field(default=100, ge=1, le=1_000_000, description="4XX responses per period (spike).")
+    auth_failures: int = Field(default=20, ge=1, le=1_000_000, description="401/403 responses per period.")
+    throttled_requests: int = Field(default=50, ge=1, le=1_000_000, description="429 responses per period.")
+    waf_blocked_requests: int = Field(default=100, ge=1, le=1_000_000, description="WAF-blocked requests per period.")
+
+
+class SecurityMonitoringArgs(ComponentArgs):
+    """Arguments of SecurityMonitoring."""
+
+    kms_key_arn: StrInput = Field(description="Customer-managed KMS key (ARN) that encrypts the alert topic.")
+    api_name: StrInput = Field(description="Name of the REST API (ApiName dimension).")
+    stage_name: StrInput = Field(description="Stage of the REST API (Stage dimension).")
+    web_acl_name: Optional[StrInput] = Field(default=None, description="Web ACL whose BlockedRequests to alarm on.")
+    access_log_group_name: Optional[StrInput] = Field(
+        default=None, description="The stage's JSON access log group: enables the 401/403 and 429 alarms."
+    )
+    subscriptions: list[SubscriptionArgs] = Field(default_factory=list, description="Alert subscribers.")
+    thresholds: ThresholdsArgs = Field(default_factory=ThresholdsArgs, description="Alarm thresholds.")
+    account_id: Optional[str] = Field(
+        default=None, pattern=r"^\d{12}$", description="Account the topic policy is scoped to. Default: the caller's."
+    )
+    region: Optional[str] = Field(
+        default=None, pattern=r"^[a-z]{2}(-[a-z]+)+-\d$", description="Region of the alarms. Default: the provider's."
+    )
+    tags: dict[str, str] = Field(default_factory=dict, description="Tags applied to the topic, alarms and rules.")
+
+    @field_validator("kms_key_arn")
+    @classmethod
+    def _cmk(cls, value: object) -> object:
+        return validate_customer_managed_key_arn(value)
+
+    @field_validator("api_name", "stage_name", "web_acl_name", "access_log_group_name")
+    @classmethod
+    def _not_blank(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("must not be empty")
+        return value
+
+
+class SecurityMonitoring(pulumi.ComponentResource):
+    """Alert topic, alarms and security event rules for one REST API stage."""
+
+    topic: aws.sns.Topic
+    alarms: dict[str, aws.cloudwatch.MetricAlarm]
+    event_rules: dict[str, aws.cloudwatch.EventRule]
+    topic_arn: pulumi.Output[str]
+    alarm_names: dict[str, pulumi.Output[str]]
+
+    def __init__(
+        self,
+        name: str,
+        args: SecurityMonitoringArgs | dict | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        args = validate_args("SecurityMonitoring", SecurityMonitoringArgs, args)
+        super().__init__("stackguard:observability:SecurityMonitoring", name, None, opts)
+        self._prefix = name
+        self._settings = args
+        self._child = pulumi.ResourceOptions(parent=self)
+        scope = account_scope(self, args.account_id, args.region)
+
+        self.topic = aws.sns.Topic(
+            f"{name}-alerts",
+            display_name=f"{name} security alerts",
+            kms_master_key_id=args.kms_key_arn,
+            # Signature version 2 signs deliveries with SHA256 instead of SHA1.
+            signature_version=2,
+            tags=args.tags,
+            opts=self._child,
+        )
+        aws.sns.TopicPolicy(
+            f"{name}-alerts-policy", arn=self.topic.arn, policy=self._topic_policy(scope), opts=self._child
+        )
+        for index, subscription in enumerate(args.subscriptions):
+            aws.sns.TopicSubscription(
+                f"{name}-subscriber-{index}",
+                topic=self.topic.arn,
+                protocol=subscription.protocol,
+                endpoint=subscription.endpoint,
+                opts=self._child,
+            )
+
+        self.alarms = {}
+        api = {"ApiName": args.api_name, "Stage": args.stage_name}
+        t = args.thresholds
+        self._alarm("server_errors", "AWS/ApiGateway", "5XXError", api, t.server_errors,
+                    "The API answers with server errors (5XX).")
+        self._alarm("client_errors", "AWS/ApiGateway", "4XXError", api, t.client_errors,
+                    "Spike of client errors (4XX): probing, broken clients or throttling.")
+        if args.access_log_group_name is not None:
+            self._log_alarm("auth_failures", "AuthFailures", _status_pattern(401, 403), t.auth_failures,
+                            "Spike of 401/403 responses: credential stuffing or a broken client.")
+            self._log_alarm("throttled_requests", "ThrottledRequests", _status_pattern(429), t.throttled_requests,
+                            "Requests throttled (429): abuse or a throttling limit set too low.")
+        if args.web_acl_name is not None:
+            self._alarm("waf_blocked_requests", "AWS/WAFV2", "BlockedRequests",
+                        {"WebACL": args.web_acl_name, "Region": scope.region, "Rule": "ALL"},
+                        t.waf_blocked_requests, "The web ACL blocks many requests: the API is under attack.")
+
+        self.event_rules = {
+            "kms_key_deletion": self._event_rule(
+                "kms-key-deletion", KMS_EVENTS, "A KMS key was scheduled for deletion or disabled."
+            ),
+            "secret_rotation_failed": self._event_rule(
+                "secret-rotation-failed", SECRET_ROTATION_EVENTS, "A Secrets Manager rotation failed."
+            ),
+        }
+
+        self.topic_arn = self.topic.arn
+        self.alarm_names = {key: alarm.name for key, alarm in self.alarms.items()}
+        self.register_outputs({"topic_arn": self.topic_arn, "alarm_names": self.alarm_names})
+
+    def _topic_policy(self, scope: AccountScope) -> pulumi.Output[str]:
+        def publisher(sid: str, service: str, source_arn: pulumi.Output[str]) -> dict:
+            return statement(
+                sid=sid,
+                principal=service_principal(service),
+                actions=["sns:Publish"],
+                resources=[self.topic.arn],
+                conditions=merge_conditions(
+                    source_account_condition(scope.account_id), {"ArnLike": {"aws:SourceArn": source_arn}}
+                ),
+            )
+
+        in_account = [":", scope.region, ":", scope.account_id, ":"]
+        return policy_document(
+            [
+                deny_insecure_transport(TOPIC_ACTIONS, [self.topic.arn]),
+                publisher("AllowAlarmsOfThisAccount", "cloudwatch.amazonaws.com",
+                          pulumi.Output.concat("arn:", scope.partition, ":cloudwatch", *in_account, "alarm:*")),
+                publisher("AllowEventRulesOfThisAccount", "events.amazonaws.com",
+                          pulumi.Output.concat("arn:", scope.partition, ":events", *in_account, "rule/*")),
+            ]
+        )
+
+    def _alarm(self, key: str, namespace: str, metric: str, dimensions: dict, threshold: int, why: str) -> None:
+        t = self._settings.thresholds
+        self.alarms[key] = aws.cloudwatch.MetricAlarm(
+            f"{self._prefix}-{key.replace('_', '-')}",
+            alarm_description=why,
+            namespace=namespace,
+            metric_name=metric,
+            dimensions=dimensions or None,
+            statistic="Sum",
+            period=t.period_seconds,
+            evaluation_periods=t.evaluation_periods,
+            threshold=threshold,
+            comparison_operator="GreaterThanOrEqualToThreshold",
+            treat_missing_data="notBreaching",
+            actions_enabled=True,
+            alarm_actions=[self.topic.arn],
+            ok_actions=[self.topic.arn],
+            tags=self._settings.tags,
+            opts=self._child,
+        )
+
+    def _log_alarm(self, key: str, metric: str, pattern: str, threshold: int, why: str) -> None:
+        metric_name = f"{self._prefix}-{metric}"
+        aws.cloudwatch.LogMetricFilter(
+            f"{self._prefix}-{key.replace('_', '-')}",
+            log_group_name=self._settings.access_log_group_name,
+            pattern=pattern,
+            metric_transformation=aws.cloudwatch.LogMetricFilterMetricTransformationArgs(
+                name=metric_name, namespace=METRIC_NAMESPACE, value="1", unit="Count"
+            ),
+            opts=self._child,
+        )
+        self._alarm(key, METRIC_NAMESPACE, metric_name, {}, threshold, why)
+
+    def _event_rule(self, suffix: str, pattern: dict, why: str) -> aws.cloudwatch.EventRule:
+        rule = aws.cloudwatch.EventRule(
+            f"{self._prefix}-{suffix}",
+            description=why,
+            event_pattern=json.dumps(pattern, sort_keys=True),
+            state="ENABLED",
+            tags=self._settings.tags,
+            opts=self._child,
+        )
+        aws.cloudwatch.EventTarget(f"{self._prefix}-{suffix}", rule=rule.name, arn=self.topic.arn, opts=self._child)
+        return rule

@@ -1,0 +1,70 @@
+package aws.ec2.vpc_endpoint_policy_public
+
+import data.lib.iam_policies
+import data.lib.pulumi
+import data.lib.stack
+
+# METADATA
+# title: VPC endpoint policies do not give any principal full access
+# description: |
+#   A VPC endpoint policy (aws.ec2.VpcEndpoint policy or VpcEndpointPolicy) must not Allow
+#   Principal "*", {"AWS": "*"} or NotPrincipal without a condition narrowing the caller,
+#   or the endpoint carries requests from any credentials, including another account's,
+#   to any resource of the service (a data exfiltration path out of the VPC). An
+#   Interface or Gateway endpoint to an AWS service with no policy at all, and no
+#   VpcEndpointPolicy attached to it in the stack, gets AWS's default policy, which allows
+#   any principal every action on every resource: it is flagged as well. Endpoint services
+#   (com.amazonaws.vpce.*) and the other endpoint types do not take policies and are not
+#   checked for a missing one. This is a stack rule so that a separate VpcEndpointPolicy
+#   counts as the endpoint's policy.
+#   Deny statements and named principals are fine. Conditions that count as narrowing:
+#   aws:SourceVpc, aws:SourceVpce, aws:SourceAccount, aws:SourceArn, aws:SourceOwner,
+#   aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, kms:CallerAccount,
+#   kms:ViaService and aws:SourceIp; negated, …IfExists, Null and ForAllValues:
+#   operators and wildcard values ("*", 0.0.0.0/0) do not. An unknown policy is not judged.
+# scope: document
+# custom:
+#   id: aws-ec2-vpc-endpoint-policy-public
+#   severity: critical
+#   concern: iam
+#   remediation: Set an endpoint policy whose Allow statements carry an aws:PrincipalOrgID (or aws:PrincipalAccount) condition, or name the principals and resources the VPC needs.
+#   compliance:
+#     nist-800-53: ["AC-3", "AC-6", "SC-7"]
+#     pci-dss: ["7.2.1"]
+stack_deny contains {"urn": r.urn, "message": msg} if {
+	some token, kind in kinds
+	some r in stack.of_type(token)
+	some stmt in iam_policies.public_statements(r.properties.policy)
+	msg := sprintf(
+		"%s %q has a policy %s that lets any credentials, including other accounts', use the endpoint, with no condition narrowing the caller: add an aws:PrincipalOrgID or aws:PrincipalAccount condition, or name the principals.",
+		[kind, r.name, stmt],
+	)
+}
+
+stack_deny contains {"urn": r.urn, "message": msg} if {
+	some r in stack.of_type("aws:ec2/vpcEndpoint:VpcEndpoint")
+	pulumi.absent(r.properties, "policy")
+	takes_policy(r.properties)
+	not stack.referenced(r, ["id"], attached)
+	msg := sprintf(
+		"VPC endpoint %q has no endpoint policy, so AWS applies its default policy allowing any principal every action on every resource through it: set policy (or add a VpcEndpointPolicy) with statements limited by an aws:PrincipalOrgID or aws:PrincipalAccount condition.",
+		[r.name],
+	)
+}
+
+kinds := {
+	"aws:ec2/vpcEndpoint:VpcEndpoint": "VPC endpoint",
+	"aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy": "VPC endpoint policy",
+}
+
+# The endpoints that a VpcEndpointPolicy of the stack gives a policy (URNs and ids), built once.
+attached := stack.targets(stack.of_type("aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy"), "vpcEndpointId")
+
+# takes_policy(props) holds for an Interface or Gateway (the default type) endpoint to an AWS service.
+takes_policy(props) if {
+	object.get(props, "vpcEndpointType", "Gateway") in {"Interface", "Gateway", null}
+	name := props.serviceName
+	is_string(name)
+	not pulumi.is_unknown(name)
+	not startswith(name, "com.amazonaws.vpce.")
+}
