@@ -46,7 +46,7 @@ wildcard_principal(stmt) if "*" in principals(stmt)
 
 wildcard_principal(stmt) if {
 	some p in principals(stmt)
-	p == "arn:aws:iam::*:root"
+	regex.match(`^arn:aws[a-z-]*:iam::\*:root$`, p)
 }
 
 # has_condition(stmt) holds when the statement is limited by any condition.

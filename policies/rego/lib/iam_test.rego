@@ -35,3 +35,5 @@ test_condition_keys_lower_cased if {
 test_service_wildcard_is_full_admin if iam.full_admin_action("iam:*")
 
 test_specific_action_is_not_full_admin if not iam.full_admin_action("iam:getrole")
+
+test_wildcard_root_in_any_partition if iam.wildcard_principal({"Principal": {"AWS": "arn:aws-cn:iam::*:root"}})

@@ -39,8 +39,9 @@ def render(report: Report) -> str:
 
 
 def _cell(value: str) -> str:
-    """One table cell: HTML-escaped (GitHub renders inline HTML), pipes escaped, newlines as <br>."""
-    text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+    """One table cell: HTML-escaped (GitHub renders inline HTML), backslashes and pipes escaped, newlines as <br>."""
+    text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("\\", "\\\\").replace("|", "\\|")
     return "<br>".join(text.splitlines())
 
 

@@ -1,0 +1,309 @@
+"""HttpApi: an API Gateway HTTP API with JWT or IAM authorization on every route, encrypted JSON access logs
+and stage throttling by default.
+
+    from components.http_api import HttpApi
+
+    api = HttpApi("catalog", {
+        "kms_key_arn": logs_key.arn,
+        "jwt_authorizers": [{"name": "users", "issuer": directory.issuer_url, "audiences": [directory.client_id]}],
+        "routes": [
+            {"path": "/items", "http_method": "GET", "integration": {"lambda_arn": list_fn.arn},
+             "authorization": "JWT", "authorizer": "users", "authorization_scopes": ["catalog/read"]},
+            {"path": "/items/{id}", "http_method": "PUT", "integration": {"lambda_arn": put_fn.arn}},  # AWS_IAM
+        ],
+        "cors": {"allow_origins": ["https://app.example.com"], "allow_methods": ["GET", "PUT"]},
+        "custom_domain": {"domain_name": "catalog.example.com", "certificate_arn": cert.arn},
+    })
+    pulumi.export("catalog_url", api.invoke_url)
+
+HTTP APIs cannot be associated with AWS WAF; put a REST API (RestApi) in front when WAF is required.
+"""
+from __future__ import annotations
+
+import re
+from typing import Literal, Optional
+from urllib.parse import urlparse
+
+import pulumi
+import pulumi_aws as aws
+from pydantic import Field, field_validator, model_validator
+
+from components._api_logging import HTTP_ACCESS_LOG_FORMAT, KmsKeyArn, LogGroupArgs, encrypted_log_group
+from components._args import ComponentArgs, StrInput, validate_args
+from components.rest_api import (
+    CustomDomainArgs,
+    HttpMethod,
+    IntegrationArgs,
+    PublicRoute,
+    RiskAcceptance,
+    RoutePath,
+    ThrottlingArgs,
+    check_backend_urls,
+    check_public_routes,
+    invoke_permission,
+    source_arn_path,
+)
+
+_NAME = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
+_ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?$")
+_CORS_METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "*"}
+
+
+class HttpRouteArgs(ComponentArgs):
+    """One route (method + path) with its backend and who may call it."""
+
+    path: RoutePath = Field(description="Route path, e.g. /items/{id}.")
+    http_method: HttpMethod = Field(description="HTTP method, or ANY.")
+    integration: IntegrationArgs = Field(description="Backend: Lambda (payload 2.0) or an HTTPS URL.")
+    authorization: Literal["AWS_IAM", "JWT", "NONE"] = Field("AWS_IAM", description="SigV4 (default), JWT, or NONE (see public_routes).")
+    authorizer: Optional[str] = Field(None, description="Name of the entry in `jwt_authorizers` (JWT only).")
+    authorization_scopes: list[str] = Field(default_factory=list, description="Scopes the JWT must carry (JWT only).")
+
+
+class JwtAuthorizerArgs(ComponentArgs):
+    """A JWT authorizer: tokens must be issued by `issuer` for one of `audiences`."""
+
+    name: str = Field(description="Name routes refer to.")
+    issuer: StrInput = Field(description="https:// issuer URL, e.g. a UserDirectory's issuer_url.")
+    audiences: list[StrInput] = Field(min_length=1, description="Accepted audiences (for Cognito: app client ids).")
+    identity_source: str = Field("$request.header.Authorization", description="Where the token is read.")
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, value: str) -> str:
+        if not _NAME.match(value):
+            raise ValueError("must be 1-128 letters, digits, '_' or '-'")
+        return value
+
+    @field_validator("issuer")
+    @classmethod
+    def _issuer(cls, value: StrInput) -> StrInput:
+        if isinstance(value, str) and (urlparse(value).scheme != "https" or not urlparse(value).hostname):
+            raise ValueError("must be an https:// URL")
+        return value
+
+
+class CorsArgs(ComponentArgs):
+    """An explicit CORS policy; wildcards are refused together with credentials."""
+
+    allow_origins: list[str] = Field(min_length=1, description='Origins such as "https://app.example.com", or "*".')
+    allow_methods: list[str] = Field(min_length=1, description="Allowed methods.")
+    allow_headers: list[str] = Field(default_factory=lambda: ["authorization", "content-type"], description="Allowed request headers.")
+    expose_headers: list[str] = Field(default_factory=list, description="Response headers exposed to the browser.")
+    allow_credentials: bool = Field(False, description="Let browsers send cookies/authorization with requests.")
+    max_age: int = Field(300, ge=0, le=86400, description="Seconds browsers may cache the preflight answer.")
+
+    @field_validator("allow_origins")
+    @classmethod
+    def _origins(cls, values: list[str]) -> list[str]:
+        for value in values:
+            if value != "*" and not _ORIGIN.match(value):
+                raise ValueError(f"{value!r} is not an origin (scheme://host[:port], no path) or '*'")
+        return values
+
+    @field_validator("allow_methods")
+    @classmethod
+    def _methods(cls, values: list[str]) -> list[str]:
+        for value in values:
+            if value not in _CORS_METHODS:
+                raise ValueError(f"{value!r} is not one of {sorted(_CORS_METHODS)}")
+        return values
+
+    @model_validator(mode="after")
+    def _no_wildcard_with_credentials(self) -> "CorsArgs":
+        if self.allow_credentials:
+            for field in ("allow_origins", "allow_methods", "allow_headers", "expose_headers"):
+                if "*" in getattr(self, field):
+                    raise ValueError(f"{field}: '*' is not allowed with allow_credentials; list the values explicitly")
+        return self
+
+
+class HttpApiArgs(ComponentArgs):
+    """Arguments of HttpApi."""
+
+    kms_key_arn: KmsKeyArn = Field(description="KMS key ARN encrypting the access-log group; its policy must allow CloudWatch Logs.")
+    description: Optional[str] = Field(None, description="Description of the API.")
+    routes: list[HttpRouteArgs] = Field(min_length=1, description="The API's routes.")
+    jwt_authorizers: list[JwtAuthorizerArgs] = Field(default_factory=list, description="JWT authorizers routes can use.")
+    public_routes: list[PublicRoute] = Field(default_factory=list, description="Opt-out: routes without authorization, each with a reason.")
+    allow_plain_http_backend: Optional[RiskAcceptance] = Field(None, description="Opt-out: allow http:// integration URLs.")
+    cors: Optional[CorsArgs] = Field(None, description="CORS policy; none unless given.")
+    stage_name: str = Field("$default", description="Stage name; $default serves the API at its root.")
+    throttling: ThrottlingArgs = Field(default_factory=ThrottlingArgs, description="Default route throttling.")
+    access_logs: LogGroupArgs = Field(default_factory=LogGroupArgs, description="Access-log group settings.")
+    custom_domain: Optional[CustomDomainArgs] = Field(None, description="Custom domain name (base_path becomes the API mapping key).")
+    keep_default_endpoint: bool = Field(False, description="Opt-out: keep the execute-api endpoint when a custom domain is set.")
+    tags: dict[str, str] = Field(default_factory=dict, description="Tags for every taggable child.")
+
+    @field_validator("stage_name")
+    @classmethod
+    def _stage(cls, value: str) -> str:
+        if value != "$default" and not _NAME.match(value):
+            raise ValueError("must be $default or 1-128 letters, digits, '_' or '-'")
+        return value
+
+    @model_validator(mode="after")
+    def _cross_fields(self) -> "HttpApiArgs":
+        names = [a.name for a in self.jwt_authorizers]
+        if len(set(names)) != len(names):
+            raise ValueError("jwt_authorizers: names must be unique")
+        if self.keep_default_endpoint and not self.custom_domain:
+            raise ValueError("keep_default_endpoint: only applies with a custom_domain; remove the opt-out")
+        seen = set()
+        for i, route in enumerate(self.routes):
+            field = f"routes.{i}"
+            if (route.path, route.http_method) in seen:
+                raise ValueError(f"{field}: {route.http_method} {route.path} is defined twice")
+            seen.add((route.path, route.http_method))
+            if route.authorization == "JWT" and route.authorizer not in names:
+                raise ValueError(f"{field}.authorizer: JWT authorization needs the name of one of jwt_authorizers")
+            if route.authorization != "JWT" and (route.authorizer is not None or route.authorization_scopes):
+                raise ValueError(f"{field}.authorizer: authorizer and authorization_scopes are only for JWT authorization")
+        check_backend_urls([(f"routes.{i}.integration", r.integration) for i, r in enumerate(self.routes)],
+                           self.allow_plain_http_backend)
+        check_public_routes(
+            [(f"routes.{i}.authorization", r.path, r.http_method, r.authorization != "NONE") for i, r in enumerate(self.routes)],
+            self.public_routes,
+        )
+        return self
+
+
+class HttpApi(pulumi.ComponentResource):
+    """An HTTP API whose defaults pass stackguard's prod rules."""
+
+    api: aws.apigatewayv2.Api
+    stage: aws.apigatewayv2.Stage
+    access_log_group: aws.cloudwatch.LogGroup
+    authorizers: dict[str, aws.apigatewayv2.Authorizer]
+    routes: dict[str, aws.apigatewayv2.Route]
+    permissions: list[aws.lambda_.Permission]
+    domain_name: Optional[aws.apigatewayv2.DomainName]
+    api_id: pulumi.Output[str]
+    api_endpoint: pulumi.Output[str]
+    execution_arn: pulumi.Output[str]
+    stage_arn: pulumi.Output[str]
+    invoke_url: pulumi.Output[str]
+    access_log_group_arn: pulumi.Output[str]
+
+    def __init__(self, name: str, args: HttpApiArgs | dict | None = None, opts: pulumi.ResourceOptions | None = None):
+        args = validate_args("HttpApi", HttpApiArgs, args)
+        super().__init__("stackguard:api:HttpApi", name, None, opts)
+        child = pulumi.ResourceOptions(parent=self)
+
+        cors = args.cors.model_dump() if args.cors else None
+        self.api = aws.apigatewayv2.Api(
+            name,
+            protocol_type="HTTP",
+            description=args.description,
+            disable_execute_api_endpoint=bool(args.custom_domain) and not args.keep_default_endpoint,
+            cors_configuration=cors,
+            tags=args.tags,
+            opts=child,
+        )
+        api = self.api
+
+        self.authorizers = {
+            auth.name: aws.apigatewayv2.Authorizer(
+                f"{name}-authorizer-{auth.name}",
+                api_id=api.id,
+                name=auth.name,
+                authorizer_type="JWT",
+                identity_sources=[auth.identity_source],
+                jwt_configuration={"issuer": auth.issuer, "audiences": auth.audiences},
+                opts=child,
+            )
+            for auth in args.jwt_authorizers
+        }
+        self.routes = {}
+        self.permissions = []
+        for route in args.routes:
+            key = f"{route.http_method} {route.path}"
+            slug = f"{route.http_method}{route.path}"
+            target = route.integration
+            if target.lambda_arn is not None:
+                backend = {"integration_type": "AWS_PROXY", "integration_uri": target.lambda_arn,
+                           "integration_method": "POST", "payload_format_version": "2.0"}
+                self.permissions.append(invoke_permission(
+                    f"{name}-invoke-{slug}", target.lambda_arn,
+                    pulumi.Output.concat(api.execution_arn, source_arn_path(route.http_method, route.path)), self))
+            else:
+                backend = {"integration_type": "HTTP_PROXY", "integration_uri": target.https_url,
+                           "integration_method": route.http_method, "payload_format_version": "1.0"}
+            integration = aws.apigatewayv2.Integration(
+                f"{name}-{slug}", api_id=api.id, timeout_milliseconds=target.timeout_ms, opts=child, **backend
+            )
+            self.routes[key] = aws.apigatewayv2.Route(
+                f"{name}-{slug}",
+                api_id=api.id,
+                route_key=key,
+                target=pulumi.Output.concat("integrations/", integration.id),
+                authorization_type=route.authorization,
+                authorizer_id=self.authorizers[route.authorizer].id if route.authorizer else None,
+                authorization_scopes=route.authorization_scopes or None,
+                opts=child,
+            )
+
+        self.access_log_group = encrypted_log_group(
+            f"{name}-access-logs",
+            parent=self,
+            kms_key_arn=args.kms_key_arn,
+            settings=args.access_logs,
+            default_name=f"/aws/apigateway/{pulumi.get_stack()}/{name}/access",
+            tags=args.tags,
+        )
+        self.stage = aws.apigatewayv2.Stage(
+            f"{name}-stage",
+            api_id=api.id,
+            name=args.stage_name,
+            auto_deploy=True,
+            access_log_settings={"destination_arn": self.access_log_group.arn, "format": HTTP_ACCESS_LOG_FORMAT},
+            default_route_settings={
+                "throttling_burst_limit": args.throttling.burst_limit,
+                "throttling_rate_limit": args.throttling.rate_limit,
+                "detailed_metrics_enabled": True,
+            },
+            tags=args.tags,
+            # With auto_deploy the stage deploys the routes; creating it after them avoids an empty first deployment.
+            opts=pulumi.ResourceOptions(parent=self, depends_on=list(self.routes.values())),
+        )
+
+        self.domain_name = None
+        stage_path = "" if args.stage_name == "$default" else f"/{args.stage_name}"
+        invoke_url = pulumi.Output.concat(api.api_endpoint, stage_path)
+        if args.custom_domain:
+            domain = args.custom_domain
+            self.domain_name = aws.apigatewayv2.DomainName(
+                f"{name}-domain",
+                domain_name=domain.domain_name,
+                domain_name_configuration={
+                    "certificate_arn": domain.certificate_arn,
+                    "endpoint_type": "REGIONAL",
+                    "security_policy": "TLS_1_2",
+                },
+                tags=args.tags,
+                opts=child,
+            )
+            aws.apigatewayv2.ApiMapping(
+                f"{name}-mapping",
+                api_id=api.id,
+                domain_name=self.domain_name.domain_name,
+                stage=self.stage.name,
+                api_mapping_key=domain.base_path or None,
+                opts=child,
+            )
+            invoke_url = pulumi.Output.concat("https://", self.domain_name.domain_name, "/", domain.base_path)
+
+        self.api_id = api.id
+        self.api_endpoint = api.api_endpoint
+        self.execution_arn = api.execution_arn
+        self.stage_arn = self.stage.arn
+        self.invoke_url = invoke_url
+        self.access_log_group_arn = self.access_log_group.arn
+        self.register_outputs({
+            "api_id": self.api_id,
+            "api_endpoint": self.api_endpoint,
+            "execution_arn": self.execution_arn,
+            "stage_arn": self.stage_arn,
+            "invoke_url": self.invoke_url,
+            "access_log_group_arn": self.access_log_group_arn,
+        })

@@ -1,0 +1,190 @@
+"""PrivateEndpoints: interface/gateway endpoints, HTTPS-only security group, account-restricted policies, bad args."""
+from __future__ import annotations
+
+import json
+
+import pulumi
+import pytest
+
+from components._args import ComponentArgsError
+from components.private_endpoints import DEFAULT_GATEWAY_SERVICES, DEFAULT_INTERFACE_SERVICES, PrivateEndpoints
+
+ACCOUNT = "123456789012"
+COMPONENT = "stackguard:network:PrivateEndpoints"
+ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint"
+GROUP = "aws:ec2/securityGroup:SecurityGroup"
+BASE = {"vpc_id": "vpc-0abc123", "vpc_cidr": "10.20.0.0/16", "subnet_ids": ["subnet-0a", "subnet-0b"],
+        "route_table_ids": ["rtb-0a"]}
+HTTPS_IN_VPC = {"protocol": "tcp", "fromPort": 443, "toPort": 443, "cidrBlocks": ["10.20.0.0/16"]}
+
+
+def only(monitor, token):
+    found = monitor.of_type(token)
+    assert len(found) == 1, f"expected one {token}, got {len(found)}"
+    return found[0]
+
+
+def endpoints(monitor) -> dict[str, object]:
+    return {r.inputs["serviceName"].rsplit(".", 1)[-1]: r for r in monitor.of_type(ENDPOINT)}
+
+
+def account_policy(principal_key: str, value: str) -> dict:
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "OnlyPrincipalsOfAllowedAccountOrOrganization",
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": ["*"],
+                "Resource": ["*"],
+                "Condition": {"StringEquals": {principal_key: value}},
+            }
+        ],
+    }
+
+
+def test_defaults_set_explicitly(deploy):
+    outputs = {}
+
+    def build():
+        eps = PrivateEndpoints("core", BASE)
+        return pulumi.Output.all(eps.endpoint_ids, eps.security_group_id, eps.execute_api_endpoint_id).apply(
+            lambda v: outputs.update(ids=v[0], sg=v[1], execute_api=v[2])
+        )
+
+    monitor = deploy(build)
+    group = only(monitor, GROUP)
+    assert group.inputs == {
+        "description": "HTTPS from the VPC to the core VPC endpoints",
+        "vpcId": "vpc-0abc123",
+        "ingress": [{**HTTPS_IN_VPC, "description": "HTTPS from the VPC"}],
+        "egress": [{**HTTPS_IN_VPC, "description": "HTTPS within the VPC only"}],
+        "revokeRulesOnDelete": True,
+        "tags": {},
+    }
+
+    found = endpoints(monitor)
+    assert set(found) == set(DEFAULT_INTERFACE_SERVICES) | set(DEFAULT_GATEWAY_SERVICES)
+    for service in DEFAULT_INTERFACE_SERVICES:
+        endpoint = found[service]
+        assert endpoint.inputs == {
+            "vpcId": "vpc-0abc123",
+            "serviceName": f"com.amazonaws.eu-west-1.{service}",
+            "vpcEndpointType": "Interface",
+            "privateDnsEnabled": True,
+            "securityGroupIds": [outputs["sg"]],
+            "subnetIds": ["subnet-0a", "subnet-0b"],
+            "policy": endpoint.inputs["policy"],
+            "tags": {},
+        }
+        assert json.loads(endpoint.inputs["policy"]) == account_policy("aws:PrincipalAccount", ACCOUNT)
+        assert endpoint.property_dependencies["securityGroupIds"] == [group.urn]
+    for service in DEFAULT_GATEWAY_SERVICES:
+        endpoint = found[service]
+        assert endpoint.inputs == {
+            "vpcId": "vpc-0abc123",
+            "serviceName": f"com.amazonaws.eu-west-1.{service}",
+            "vpcEndpointType": "Gateway",
+            "routeTableIds": ["rtb-0a"],
+            "policy": endpoint.inputs["policy"],
+            "tags": {},
+        }
+        assert json.loads(endpoint.inputs["policy"]) == account_policy("aws:PrincipalAccount", ACCOUNT)
+
+    assert set(outputs["ids"]) == set(found)
+    assert outputs["ids"]["kms"].startswith("core-kms-")
+    assert outputs["execute_api"] == outputs["ids"]["execute-api"]
+    assert outputs["sg"].startswith("core-endpoints-")
+
+
+def test_children_are_parented(deploy):
+    monitor = deploy(lambda: PrivateEndpoints("core", BASE))
+    component = only(monitor, COMPONENT)
+    children = monitor.of_type(GROUP) + monitor.of_type(ENDPOINT)
+    assert len(children) == 8
+    for child in children:
+        assert child.parent == component.urn
+        assert f"{COMPONENT}$aws:ec2/" in child.urn
+
+
+def test_group_never_opens_beyond_the_vpc_or_443(deploy):
+    group = only(deploy(lambda: PrivateEndpoints("core", BASE)), GROUP)
+    for rule in group.inputs["ingress"] + group.inputs["egress"]:
+        assert (rule["fromPort"], rule["toPort"], rule["protocol"]) == (443, 443, "tcp")
+        assert rule["cidrBlocks"] == ["10.20.0.0/16"]
+        assert "0.0.0.0/0" not in rule["cidrBlocks"]
+
+
+def test_organization_principal(deploy):
+    monitor = deploy(lambda: PrivateEndpoints("core", {**BASE, "allowed_principal": "o-a1b2c3d4e5"}))
+    for endpoint in monitor.of_type(ENDPOINT):
+        assert json.loads(endpoint.inputs["policy"]) == account_policy("aws:PrincipalOrgID", "o-a1b2c3d4e5")
+
+
+def test_other_account_principal(deploy):
+    monitor = deploy(lambda: PrivateEndpoints("core", {**BASE, "allowed_principal": "210987654321"}))
+    for endpoint in monitor.of_type(ENDPOINT):
+        assert json.loads(endpoint.inputs["policy"]) == account_policy("aws:PrincipalAccount", "210987654321")
+
+
+def test_service_selection_and_outputs(deploy):
+    outputs = {}
+
+    def build():
+        eps = PrivateEndpoints(
+            "core",
+            {**BASE, "interface_services": ["ecr.api", "ecr.dkr"], "gateway_services": [], "route_table_ids": [],
+             "region": "us-east-2", "tags": {"team": "platform"}},
+        )
+        assert eps.execute_api_endpoint_id is None
+        return pulumi.Output.from_input(eps.endpoint_ids).apply(lambda ids: outputs.update(ids=ids))
+
+    monitor = deploy(build)
+    found = endpoints(monitor)
+    assert {r.inputs["serviceName"] for r in found.values()} == {
+        "com.amazonaws.us-east-2.ecr.api", "com.amazonaws.us-east-2.ecr.dkr"}
+    assert all(r.inputs["vpcEndpointType"] == "Interface" for r in found.values())
+    assert all(r.inputs["tags"] == {"team": "platform"} for r in found.values())
+    assert only(monitor, GROUP).inputs["tags"] == {"team": "platform"}
+    assert set(outputs["ids"]) == {"ecr.api", "ecr.dkr"}
+
+
+def test_inputs_may_be_outputs(deploy):
+    monitor = deploy(
+        lambda: PrivateEndpoints(
+            "core",
+            {"vpc_id": pulumi.Output.from_input("vpc-0abc123"), "vpc_cidr": pulumi.Output.from_input("10.20.0.0/16"),
+             "subnet_ids": [pulumi.Output.from_input("subnet-0a")], "route_table_ids": [pulumi.Output.from_input("rtb-0a")]},
+        )
+    )
+    assert only(monitor, GROUP).inputs["ingress"][0]["cidrBlocks"] == ["10.20.0.0/16"]
+    assert endpoints(monitor)["s3"].inputs["routeTableIds"] == ["rtb-0a"]
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        ({**BASE, "subnet_ids": []}, "subnet_ids"),
+        ({**BASE, "subnet_ids": ["sg-0a"]}, "subnet_ids"),
+        ({**BASE, "vpc_id": "my-vpc"}, "vpc_id"),
+        ({**BASE, "vpc_cidr": "10.20.0.0"}, "vpc_cidr"),
+        ({**BASE, "vpc_cidr": "10.20.0.1/16"}, "vpc_cidr"),
+        ({**BASE, "vpc_cidr": "0.0.0.0/0"}, "vpc_cidr"),
+        ({**BASE, "vpc_cidr": "10.0.0.0/8"}, "vpc_cidr"),
+        ({**BASE, "interface_services": ["Execute API"]}, "interface_services"),
+        ({**BASE, "interface_services": ["kms", "kms"]}, "interface_services"),
+        ({**BASE, "interface_services": ["s3"]}, "interface_services"),
+        ({**BASE, "interface_services": [], "gateway_services": []}, "interface_services"),
+        ({**BASE, "gateway_services": ["sqs"]}, "gateway_services"),
+        ({**BASE, "route_table_ids": []}, "route_table_ids"),
+        ({**BASE, "route_table_ids": ["subnet-0a"]}, "route_table_ids"),
+        ({**BASE, "allowed_principal": "*"}, "allowed_principal"),
+        ({**BASE, "allowed_principal": "1234"}, "allowed_principal"),
+        ({**BASE, "private_dns_enabled": False}, "private_dns_enabled"),
+        ({k: v for k, v in BASE.items() if k != "vpc_cidr"}, "vpc_cidr"),
+    ],
+)
+def test_bad_args_are_rejected_naming_the_field(args, field):
+    with pytest.raises(ComponentArgsError, match=rf"PrivateEndpoints: invalid args: .*{field}"):
+        PrivateEndpoints("core", args)

@@ -1,0 +1,204 @@
+"""SecretStore: CMK, recovery window, HTTPS-only policy, rotation (or its named opt-out), secret initial value."""
+from __future__ import annotations
+
+import json
+
+import pulumi
+import pytest
+from pulumi.runtime import rpc
+
+from components._args import ComponentArgsError
+from components.secret_store import READ_ACTIONS, SecretStore, SecretStoreArgs
+
+ACCOUNT = "123456789012"
+KEY_ARN = f"arn:aws:kms:eu-west-1:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+READER = f"arn:aws:iam::{ACCOUNT}:role/orders-api"
+ROTATOR = f"arn:aws:lambda:eu-west-1:{ACCOUNT}:function:rotate-token"
+COMPONENT = "stackguard:security:SecretStore"
+SECRET = "aws:secretsmanager/secret:Secret"
+POLICY = "aws:secretsmanager/secretPolicy:SecretPolicy"
+ROTATION = "aws:secretsmanager/secretRotation:SecretRotation"
+VERSION = "aws:secretsmanager/secretVersion:SecretVersion"
+ROTATED = {"kms_key_arn": KEY_ARN, "rotation": {"rotation_lambda_arn": ROTATOR}}
+UNROTATED = {"kms_key_arn": KEY_ARN, "allow_no_rotation": True, "no_rotation_reason": "vendor portal renews it"}
+
+
+def only(monitor, token):
+    found = monitor.of_type(token)
+    assert len(found) == 1, f"expected one {token}, got {len(found)}"
+    return found[0]
+
+
+def test_defaults_set_explicitly(deploy):
+    outputs = {}
+
+    def build():
+        store = SecretStore("token", ROTATED)
+        return pulumi.Output.all(store.secret_arn, store.secret_id).apply(
+            lambda v: outputs.update(arn=v[0], id=v[1])
+        )
+
+    monitor = deploy(build)
+    secret = only(monitor, SECRET)
+    assert secret.inputs == {
+        "description": "Secret token",
+        "kmsKeyId": KEY_ARN,
+        "recoveryWindowInDays": 30,
+        "tags": {},
+    }
+    policy = only(monitor, POLICY)
+    assert policy.inputs["blockPublicPolicy"] is True
+    assert policy.inputs["secretArn"] == outputs["arn"]
+    rotation = only(monitor, ROTATION)
+    assert rotation.inputs == {
+        "secretId": outputs["id"],
+        "rotationLambdaArn": ROTATOR,
+        "rotationRules": {"automaticallyAfterDays": 30},
+        "rotateImmediately": True,
+    }
+    assert monitor.of_type(VERSION) == []
+    assert outputs["arn"] == f"arn:aws:secretsmanager:eu-west-1:{ACCOUNT}:secret/{outputs['id']}"
+
+
+def test_policy_denies_plain_http_and_allows_only_listed_readers(deploy):
+    monitor = deploy(lambda: SecretStore("token", {**ROTATED, "reader_role_arns": [READER]}))
+    secret_arn = only(monitor, POLICY).inputs["secretArn"]
+    document = json.loads(only(monitor, POLICY).inputs["policy"])
+    assert document["Statement"] == [
+        {
+            "Sid": "DenyInsecureTransport",
+            "Effect": "Deny",
+            "Principal": "*",
+            "Action": ["secretsmanager:*"],
+            "Resource": [secret_arn],
+            "Condition": {"Bool": {"aws:SecureTransport": "false"}},
+        },
+        {
+            "Sid": "AllowListedReaders",
+            "Effect": "Allow",
+            "Principal": {"AWS": [READER]},
+            "Action": READ_ACTIONS,
+            "Resource": [secret_arn],
+        },
+    ]
+
+
+def test_without_readers_the_policy_only_denies(deploy):
+    document = json.loads(only(deploy(lambda: SecretStore("token", ROTATED)), POLICY).inputs["policy"])
+    assert [s["Effect"] for s in document["Statement"]] == ["Deny"]
+
+
+def test_children_are_parented(deploy):
+    monitor = deploy(lambda: SecretStore("token", {**ROTATED, "initial_value": "s3cr3t-value"}))
+    component = only(monitor, COMPONENT)
+    for token in (SECRET, POLICY, ROTATION, VERSION):
+        child = only(monitor, token)
+        assert child.parent == component.urn
+        assert f"{COMPONENT}${token}" in child.urn
+
+
+def test_rotation_settings(deploy):
+    rotation = only(
+        deploy(
+            lambda: SecretStore(
+                "token",
+                {"kms_key_arn": KEY_ARN, "rotation": {"rotation_lambda_arn": ROTATOR, "automatically_after_days": 7,
+                                                      "rotate_immediately": False}},
+            )
+        ),
+        ROTATION,
+    )
+    assert rotation.inputs["rotationRules"] == {"automaticallyAfterDays": 7}
+    assert rotation.inputs["rotateImmediately"] is False
+
+
+def test_no_rotation_opt_out_removes_only_the_rotation(deploy):
+    rotated = deploy(lambda: SecretStore("token", ROTATED))
+    unrotated = deploy(lambda: SecretStore("token", UNROTATED))
+    assert unrotated.of_type(ROTATION) == []
+    assert only(unrotated, SECRET).inputs == only(rotated, SECRET).inputs
+    assert only(unrotated, POLICY).inputs["blockPublicPolicy"] is True
+
+
+@pytest.mark.parametrize("make_value", [lambda: "s3cr3t-value", lambda: pulumi.Output.from_input("s3cr3t-value"),
+                                        lambda: pulumi.Output.secret("s3cr3t-value")])
+def test_initial_value_reaches_the_engine_only_as_a_secret(deploy, make_value):
+    outputs = {}
+
+    def build():
+        store = SecretStore("token", {**UNROTATED, "initial_value": make_value()})
+        return pulumi.Output.all(store.secret_arn, store.secret_id).apply(lambda v: outputs.update(values=v))
+
+    monitor = deploy(build)
+    version = only(monitor, VERSION)
+    wire = version.properties["secretString"]
+    assert wire[rpc._special_sig_key] == rpc._special_secret_sig
+    assert wire["value"] == "s3cr3t-value"
+    assert version.property_dependencies["secretId"] == [only(monitor, SECRET).urn]
+    # Nothing else the component registered or outputs carries the value.
+    others = [r for r in monitor.registrations if r.type != VERSION]
+    assert all("s3cr3t-value" not in json.dumps(r.inputs, default=str) for r in others)
+    assert "s3cr3t-value" not in json.dumps(outputs["values"])
+
+
+def test_plain_initial_value_is_hidden_in_the_args_model():
+    args = SecretStoreArgs(**UNROTATED, initial_value="s3cr3t-value")
+    assert "s3cr3t-value" not in repr(args)
+
+
+def test_options_change_exactly_their_property(deploy):
+    base = only(deploy(lambda: SecretStore("token", ROTATED)), SECRET).inputs
+    changed = only(
+        deploy(lambda: SecretStore("token", {**ROTATED, "recovery_window_in_days": 7, "secret_name": "orders/token",
+                                              "tags": {"team": "orders"}})),
+        SECRET,
+    ).inputs
+    assert {k for k in set(base) | set(changed) if base.get(k) != changed.get(k)} == {
+        "recoveryWindowInDays", "name", "tags"}
+    assert changed["recoveryWindowInDays"] == 7
+    assert changed["name"] == "orders/token"
+    assert changed["tags"] == {"team": "orders"}
+
+
+def test_key_and_readers_may_be_outputs(deploy):
+    monitor = deploy(
+        lambda: SecretStore(
+            "token",
+            {**ROTATED, "kms_key_arn": pulumi.Output.from_input(KEY_ARN),
+             "reader_role_arns": [pulumi.Output.from_input(READER)]},
+        )
+    )
+    assert only(monitor, SECRET).inputs["kmsKeyId"] == KEY_ARN
+    assert json.loads(only(monitor, POLICY).inputs["policy"])["Statement"][1]["Principal"] == {"AWS": [READER]}
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        ({}, "kms_key_arn"),
+        ({**ROTATED, "kms_key_arn": "alias/aws/secretsmanager"}, "kms_key_arn"),
+        ({**ROTATED, "kms_key_arn": f"arn:aws:kms:eu-west-1:{ACCOUNT}:alias/aws/secretsmanager"}, "kms_key_arn"),
+        ({**ROTATED, "kms_key_arn": "not-an-arn"}, "kms_key_arn"),
+        ({**ROTATED, "recovery_window_in_days": 0}, "recovery_window_in_days"),
+        ({**ROTATED, "recovery_window_in_days": 31}, "recovery_window_in_days"),
+        ({**ROTATED, "reader_role_arns": ["*"]}, "reader_role_arns"),
+        ({**ROTATED, "reader_role_arns": [f"arn:aws:iam::{ACCOUNT}:root"]}, "reader_role_arns"),
+        ({"kms_key_arn": KEY_ARN}, "rotation"),
+        ({"kms_key_arn": KEY_ARN, "rotation": {}}, "rotation.rotation_lambda_arn"),
+        ({"kms_key_arn": KEY_ARN, "rotation": {"rotation_lambda_arn": "arn:aws:iam::1:role/x"}}, "rotation_lambda_arn"),
+        ({**ROTATED, "rotation": {"rotation_lambda_arn": ROTATOR, "automatically_after_days": 0}},
+         "automatically_after_days"),
+        ({**ROTATED, "rotation": {"rotation_lambda_arn": ROTATOR, "automatically_after_days": 366}},
+         "automatically_after_days"),
+        ({"kms_key_arn": KEY_ARN, "allow_no_rotation": True}, "no_rotation_reason"),
+        ({**UNROTATED, "no_rotation_reason": "short"}, "no_rotation_reason"),
+        ({**ROTATED, "allow_no_rotation": True, "no_rotation_reason": "vendor portal renews it"}, "allow_no_rotation"),
+        ({**ROTATED, "no_rotation_reason": "vendor portal renews it"}, "no_rotation_reason"),
+        ({**ROTATED, "initial_value": 42}, "initial_value"),
+        ({**ROTATED, "secret_string": "x"}, "secret_string"),
+    ],
+)
+def test_bad_args_are_rejected_naming_the_field(args, field):
+    with pytest.raises(ComponentArgsError, match=rf"SecretStore: invalid args: .*{field}") as raised:
+        SecretStore("token", args)
+    assert "s3cr3t" not in str(raised.value)

@@ -1,0 +1,228 @@
+"""ServiceRole: trust policy conditions, typed least-privilege statements, managed policies, bad args."""
+from __future__ import annotations
+
+import json
+
+import pulumi
+import pytest
+
+from components._args import ComponentArgsError
+from components.service_role import ServiceRole
+from stackguard.mocks import AwsMocks
+from stackguard.recording import run_program
+
+ACCOUNT = "123456789012"
+TABLE = f"arn:aws:dynamodb:eu-west-1:{ACCOUNT}:table/orders"
+FUNCTION = f"arn:aws:lambda:eu-west-1:{ACCOUNT}:function:orders"
+BOUNDARY = f"arn:aws:iam::{ACCOUNT}:policy/workload-boundary"
+COMPONENT = "stackguard:security:ServiceRole"
+ROLE = "aws:iam/role:Role"
+INLINE = "aws:iam/rolePolicy:RolePolicy"
+ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment"
+LAMBDA = {"trusted_service": "lambda.amazonaws.com"}
+READ_TABLE = {"actions": ["dynamodb:GetItem"], "resources": [TABLE]}
+
+
+class AutonamingMocks(AwsMocks):
+    """AwsMocks plus what the engine's autonaming does: an unnamed resource gets its physical name as `name`."""
+
+    def new_resource(self, args):
+        physical_id, outputs = super().new_resource(args)
+        outputs.setdefault("name", physical_id)
+        return physical_id, outputs
+
+
+@pytest.fixture
+def deploy_named():
+    return lambda build: run_program(build, AutonamingMocks(), project="component-test", stack="prod")
+
+
+def only(monitor, token):
+    found = monitor.of_type(token)
+    assert len(found) == 1, f"expected one {token}, got {len(found)}"
+    return found[0]
+
+
+def trust(monitor) -> list[dict]:
+    return json.loads(only(monitor, ROLE).inputs["assumeRolePolicy"])["Statement"]
+
+
+def test_defaults_set_explicitly(deploy_named):
+    outputs = {}
+
+    def build():
+        role = ServiceRole("orders-fn", {**LAMBDA, "statements": [READ_TABLE]})
+        return pulumi.Output.all(role.role_arn, role.role_name).apply(lambda v: outputs.update(arn=v[0], name=v[1]))
+
+    monitor = deploy_named(build)
+    role = only(monitor, ROLE)
+    assert role.inputs == {
+        "path": "/",
+        "description": "Service role orders-fn",
+        "assumeRolePolicy": role.inputs["assumeRolePolicy"],
+        "maxSessionDuration": 3600,
+        "tags": {},
+    }
+    assert trust(monitor) == [
+        {
+            "Sid": "TrustService",
+            "Effect": "Allow",
+            "Principal": {"Service": "lambda.amazonaws.com"},
+            "Action": ["sts:AssumeRole"],
+            "Condition": {"StringEquals": {"aws:SourceAccount": ACCOUNT}},
+        }
+    ]
+    inline = only(monitor, INLINE)
+    assert json.loads(inline.inputs["policy"]) == {
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": ["dynamodb:GetItem"], "Resource": [TABLE]}],
+    }
+    assert inline.property_dependencies["role"] == [role.urn]
+    assert monitor.of_type(ATTACHMENT) == []
+    assert outputs["name"].startswith("orders-fn-role-")
+    assert outputs["arn"] == f"arn:aws:iam::{ACCOUNT}:role/{outputs['name']}"
+
+
+def test_children_are_parented(deploy):
+    monitor = deploy(
+        lambda: ServiceRole(
+            "orders-fn",
+            {**LAMBDA, "statements": [READ_TABLE], "managed_policy_arns": [BOUNDARY]},
+        )
+    )
+    component = only(monitor, COMPONENT)
+    for token in (ROLE, INLINE, ATTACHMENT):
+        child = only(monitor, token)
+        assert child.parent == component.urn
+        assert f"{COMPONENT}${token}" in child.urn
+
+
+def test_source_arn_adds_a_condition(deploy):
+    statements = trust(deploy(lambda: ServiceRole("fn", {**LAMBDA, "source_arn": FUNCTION})))
+    assert statements[0]["Condition"] == {
+        "StringEquals": {"aws:SourceAccount": ACCOUNT},
+        "ArnLike": {"aws:SourceArn": FUNCTION},
+    }
+
+
+def test_cross_account_trust_requires_and_uses_external_id(deploy):
+    statements = trust(
+        deploy(lambda: ServiceRole("partner", {"trusted_account_id": "210987654321", "external_id": "partner-7f3a"}))
+    )
+    assert statements == [
+        {
+            "Sid": "TrustAccountWithExternalId",
+            "Effect": "Allow",
+            "Principal": {"AWS": ["arn:aws:iam::210987654321:root"]},
+            "Action": ["sts:AssumeRole"],
+            "Condition": {"StringEquals": {"sts:ExternalId": "partner-7f3a"}},
+        }
+    ]
+
+
+def test_no_statements_means_no_inline_policy(deploy):
+    monitor = deploy(lambda: ServiceRole("fn", LAMBDA))
+    assert monitor.of_type(INLINE) == []
+
+
+def test_statement_conditions_effect_and_sid(deploy):
+    stmt = {
+        "sid": "ReadFromVpc",
+        "effect": "Deny",
+        "actions": ["dynamodb:DeleteTable"],
+        "resources": [pulumi.Output.from_input(TABLE)],
+        "conditions": {"StringNotEquals": {"aws:SourceVpc": ["vpc-0abc"]}},
+    }
+    monitor = deploy(lambda: ServiceRole("fn", {**LAMBDA, "statements": [stmt]}))
+    assert json.loads(only(monitor, INLINE).inputs["policy"])["Statement"] == [
+        {
+            "Sid": "ReadFromVpc",
+            "Effect": "Deny",
+            "Action": ["dynamodb:DeleteTable"],
+            "Resource": [TABLE],
+            "Condition": {"StringNotEquals": {"aws:SourceVpc": ["vpc-0abc"]}},
+        }
+    ]
+
+
+def test_wildcard_with_reason_is_kept_visible_in_the_policy(deploy):
+    stmt = {"actions": ["s3:*"], "resources": ["arn:aws:s3:::orders-exports/*"],
+            "wildcard_reason": "export job manages every object it writes"}
+    policy = json.loads(only(deploy(lambda: ServiceRole("fn", {**LAMBDA, "statements": [stmt]})), INLINE).inputs["policy"])
+    # The reason is for reviewers only; the wildcard reaches the engine unchanged so the rules still report it.
+    assert policy["Statement"] == [{"Effect": "Allow", "Action": ["s3:*"], "Resource": ["arn:aws:s3:::orders-exports/*"]}]
+
+
+def test_managed_policies_and_options(deploy):
+    managed = ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", BOUNDARY]
+    monitor = deploy(
+        lambda: ServiceRole(
+            "fn",
+            {**LAMBDA, "managed_policy_arns": managed, "permissions_boundary_arn": BOUNDARY,
+             "max_session_duration": 7200, "role_name": "orders-fn", "path": "/workloads/", "tags": {"team": "orders"}},
+        )
+    )
+    role = only(monitor, ROLE)
+    assert role.inputs["permissionsBoundary"] == BOUNDARY
+    assert role.inputs["maxSessionDuration"] == 7200
+    assert role.inputs["name"] == "orders-fn"
+    assert role.inputs["path"] == "/workloads/"
+    assert role.inputs["tags"] == {"team": "orders"}
+    attachments = monitor.of_type(ATTACHMENT)
+    assert sorted(a.inputs["policyArn"] for a in attachments) == sorted(managed)
+    assert all(a.property_dependencies["role"] == [role.urn] for a in attachments)
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        ({}, "trusted_service"),
+        ({**LAMBDA, "trusted_account_id": "210987654321", "external_id": "partner-7f3a"}, "trusted_service"),
+        ({"trusted_service": "*"}, "trusted_service"),
+        ({"trusted_service": "lambda"}, "trusted_service"),
+        ({"trusted_account_id": "210987654321"}, "external_id"),
+        ({"trusted_account_id": "21098765"}, "trusted_account_id"),
+        ({"trusted_account_id": "210987654321", "external_id": "x"}, "external_id"),
+        ({**LAMBDA, "external_id": "partner-7f3a"}, "external_id"),
+        ({"trusted_account_id": "210987654321", "external_id": "partner-7f3a", "source_arn": FUNCTION}, "source_arn"),
+        ({**LAMBDA, "statements": [{"actions": [], "resources": [TABLE]}]}, r"statements\.0\.actions"),
+        ({**LAMBDA, "statements": [{"actions": ["dynamodb:GetItem"], "resources": []}]}, r"statements\.0\.resources"),
+        ({**LAMBDA, "statements": [{"actions": ["GetItem"], "resources": [TABLE]}]}, r"statements\.0\.actions"),
+        ({**LAMBDA, "statements": [{"actions": ["*"], "resources": [TABLE]}]}, "wildcard_reason"),
+        ({**LAMBDA, "statements": [{"actions": ["s3:*"], "resources": [TABLE]}]}, "wildcard_reason"),
+        ({**LAMBDA, "statements": [{"actions": ["dynamodb:GetItem"], "resources": ["*"]}]}, "wildcard_reason"),
+        ({**LAMBDA, "statements": [{"actions": ["s3:*"], "resources": [TABLE], "wildcard_reason": "short"}]},
+         "wildcard_reason"),
+        ({**LAMBDA, "statements": [{"actions": ["iam:PassRole"], "resources": ["*"],
+                                    "wildcard_reason": "passes roles to many services"}]}, "iam:PassRole"),
+        ({**LAMBDA, "statements": [{"actions": ["iam:Pass*"], "resources": ["*"],
+                                    "wildcard_reason": "passes roles to many services"}]}, "iam:PassRole"),
+        ({**LAMBDA, "statements": [{"actions": ["*"], "resources": ["*"],
+                                    "wildcard_reason": "full administrator for migrations"}]}, "iam:PassRole"),
+        ({**LAMBDA, "statements": [{"not_actions": ["s3:*"], "resources": [TABLE]}]}, "not_actions"),
+        ({**LAMBDA, "statements": [{**READ_TABLE, "conditions": {"String Equals": {"a": "b"}}}]}, "conditions"),
+        ({**LAMBDA, "managed_policy_arns": ["arn:aws:iam::aws:policy/AdministratorAccess"]}, "managed_policy_arns"),
+        ({**LAMBDA, "managed_policy_arns": ["arn:aws:iam::aws:policy/PowerUserAccess"]}, "managed_policy_arns"),
+        ({**LAMBDA, "managed_policy_arns": ["arn:aws:iam::aws:policy/IAMFullAccess"]}, "managed_policy_arns"),
+        ({**LAMBDA, "managed_policy_arns": ["AdministratorAccess"]}, "managed_policy_arns"),
+        ({**LAMBDA, "permissions_boundary_arn": "boundary"}, "permissions_boundary_arn"),
+        ({**LAMBDA, "max_session_duration": 900}, "max_session_duration"),
+        ({**LAMBDA, "max_session_duration": 43201}, "max_session_duration"),
+        ({**LAMBDA, "path": "workloads"}, "path"),
+    ],
+)
+def test_bad_args_are_rejected_naming_the_field(args, field):
+    with pytest.raises(ComponentArgsError, match=rf"ServiceRole: invalid args: .*{field}"):
+        ServiceRole("fn", args)
+
+
+def test_pass_role_on_named_roles_and_deny_wildcards_are_allowed(deploy):
+    statements = [
+        {"actions": ["iam:PassRole"], "resources": [f"arn:aws:iam::{ACCOUNT}:role/orders-task"]},
+        {"effect": "Deny", "actions": ["*"], "resources": ["*"],
+         "conditions": {"Bool": {"aws:SecureTransport": "false"}}},
+    ]
+    policy = json.loads(
+        only(deploy(lambda: ServiceRole("fn", {**LAMBDA, "statements": statements})), INLINE).inputs["policy"]
+    )
+    assert [s["Action"] for s in policy["Statement"]] == [["iam:PassRole"], ["*"]]

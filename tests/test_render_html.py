@@ -1,0 +1,92 @@
+"""HTML report: a self-contained page where every value is escaped and every finding appears."""
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from stackguard.model import Finding, Report, SourceLocation, Summary
+from stackguard.render import renderer
+
+
+def finding(rule: str, severity: str, name: str, **fields) -> Finding:
+    return Finding(
+        rule=rule, title=f"Title of {rule}", severity=severity, concern="https",
+        enforcement=fields.pop("enforcement", "mandatory"), exempted=fields.pop("exempted", False),
+        urn=f"urn:pulumi:prod::shop::aws:apigateway/stage:Stage::{name}", type="aws:apigateway/stage:Stage", name=name,
+        message=fields.pop("message", f"{name} is not compliant."), remediation=f"Fix {name}.", **fields,
+    )
+
+
+FINDINGS = [
+    finding("aws-apigateway-stage-tls", "critical", "public-v1", source=SourceLocation(file="stacks/__main__.py", line=42),
+            message='Stage <script>alert("x")</script> | accepts TLS 1.0\n& "legacy" ciphers'),
+    finding("aws-apigateway-stage-access-logs", "medium", "internal-v2", enforcement="advisory"),
+    finding("aws-apigateway-stage-waf", "high", "partner-v0", exempted=True, source=SourceLocation(file="stacks/partner.py", line=9),
+            exemption={"reason": "Partner <b>cannot</b> move before Q3.", "owner": "platform@example.com", "expires": "2027-03-31"}),
+]
+SUMMARY = Summary(resources=7, findings=3, mandatory=1, advisory=1, exempted=1)
+
+
+class Tags(HTMLParser):
+    """Every start tag and its attributes, to check what the page would load or run."""
+
+    def __init__(self, page: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.feed(page)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def page(findings=FINDINGS, summary=SUMMARY) -> str:
+    return renderer("html")(Report(stack="prod", profile="prod", summary=summary, findings=findings))
+
+
+def test_every_value_is_escaped():
+    html = page()
+    assert "<script" not in html and "<b>cannot</b>" not in html
+    assert "Stage &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; | accepts TLS 1.0\n&amp; &#34;legacy&#34; ciphers" in html
+    assert "Partner &lt;b&gt;cannot&lt;/b&gt; move before Q3." in html
+
+
+def test_self_contained_no_scripts_or_external_assets():
+    tags = Tags(page()).tags
+    names = {tag for tag, _ in tags}
+    assert names.isdisjoint({"script", "link", "img", "iframe", "object", "embed"})
+    assert not [attrs for _, attrs in tags if {"src", "href"} & set(attrs) or any(k.startswith("on") for k in attrs)]
+    assert "style" in names
+
+
+def test_summary_shows_stack_profile_counts_and_verdict():
+    html = page()
+    assert "<strong>prod</strong>" in html and "BLOCKED" in html
+    assert "<td>7</td><td>3</td><td>1</td>" in html
+    passed = page(findings=FINDINGS[1:], summary=Summary(resources=7, findings=2, mandatory=0, advisory=1, exempted=1))
+    assert "PASSED" in passed and "BLOCKED" not in passed
+
+
+def test_every_finding_with_rule_resource_source_and_fix():
+    html = page()
+    for f in FINDINGS:
+        for text in (f.rule, f.title, f.name, f.type, f.urn, f"Fix {f.name}." if not f.exempted else f.message):
+            assert text in html, text
+    assert "stacks/__main__.py:42" in html and "no source position" in html
+
+
+def test_groups_by_severity_in_order_with_exemptions_last():
+    html = page()
+    critical, medium, exempted = html.index("Critical (1)"), html.index("Medium (1)"), html.index("Exempted (1)")
+    assert critical < medium < exempted
+    assert "High (" not in html  # the only high finding is exempted
+    assert html.index("partner-v0") > exempted
+
+
+def test_exemption_table_has_reason_owner_and_expiry():
+    exemptions = page().split("Exempted (1)", 1)[1]
+    for text in ("aws-apigateway-stage-waf", "partner-v0", "stacks/partner.py:9", "platform@example.com", "2027-03-31", "move before Q3."):
+        assert text in exemptions, text
+
+
+def test_an_empty_report_renders():
+    html = page(findings=[], summary=Summary(resources=4, findings=0, mandatory=0, advisory=0, exempted=0))
+    assert "No findings." in html and "PASSED" in html and html.startswith("<!DOCTYPE html>")

@@ -1,0 +1,88 @@
+"""Markdown report: a pull-request comment CI can find again, with table cells that cannot break the table."""
+from __future__ import annotations
+
+import re
+
+from stackguard.model import Finding, Report, SourceLocation, Summary
+from stackguard.render import renderer
+
+
+def finding(rule: str, severity: str, name: str, **fields) -> Finding:
+    return Finding(
+        rule=rule, title=f"Title of {rule}", severity=severity, concern="encryption",
+        enforcement=fields.pop("enforcement", "mandatory"), exempted=fields.pop("exempted", False),
+        urn=f"urn:pulumi:prod::shop::aws:kms/key:Key::{name}", type="aws:kms/key:Key", name=name,
+        message=fields.pop("message", f"{name} is not compliant."), remediation=f"Fix {name}.", **fields,
+    )
+
+
+FINDINGS = [
+    finding("aws-kms-key-rotation", "high", "data-key", source=SourceLocation(file="stacks/__main__.py", line=42),
+            message="Key <script>alert(1)</script> | a|b in C:\\tmp\nsecond line"),
+    finding("aws-sns-topic-encryption", "critical", "orders", enforcement="advisory"),
+    finding("aws-apigateway-stage-access-logs", "low", "legacy-stage", exempted=True,
+            exemption={"reason": "Partner | migration\nin Q3.", "owner": "platform@example.com", "expires": "2027-03-31"}),
+]
+
+
+def report(findings: list[Finding]) -> Report:
+    unexempted = [f for f in findings if not f.exempted]
+    return Report(stack="prod", profile="strict", findings=findings, summary=Summary(
+        resources=9, findings=len(findings), mandatory=sum(f.enforcement == "mandatory" for f in unexempted),
+        advisory=sum(f.enforcement == "advisory" for f in unexempted), exempted=len(findings) - len(unexempted)))
+
+
+def table_rows(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("|")]
+
+
+def cells(row: str) -> list[str]:
+    # A cell boundary is a pipe not escaped with a backslash.
+    return re.split(r"(?<!\\)\|", row)[1:-1]
+
+
+def test_marker_and_blocked_headline_with_counts():
+    text = renderer("markdown")(report(FINDINGS))
+    assert text.splitlines()[0] == "<!-- stackguard-report -->"
+    assert "**blocked**" in text.splitlines()[1]
+    assert "9 resources, 3 findings (1 mandatory, 1 advisory, 1 exempted)" in text
+
+
+def test_passed_when_only_advisory_and_exempted():
+    text = renderer("markdown")(report(FINDINGS[1:]))
+    assert "**passed**" in text.splitlines()[1] and "**blocked**" not in text
+
+
+def test_a_table_per_severity_in_order_and_exempted_on_their_own():
+    text = renderer("markdown")(report(FINDINGS))
+    headings = re.findall(r"^#### (.+)$", text, flags=re.M)
+    assert headings == ["Critical (1)", "High (1)", "Exempted (1)"]
+    severity_tables, exempted_table = text.split("#### Exempted")
+    assert "legacy-stage" not in severity_tables and "legacy-stage" in exempted_table
+
+
+def test_rows_show_enforcement_rule_resource_source_message_and_fix():
+    text = renderer("markdown")(report(FINDINGS))
+    row = next(r for r in table_rows(text) if "data-key" in r)
+    assert [c.strip() for c in cells(row)][:4] == [
+        "mandatory", "`aws-kms-key-rotation`<br>Title of aws-kms-key-rotation", "data-key<br>aws:kms/key:Key", "stacks/__main__.py:42",
+    ]
+    assert cells(row)[5].strip() == "Fix data-key."
+    orders = next(r for r in table_rows(text) if "orders" in r)
+    assert cells(orders)[0].strip() == "advisory" and cells(orders)[3].strip() == "—"
+
+
+def test_pipes_backslashes_newlines_and_html_in_cells_are_escaped():
+    text = renderer("markdown")(report(FINDINGS))
+    assert "<script>" not in text
+    row = next(r for r in table_rows(text) if "data-key" in r)
+    assert cells(row)[4].strip() == "Key &lt;script&gt;alert(1)&lt;/script&gt; \\| a\\|b in C:\\\\tmp<br>second line"
+    for block in text.split("\n\n"):
+        rows = table_rows(block)
+        assert all(len(cells(r)) == len(cells(rows[0])) for r in rows), block
+
+
+def test_exempted_rows_carry_reason_owner_and_expiry():
+    text = renderer("markdown")(report(FINDINGS))
+    row = next(r for r in table_rows(text) if "legacy-stage" in r)
+    assert [c.strip() for c in cells(row)][4:] == ["Partner \\| migration<br>in Q3.", "platform@example.com", "2027-03-31"]
