@@ -1,1 +1,34 @@
-"""Secure-by-default Pulumi components for API integrations on AWS."""
+"""Secure-by-default Pulumi components for API integrations on AWS.
+
+    from components import EncryptionKey, SecretStore, WebAcl, RestApi, HttpApi, PrivateEndpoints, \
+        ServiceRole, SecurityMonitoring, UserDirectory, SecureFunction
+
+Each component validates its args model at construction (errors name the field), sets every
+security-relevant property explicitly, and makes every weaker choice a named opt-out that the
+stackguard policy pack reports.
+"""
+from ._args import ComponentArgsError
+from .encryption_key import EncryptionKey, EncryptionKeyArgs
+from .function import SecureFunction, SecureFunctionArgs
+from .http_api import HttpApi, HttpApiArgs
+from .private_endpoints import PrivateEndpoints, PrivateEndpointsArgs
+from .rest_api import RestApi, RestApiArgs
+from .secret_store import SecretStore, SecretStoreArgs
+from .security_monitoring import SecurityMonitoring, SecurityMonitoringArgs
+from .service_role import ServiceRole, ServiceRoleArgs
+from .user_directory import UserDirectory, UserDirectoryArgs
+from .web_acl import WebAcl, WebAclArgs
+
+__all__ = [
+    "ComponentArgsError",
+    "EncryptionKey", "EncryptionKeyArgs",
+    "HttpApi", "HttpApiArgs",
+    "PrivateEndpoints", "PrivateEndpointsArgs",
+    "RestApi", "RestApiArgs",
+    "SecretStore", "SecretStoreArgs",
+    "SecureFunction", "SecureFunctionArgs",
+    "SecurityMonitoring", "SecurityMonitoringArgs",
+    "ServiceRole", "ServiceRoleArgs",
+    "UserDirectory", "UserDirectoryArgs",
+    "WebAcl", "WebAclArgs",
+]

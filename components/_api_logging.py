@@ -3,7 +3,8 @@
     from components._api_logging import LogGroupArgs, encrypted_log_group, REST_ACCESS_LOG_FORMAT
 
     group = encrypted_log_group("api-access", parent=self, kms_key_arn=key_arn,
-                                settings=LogGroupArgs(retention_in_days=365), tags={"team": "payments"})
+                                settings=LogGroupArgs(retention_in_days=365),
+                                default_name="/aws/apigateway/prod/orders/access", tags={"team": "payments"})
     aws.apigateway.Stage(..., access_log_settings={"destination_arn": group.arn, "format": REST_ACCESS_LOG_FORMAT})
 """
 from __future__ import annotations

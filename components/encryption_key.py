@@ -91,13 +91,14 @@ def validate_customer_managed_key_arn(value: object) -> object:
 
 
 def _check_principal_arns(values: list) -> list:
-    for value in values:
-        if isinstance(value, str) and not _PRINCIPAL_ARN.match(value):
+    known = [value for value in values if isinstance(value, str)]
+    for value in known:
+        if not _PRINCIPAL_ARN.match(value):
             raise ValueError(
                 f"{value!r} is not an IAM role or user ARN (no wildcards; the account root is only allowed "
                 "through include_account_root_break_glass)"
             )
-    if len({v for v in values if isinstance(v, str)}) != len([v for v in values if isinstance(v, str)]):
+    if len(set(known)) != len(known):
         raise ValueError("contains duplicate ARNs")
     return values
 
@@ -117,7 +118,7 @@ class EncryptionKeyArgs(ComponentArgs):
         default=365, ge=90, le=2560, description="Days between automatic rotations of the key material (90-2560)."
     )
     administrators: list[StrInput] = Field(
-        default_factory=list, description="IAM role/user ARNs that manage the key (no usage rights)."
+        default_factory=list, description="IAM role/user ARNs that manage the key (no encrypt/decrypt actions)."
     )
     users: list[StrInput] = Field(
         default_factory=list, description="IAM role/user ARNs that encrypt and decrypt with the key."

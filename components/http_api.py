@@ -41,6 +41,7 @@ from components.rest_api import (
     check_backend_urls,
     check_public_routes,
     invoke_permission,
+    route_operations,
     source_arn_path,
 )
 
@@ -55,7 +56,9 @@ class HttpRouteArgs(ComponentArgs):
     path: RoutePath = Field(description="Route path, e.g. /items/{id}.")
     http_method: HttpMethod = Field(description="HTTP method, or ANY.")
     integration: IntegrationArgs = Field(description="Backend: Lambda (payload 2.0) or an HTTPS URL.")
-    authorization: Literal["AWS_IAM", "JWT", "NONE"] = Field("AWS_IAM", description="SigV4 (default), JWT, or NONE (see public_routes).")
+    authorization: Literal["AWS_IAM", "JWT", "NONE"] = Field(
+        "AWS_IAM", description="SigV4 (default), JWT, or NONE (see public_routes)."
+    )
     authorizer: Optional[str] = Field(None, description="Name of the entry in `jwt_authorizers` (JWT only).")
     authorization_scopes: list[str] = Field(default_factory=list, description="Scopes the JWT must carry (JWT only).")
 
@@ -88,7 +91,9 @@ class CorsArgs(ComponentArgs):
 
     allow_origins: list[str] = Field(min_length=1, description='Origins such as "https://app.example.com", or "*".')
     allow_methods: list[str] = Field(min_length=1, description="Allowed methods.")
-    allow_headers: list[str] = Field(default_factory=lambda: ["authorization", "content-type"], description="Allowed request headers.")
+    allow_headers: list[str] = Field(
+        default_factory=lambda: ["authorization", "content-type"], description="Allowed request headers."
+    )
     expose_headers: list[str] = Field(default_factory=list, description="Response headers exposed to the browser.")
     allow_credentials: bool = Field(False, description="Let browsers send cookies/authorization with requests.")
     max_age: int = Field(300, ge=0, le=86400, description="Seconds browsers may cache the preflight answer.")
@@ -121,18 +126,26 @@ class CorsArgs(ComponentArgs):
 class HttpApiArgs(ComponentArgs):
     """Arguments of HttpApi."""
 
-    kms_key_arn: KmsKeyArn = Field(description="KMS key ARN encrypting the access-log group; its policy must allow CloudWatch Logs.")
+    kms_key_arn: KmsKeyArn = Field(
+        description="KMS key ARN encrypting the access-log group; its policy must allow CloudWatch Logs."
+    )
     description: Optional[str] = Field(None, description="Description of the API.")
     routes: list[HttpRouteArgs] = Field(min_length=1, description="The API's routes.")
     jwt_authorizers: list[JwtAuthorizerArgs] = Field(default_factory=list, description="JWT authorizers routes can use.")
-    public_routes: list[PublicRoute] = Field(default_factory=list, description="Opt-out: routes without authorization, each with a reason.")
+    public_routes: list[PublicRoute] = Field(
+        default_factory=list, description="Opt-out: routes without authorization, each with a reason."
+    )
     allow_plain_http_backend: Optional[RiskAcceptance] = Field(None, description="Opt-out: allow http:// integration URLs.")
     cors: Optional[CorsArgs] = Field(None, description="CORS policy; none unless given.")
     stage_name: str = Field("$default", description="Stage name; $default serves the API at its root.")
     throttling: ThrottlingArgs = Field(default_factory=ThrottlingArgs, description="Default route throttling.")
     access_logs: LogGroupArgs = Field(default_factory=LogGroupArgs, description="Access-log group settings.")
-    custom_domain: Optional[CustomDomainArgs] = Field(None, description="Custom domain name (base_path becomes the API mapping key).")
-    keep_default_endpoint: bool = Field(False, description="Opt-out: keep the execute-api endpoint when a custom domain is set.")
+    custom_domain: Optional[CustomDomainArgs] = Field(
+        None, description="Custom domain name (base_path becomes the API mapping key)."
+    )
+    keep_default_endpoint: bool = Field(
+        False, description="Opt-out: keep the execute-api endpoint when a custom domain is set."
+    )
     tags: dict[str, str] = Field(default_factory=dict, description="Tags for every taggable child.")
 
     @field_validator("stage_name")
@@ -161,10 +174,7 @@ class HttpApiArgs(ComponentArgs):
                 raise ValueError(f"{field}.authorizer: authorizer and authorization_scopes are only for JWT authorization")
         check_backend_urls([(f"routes.{i}.integration", r.integration) for i, r in enumerate(self.routes)],
                            self.allow_plain_http_backend)
-        check_public_routes(
-            [(f"routes.{i}.authorization", r.path, r.http_method, r.authorization != "NONE") for i, r in enumerate(self.routes)],
-            self.public_routes,
-        )
+        check_public_routes(route_operations(self.routes), self.public_routes)
         return self
 
 

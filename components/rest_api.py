@@ -44,7 +44,7 @@ from components._policy_documents import policy_document, statement
 
 HttpMethod = Literal["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"]
 
-_LAMBDA_ARN = re.compile(r"^arn:aws[a-z-]*:lambda:([a-z0-9-]+):\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]+)?$")
+_LAMBDA_ARN = re.compile(r"^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]+)?$")
 _COGNITO_POOL_ARN = re.compile(r"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:\d{12}:userpool/[\w-]+$")
 _ACM_ARN = re.compile(r"^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate/[A-Za-z0-9-]+$")
 _HOSTNAME = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
@@ -65,9 +65,12 @@ def _pattern(regex: re.Pattern, what: str):
     return AfterValidator(check)
 
 
-LambdaArn = Annotated[StrInput, _pattern(_LAMBDA_ARN, "a Lambda function ARN (arn:<partition>:lambda:<region>:<account>:function:<name>)")]
+LambdaArn = Annotated[
+    StrInput, _pattern(_LAMBDA_ARN, "a Lambda function ARN (arn:<partition>:lambda:<region>:<account>:function:<name>)")
+]
 CognitoPoolArn = Annotated[StrInput, _pattern(_COGNITO_POOL_ARN, "a Cognito user pool ARN")]
 CertificateArn = Annotated[StrInput, _pattern(_ACM_ARN, "an ACM certificate ARN")]
+Hostname = Annotated[str, _pattern(_HOSTNAME, "a lower-case fully qualified domain name")]
 
 
 def check_path(path: str) -> str:
@@ -130,16 +133,9 @@ class PublicRoute(ComponentArgs):
 class CustomDomainArgs(ComponentArgs):
     """A custom domain name (TLS 1.2 minimum) mapped to the stage."""
 
-    domain_name: str = Field(description="Fully qualified domain name, e.g. api.example.com.")
+    domain_name: Hostname = Field(description="Fully qualified domain name, e.g. api.example.com.")
     certificate_arn: CertificateArn = Field(description="ACM certificate for the domain, in the API's region.")
     base_path: str = Field("", description="Path under the domain where the stage is mapped; empty for the root.")
-
-    @field_validator("domain_name")
-    @classmethod
-    def _domain(cls, value: str) -> str:
-        if not _HOSTNAME.match(value):
-            raise ValueError("must be a lower-case fully qualified domain name")
-        return value
 
     @field_validator("base_path")
     @classmethod
@@ -160,7 +156,9 @@ def check_backend_urls(urls: list[tuple[str, IntegrationArgs]], opt_out: Optiona
     """Plain-http backends need the allow_plain_http_backend opt-out; an opt-out nothing needs is an error."""
     plain = [field for field, integration in urls if integration.plain_http]
     if plain and opt_out is None:
-        raise ValueError(f"{plain[0]}.https_url: plain http:// backend; use https:// or set allow_plain_http_backend with a reason")
+        raise ValueError(
+            f"{plain[0]}.https_url: plain http:// backend; use https:// or set allow_plain_http_backend with a reason"
+        )
     if opt_out is not None and not plain:
         raise ValueError("allow_plain_http_backend: no integration uses http://; remove the opt-out")
 
@@ -182,6 +180,11 @@ def check_public_routes(
     for index, route in enumerate(public_routes):
         if (route.path, route.http_method) not in anonymous:
             raise ValueError(f"public_routes.{index}: {route.http_method} {route.path} is not an unauthenticated route")
+
+
+def route_operations(routes: list) -> list[tuple[str, str, str, bool]]:
+    """The (field, path, method, authenticated) view of typed routes that check_public_routes takes."""
+    return [(f"routes.{i}.authorization", r.path, r.http_method, r.authorization != "NONE") for i, r in enumerate(routes)]
 
 
 def lambda_invoke_uri(function_arn: pulumi.Input[str]) -> pulumi.Output[str]:
@@ -257,7 +260,9 @@ class AuthorizerArgs(ComponentArgs):
 class CachingArgs(ComponentArgs):
     """Opt-in stage cache; cached responses are always encrypted and cache control needs authorization."""
 
-    cluster_size: Literal["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"] = Field("0.5", description="Cache size in GB.")
+    cluster_size: Literal["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"] = Field(
+        "0.5", description="Cache size in GB."
+    )
     ttl_seconds: int = Field(300, ge=0, le=3600, description="Time to live of cached responses.")
 
 
@@ -308,15 +313,23 @@ class OpenApiArgs(ComponentArgs):
 class RestApiArgs(ComponentArgs):
     """Arguments of RestApi."""
 
-    kms_key_arn: KmsKeyArn = Field(description="KMS key ARN encrypting the access-log group; its policy must allow CloudWatch Logs.")
+    kms_key_arn: KmsKeyArn = Field(
+        description="KMS key ARN encrypting the access-log group; its policy must allow CloudWatch Logs."
+    )
     description: Optional[str] = Field(None, description="Description of the API.")
     endpoint_type: Literal["REGIONAL", "PRIVATE", "EDGE"] = Field("REGIONAL", description="Endpoint type of the API.")
-    vpc_endpoint_ids: list[StrInput] = Field(default_factory=list, description="execute-api interface endpoints (PRIVATE only).")
-    allow_edge_endpoint: bool = Field(False, description="Opt-out: allow an EDGE (CloudFront-managed, outside your WAF/region) endpoint.")
+    vpc_endpoint_ids: list[StrInput] = Field(
+        default_factory=list, description="execute-api interface endpoints (PRIVATE only)."
+    )
+    allow_edge_endpoint: bool = Field(
+        False, description="Opt-out: allow an EDGE (CloudFront-managed, outside your WAF/region) endpoint."
+    )
     routes: list[RouteArgs] = Field(default_factory=list, description="The API's methods; exclusive with openapi.")
     openapi: Optional[OpenApiArgs] = Field(None, description="An OpenAPI template defining the API instead of routes.")
     authorizers: list[AuthorizerArgs] = Field(default_factory=list, description="Cognito and Lambda authorizers.")
-    public_routes: list[PublicRoute] = Field(default_factory=list, description="Opt-out: routes without authorization, each with a reason.")
+    public_routes: list[PublicRoute] = Field(
+        default_factory=list, description="Opt-out: routes without authorization, each with a reason."
+    )
     allow_plain_http_backend: Optional[RiskAcceptance] = Field(None, description="Opt-out: allow http:// integration URLs.")
     stage_name: str = Field("v1", description="Name of the stage.")
     throttling: ThrottlingArgs = Field(default_factory=ThrottlingArgs, description="Stage-wide throttling of every method.")
@@ -327,8 +340,12 @@ class RestApiArgs(ComponentArgs):
     caching: Optional[CachingArgs] = Field(None, description="Opt-in encrypted stage cache.")
     access_logs: LogGroupArgs = Field(default_factory=LogGroupArgs, description="Access-log group settings.")
     custom_domain: Optional[CustomDomainArgs] = Field(None, description="Custom domain name for the stage.")
-    keep_default_endpoint: bool = Field(False, description="Opt-out: keep the execute-api endpoint when a custom domain is set.")
-    web_acl_arn: Optional[StrInput] = Field(None, description="WAF web ACL to associate with the stage (required unless allow_without_waf).")
+    keep_default_endpoint: bool = Field(
+        False, description="Opt-out: keep the execute-api endpoint when a custom domain is set."
+    )
+    web_acl_arn: Optional[StrInput] = Field(
+        None, description="WAF web ACL to associate with the stage (required unless allow_without_waf)."
+    )
     allow_without_waf: Optional[RiskAcceptance] = Field(None, description="Opt-out: no WAF web ACL on the stage.")
     usage_plan: Optional[UsagePlanArgs] = Field(None, description="Usage plan and API keys.")
     tags: dict[str, str] = Field(default_factory=dict, description="Tags for every taggable child.")
@@ -374,10 +391,7 @@ class RestApiArgs(ComponentArgs):
             self._check_routes()
             check_backend_urls([(f"routes.{i}.integration", r.integration) for i, r in enumerate(self.routes)],
                                self.allow_plain_http_backend)
-            check_public_routes(
-                [(f"routes.{i}.authorization", r.path, r.http_method, r.authorization != "NONE") for i, r in enumerate(self.routes)],
-                self.public_routes,
-            )
+            check_public_routes(route_operations(self.routes), self.public_routes)
         return self
 
     def _check_routes(self) -> None:
@@ -391,7 +405,9 @@ class RestApiArgs(ComponentArgs):
             if route.authorization in ("COGNITO_USER_POOLS", "CUSTOM"):
                 wanted = ("COGNITO_USER_POOLS",) if route.authorization == "COGNITO_USER_POOLS" else ("TOKEN", "REQUEST")
                 if kinds.get(route.authorizer) not in wanted:
-                    raise ValueError(f"{field}.authorizer: {route.authorization} needs the name of a {' or '.join(wanted)} authorizer")
+                    raise ValueError(
+                        f"{field}.authorizer: {route.authorization} needs the name of a {' or '.join(wanted)} authorizer"
+                    )
             elif route.authorizer is not None:
                 raise ValueError(f"{field}.authorizer: only for COGNITO_USER_POOLS or CUSTOM authorization")
             if route.authorization_scopes and route.authorization != "COGNITO_USER_POOLS":
@@ -417,7 +433,7 @@ class Operation(NamedTuple):
     integration: Optional[str]  # name of the `integrations` entry it proxies to, if any
 
 
-def _integration_object(integration: IntegrationArgs, uri: str, http_method: str = "POST") -> dict[str, Any]:
+def _integration_object(integration: IntegrationArgs, uri: str, http_method: str) -> dict[str, Any]:
     if integration.lambda_arn is not None:
         return {"type": "aws_proxy", "httpMethod": "POST", "uri": uri, "timeoutInMillis": integration.timeout_ms}
     return {"type": "http_proxy", "httpMethod": http_method, "uri": uri, "timeoutInMillis": integration.timeout_ms,
@@ -425,6 +441,8 @@ def _integration_object(integration: IntegrationArgs, uri: str, http_method: str
 
 
 def _security_scheme(authorizer: AuthorizerArgs, provider_arns: list[str], authorizer_uri: Optional[str]) -> dict[str, Any]:
+    # API Gateway reads a TOKEN authorizer's header from the scheme's name; REQUEST authorizers use
+    # identitySource only, and AWS documents "Unused" as the placeholder name.
     header = authorizer.identity_source.rsplit(".", 1)[-1] if authorizer.type != "REQUEST" else "Unused"
     if authorizer.type == "COGNITO_USER_POOLS":
         spec = {"type": "cognito_user_pools", "providerARNs": provider_arns}
@@ -464,7 +482,7 @@ def render_openapi(args: RestApiArgs, uris: dict[str, str], authorizers: dict[st
     )
     document = yaml.safe_load(text)
     if not isinstance(document, dict) or not isinstance(document.get("paths"), dict):
-        raise ValueError("openapi: the rendered template is not an OpenAPI document with paths")
+        raise ValueError("openapi.template: the rendered template is not an OpenAPI document with paths")
     return document
 
 

@@ -160,7 +160,17 @@ class SecretStore(pulumi.ComponentResource):
             )
 
         self.rotation = None
+        self.rotation_permission = None
         if args.rotation is not None:
+            # Secrets Manager must be allowed to invoke the rotation function, for this secret only.
+            self.rotation_permission = aws.lambda_.Permission(
+                f"{name}-rotation-invoke",
+                action="lambda:InvokeFunction",
+                function=args.rotation.rotation_lambda_arn,
+                principal="secretsmanager.amazonaws.com",
+                source_arn=self.secret.arn,
+                opts=child,
+            )
             self.rotation = aws.secretsmanager.SecretRotation(
                 f"{name}-rotation",
                 secret_id=self.secret.id,
@@ -169,7 +179,7 @@ class SecretStore(pulumi.ComponentResource):
                     automatically_after_days=args.rotation.automatically_after_days,
                 ),
                 rotate_immediately=args.rotation.rotate_immediately,
-                opts=child,
+                opts=pulumi.ResourceOptions(parent=self, depends_on=[self.rotation_permission]),
             )
 
         self.secret_arn = self.secret.arn

@@ -17,9 +17,11 @@ Trust: either one AWS service, always limited to this account with aws:SourceAcc
 one resource with aws:SourceArn), or another account, which must present an sts:ExternalId.
 
 Permissions: statements are typed (no NotAction/NotResource). An Allow with a wildcard action ("*",
-"svc:*") or the resource "*" must carry a `wildcard_reason` of at least 10 characters; the reason is
-for reviewers, and the policy rules still report the wildcard, which is how the exception stays
-visible. A statement that grants iam:PassRole on "*" (including "iam:*" or "*" on "*") is always
+"svc:*") or the resource "*" must carry a `wildcard_reason` of at least 10 characters. The reason is
+for reviewers only: it never reaches the policy document, which keeps the wildcard as written, so the
+rules that cover it (aws-iam-policy-wildcard-actions for a wildcard action on "*",
+aws-iam-policy-privilege-escalation for escalation actions on "*") still report it; that is how the
+exception stays visible. A statement that grants iam:PassRole on "*" (including "iam:*" or "*" on "*") is always
 refused, as are the AWS-managed admin policies; other managed policies are attached only when listed
 in `managed_policy_arns`.
 """
@@ -68,7 +70,7 @@ class PolicyStatement(ComponentArgs):
     wildcard_reason: Optional[str] = Field(
         default=None,
         min_length=10,
-        description='Why an Allow needs a wildcard action or the resource "*" (reported by the policy rules anyway).',
+        description='Why an Allow needs a wildcard action or the resource "*"; for reviewers, the document keeps the wildcard.',
     )
 
     @field_validator("actions")

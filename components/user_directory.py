@@ -26,12 +26,11 @@ import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
 from components._args import ComponentArgs, validate_args
-from components.rest_api import CertificateArn, RiskAcceptance
+from components.rest_api import CertificateArn, Hostname, RiskAcceptance
 
 _SERVER_ID = re.compile(r"^[\x21\x23-\x5B\x5D-\x7E]{1,256}$")
 _SCOPE_NAME = re.compile(r"^[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]{1,256}$")
 _PREFIX = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")
-_HOSTNAME = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 _RESERVED_PREFIX_WORDS = ("aws", "amazon", "cognito")
 
 
@@ -118,7 +117,7 @@ class DomainArgs(ComponentArgs):
     """The hosted OAuth endpoints: a Cognito prefix domain or a custom domain with an us-east-1 certificate."""
 
     prefix: Optional[str] = Field(None, description="Prefix of <prefix>.auth.<region>.amazoncognito.com.")
-    custom_domain: Optional[str] = Field(None, description="Fully qualified custom domain, e.g. auth.example.com.")
+    custom_domain: Optional[Hostname] = Field(None, description="Fully qualified custom domain, e.g. auth.example.com.")
     certificate_arn: Optional[CertificateArn] = Field(None, description="ACM certificate in us-east-1 (custom domain).")
 
     @field_validator("prefix")
@@ -129,13 +128,6 @@ class DomainArgs(ComponentArgs):
                 raise ValueError("must be 1-63 lower-case letters, digits or '-', not starting or ending with '-'")
             if any(word in value for word in _RESERVED_PREFIX_WORDS):
                 raise ValueError(f"must not contain {', '.join(_RESERVED_PREFIX_WORDS)}")
-        return value
-
-    @field_validator("custom_domain")
-    @classmethod
-    def _custom(cls, value: Optional[str]) -> Optional[str]:
-        if value is not None and not _HOSTNAME.match(value):
-            raise ValueError("must be a lower-case fully qualified domain name")
         return value
 
     @model_validator(mode="after")

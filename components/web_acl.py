@@ -60,7 +60,9 @@ CidrList = Annotated[list[str], AfterValidator(_cidrs)]
 class RateLimitArgs(ComponentArgs):
     """The rate-based rule that blocks any single client IP exceeding `limit` requests per window."""
 
-    limit: int = Field(1000, ge=10, le=2_000_000_000, description="Requests per IP per evaluation window (AWS: 10-2,000,000,000).")
+    limit: int = Field(
+        1000, ge=10, le=2_000_000_000, description="Requests per IP per evaluation window (AWS: 10-2,000,000,000)."
+    )
     evaluation_window_sec: Literal[60, 120, 300, 600] = Field(300, description="Window over which requests are counted.")
 
 
@@ -74,7 +76,9 @@ class IpAllowArgs(ComponentArgs):
 class ExcludedRuleGroup(ComponentArgs):
     """A default managed rule group left out of the ACL: a weaker posture that needs a reason."""
 
-    name: Literal[DEFAULT_MANAGED_RULE_GROUPS] = Field(description="The default managed rule group to leave out.")  # type: ignore[valid-type]
+    name: Literal[DEFAULT_MANAGED_RULE_GROUPS] = Field(  # type: ignore[valid-type]
+        description="The default managed rule group to leave out."
+    )
     reason: str = Field(min_length=10, description="Why the API does not need this protection.")
 
 
@@ -104,7 +108,9 @@ class WafLoggingArgs(LogGroupArgs):
 class WebAclArgs(ComponentArgs):
     """Arguments of WebAcl."""
 
-    kms_key_arn: KmsKeyArn = Field(description="KMS key ARN encrypting the WAF log group; its policy must allow CloudWatch Logs.")
+    kms_key_arn: KmsKeyArn = Field(
+        description="KMS key ARN encrypting the WAF log group; its policy must allow CloudWatch Logs."
+    )
     acl_name: Optional[str] = Field(None, description="Name of the web ACL; the component name when unset.")
     rate_limit: RateLimitArgs = Field(default_factory=RateLimitArgs, description="Per-IP rate-based blocking rule.")
     bot_control: Optional[Literal["COMMON", "TARGETED"]] = Field(
@@ -156,7 +162,8 @@ class WebAclArgs(ComponentArgs):
             for allowed in map(ipaddress.ip_network, self.ip_allow.cidrs):
                 for denied in map(ipaddress.ip_network, self.ip_deny_cidrs):
                     if allowed.version == denied.version and allowed.overlaps(denied):
-                        raise ValueError(f"ip_allow.cidrs {allowed} overlaps ip_deny_cidrs {denied}: a source cannot be both trusted and denied")
+                        raise ValueError(f"ip_allow.cidrs {allowed} overlaps ip_deny_cidrs {denied}: "
+                                         "a source cannot be both trusted and denied")
         return self
 
 
@@ -269,7 +276,9 @@ class WebAcl(pulumi.ComponentResource):
             "log_group_name": self.log_group_name,
         })
 
-    def _ip_sets(self, name: str, cidrs: list[str], tags: dict[str, str], opts: pulumi.ResourceOptions) -> list[aws.wafv2.IpSet]:
+    def _ip_sets(
+        self, name: str, cidrs: list[str], tags: dict[str, str], opts: pulumi.ResourceOptions
+    ) -> list[aws.wafv2.IpSet]:
         # An IP set holds one address family, so a mixed list becomes one set per family.
         by_version: dict[str, list[str]] = {}
         for cidr in cidrs:

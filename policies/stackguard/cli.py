@@ -21,6 +21,7 @@ from .errors import EngineError, InputError
 from .exemptions import stack_of
 from .gate import Stack, evaluate
 from .model import Report
+from .pack_client import PackProcess
 from .render import renderer
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_ENGINE = 0, 1, 2, 3
@@ -93,7 +94,9 @@ def check(
             resources = readers.read(path)
             name = stack_of(resources[0].urn) if resources else path.stem
             stacks.append(Stack(name=name, resources=resources))
-        _finish(evaluate(stacks, rules, chosen, exemptions), _default_format(fmt), output)
+        with PackProcess() as pack:
+            report = evaluate(pack, stacks, rules, chosen, exemptions)
+        _finish(report, _default_format(fmt), output)
 
     guarded(run)
 
@@ -117,6 +120,28 @@ def rules(fmt: Optional[Format] = typer.Option(None, "--format", help="table (de
             refs = "; ".join(f"{fw} {', '.join(c)}" for fw, c in r.compliance.items())
             table.add_row(r.id, r.severity, r.concern, r.title, refs)
         Console(width=int(os.environ.get("COLUMNS", "160"))).print(table)
+
+    guarded(run)
+
+
+@app.command()
+def preflight(
+    stack: str = typer.Option(..., "--stack", help="The stack (environment) to check: stacks/Pulumi.<STACK>.yaml."),
+    project: Path = typer.Option(Path("."), "--project", help="The Pulumi project directory."),
+    profile: Optional[str] = typer.Option(None, help="Enforcement profile; defaults to the stack's name."),
+    fmt: Optional[Format] = typer.Option(None, "--format", help="table (default on a terminal) or json, sarif, markdown, html."),
+    output: Optional[Path] = typer.Option(None, help="Write the report to this file instead of standard output."),
+):
+    """Run the stack program on Pulumi's mock runtime and gate it with the policy pack."""
+    from .preflight import preflight as run_preflight  # imports pulumi_aws only when needed
+
+    def run():
+        if err.is_terminal:
+            with err.status("stackguard preflight") as status:
+                report = run_preflight(project, stack, profile, progress=lambda m: status.update(f"stackguard: {m}"))
+        else:
+            report = run_preflight(project, stack, profile)
+        _finish(report, _default_format(fmt), output)
 
     guarded(run)
 

@@ -1,4 +1,5 @@
 """The two kinds of failure the CLI maps to exit codes: bad input (2) and no policy decision (3)."""
+from __future__ import annotations
 
 
 class InputError(Exception):
@@ -7,6 +8,13 @@ class InputError(Exception):
     def __init__(self, source: str, key: str, problem: str):
         self.source, self.key, self.problem = source, key, problem
         super().__init__(f"{source}: {key}: {problem}")
+
+    @classmethod
+    def parse(cls, text: str) -> "InputError":
+        """Rebuild an InputError from its message, as printed by another process or a program."""
+        source, _, rest = text.partition(": ")
+        key, _, problem = rest.partition(": ")
+        return cls(source, key, problem)
 
 
 class EngineError(Exception):

@@ -35,32 +35,30 @@ def _engine_failure(diagnostics: list[proto.AnalyzeDiagnostic]) -> None:
 
 
 def evaluate(
+    pack: PackProcess,
     stacks: list[Stack],
     rules: tuple[Rule, ...],
     profile: Profile,
     exemptions: Exemptions,
-    progress: Callable[[str, int], None] = lambda _stage, _count: None,
+    progress: Callable[[str], None] = lambda _message: None,
 ) -> Report:
-    """Run every resource of every stack through the pack; raise EngineError when it could not decide."""
+    """Run every resource of every stack through a connected pack; raise EngineError when it could not decide."""
     catalog = {r.id: r for r in rules}
     findings: list[Finding] = []
-    with PackProcess() as pack:
-        published = {p.name for p in pack.info().policies}
-        missing = set(catalog) - published
-        if missing:
-            raise EngineError(f"the policy pack does not publish {', '.join(sorted(missing))}")
-        pack.configure(profile.policy_config(rules))
-        for stack in stacks:
-            by_urn = {r.urn: r for r in stack.resources}
-            per_resource = pack.analyze_many(stack.resources)
-            progress("resources", len(stack.resources))
-            stack_diagnostics = pack.analyze_stack(stack.resources)
-            progress("stack", 1)
-            pairs = [(d, r.urn) for r, ds in zip(stack.resources, per_resource) for d in ds]
-            pairs += [(d, d.urn) for d in stack_diagnostics]
-            _engine_failure([d for d, _ in pairs])
-            for diagnostic, urn in pairs:
-                findings.append(_finding(diagnostic, by_urn.get(urn), urn, catalog, profile, exemptions))
+    missing = set(catalog) - {p.name for p in pack.info().policies}
+    if missing:
+        raise EngineError(f"the policy pack does not publish {', '.join(sorted(missing))}")
+    pack.configure(profile.policy_config(rules))
+    for stack in stacks:
+        by_urn = {r.urn: r for r in stack.resources}
+        progress(f"analyzing {len(stack.resources)} resources of stack {stack.name}")
+        per_resource = pack.analyze_many(stack.resources)
+        stack_diagnostics = pack.analyze_stack(stack.resources)
+        pairs = [(d, r.urn) for r, ds in zip(stack.resources, per_resource) for d in ds]
+        pairs += [(d, d.urn) for d in stack_diagnostics]
+        _engine_failure([d for d, _ in pairs])
+        for diagnostic, urn in pairs:
+            findings.append(_finding(diagnostic, by_urn.get(urn), urn, catalog, profile, exemptions))
     return _report(stacks, profile, findings)
 
 

@@ -68,11 +68,19 @@ class PackProcess:
         self.stub: analyzer_pb2_grpc.AnalyzerStub | None = None
 
     def __enter__(self) -> "PackProcess":
+        return self.start().connect()
+
+    def start(self) -> "PackProcess":
+        """Spawn the pack; it boots while the caller does other work (preflight runs the program)."""
         # stderr goes to a file, not a pipe: a chatty pack must never block on a full pipe.
         self._process = subprocess.Popen(
             [sys.executable, "-u", "-m", "pulumi.policy", ENGINE_ADDRESS, str(self.pack_dir)],
             stdout=subprocess.PIPE, stderr=self._stderr, stdin=subprocess.DEVNULL, env=self.env,
         )
+        return self
+
+    def connect(self) -> "PackProcess":
+        """Wait for the port line and open the gRPC channel."""
         port = self._read_port()
         self._channel = grpc.insecure_channel(f"127.0.0.1:{port}", options=[("grpc.max_receive_message_length", 400 * 1024 * 1024)])
         self.stub = analyzer_pb2_grpc.AnalyzerStub(self._channel)
@@ -97,9 +105,7 @@ class PackProcess:
         self.close()
         if code == 2 and error:
             # The pack rejected its own inputs (profile, exemptions, rules): the message names them.
-            source, _, rest = error.removeprefix("stackguard policy pack: ").partition(": ")
-            key, _, problem = rest.partition(": ")
-            raise InputError(source, key, problem)
+            raise InputError.parse(error.removeprefix("stackguard policy pack: "))
         raise EngineError(f"the policy pack did not start: {error.splitlines()[-1] if error else 'no port line'}")
 
     def info(self) -> proto.AnalyzerInfo:

@@ -30,6 +30,9 @@ def plain(value: Any) -> Any:
         if sig in (ASSET_SIG, ARCHIVE_SIG):
             return {k: v for k, v in value.items() if k in ("path", "uri")} or {"asset": True}
         return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, float) and value.is_integer():
+        # gRPC Structs carry every number as a double; ports and counts are integers in Pulumi's inputs.
+        return int(value)
     return value
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pulumi
 import pytest
@@ -67,7 +68,8 @@ def test_defaults_set_explicitly_on_key_and_alias(deploy):
     assert alias.inputs["targetKeyId"] == outputs["key_id"]
     assert alias.property_dependencies["targetKeyId"] == [key.urn]
 
-    assert outputs["key_id"].startswith("payments-key-")
+    # KMS key ids are UUIDs, and the key ARN ends with the id.
+    assert re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", outputs["key_id"])
     assert outputs["key_arn"] == f"arn:aws:kms:eu-west-1:{ACCOUNT}:key/{outputs['key_id']}"
     assert outputs["alias_name"] == "alias/payments"
     assert outputs["alias_arn"].startswith(f"arn:aws:kms:eu-west-1:{ACCOUNT}:alias/")

@@ -93,9 +93,9 @@ def test_defaults_set_explicitly(deploy):
         assert json.loads(endpoint.inputs["policy"]) == account_policy("aws:PrincipalAccount", ACCOUNT)
 
     assert set(outputs["ids"]) == set(found)
-    assert outputs["ids"]["kms"].startswith("core-kms-")
+    assert outputs["ids"]["kms"].startswith("vpce-")
     assert outputs["execute_api"] == outputs["ids"]["execute-api"]
-    assert outputs["sg"].startswith("core-endpoints-")
+    assert outputs["sg"].startswith("sg-")
 
 
 def test_children_are_parented(deploy):

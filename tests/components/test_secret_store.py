@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pulumi
 import pytest
@@ -56,8 +57,17 @@ def test_defaults_set_explicitly(deploy):
         "rotationRules": {"automaticallyAfterDays": 30},
         "rotateImmediately": True,
     }
+    permission = only(monitor, "aws:lambda/permission:Permission")
+    assert permission.inputs == {
+        "action": "lambda:InvokeFunction",
+        "function": ROTATOR,
+        "principal": "secretsmanager.amazonaws.com",
+        "sourceArn": outputs["arn"],
+    }
     assert monitor.of_type(VERSION) == []
-    assert outputs["arn"] == f"arn:aws:secretsmanager:eu-west-1:{ACCOUNT}:secret/{outputs['id']}"
+    # Secrets Manager identifies a secret by its ARN, which ends in a random six-character suffix.
+    assert outputs["arn"] == outputs["id"]
+    assert re.fullmatch(rf"arn:aws:secretsmanager:eu-west-1:{ACCOUNT}:secret:token-secret-[0-9a-f]{{7}}-[0-9a-f]{{6}}", outputs["arn"])
 
 
 def test_policy_denies_plain_http_and_allows_only_listed_readers(deploy):
@@ -116,6 +126,7 @@ def test_no_rotation_opt_out_removes_only_the_rotation(deploy):
     rotated = deploy(lambda: SecretStore("token", ROTATED))
     unrotated = deploy(lambda: SecretStore("token", UNROTATED))
     assert unrotated.of_type(ROTATION) == []
+    assert unrotated.of_type("aws:lambda/permission:Permission") == []
     assert only(unrotated, SECRET).inputs == only(rotated, SECRET).inputs
     assert only(unrotated, POLICY).inputs["blockPublicPolicy"] is True
 

@@ -5,6 +5,7 @@ from io import StringIO
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from ..model import Report
 
@@ -16,10 +17,10 @@ def render(report: Report, width: int = 140, color: bool = False) -> str:
     buffer = StringIO()
     console = Console(file=buffer, width=width, force_terminal=color, no_color=not color)
     s = report.summary
-    console.print(
-        f"stackguard: stack [bold]{report.stack}[/], profile [bold]{report.profile}[/]: {s.resources} resources, "
+    console.print(Text(
+        f"stackguard: stack {report.stack}, profile {report.profile}: {s.resources} resources, "
         f"{s.findings} findings ({s.mandatory} mandatory, {s.advisory} advisory, {s.exempted} exempted)"
-    )
+    ))
     for severity in SEVERITIES:
         group = [f for f in report.findings if f.severity == severity]
         if not group:
@@ -33,7 +34,8 @@ def render(report: Report, width: int = 140, color: bool = False) -> str:
             fix = f"{f.message}\nFix: {f.remediation}"
             if f.exemption:
                 fix += f"\nExempted until {f.exemption['expires']} ({f.exemption['owner']}): {f.exemption['reason']}"
-            table.add_row(status, f.rule, where, fix)
+            # Text cells: names, messages and remediations are data, never rich markup.
+            table.add_row(status, f.rule, Text(where), Text(fix))
         console.print(table)
     verdict = "BLOCKED: mandatory findings must be fixed or exempted" if report.blocking else "PASSED: no unexempted mandatory finding"
     console.print(f"[bold]{verdict}[/]")

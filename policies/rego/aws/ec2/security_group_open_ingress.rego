@@ -108,12 +108,12 @@ port(p) := to_number(p) if {
 
 describe(rule) := "all protocols and ports" if all_protocols(rule)
 
-describe(rule) := sprintf("%v port %d", [rule.protocol, port(rule.from)]) if {
+describe(rule) := sprintf("%v port %v", [rule.protocol, port(rule.from)]) if {
 	not all_protocols(rule)
 	port(rule.from) == port(rule.to)
 }
 
-describe(rule) := sprintf("%v ports %d-%d", [rule.protocol, port(rule.from), port(rule.to)]) if {
+describe(rule) := sprintf("%v ports %v-%v", [rule.protocol, port(rule.from), port(rule.to)]) if {
 	not all_protocols(rule)
 	port(rule.from) != port(rule.to)
 }

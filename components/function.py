@@ -1,0 +1,274 @@
+"""SecureFunction: a Python Lambda function with encrypted configuration and logs, X-Ray and JSON logging.
+
+    from pathlib import Path
+    from components.function import SecureFunction, SecureFunctionArgs
+
+    fn = SecureFunction("partner-proxy", SecureFunctionArgs(
+        role_arn=role.role_arn,
+        kms_key_arn=key.key_arn,
+        code_path=Path(__file__).parent / "functions" / "partner_proxy",
+        environment={"SECRET_ARN": secret.secret_arn, "PARTNER_URL": "https://partner.example.com"},
+        subnet_ids=private_subnet_ids, vpc_id=vpc_id,
+        reserved_concurrency=50,
+        tags={"team": "payments"},
+    ))
+    pulumi.export("function_arn", fn.function_arn)
+
+Environment variables are configuration, not secrets: anyone allowed lambda:GetFunctionConfiguration
+reads them in clear text, and they land in the Pulumi state. Put secrets in a SecretStore, pass its
+ARN here, and have the function read the value at run time (the execution role needs
+secretsmanager:GetSecretValue on that secret and kms:Decrypt on its key).
+
+The same customer-managed key encrypts the environment variables and the function's log group, so
+its key policy must allow the function's role to decrypt and CloudWatch Logs in the function's region
+(EncryptionKey `service_principals=["logs.<region>.amazonaws.com"]`). The log group is created
+before the function, under the name Lambda would use, `/aws/lambda/<function name>`, so Lambda
+never creates an unencrypted group that keeps logs forever.
+
+With `subnet_ids` the function runs in the VPC behind its own security group: no ingress at all and
+egress on TCP 443 only (to `egress_cidrs`, every address by default, because a partner API is on the
+internet; narrow it to a NAT or proxy range, or to the VPC CIDR when only VPC endpoints are called).
+The execution role then needs the ENI permissions of AWSLambdaVPCAccessExecutionRole.
+"""
+from __future__ import annotations
+
+import ipaddress
+import re
+from pathlib import Path
+from typing import Literal, Optional
+
+import pulumi
+import pulumi_aws as aws
+from pydantic import Field, field_validator, model_validator
+
+from components._api_logging import RETENTION_DAYS, KmsKeyArn, LogGroupArgs, encrypted_log_group
+from components._args import ComponentArgs, ComponentArgsError, StrInput, validate_args
+
+# Lambda's own pattern for variable names: a letter first, at least two characters.
+_ENV_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]+$")
+# AWS_* names are the runtime's (region, credentials, log group...); overriding them misleads the code and SDKs.
+_RESERVED_ENV_NAMES = {"LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR"}
+_ENV_MAX_BYTES = 4096
+_FUNCTION_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_HANDLER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$")
+_IAM_ROLE_ARN = re.compile(r"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+$")
+
+# Python runtimes Lambda still supports (3.10 and 3.11 were deprecated on 30 June 2026).
+PythonRuntime = Literal["python3.12", "python3.13", "python3.14"]
+
+
+class SecureFunctionArgs(ComponentArgs):
+    """Arguments of SecureFunction."""
+
+    role_arn: StrInput = Field(description="Execution role ARN (e.g. a ServiceRole for lambda.amazonaws.com).")
+    kms_key_arn: KmsKeyArn = Field(
+        description="Customer-managed KMS key ARN that encrypts the environment variables and the log group."
+    )
+    code_path: Path = Field(description="Directory holding the handler module; deployed as a zip archive.")
+    handler: str = Field(default="handler.handler", description='"<module>.<function>" inside code_path.')
+    runtime: PythonRuntime = Field(default="python3.12", description="Python runtime.")
+    function_name: Optional[str] = Field(
+        default=None,
+        description="Lambda function name (1-64 letters, digits, '-', '_'). Default: the component name.",
+    )
+    description: Optional[str] = Field(default=None, max_length=256, description="Function description.")
+    memory_mb: int = Field(default=256, ge=128, le=10240, description="Memory in MB (128-10240).")
+    timeout_seconds: int = Field(default=10, ge=1, le=900, description="Timeout in seconds (1-900).")
+    environment: dict[str, StrInput] = Field(
+        default_factory=dict,
+        description="Environment variables: configuration only (secret ARNs, URLs), never secret values.",
+    )
+    subnet_ids: list[StrInput] = Field(
+        default_factory=list, description="Private subnets to run the function in; empty: outside any VPC."
+    )
+    vpc_id: Optional[StrInput] = Field(default=None, description="VPC of subnet_ids (required with subnet_ids).")
+    egress_cidrs: list[str] = Field(
+        default_factory=lambda: ["0.0.0.0/0"],
+        min_length=1,
+        description="IPv4 ranges the function may reach on TCP 443 when it runs in the VPC.",
+    )
+    reserved_concurrency: Optional[int] = Field(
+        default=None, ge=1, description="Concurrent executions reserved for (and capping) the function."
+    )
+    log_retention_in_days: int = Field(default=365, description="Days to keep logs; one of CloudWatch's periods.")
+    tags: dict[str, str] = Field(default_factory=dict, description="Tags applied to every child resource.")
+
+    @field_validator("role_arn")
+    @classmethod
+    def _role(cls, value: object) -> object:
+        if isinstance(value, str) and not _IAM_ROLE_ARN.match(value):
+            raise ValueError("must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)")
+        return value
+
+    @field_validator("code_path")
+    @classmethod
+    def _code_dir(cls, value: Path) -> Path:
+        if not value.is_dir():
+            raise ValueError(f"{str(value)!r} is not a directory (give the directory that holds the handler module)")
+        return value
+
+    @field_validator("handler")
+    @classmethod
+    def _handler(cls, value: str) -> str:
+        if not _HANDLER.match(value):
+            raise ValueError('must be "<module>.<function>", e.g. "handler.handler"')
+        return value
+
+    @field_validator("function_name")
+    @classmethod
+    def _function_name(cls, value: Optional[str]) -> Optional[str]:
+        if value is not None and not _FUNCTION_NAME.match(value):
+            raise ValueError("must be 1-64 letters, digits, '-' or '_'")
+        return value
+
+    @field_validator("environment")
+    @classmethod
+    def _environment(cls, values: dict) -> dict:
+        for key in values:
+            if not _ENV_NAME.match(key):
+                raise ValueError(
+                    f"{key!r} is not a valid variable name (a letter, then letters, digits or '_'; 2+ characters)"
+                )
+            if key.upper().startswith("AWS_") or key in _RESERVED_ENV_NAMES:
+                raise ValueError(f"{key!r} is reserved by the Lambda runtime")
+        # Only the values known now can be measured; Lambda rejects the rest at deployment.
+        size = sum(len(k.encode()) + len(v.encode()) for k, v in values.items() if isinstance(v, str))
+        if size > _ENV_MAX_BYTES:
+            raise ValueError(f"variables take {size} bytes; Lambda allows {_ENV_MAX_BYTES} in total")
+        return values
+
+    @field_validator("egress_cidrs")
+    @classmethod
+    def _cidrs(cls, values: list[str]) -> list[str]:
+        for value in values:
+            try:
+                ipaddress.IPv4Network(value)
+            except ValueError:
+                raise ValueError(f"{value!r} is not an IPv4 CIDR block (e.g. 10.0.0.0/16)") from None
+        return values
+
+    @field_validator("log_retention_in_days")
+    @classmethod
+    def _retention(cls, value: int) -> int:
+        if value not in RETENTION_DAYS:
+            raise ValueError(f"must be one of {', '.join(map(str, RETENTION_DAYS))} (0, never expire, is not allowed)")
+        return value
+
+    @model_validator(mode="after")
+    def _cross_field(self) -> "SecureFunctionArgs":
+        if self.subnet_ids and self.vpc_id is None:
+            raise ValueError("vpc_id: required when subnet_ids is given (the security group belongs to the VPC)")
+        if self.vpc_id is not None and not self.subnet_ids:
+            raise ValueError("subnet_ids: required when vpc_id is given (the function runs in the VPC's subnets)")
+        module = Path(*self.handler.split(".")[:-1])
+        if not (self.code_path / module.with_suffix(".py")).is_file() and not (self.code_path / module / "__init__.py").is_file():
+            raise ValueError(f"handler: module {'.'.join(module.parts)!r} not found in code_path {str(self.code_path)!r}")
+        return self
+
+
+class SecureFunction(pulumi.ComponentResource):
+    """A Lambda function with a CMK for its configuration and logs, active tracing and JSON logs."""
+
+    function: aws.lambda_.Function
+    log_group: aws.cloudwatch.LogGroup
+    security_group: Optional[aws.ec2.SecurityGroup]
+    function_arn: pulumi.Output[str]
+    function_name: pulumi.Output[str]
+    invoke_arn: pulumi.Output[str]
+    log_group_name: pulumi.Output[str]
+    log_group_arn: pulumi.Output[str]
+    security_group_id: Optional[pulumi.Output[str]]
+
+    def __init__(
+        self,
+        name: str,
+        args: SecureFunctionArgs | dict | None = None,
+        opts: pulumi.ResourceOptions | None = None,
+    ) -> None:
+        args = validate_args("SecureFunction", SecureFunctionArgs, args)
+        function_name = args.function_name or name
+        if not _FUNCTION_NAME.match(function_name):
+            raise ComponentArgsError(
+                f"SecureFunction: invalid args: function_name: default {function_name!r} (the component name) "
+                "must be 1-64 letters, digits, '-' or '_'; set function_name"
+            )
+        super().__init__("stackguard:compute:SecureFunction", name, None, opts)
+        child = pulumi.ResourceOptions(parent=self)
+
+        self.log_group = encrypted_log_group(
+            f"{name}-logs",
+            parent=self,
+            kms_key_arn=args.kms_key_arn,
+            settings=LogGroupArgs(retention_in_days=args.log_retention_in_days),
+            default_name=f"/aws/lambda/{function_name}",
+            tags=args.tags,
+        )
+
+        self.security_group = None
+        vpc_config = None
+        if args.subnet_ids:
+            self.security_group = aws.ec2.SecurityGroup(
+                f"{name}-sg",
+                description=f"Lambda function {function_name}: no ingress, HTTPS egress only",
+                vpc_id=args.vpc_id,
+                ingress=[],
+                egress=[
+                    aws.ec2.SecurityGroupEgressArgs(
+                        description="HTTPS out", protocol="tcp", from_port=443, to_port=443,
+                        cidr_blocks=args.egress_cidrs,
+                    )
+                ],
+                revoke_rules_on_delete=True,
+                tags=args.tags,
+                opts=child,
+            )
+            vpc_config = aws.lambda_.FunctionVpcConfigArgs(
+                subnet_ids=args.subnet_ids,
+                security_group_ids=[self.security_group.id],
+                ipv6_allowed_for_dual_stack=False,
+            )
+
+        self.function = aws.lambda_.Function(
+            f"{name}-function",
+            name=function_name,
+            description=args.description or f"Function {name}",
+            role=args.role_arn,
+            package_type="Zip",
+            code=pulumi.FileArchive(str(args.code_path)),
+            handler=args.handler,
+            runtime=args.runtime,
+            architectures=["arm64"],
+            memory_size=args.memory_mb,
+            timeout=args.timeout_seconds,
+            kms_key_arn=args.kms_key_arn,
+            environment=aws.lambda_.FunctionEnvironmentArgs(variables=args.environment) if args.environment else None,
+            tracing_config=aws.lambda_.FunctionTracingConfigArgs(mode="Active"),
+            logging_config=aws.lambda_.FunctionLoggingConfigArgs(
+                log_format="JSON",
+                log_group=self.log_group.name,
+                # DEBUG/TRACE lines tend to carry payloads; raise the level in code, not by default.
+                application_log_level="INFO",
+                system_log_level="INFO",
+            ),
+            vpc_config=vpc_config,
+            reserved_concurrent_executions=args.reserved_concurrency,
+            tags=args.tags,
+            opts=child,
+        )
+
+        self.function_arn = self.function.arn
+        self.function_name = self.function.name
+        self.invoke_arn = self.function.invoke_arn
+        self.log_group_name = self.log_group.name
+        self.log_group_arn = self.log_group.arn
+        self.security_group_id = self.security_group.id if self.security_group else None
+        outputs = {
+            "function_arn": self.function_arn,
+            "function_name": self.function_name,
+            "invoke_arn": self.invoke_arn,
+            "log_group_name": self.log_group_name,
+            "log_group_arn": self.log_group_arn,
+        }
+        if self.security_group_id is not None:
+            outputs["security_group_id"] = self.security_group_id
+        self.register_outputs(outputs)

@@ -1,0 +1,126 @@
+"""A secure API integration: a REST API fronting a Lambda that calls a partner API over HTTPS.
+
+Composed only from stackguard's components; every environment differs only through its
+stacks/Pulumi.<env>.yaml, validated by stack_settings before any resource is created.
+"""
+from pathlib import Path
+
+import pulumi
+
+import stack_settings
+from components import (
+    EncryptionKey,
+    EncryptionKeyArgs,
+    PrivateEndpoints,
+    PrivateEndpointsArgs,
+    RestApi,
+    RestApiArgs,
+    SecretStore,
+    SecretStoreArgs,
+    SecureFunction,
+    SecureFunctionArgs,
+    SecurityMonitoring,
+    SecurityMonitoringArgs,
+    ServiceRole,
+    ServiceRoleArgs,
+    UserDirectory,
+    UserDirectoryArgs,
+    WebAcl,
+    WebAclArgs,
+)
+
+settings, aws_settings = stack_settings.load()
+env = settings.environment
+account = aws_settings.allowed_account_ids[0]
+region = aws_settings.region
+functions = Path(__file__).parent / "functions"
+tags = {"project": pulumi.get_project(), "environment": env, "guarded-by": "stackguard"}
+
+# Two keys: one for data (the partner secret, function environments), one for telemetry.
+data_key = EncryptionKey("data", EncryptionKeyArgs(
+    alias=f"alias/partner-api-{env}-data", description="Partner API credentials and function configuration",
+    deletion_window_in_days=settings.key_deletion_window_days, administrators=settings.key_administrators,
+    service_principals=["secretsmanager.amazonaws.com", "lambda.amazonaws.com"],
+    account_id=account, region=region, tags=tags))
+telemetry_key = EncryptionKey("telemetry", EncryptionKeyArgs(
+    alias=f"alias/partner-api-{env}-telemetry", description="API, WAF and function logs; security alerts",
+    deletion_window_in_days=settings.key_deletion_window_days, administrators=settings.key_administrators,
+    service_principals=[f"logs.{region}.amazonaws.com", "sns.amazonaws.com", "cloudwatch.amazonaws.com", "events.amazonaws.com"],
+    account_id=account, region=region, tags=tags))
+
+endpoints = PrivateEndpoints("private", PrivateEndpointsArgs(
+    vpc_id=settings.vpc_id, vpc_cidr=settings.vpc_cidr, subnet_ids=settings.private_subnet_ids,
+    route_table_ids=settings.route_table_ids, region=region, tags=tags))
+
+# The rotator and the proxy each get a role that can do exactly their job. The secret's name is
+# fixed, so the rotator's policy can name it before the secret (which needs the rotator) exists.
+secret_name = f"partner-api/{env}/api-key"
+secret_arn_pattern = f"arn:aws:secretsmanager:{region}:{account}:secret:{secret_name}-??????"
+rotator_role = ServiceRole("partner-key-rotator", ServiceRoleArgs(
+    trusted_service="lambda.amazonaws.com", account_id=account, tags=tags,
+    description="Rotates the partner API key",
+    statements=[
+        {"sid": "RotatePartnerSecret", "resources": [secret_arn_pattern],
+         "actions": ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue",
+                     "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage"]},
+        {"sid": "UseDataKey", "actions": ["kms:Decrypt", "kms:GenerateDataKey"], "resources": [data_key.key_arn]},
+    ]))
+rotator = SecureFunction("partner-key-rotator", SecureFunctionArgs(
+    role_arn=rotator_role.role_arn, kms_key_arn=data_key.key_arn, code_path=functions / "partner_key_rotator",
+    environment={"PARTNER_URL": settings.partner_url}, subnet_ids=settings.private_subnet_ids, vpc_id=settings.vpc_id,
+    reserved_concurrency=1, log_retention_in_days=settings.log_retention_days, tags=tags))
+
+partner_secret = SecretStore("partner-api-key", SecretStoreArgs(
+    kms_key_arn=data_key.key_arn, secret_name=secret_name, description=f"Partner API credential ({env})",
+    initial_value=pulumi.Output.secret(settings.partner_api_key.get_secret_value()) if settings.partner_api_key else None,
+    reader_role_arns=[], rotation={"rotation_lambda_arn": rotator.function_arn}, tags=tags))
+
+proxy_role = ServiceRole("partner-proxy", ServiceRoleArgs(
+    trusted_service="lambda.amazonaws.com", account_id=account, tags=tags,
+    description="Calls the partner API with its credential",
+    statements=[
+        {"sid": "ReadPartnerSecret", "actions": ["secretsmanager:GetSecretValue"], "resources": [partner_secret.secret_arn]},
+        {"sid": "DecryptWithDataKey", "actions": ["kms:Decrypt"], "resources": [data_key.key_arn],
+         "conditions": {"StringEquals": {"kms:ViaService": f"secretsmanager.{region}.amazonaws.com"}}},
+    ]))
+proxy = SecureFunction("partner-proxy", SecureFunctionArgs(
+    role_arn=proxy_role.role_arn, kms_key_arn=data_key.key_arn, code_path=functions / "partner_proxy",
+    environment={"SECRET_ARN": partner_secret.secret_arn, "PARTNER_URL": settings.partner_url},
+    subnet_ids=settings.private_subnet_ids, vpc_id=settings.vpc_id, reserved_concurrency=50,
+    log_retention_in_days=settings.log_retention_days, tags=tags))
+
+callers = UserDirectory("callers", UserDirectoryArgs(
+    resource_server={"identifier": f"https://partner-api.{env}.internal", "name": "Partner API",
+                     "scopes": [{"name": "quotes.read", "description": "Read partner quotes"}]},
+    client={"oauth_flow": "client_credentials"}, allow_deletion=not settings.deletion_protection, tags=tags))
+
+waf = WebAcl("edge-shield", WebAclArgs(
+    kms_key_arn=telemetry_key.key_arn, rate_limit={"limit": settings.waf_rate_limit},
+    logging={"retention_in_days": settings.log_retention_days}, tags=tags))
+
+api = RestApi("partner-api", RestApiArgs(
+    kms_key_arn=telemetry_key.key_arn, description=f"Partner quotes API ({env})",
+    endpoint_type=settings.endpoint_type,
+    vpc_endpoint_ids=[endpoints.execute_api_endpoint_id] if settings.endpoint_type == "PRIVATE" else [],
+    authorizers=[{"name": "callers", "type": "COGNITO_USER_POOLS", "provider_arns": [callers.user_pool_arn]}],
+    routes=[{"path": "/quotes", "http_method": "GET", "integration": {"lambda_arn": proxy.function_arn},
+             "authorization": "COGNITO_USER_POOLS", "authorizer": "callers",
+             "authorization_scopes": [f"https://partner-api.{env}.internal/quotes.read"]}],
+    throttling={"burst_limit": settings.throttling.burst_limit, "rate_limit": settings.throttling.rate_limit},
+    access_logs={"retention_in_days": settings.log_retention_days},
+    custom_domain=settings.custom_domain.model_dump() if settings.custom_domain else None,
+    web_acl_arn=waf.web_acl_arn, tags=tags))
+
+subscriptions = ([{"protocol": "email", "endpoint": settings.alarm_email}] if settings.alarm_email else []) + (
+    [{"protocol": "https", "endpoint": settings.alarm_webhook}] if settings.alarm_webhook else [])
+monitoring = SecurityMonitoring("security", SecurityMonitoringArgs(
+    kms_key_arn=telemetry_key.key_arn, api_name=api.rest_api.name, stage_name=api.stage_name,
+    web_acl_name=waf.web_acl_name, access_log_group_name=api.access_log_group.name,
+    subscriptions=subscriptions, account_id=account, region=region, tags=tags))
+
+pulumi.export("api_url", api.invoke_url)
+pulumi.export("data_key_arn", data_key.key_arn)
+pulumi.export("telemetry_key_arn", telemetry_key.key_arn)
+pulumi.export("partner_secret_arn", partner_secret.secret_arn)
+pulumi.export("web_acl_arn", waf.web_acl_arn)
+pulumi.export("alert_topic_arn", monitoring.topic_arn)
