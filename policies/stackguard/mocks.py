@@ -29,7 +29,7 @@ _ARNS = {
     "aws:apigatewayv2/stage:Stage": "arn:{p}:apigateway:{r}::/apis/{api}/stages/{stage}",
     "aws:wafv2/webAcl:WebAcl": "arn:{p}:wafv2:{r}:{a}:regional/webacl/{name}/{uuid}",
     "aws:wafv2/ipSet:IpSet": "arn:{p}:wafv2:{r}:{a}:regional/ipset/{name}/{uuid}",
-    "aws:cognito/userPool:UserPool": "arn:{p}:cognito-idp:{r}:{a}:userpool/{r}_{short}",
+    "aws:cognito/userPool:UserPool": "arn:{p}:cognito-idp:{r}:{a}:userpool/{id}",
     "aws:ec2/vpcEndpoint:VpcEndpoint": "arn:{p}:ec2:{r}:{a}:vpc-endpoint/{id}",
     "aws:ec2/securityGroup:SecurityGroup": "arn:{p}:ec2:{r}:{a}:security-group/{id}",
     "aws:s3/bucketV2:BucketV2": "arn:{p}:s3:::{name}",
@@ -64,6 +64,8 @@ class AwsMocks(pulumi.runtime.Mocks):
     def _physical_id(self, token: str, name: str) -> str:
         if token == "aws:kms/key:Key":
             return _uuid(token + name)
+        if token == "aws:cognito/userPool:UserPool":
+            return f"{self.region}_{_digest(token + name, 9)}"
         prefix = _ID_PREFIX.get(token)
         return f"{prefix}{_digest(token + name, 17)}" if prefix else f"{name}-{_digest(token + name, 8)}"
 
@@ -103,7 +105,7 @@ class AwsMocks(pulumi.runtime.Mocks):
             outputs["invokeUrl"] = f"https://{api}.execute-api.{self.region}.amazonaws.com/{stage}"
             outputs["executionArn"] = f"arn:{self.partition}:execute-api:{self.region}:{self.account_id}:{api}/{stage}"
         if args.typ == "aws:cognito/userPool:UserPool":
-            outputs["endpoint"] = f"cognito-idp.{self.region}.amazonaws.com/{self.region}_{_digest(args.name, 6)}"
+            outputs["endpoint"] = f"cognito-idp.{self.region}.amazonaws.com/{physical_id}"
         if args.typ == "aws:ec2/vpc:Vpc":
             outputs.setdefault("cidrBlock", "10.0.0.0/16")
         if args.typ == "aws:apigateway/domainName:DomainName":
