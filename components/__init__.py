@@ -9,7 +9,7 @@ stackguard policy pack reports.
 """
 from ._args import ComponentArgsError
 from .encryption_key import EncryptionKey, EncryptionKeyArgs
-from .function import SecureFunction, SecureFunctionArgs
+from .function import SecureFunction, SecureFunctionArgs, execution_role_statements
 from .http_api import HttpApi, HttpApiArgs
 from .private_endpoints import PrivateEndpoints, PrivateEndpointsArgs
 from .rest_api import RestApi, RestApiArgs
@@ -31,4 +31,5 @@ __all__ = [
     "ServiceRole", "ServiceRoleArgs",
     "UserDirectory", "UserDirectoryArgs",
     "WebAcl", "WebAclArgs",
+    "execution_role_statements",
 ]

@@ -19,16 +19,24 @@ reads them in clear text, and they land in the Pulumi state. Put secrets in a Se
 ARN here, and have the function read the value at run time (the execution role needs
 secretsmanager:GetSecretValue on that secret and kms:Decrypt on its key).
 
-The same customer-managed key encrypts the environment variables and the function's log group, so
-its key policy must allow the function's role to decrypt and CloudWatch Logs in the function's region
-(EncryptionKey `service_principals=["logs.<region>.amazonaws.com"]`). The log group is created
-before the function, under the name Lambda would use, `/aws/lambda/<function name>`, so Lambda
-never creates an unencrypted group that keeps logs forever.
+The same customer-managed key encrypts the environment variables and the function's log group (unless
+`log_kms_key_arn` names another key for the logs), so that key's policy must allow CloudWatch Logs in
+the function's region (EncryptionKey `service_principals=["logs.<region>.amazonaws.com"]`). The log
+group is created before the function, under the name Lambda would use, `/aws/lambda/<function name>`,
+so Lambda never creates an unencrypted group that keeps logs forever.
 
 With `subnet_ids` the function runs in the VPC behind its own security group: no ingress at all and
 egress on TCP 443 only (to `egress_cidrs`, every address by default, because a partner API is on the
 internet; narrow it to a NAT or proxy range, or to the VPC CIDR when only VPC endpoints are called).
-The execution role then needs the ENI permissions of AWSLambdaVPCAccessExecutionRole.
+
+The execution role must let the function send X-Ray traces and, in a VPC, manage its network
+interfaces, or Lambda refuses to create the function, and write to its log group, or its logs are
+lost; `execution_role_statements` returns exactly those statements, in ServiceRole's format:
+
+    role = ServiceRole("partner-proxy", {"trusted_service": "lambda.amazonaws.com", "statements": [
+        *execution_role_statements("partner-proxy", region="eu-west-1", account_id="123456789012", in_vpc=True),
+        {"actions": ["secretsmanager:GetSecretValue"], "resources": [secret.secret_arn]},
+    ]})
 """
 from __future__ import annotations
 
@@ -46,12 +54,22 @@ from components._args import ComponentArgs, ComponentArgsError, StrInput, valida
 
 # Lambda's own pattern for variable names: a letter first, at least two characters.
 _ENV_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]+$")
-# AWS_* names are the runtime's (region, credentials, log group...); overriding them misleads the code and SDKs.
+# Names the runtime sets (these and every AWS_* name: region, credentials...); overriding them misleads the SDKs.
 _RESERVED_ENV_NAMES = {"LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR"}
 _ENV_MAX_BYTES = 4096
 _FUNCTION_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _HANDLER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$")
 _IAM_ROLE_ARN = re.compile(r"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+$")
+
+# What AWSLambdaVPCAccessExecutionRole grants, without its logs:* part.
+VPC_NETWORK_INTERFACE_ACTIONS = [
+    "ec2:CreateNetworkInterface",
+    "ec2:DescribeNetworkInterfaces",
+    "ec2:DescribeSubnets",
+    "ec2:DeleteNetworkInterface",
+    "ec2:AssignPrivateIpAddresses",
+    "ec2:UnassignPrivateIpAddresses",
+]
 
 # Python runtimes Lambda still supports (3.10 and 3.11 were deprecated on 30 June 2026).
 PythonRuntime = Literal["python3.12", "python3.13", "python3.14"]
@@ -63,6 +81,9 @@ class SecureFunctionArgs(ComponentArgs):
     role_arn: StrInput = Field(description="Execution role ARN (e.g. a ServiceRole for lambda.amazonaws.com).")
     kms_key_arn: KmsKeyArn = Field(
         description="Customer-managed KMS key ARN that encrypts the environment variables and the log group."
+    )
+    log_kms_key_arn: Optional[KmsKeyArn] = Field(
+        default=None, description="KMS key ARN for the log group when logs use another key. Default: kms_key_arn."
     )
     code_path: Path = Field(description="Directory holding the handler module; deployed as a zip archive.")
     handler: str = Field(default="handler.handler", description='"<module>.<function>" inside code_path.')
@@ -161,9 +182,40 @@ class SecureFunctionArgs(ComponentArgs):
         if self.vpc_id is not None and not self.subnet_ids:
             raise ValueError("subnet_ids: required when vpc_id is given (the function runs in the VPC's subnets)")
         module = Path(*self.handler.split(".")[:-1])
-        if not (self.code_path / module.with_suffix(".py")).is_file() and not (self.code_path / module / "__init__.py").is_file():
-            raise ValueError(f"handler: module {'.'.join(module.parts)!r} not found in code_path {str(self.code_path)!r}")
+        candidates = (self.code_path / module.with_suffix(".py"), self.code_path / module / "__init__.py")
+        if not any(candidate.is_file() for candidate in candidates):
+            raise ValueError(
+                f"handler: module {'.'.join(module.parts)!r} not found in code_path {str(self.code_path)!r}"
+            )
         return self
+
+
+def execution_role_statements(
+    function_name: str, *, region: str, account_id: str, in_vpc: bool, partition: str = "aws"
+) -> list[dict]:
+    """ServiceRole statements a SecureFunction's execution role needs for the function itself to run."""
+    log_group = f"arn:{partition}:logs:{region}:{account_id}:log-group:/aws/lambda/{function_name}"
+    statements = [
+        {
+            "sid": "WriteOwnLogs",
+            "actions": ["logs:CreateLogStream", "logs:PutLogEvents"],
+            "resources": [f"{log_group}:*"],
+        },
+        {
+            "sid": "SendTraces",
+            "actions": ["xray:PutTraceSegments", "xray:PutTelemetryRecords"],
+            "resources": ["*"],
+            "wildcard_reason": "X-Ray trace upload has no resource-level permissions",
+        },
+    ]
+    if in_vpc:
+        statements.append({
+            "sid": "ManageVpcNetworkInterfaces",
+            "actions": VPC_NETWORK_INTERFACE_ACTIONS,
+            "resources": ["*"],
+            "wildcard_reason": "Lambda manages the function's network interfaces in subnets chosen at deployment",
+        })
+    return statements
 
 
 class SecureFunction(pulumi.ComponentResource):
@@ -198,7 +250,7 @@ class SecureFunction(pulumi.ComponentResource):
         self.log_group = encrypted_log_group(
             f"{name}-logs",
             parent=self,
-            kms_key_arn=args.kms_key_arn,
+            kms_key_arn=args.log_kms_key_arn or args.kms_key_arn,
             settings=LogGroupArgs(retention_in_days=args.log_retention_in_days),
             default_name=f"/aws/lambda/{function_name}",
             tags=args.tags,
@@ -246,7 +298,7 @@ class SecureFunction(pulumi.ComponentResource):
             logging_config=aws.lambda_.FunctionLoggingConfigArgs(
                 log_format="JSON",
                 log_group=self.log_group.name,
-                # DEBUG/TRACE lines tend to carry payloads; raise the level in code, not by default.
+                # INFO drops DEBUG/TRACE lines, the ones that tend to carry request payloads.
                 application_log_level="INFO",
                 system_log_level="INFO",
             ),

@@ -19,6 +19,7 @@ from components import (
     SecretStoreArgs,
     SecureFunction,
     SecureFunctionArgs,
+    execution_role_statements,
     SecurityMonitoring,
     SecurityMonitoringArgs,
     ServiceRole,
@@ -48,8 +49,11 @@ telemetry_key = EncryptionKey("telemetry", EncryptionKeyArgs(
     service_principals=[f"logs.{region}.amazonaws.com", "sns.amazonaws.com", "cloudwatch.amazonaws.com", "events.amazonaws.com"],
     account_id=account, region=region, tags=tags))
 
+# The functions run in private subnets: AWS APIs through these endpoints (X-Ray included), the
+# partner over the VPC's NAT, which the network team's VPC provides.
 endpoints = PrivateEndpoints("private", PrivateEndpointsArgs(
     vpc_id=settings.vpc_id, vpc_cidr=settings.vpc_cidr, subnet_ids=settings.private_subnet_ids,
+    interface_services=["execute-api", "secretsmanager", "kms", "logs", "sts", "xray"],
     route_table_ids=settings.route_table_ids, region=region, tags=tags))
 
 # The rotator and the proxy each get a role that can do exactly their job. The secret's name is
@@ -60,13 +64,15 @@ rotator_role = ServiceRole("partner-key-rotator", ServiceRoleArgs(
     trusted_service="lambda.amazonaws.com", account_id=account, tags=tags,
     description="Rotates the partner API key",
     statements=[
+        *execution_role_statements("partner-key-rotator", region=region, account_id=account, in_vpc=True),
         {"sid": "RotatePartnerSecret", "resources": [secret_arn_pattern],
          "actions": ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue",
                      "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage"]},
         {"sid": "UseDataKey", "actions": ["kms:Decrypt", "kms:GenerateDataKey"], "resources": [data_key.key_arn]},
     ]))
 rotator = SecureFunction("partner-key-rotator", SecureFunctionArgs(
-    role_arn=rotator_role.role_arn, kms_key_arn=data_key.key_arn, code_path=functions / "partner_key_rotator",
+    role_arn=rotator_role.role_arn, kms_key_arn=data_key.key_arn, log_kms_key_arn=telemetry_key.key_arn,
+    code_path=functions / "partner_key_rotator",
     environment={"PARTNER_URL": settings.partner_url}, subnet_ids=settings.private_subnet_ids, vpc_id=settings.vpc_id,
     reserved_concurrency=1, log_retention_in_days=settings.log_retention_days, tags=tags))
 
@@ -79,12 +85,14 @@ proxy_role = ServiceRole("partner-proxy", ServiceRoleArgs(
     trusted_service="lambda.amazonaws.com", account_id=account, tags=tags,
     description="Calls the partner API with its credential",
     statements=[
+        *execution_role_statements("partner-proxy", region=region, account_id=account, in_vpc=True),
         {"sid": "ReadPartnerSecret", "actions": ["secretsmanager:GetSecretValue"], "resources": [partner_secret.secret_arn]},
         {"sid": "DecryptWithDataKey", "actions": ["kms:Decrypt"], "resources": [data_key.key_arn],
          "conditions": {"StringEquals": {"kms:ViaService": f"secretsmanager.{region}.amazonaws.com"}}},
     ]))
 proxy = SecureFunction("partner-proxy", SecureFunctionArgs(
-    role_arn=proxy_role.role_arn, kms_key_arn=data_key.key_arn, code_path=functions / "partner_proxy",
+    role_arn=proxy_role.role_arn, kms_key_arn=data_key.key_arn, log_kms_key_arn=telemetry_key.key_arn,
+    code_path=functions / "partner_proxy",
     environment={"SECRET_ARN": partner_secret.secret_arn, "PARTNER_URL": settings.partner_url},
     subnet_ids=settings.private_subnet_ids, vpc_id=settings.vpc_id, reserved_concurrency=50,
     log_retention_in_days=settings.log_retention_days, tags=tags))

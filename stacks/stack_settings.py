@@ -81,7 +81,9 @@ def _fail(file: str, namespace: str, err: ValidationError, model: type[BaseModel
     if first["type"] == "extra_forbidden":
         problem = f"unknown key; allowed keys: {allowed}"
     elif first["type"] == "missing":
-        problem = f"is required ({model.model_fields[first['loc'][0]].description or 'see stacks/settings.py'})"
+        by_alias = {f.alias or n: f for n, f in model.model_fields.items()}
+        field = by_alias.get(str(first["loc"][0]))
+        problem = f"is required ({field.description if field and field.description else 'see stacks/stack_settings.py'})"
     else:
         problem = first["msg"]  # never the value: it may be a secret
     return pulumi.RunError(f"{file}: {namespace}:{key}: {problem}")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from stack_exports import ADMIN_POLICY, SCOPED_POLICY, export, kms_key, role_with_policy, urn
+from tests.stack_exports import ADMIN_POLICY, SCOPED_POLICY, export, kms_key, role_with_policy, urn
 from stackguard.opa_server import free_port
 
 pytestmark = pytest.mark.slow

@@ -7,7 +7,7 @@ import pytest
 from google.protobuf import empty_pb2
 from pulumi.runtime import proto
 
-from stack_exports import ADMIN_POLICY, resource
+from tests.stack_exports import ADMIN_POLICY, resource
 from stackguard.model import StackResource
 from stackguard.opa_server import free_port
 from stackguard.pack_client import PackProcess

@@ -5,7 +5,9 @@ annotations are incomplete or whose id does not match its path (path = identity)
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import subprocess
 from functools import lru_cache
 from pathlib import Path
@@ -40,7 +42,20 @@ def rule_id_for(path: list[str]) -> str:
     return "-".join(["aws", service, rule.replace("_", "-")])
 
 
+def _cache_file(rego_dir: Path) -> Path:
+    """Where the annotations of exactly these rule files are kept: keyed by a hash of their contents."""
+    digest = hashlib.sha256(toolchain.OPA_VERSION.encode())
+    for path in sorted(rego_dir.rglob("*.rego")):
+        digest.update(str(path.relative_to(rego_dir)).encode() + b"\0" + path.read_bytes())
+    cache_root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "stackguard"
+    return cache_root / f"annotations-{digest.hexdigest()[:32]}.json"
+
+
 def _inspect(rego_dir: Path) -> list[dict[str, Any]]:
+    """The rules' annotations as OPA reads them; `opa inspect` costs half a second, so its answer is cached."""
+    cache = _cache_file(rego_dir)
+    if cache.exists():
+        return json.loads(cache.read_text())
     try:
         out = subprocess.run(
             [str(toolchain.opa_binary()), "inspect", "--annotations", "--format", "json", str(rego_dir)],
@@ -48,7 +63,15 @@ def _inspect(rego_dir: Path) -> list[dict[str, Any]]:
         )
     except subprocess.CalledProcessError as err:
         raise InputError(str(rego_dir), "rego", f"OPA could not read the rules: {err.stderr.strip()}") from None
-    return json.loads(out.stdout).get("annotations", [])
+    annotations = json.loads(out.stdout).get("annotations", [])
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(f".{os.getpid()}.partial")
+        partial.write_text(json.dumps(annotations))
+        partial.replace(cache)
+    except OSError:
+        pass  # a read-only home only costs the next run another `opa inspect`
+    return annotations
 
 
 @lru_cache(maxsize=4)

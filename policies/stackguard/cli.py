@@ -62,7 +62,7 @@ def _finish(report: Report, fmt: Format, output: Optional[Path]) -> None:
 
 
 def _fail(code: int, message: str) -> None:
-    err.print(message, markup=False)
+    err.print(message, markup=False, soft_wrap=True)
     raise typer.Exit(code)
 
 

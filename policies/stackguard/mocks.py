@@ -104,6 +104,9 @@ class AwsMocks(pulumi.runtime.Mocks):
             api, stage = args.inputs.get("apiId", "api"), args.inputs.get("name", args.name)
             outputs["invokeUrl"] = f"https://{api}.execute-api.{self.region}.amazonaws.com/{stage}"
             outputs["executionArn"] = f"arn:{self.partition}:execute-api:{self.region}:{self.account_id}:{api}/{stage}"
+        if args.typ == "aws:lambda/function:Function":
+            outputs["invokeArn"] = (f"arn:{self.partition}:apigateway:{self.region}:lambda:path/2015-03-31/functions/"
+                                    f"{outputs['arn']}/invocations")
         if args.typ == "aws:cognito/userPool:UserPool":
             outputs["endpoint"] = f"cognito-idp.{self.region}.amazonaws.com/{physical_id}"
         if args.typ == "aws:ec2/vpc:Vpc":

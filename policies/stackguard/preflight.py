@@ -101,13 +101,14 @@ def run_stack_program(project: pulumi_project.Project, stack: str, config: pulum
 
 def preflight(project_dir: Path, stack: str, profile_name: str | None = None,
               progress: Callable[[str], None] = lambda _message: None) -> Report:
-    project = pulumi_project.load(project_dir)
-    config = project.stack_config(stack)
-    rules = catalog.load()
-    profile = profiles.load(profile_name or stack, rules)
-    exemptions = exemptions_module.load(known_rules={r.id for r in rules})
+    # The pack (with its OPA) boots on the other core while this process validates and runs the program.
     pack = PackProcess().start()
     try:
+        project = pulumi_project.load(project_dir)
+        config = project.stack_config(stack)
+        rules = catalog.load()
+        profile = profiles.load(profile_name or stack, rules)
+        exemptions = exemptions_module.load(known_rules={r.id for r in rules})
         progress(f"running {project.name} ({stack}) on the mock runtime")
         monitor = run_stack_program(project, stack, config)
         resources = resources_of(monitor, project.program_dir, Path.cwd())

@@ -7,7 +7,13 @@ import pulumi
 import pytest
 
 from components._args import ComponentArgsError
-from components.function import SecureFunction, SecureFunctionArgs
+from components.function import (
+    VPC_NETWORK_INTERFACE_ACTIONS,
+    SecureFunction,
+    SecureFunctionArgs,
+    execution_role_statements,
+)
+from components.service_role import ServiceRoleArgs
 from stackguard.mocks import AwsMocks
 from stackguard.recording import run_program
 
@@ -191,7 +197,6 @@ def test_reserved_concurrency_changes_only_its_property():
         ("memory_mb", 1024, "memorySize", 1024),
         ("timeout_seconds", 30, "timeout", 30),
         ("runtime", "python3.13", "runtime", "python3.13"),
-        ("handler", "handler.handler", "handler", "handler.handler"),
         ("description", "Proxies partner calls", "description", "Proxies partner calls"),
     ],
 )
@@ -223,6 +228,40 @@ def test_log_retention():
     group = only(deploy(lambda: SecureFunction("partner-proxy", {**BASE, "log_retention_in_days": 30})), LOG_GROUP)
     assert group.inputs["retentionInDays"] == 30
     assert group.inputs["kmsKeyId"] == KEY_ARN
+
+
+def test_log_kms_key_arn_encrypts_only_the_log_group():
+    logs_key = f"arn:aws:kms:eu-west-1:{ACCOUNT}:key/9999abcd-12ab-34cd-56ef-1234567890ab"
+    monitor = deploy(lambda: SecureFunction("partner-proxy", {**BASE, "log_kms_key_arn": logs_key}))
+    assert only(monitor, LOG_GROUP).inputs["kmsKeyId"] == logs_key
+    assert function_inputs(monitor) == function_inputs(deploy(lambda: SecureFunction("partner-proxy", BASE)))
+
+
+def test_execution_role_statements_outside_a_vpc():
+    statements = execution_role_statements("partner-proxy", region="eu-west-1", account_id=ACCOUNT, in_vpc=False)
+    assert statements == [
+        {
+            "sid": "WriteOwnLogs",
+            "actions": ["logs:CreateLogStream", "logs:PutLogEvents"],
+            "resources": [f"arn:aws:logs:eu-west-1:{ACCOUNT}:log-group:/aws/lambda/partner-proxy:*"],
+        },
+        {
+            "sid": "SendTraces",
+            "actions": ["xray:PutTraceSegments", "xray:PutTelemetryRecords"],
+            "resources": ["*"],
+            "wildcard_reason": "X-Ray trace upload has no resource-level permissions",
+        },
+    ]
+    # ServiceRole accepts them as they are (its wildcard-resource statements carry a reason).
+    ServiceRoleArgs(trusted_service="lambda.amazonaws.com", statements=statements)
+
+
+def test_execution_role_statements_in_a_vpc_add_network_interfaces():
+    statements = execution_role_statements("fn", region="eu-west-1", account_id=ACCOUNT, in_vpc=True)
+    assert [s["sid"] for s in statements] == ["WriteOwnLogs", "SendTraces", "ManageVpcNetworkInterfaces"]
+    assert statements[-1]["actions"] == VPC_NETWORK_INTERFACE_ACTIONS
+    assert not any(action.endswith("*") for s in statements for action in s["actions"])
+    ServiceRoleArgs(trusted_service="lambda.amazonaws.com", statements=statements)
 
 
 def test_tags_reach_every_child():
@@ -267,6 +306,7 @@ def test_args_model_with_outputs_as_the_reference_stack_passes_them():
         ({"role_arn": "arn:aws:iam::123456789012:user/bob"}, "role_arn"),
         ({"kms_key_arn": f"arn:aws:kms:eu-west-1:{ACCOUNT}:alias/aws/lambda"}, "kms_key_arn"),
         ({"kms_key_arn": "1234abcd-12ab-34cd-56ef-1234567890ab"}, "kms_key_arn"),
+        ({"log_kms_key_arn": f"arn:aws:kms:eu-west-1:{ACCOUNT}:alias/logs"}, "log_kms_key_arn"),
         ({"code_path": CODE / "missing"}, "code_path"),
         ({"code_path": CODE / "handler.py"}, "code_path"),
         ({"handler": "handler"}, "handler"),

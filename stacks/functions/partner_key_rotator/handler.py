@@ -1,16 +1,16 @@
 """Secrets Manager rotation of the partner API key, in the four steps Secrets Manager calls.
 
-The secret holds {"key_id": ..., "api_key": ...}. Environment: PARTNER_KEYS_URL (https://...), the
-partner's key-rotation endpoint: PUT <url>/<key_id> registers a key (authenticated with the current
-key, idempotent), GET <url>/<key_id> answers 200 to a request made with that key, DELETE <url>/<key_id>
-revokes a key.
+The secret holds {"key_id": ..., "api_key": ...}; the first value may be the bare key the partner
+issued, whose id is unknown. Environment: PARTNER_URL (https://...); the partner's key-rotation
+endpoint is <PARTNER_URL>/keys: PUT /keys/<key_id> registers a key (authenticated with the current
+key, idempotent), GET /keys/<key_id> answers 200 to a request made with that key, DELETE
+/keys/<key_id> revokes a key.
 
     createSecret  generate a new key and store it as the AWSPENDING version (key_id = the version id)
     setSecret     register the pending key with the partner, authenticated with the AWSCURRENT key
     testSecret    call the partner with the pending key
     finishSecret  move AWSCURRENT to the pending version, then revoke the previous key at the partner
 
-The first value (SecretStore initial_value) carries the partner's id of the key it was issued with.
 Every step is idempotent, since Secrets Manager retries failed steps. Key values are never logged.
 """
 import json
@@ -27,9 +27,10 @@ import boto3
 logger = logging.getLogger()
 logger.setLevel(logging.INFO)
 
-PARTNER_KEYS_URL = os.environ["PARTNER_KEYS_URL"].rstrip("/")
-if not PARTNER_KEYS_URL.startswith("https://"):
-    raise RuntimeError("PARTNER_KEYS_URL must be an https:// URL")
+PARTNER_URL = os.environ["PARTNER_URL"].rstrip("/")
+if not PARTNER_URL.startswith("https://"):
+    raise RuntimeError("PARTNER_URL must be an https:// URL")
+PARTNER_KEYS_URL = PARTNER_URL + "/keys"
 
 _secrets = boto3.client("secretsmanager")
 
@@ -60,7 +61,14 @@ def _secret(arn, stage, version_id=None):
     kwargs = {"SecretId": arn, "VersionStage": stage}
     if version_id:
         kwargs["VersionId"] = version_id
-    return json.loads(_secrets.get_secret_value(**kwargs)["SecretString"])
+    value = _secrets.get_secret_value(**kwargs)["SecretString"]
+    try:
+        document = json.loads(value)
+    except ValueError:
+        document = None
+    if isinstance(document, dict) and "api_key" in document:
+        return document
+    return {"key_id": None, "api_key": value}
 
 
 def create_secret(arn, token):
@@ -98,9 +106,10 @@ def test_secret(arn, token):
 def finish_secret(arn, token, versions):
     current_version = next((v for v, stages in versions.items() if "AWSCURRENT" in stages), None)
     if current_version != token:
-        _secrets.update_secret_version_stage(
-            SecretId=arn, VersionStage="AWSCURRENT", MoveToVersionId=token, RemoveFromVersionId=current_version
-        )
+        move = {"SecretId": arn, "VersionStage": "AWSCURRENT", "MoveToVersionId": token}
+        if current_version:
+            move["RemoveFromVersionId"] = current_version
+        _secrets.update_secret_version_stage(**move)
         logger.info("finishSecret: version %s is now AWSCURRENT for %s", token, arn)
     # Revoke the key that was current before, with the new one; 404 means a retry already revoked it.
     try:
@@ -108,6 +117,9 @@ def finish_secret(arn, token, versions):
     except _secrets.exceptions.ResourceNotFoundException:
         return
     if previous["key_id"] == token:
+        return
+    if previous["key_id"] is None:
+        logger.warning("finishSecret: the previous key of %s has no key_id; revoke it in the partner's portal", arn)
         return
     status = _partner("DELETE", previous["key_id"], _secret(arn, "AWSCURRENT")["api_key"])
     if status not in (200, 202, 204, 404):

@@ -1,7 +1,7 @@
 """Forward an API Gateway proxy request to the partner API over HTTPS with the partner's API key.
 
-Environment: SECRET_ARN (a Secrets Manager secret holding {"key_id": ..., "api_key": ...}) and
-PARTNER_URL (https://...). The key is read at run time, cached for a few minutes, and re-read once
+Environment: SECRET_ARN (a Secrets Manager secret holding {"key_id": ..., "api_key": ...}, or the
+bare key as first stored) and PARTNER_URL (https://...). The key is read at run time, cached for a few minutes, and re-read once
 when the partner answers 401 (the key was just rotated). It is never logged nor returned.
 """
 import base64
@@ -41,10 +41,18 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 _opener = urllib.request.build_opener(_NoRedirect(), urllib.request.HTTPSHandler(context=ssl.create_default_context()))
 
 
+def _parse(value):
+    try:
+        document = json.loads(value)
+    except ValueError:
+        return value
+    return document["api_key"] if isinstance(document, dict) else value
+
+
 def _api_key(refresh=False):
     if refresh or _cache["api_key"] is None or time.time() - _cache["read_at"] > CACHE_SECONDS:
         value = _secrets.get_secret_value(SecretId=SECRET_ARN, VersionStage="AWSCURRENT")["SecretString"]
-        _cache["api_key"] = json.loads(value)["api_key"]
+        _cache["api_key"] = _parse(value)
         _cache["read_at"] = time.time()
     return _cache["api_key"]
 

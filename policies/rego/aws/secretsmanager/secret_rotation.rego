@@ -1,0 +1,46 @@
+package aws.secretsmanager.secret_rotation
+
+import data.lib.pulumi
+import data.lib.stack
+
+# METADATA
+# title: Secrets Manager secrets rotate automatically
+# description: |
+#   Every Secrets Manager secret must have an aws.secretsmanager.SecretRotation
+#   whose secretId refers to it, so that a leaked credential stops working after
+#   the rotation period instead of staying valid until someone notices. The
+#   rotation is found through its propertyDependencies (secretId=secret.id) or,
+#   once deployed, through the value (the secret's ARN, id or name). A rotation
+#   with rotationEnabled false turns rotation off and does not count.
+# scope: document
+# custom:
+#   id: aws-secretsmanager-secret-rotation
+#   severity: medium
+#   concern: auth
+#   remediation: Add an aws.secretsmanager.SecretRotation with secretId=secret.id, a rotation Lambda and rotationRules (components.SecretStore does this with rotation).
+#   compliance:
+#     nist-800-53: ["IA-5"]
+#     pci-dss: ["8.6.3"]
+stack_deny contains {"urn": s.urn, "message": msg} if {
+	not unresolved_rotation
+	some s in stack.of_type("aws:secretsmanager/secret:Secret")
+	not stack.referenced(s, ["arn", "id", "name"], rotated)
+	msg := sprintf("Secrets Manager secret %q is never rotated: add an aws.secretsmanager.SecretRotation with secretId=secret.id, a rotation Lambda function and rotationRules.", [s.name])
+}
+
+# Rotations that keep rotation on (an unknown rotationEnabled may well be true).
+rotations := [r |
+	some r in stack.of_type("aws:secretsmanager/secretRotation:SecretRotation")
+	not object.get(r.properties, "rotationEnabled", null) == false
+]
+
+# URNs, ARNs, ids and names of the secrets some rotation points to (built once).
+rotated := stack.targets(rotations, "secretId")
+
+# A rotation whose secret is unknown and untraceable could rotate any secret: report
+# nothing rather than a secret that may well be rotated.
+unresolved_rotation if {
+	some r in rotations
+	pulumi.unknown(r.properties, "secretId")
+	count(object.get(r, ["propertyDependencies", "secretId"], [])) == 0
+}

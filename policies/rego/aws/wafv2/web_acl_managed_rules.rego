@@ -1,0 +1,252 @@
+package aws.wafv2.web_acl_managed_rules
+
+import data.lib.pulumi
+import data.lib.stack
+
+# METADATA
+# title: WAF web ACLs block with the baseline AWS managed rule groups
+# description: |
+#   A web ACL in front of an API must run the AWS managed rule groups that filter
+#   common exploits (AWSManagedRulesCommonRuleSet: OWASP Top 10 patterns, oversized
+#   bodies), known bad inputs (AWSManagedRulesKnownBadInputsRuleSet: Log4Shell, exploit
+#   paths), known malicious sources (AWSManagedRulesAmazonIpReputationList) and SQL
+#   injection (AWSManagedRulesSQLiRuleSet): the rule groups components.WebAcl enables
+#   unless excluded_rule_groups leaves one out. A group whose overrideAction is count
+#   only counts matches and blocks nothing. Rules are read from the web ACL's rules or
+#   ruleJson and from aws.wafv2.WebAclRule / WebAclRuleGroupAssociation resources that
+#   point to it (webAclArn, through propertyDependencies or the deployed ARN). The
+#   required groups are the profile's requiredRuleGroups.
+# scope: document
+# custom:
+#   id: aws-wafv2-web-acl-managed-rules
+#   severity: high
+#   concern: network
+#   remediation: Add a rule per required group with managedRuleGroupStatement {vendorName "AWS", name <group>} and overrideAction none (components.WebAcl does by default).
+#   compliance:
+#     nist-800-53: ["SC-7"]
+#     pci-dss: ["6.4.2"]
+#   config:
+#     requiredRuleGroups:
+#       type: array
+#       minItems: 1
+#       uniqueItems: true
+#       items:
+#         type: string
+#         pattern: "^[A-Za-z0-9_-]{1,128}$"
+#       default:
+#         - AWSManagedRulesCommonRuleSet
+#         - AWSManagedRulesKnownBadInputsRuleSet
+#         - AWSManagedRulesAmazonIpReputationList
+#         - AWSManagedRulesSQLiRuleSet
+#       description: Names of the AWS managed rule groups (vendor AWS) every web ACL must run in blocking mode.
+stack_deny contains {"urn": acl.urn, "message": msg} if {
+	not unresolved_attachment
+	some acl in acls
+	not undecidable(acl)
+	groups := {r.group | some r in rules_of(acl)}
+	some group in required_groups
+	not group in groups
+	msg := sprintf(
+		"WAF web ACL %q does not run the AWS managed rule group %s: add a rule with a managedRuleGroupStatement for it (vendorName \"AWS\") and overrideAction none.",
+		[acl.name, group],
+	)
+}
+
+stack_deny contains {"urn": acl.urn, "message": msg} if {
+	some acl in acls
+	some rule in rules_of(acl)
+	rule.group in required_groups
+	rule.override == "count"
+	msg := sprintf(
+		"WAF web ACL %q runs the AWS managed rule group %s in count mode (rule %q has overrideAction count), so it blocks nothing: set overrideAction to none.",
+		[acl.name, rule.group, rule.name],
+	)
+}
+
+default_required_groups := {
+	"AWSManagedRulesCommonRuleSet",
+	"AWSManagedRulesKnownBadInputsRuleSet",
+	"AWSManagedRulesAmazonIpReputationList",
+	"AWSManagedRulesSQLiRuleSet",
+}
+
+# required_groups are the profile's requiredRuleGroups when it is a non-empty list of names.
+required_groups contains group if some group in configured_groups
+
+required_groups contains group if {
+	not configured_groups
+	some group in default_required_groups
+}
+
+configured_groups := groups if {
+	groups := pulumi.config("aws-wafv2-web-acl-managed-rules").requiredRuleGroups
+	is_array(groups)
+	count(groups) > 0
+	every group in groups {
+		is_string(group)
+	}
+}
+
+acls := stack.of_type("aws:wafv2/webAcl:WebAcl")
+
+rule_resources := stack.of_type("aws:wafv2/webAclRule:WebAclRule")
+
+group_associations := stack.of_type("aws:wafv2/webAclRuleGroupAssociation:WebAclRuleGroupAssociation")
+
+# Property names of a rule: Pulumi inputs (rules, WebAclRule) and AWS API JSON (ruleJson).
+camel := {"name": "name", "statement": "statement", "managed": "managedRuleGroupStatement", "vendor": "vendorName", "override": "overrideAction"}
+
+pascal := {"name": "Name", "statement": "Statement", "managed": "ManagedRuleGroupStatement", "vendor": "VendorName", "override": "OverrideAction"}
+
+# rules_of(acl) is the set of the web ACL's rules as {"name", "group", "override"}: group is the
+# AWS managed rule group a rule runs ("" for other rules), override is "count" or "none";
+# {"unknown": true} stands for a rule that cannot be read until the deployment runs.
+rules_of(acl) := (inline_rules(acl) | json_rules(acl)) | attached_rules(acl)
+
+inline_rules(acl) := {normalized(r, camel) | some r in acl.properties.rules} if {
+	is_array(acl.properties.rules)
+} else := set()
+
+json_rules(acl) := {normalized(r, pascal) | some r in parsed_rule_json(acl)} if {
+	parsed_rule_json(acl)
+} else := set()
+
+parsed_rule_json(acl) := rules if {
+	text := acl.properties.ruleJson
+	is_string(text)
+	not pulumi.is_unknown(text)
+	json.is_valid(text)
+	rules := json.unmarshal(text)
+	is_array(rules)
+}
+
+attached_rules(acl) := {r | some key in acl_keys(acl); some r in attached[key]}
+
+normalized(r, k) := {"unknown": true} if {
+	unreadable(r, k)
+} else := {
+	"name": name_of(object.get(r, k.name, null)),
+	"group": aws_group(object.get(r, [k.statement, k.managed], null), k),
+	"override": override_of(object.get(r, k.override, null)),
+}
+
+unreadable(r, _) if not is_object(r)
+
+unreadable(r, k) if {
+	statement := r[k.statement]
+	statement != null
+	not is_object(statement)
+}
+
+unreadable(r, k) if {
+	group := r[k.statement][k.managed]
+	group != null
+	not is_object(group)
+}
+
+unreadable(r, k) if {
+	some key in [k.name, k.vendor]
+	pulumi.is_unknown(r[k.statement][k.managed][key])
+}
+
+unreadable(r, k) if pulumi.is_unknown(r[k.override])
+
+# aws_group(group, k) is the name of an AWS managed rule group statement, "" for anything else.
+aws_group(group, k) := group[k.name] if {
+	is_object(group)
+	group[k.vendor] == "AWS"
+	is_string(group[k.name])
+} else := ""
+
+# override_of(o) is "count" for an overrideAction {"count": {}} (API JSON {"Count": {}}) and for a
+# WebAclRuleGroupAssociation's overrideAction "count"; "none" otherwise (absent means none).
+override_of(o) := "count" if {
+	is_object(o)
+	some key, _ in o
+	lower(key) == "count"
+} else := "count" if {
+	is_string(o)
+	lower(o) == "count"
+} else := "none"
+
+name_of(name) := name if is_string(name)
+
+else := "(unnamed)"
+
+# Rules attached as separate resources, by the URN, ARN and scope/name key of their web ACL.
+attached[key] contains rule if {
+	some resource in rule_resources
+	some key in attachment_keys(resource)
+	rule := normalized(resource.properties, camel)
+}
+
+attached[key] contains rule if {
+	some resource in group_associations
+	some key in attachment_keys(resource)
+	rule := association_rule(resource.properties)
+}
+
+association_rule(p) := {"unknown": true} if {
+	unreadable_association(p)
+} else := {
+	"name": name_of(object.get(p, "ruleName", null)),
+	"group": aws_group(object.get(p, "managedRuleGroup", null), camel),
+	"override": override_of(object.get(p, "overrideAction", null)),
+}
+
+unreadable_association(p) if {
+	group := p.managedRuleGroup
+	group != null
+	not is_object(group)
+}
+
+unreadable_association(p) if {
+	some key in ["name", "vendorName"]
+	pulumi.is_unknown(p.managedRuleGroup[key])
+}
+
+unreadable_association(p) if pulumi.is_unknown(p.overrideAction)
+
+attachment_keys(resource) := {key | some target in stack.refs(resource, "webAclArn"); some key in target_keys(target)}
+
+target_keys(target) := {target} | {key | key := acl_key_of_arn(target)}
+
+acl_keys(acl) := {acl.urn} | {key | key := acl_key(acl)}
+
+acl_arn_pattern := `^arn:[^:]+:wafv2:[^:]*:[^:]*:(regional|global)/webacl/([^/]+)/[^/]+$`
+
+acl_key_of_arn(arn) := sprintf("%s/%s", [m[1], m[2]]) if {
+	some m in regex.find_all_string_submatch_n(acl_arn_pattern, arn, 1)
+}
+
+arn_scope := {"REGIONAL": "regional", "CLOUDFRONT": "global"}
+
+acl_key(acl) := sprintf("%s/%s", [arn_scope[acl.properties.scope], acl.properties.name]) if {
+	pulumi.known(acl.properties, "name")
+	is_string(acl.properties.name)
+}
+
+# The web ACL's rules cannot all be read yet: a missing group may still be among them.
+undecidable(acl) if {
+	rules := acl.properties.rules
+	rules != null
+	not is_array(rules)
+}
+
+undecidable(acl) if {
+	acl.properties.ruleJson != null
+	not parsed_rule_json(acl)
+}
+
+undecidable(acl) if {
+	some rule in rules_of(acl)
+	rule.unknown
+}
+
+# A rule resource whose web ACL is unknown and untraceable could complete any web ACL:
+# report no missing group rather than one that may well be there.
+unresolved_attachment if {
+	some resource in array.concat(rule_resources, group_associations)
+	pulumi.unknown(resource.properties, "webAclArn")
+	count(object.get(resource, ["propertyDependencies", "webAclArn"], [])) == 0
+}

@@ -1,0 +1,98 @@
+"""Components through the real policy pack over gRPC: clean with defaults under the prod profile,
+and every insecure opt-out reported by the rule that covers it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from components import (
+    EncryptionKey, HttpApi, PrivateEndpoints, RestApi, SecretStore, SecureFunction, SecurityMonitoring,
+    ServiceRole, UserDirectory, WebAcl,
+)
+from stackguard import exemptions, profiles
+from stackguard.gate import Stack, evaluate
+from stackguard.preflight import resources_of
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parents[2]
+ACCOUNT = "123456789012"
+KMS = f"arn:aws:kms:eu-west-1:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+FN = f"arn:aws:lambda:eu-west-1:{ACCOUNT}:function:orders"
+ACL = f"arn:aws:wafv2:eu-west-1:{ACCOUNT}:regional/webacl/edge/a1b2c3d4"
+CERT = f"arn:aws:acm:eu-west-1:{ACCOUNT}:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
+ROTATOR = f"arn:aws:lambda:eu-west-1:{ACCOUNT}:function:rotate"
+ISSUER = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123"
+DOMAIN = {"domain_name": "api.example.com", "certificate_arn": CERT}
+REASON = "accepted by the platform team for this test"
+
+REST = {"kms_key_arn": KMS, "web_acl_arn": ACL,
+        "routes": [{"path": "/orders", "http_method": "GET", "integration": {"lambda_arn": FN}}]}
+HTTP = {"kms_key_arn": KMS, "routes": [{"path": "/items", "http_method": "GET", "integration": {"lambda_arn": FN}}]}
+DIRECTORY = {"resource_server": {"identifier": "https://api.example.com", "name": "orders-api",
+                                 "scopes": [{"name": "orders.read", "description": "Read orders"}]}}
+PUBLIC = {"path": "/orders", "http_method": "GET", "reason": REASON}
+
+DEFAULTS = {
+    "EncryptionKey": lambda: EncryptionKey("key", {}),
+    "SecretStore": lambda: SecretStore("secret", {"kms_key_arn": KMS, "rotation": {"rotation_lambda_arn": ROTATOR}}),
+    "ServiceRole": lambda: ServiceRole("role", {"trusted_service": "lambda.amazonaws.com",
+                                                "statements": [{"actions": ["s3:GetObject"], "resources": ["arn:aws:s3:::orders/*"]}]}),
+    "PrivateEndpoints": lambda: PrivateEndpoints("endpoints", {"vpc_id": "vpc-0abc123", "vpc_cidr": "10.20.0.0/16",
+                                                               "subnet_ids": ["subnet-0a", "subnet-0b"], "route_table_ids": ["rtb-0a"]}),
+    "SecurityMonitoring": lambda: SecurityMonitoring("monitoring", {"kms_key_arn": KMS, "api_name": "orders", "stage_name": "v1"}),
+    "WebAcl": lambda: WebAcl("acl", {"kms_key_arn": KMS}),
+    "RestApi": lambda: RestApi("api", REST),
+    "HttpApi": lambda: HttpApi("http", HTTP),
+    "UserDirectory": lambda: UserDirectory("users", DIRECTORY),
+    "SecureFunction": lambda: SecureFunction("fn", {"role_arn": f"arn:aws:iam::{ACCOUNT}:role/fn", "kms_key_arn": KMS,
+                                                    "code_path": ROOT / "stacks" / "functions" / "partner_proxy"}),
+}
+
+OPT_OUTS = [
+    ("EncryptionKey deletion_window_in_days=7", lambda: EncryptionKey("key", {"deletion_window_in_days": 7}), "aws-kms-key-deletion-window"),
+    ("SecretStore allow_no_rotation", lambda: SecretStore("secret", {"kms_key_arn": KMS, "allow_no_rotation": True, "no_rotation_reason": REASON}), "aws-secretsmanager-secret-rotation"),
+    ("SecretStore recovery_window_in_days=7", lambda: SecretStore("secret", {"kms_key_arn": KMS, "recovery_window_in_days": 7, "rotation": {"rotation_lambda_arn": ROTATOR}}), "aws-secretsmanager-secret-recovery-window"),
+    ("ServiceRole wildcard_reason", lambda: ServiceRole("role", {"trusted_service": "lambda.amazonaws.com", "statements": [{"actions": ["s3:*"], "resources": ["*"], "wildcard_reason": REASON}]}), "aws-iam-policy-wildcard-actions"),
+    ("RestApi allow_edge_endpoint", lambda: RestApi("api", {**REST, "endpoint_type": "EDGE", "allow_edge_endpoint": True}), "aws-apigateway-rest-api-endpoint-type"),
+    ("RestApi keep_default_endpoint", lambda: RestApi("api", {**REST, "custom_domain": DOMAIN, "keep_default_endpoint": True}), "aws-apigateway-rest-api-default-endpoint"),
+    ("RestApi public_routes", lambda: RestApi("api", {**REST, "routes": [{**REST["routes"][0], "authorization": "NONE"}], "public_routes": [PUBLIC]}), "aws-apigateway-method-authorization"),
+    ("RestApi allow_plain_http_backend", lambda: RestApi("api", {**REST, "routes": [{"path": "/orders", "http_method": "GET", "integration": {"https_url": "http://legacy.example.com/orders"}}], "allow_plain_http_backend": {"reason": REASON}}), "aws-apigateway-integration-https"),
+    ("RestApi log_full_requests", lambda: RestApi("api", {**REST, "log_full_requests": {"reason": REASON}}), "aws-apigateway-method-settings-logging"),
+    ("RestApi allow_without_waf", lambda: RestApi("api", {**{k: v for k, v in REST.items() if k != "web_acl_arn"}, "allow_without_waf": {"reason": REASON}}), "aws-apigateway-stage-web-acl"),
+    ("HttpApi keep_default_endpoint", lambda: HttpApi("http", {**HTTP, "custom_domain": DOMAIN, "keep_default_endpoint": True}), "aws-apigatewayv2-api-default-endpoint"),
+    ("HttpApi public_routes", lambda: HttpApi("http", {**HTTP, "routes": [{**HTTP["routes"][0], "authorization": "NONE"}], "public_routes": [{**PUBLIC, "path": "/items"}]}), "aws-apigatewayv2-route-authorization"),
+    ("HttpApi allow_plain_http_backend", lambda: HttpApi("http", {**HTTP, "routes": [{"path": "/items", "http_method": "GET", "integration": {"https_url": "http://legacy.example.com/items"}}], "allow_plain_http_backend": {"reason": REASON}}), "aws-apigatewayv2-integration-https"),
+    ("UserDirectory allow_deletion", lambda: UserDirectory("users", {**DIRECTORY, "allow_deletion": True}), "aws-cognito-user-pool-deletion-protection"),
+    ("UserDirectory allow_self_sign_up", lambda: UserDirectory("users", {**DIRECTORY, "allow_self_sign_up": True}), "aws-cognito-user-pool-self-sign-up"),
+    ("UserDirectory allow_public_client", lambda: UserDirectory("users", {**DIRECTORY, "client": {"oauth_flow": "code", "callback_urls": ["https://app.example.com/cb"], "allow_public_client": {"reason": REASON}}}), "aws-cognito-user-pool-client-public"),
+    ("WebAcl excluded_rule_groups", lambda: WebAcl("acl", {"kms_key_arn": KMS, "excluded_rule_groups": [{"name": "AWSManagedRulesCommonRuleSet", "reason": REASON}]}), "aws-wafv2-web-acl-managed-rules"),
+    ("WebAcl ip_allow", lambda: WebAcl("acl", {"kms_key_arn": KMS, "ip_allow": {"cidrs": ["203.0.113.0/24"], "reason": REASON}}), "aws-wafv2-web-acl-ip-allow-bypass"),
+]
+
+
+@pytest.fixture(scope="module")
+def gate(pack, rules):
+    prod = profiles.load("prod", rules)
+    none = exemptions.Exemptions([], "none")
+
+    def _run(monitor):
+        resources = resources_of(monitor, ROOT, ROOT)
+        return evaluate(pack, [Stack(name="prod", resources=resources)], rules, prod, none)
+
+    return _run
+
+
+@pytest.mark.parametrize("component", sorted(DEFAULTS))
+def test_defaults_pass_every_rule_under_prod(deploy, gate, component):
+    report = gate(deploy(DEFAULTS[component]))
+    assert report.summary.resources > 1
+    assert report.findings == [], [(f.rule, f.name, f.message) for f in report.findings]
+
+
+@pytest.mark.parametrize("label, build, rule", OPT_OUTS, ids=[o[0] for o in OPT_OUTS])
+def test_opt_out_is_reported_by_its_rule(deploy, gate, label, build, rule, rules):
+    assert rule in {r.id for r in rules}, f"{label}: no rule {rule}"
+    report = gate(deploy(build))
+    assert rule in {f.rule for f in report.findings}, f"{label}: expected {rule}, got {[f.rule for f in report.findings]}"
+    assert all(f.enforcement == "mandatory" for f in report.findings)
