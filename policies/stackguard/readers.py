@@ -71,7 +71,9 @@ def read(path: Path) -> list[StackResource]:
         resources = deployment.get("resources", []) if isinstance(deployment, dict) else None
         if not isinstance(resources, list):
             raise InputError(source, "deployment.resources", "must be a list of resources")
-        return [_resource(r, source, f"deployment.resources[{i}]") for i, r in enumerate(resources)]
+        # Read resources (`external`) are not managed by the stack: Pulumi does not analyze them either.
+        return [_resource(r, source, f"deployment.resources[{i}]") for i, r in enumerate(resources)
+                if not (isinstance(r, dict) and r.get("external"))]
     if "steps" in document:
         steps = document["steps"]
         if not isinstance(steps, list):
