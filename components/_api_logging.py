@@ -1,11 +1,10 @@
 """Encrypted CloudWatch log groups and JSON access-log formats shared by the API and WAF components.
 
-    from components._api_logging import LogGroupArgs, encrypted_log_group, REST_ACCESS_LOG_FORMAT
+    from components._api_logging import LogGroupArgs, api_access_log_group, access_log_settings, REST_ACCESS_LOG_FORMAT
 
-    group = encrypted_log_group("api-access", parent=self, kms_key_arn=key_arn,
-                                settings=LogGroupArgs(retention_in_days=365),
-                                default_name="/aws/apigateway/prod/orders/access", tags={"team": "payments"})
-    aws.apigateway.Stage(..., access_log_settings={"destination_arn": group.arn, "format": REST_ACCESS_LOG_FORMAT})
+    group = api_access_log_group("orders", parent=self, kms_key_arn=key_arn,
+                                 settings=LogGroupArgs(retention_in_days=365), tags={"team": "payments"})
+    aws.apigateway.Stage(..., access_log_settings=access_log_settings(group, REST_ACCESS_LOG_FORMAT))
 """
 from __future__ import annotations
 
@@ -15,9 +14,9 @@ from typing import Annotated, Optional
 
 import pulumi
 import pulumi_aws as aws
-from pydantic import AfterValidator, Field, field_validator
+from pydantic import Field, field_validator
 
-from components._args import ComponentArgs, StrInput
+from components._args import ComponentArgs, StrInput, matches
 
 # CloudWatch Logs accepts only these retention periods; 0 ("never expire") is left out on purpose,
 # so that every group states how long it keeps data.
@@ -28,15 +27,10 @@ RETENTION_DAYS = (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731,
 KMS_KEY_ARN = re.compile(r"^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key/[A-Za-z0-9-]+$")
 LOG_GROUP_NAME = re.compile(r"^[A-Za-z0-9_\-/.#]{1,512}$")
 
-
-def check_kms_key_arn(value: StrInput) -> StrInput:
-    """Validate a KMS key ARN known now; Outputs (another resource's ARN) pass until the deployment."""
-    if isinstance(value, str) and not KMS_KEY_ARN.match(value):
-        raise ValueError("must be a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<id>), not an alias or key id")
-    return value
-
-
-KmsKeyArn = Annotated[StrInput, AfterValidator(check_kms_key_arn)]
+# A KMS key ARN known now is checked; Outputs (another resource's ARN) pass until the deployment.
+KmsKeyArn = Annotated[
+    StrInput, matches(KMS_KEY_ARN, "a KMS key ARN (arn:<partition>:kms:<region>:<account>:key/<id>), not an alias or key id")
+]
 
 
 class LogGroupArgs(ComponentArgs):
@@ -79,6 +73,30 @@ def encrypted_log_group(
         tags=tags,
         opts=pulumi.ResourceOptions(parent=parent),
     )
+
+
+def api_access_log_group(
+    api_name: str,
+    *,
+    parent: pulumi.Resource,
+    kms_key_arn: StrInput,
+    settings: LogGroupArgs,
+    tags: dict[str, str],
+) -> aws.cloudwatch.LogGroup:
+    """The encrypted access-log group of an API's stage: /aws/apigateway/<stack>/<api>/access unless settings name it."""
+    return encrypted_log_group(
+        f"{api_name}-access-logs",
+        parent=parent,
+        kms_key_arn=kms_key_arn,
+        settings=settings,
+        default_name=f"/aws/apigateway/{pulumi.get_stack()}/{api_name}/access",
+        tags=tags,
+    )
+
+
+def access_log_settings(group: aws.cloudwatch.LogGroup, log_format: str) -> dict[str, pulumi.Input[str]]:
+    """A stage's access_log_settings: JSON lines in `log_format` written to the group."""
+    return {"destination_arn": group.arn, "format": log_format}
 
 
 def _format(fields: dict[str, str]) -> str:

@@ -1,15 +1,25 @@
 """The base of every component's args model: strict pydantic validation with errors that name the field."""
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, TypeVar, Union
 
 import pulumi
-from pydantic import BaseModel, ConfigDict, ValidationError, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, WithJsonSchema
 
 # A value known now or an Output of another resource (an ARN, an id): pydantic checks the type
 # of plain values and lets Outputs through, since they only resolve during the deployment.
 StrInput = Annotated[Union[str, pulumi.Output], WithJsonSchema({"type": "string"})]
 IntInput = Annotated[Union[int, pulumi.Output], WithJsonSchema({"type": "integer"})]
+
+
+def matches(regex: re.Pattern, what: str) -> AfterValidator:
+    """A validator for Annotated types: a plain string must match `regex` ("must be <what>"); Outputs pass."""
+    def check(value):
+        if isinstance(value, str) and not regex.match(value):
+            raise ValueError(f"must be {what}")
+        return value
+    return AfterValidator(check)
 
 
 class ComponentArgs(BaseModel):

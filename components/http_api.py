@@ -28,24 +28,31 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
-from components._api_logging import HTTP_ACCESS_LOG_FORMAT, KmsKeyArn, LogGroupArgs, encrypted_log_group
-from components._args import ComponentArgs, StrInput, validate_args
-from components.rest_api import (
+from components._api_common import (
+    NAME,
+    NAME_RULE,
     CustomDomainArgs,
     HttpMethod,
     IntegrationArgs,
+    Name,
     PublicRoute,
     RiskAcceptance,
     RoutePath,
     ThrottlingArgs,
-    check_backend_urls,
-    check_public_routes,
-    invoke_permission,
-    route_operations,
-    source_arn_path,
+    check_keep_default_endpoint,
+    check_route_opt_outs,
+    route_invoke_permission,
+    unique_routes,
 )
+from components._api_logging import (
+    HTTP_ACCESS_LOG_FORMAT,
+    KmsKeyArn,
+    LogGroupArgs,
+    access_log_settings,
+    api_access_log_group,
+)
+from components._args import ComponentArgs, StrInput, validate_args
 
-_NAME = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
 _ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?$")
 _CORS_METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "*"}
 
@@ -66,17 +73,10 @@ class HttpRouteArgs(ComponentArgs):
 class JwtAuthorizerArgs(ComponentArgs):
     """A JWT authorizer: tokens must be issued by `issuer` for one of `audiences`."""
 
-    name: str = Field(description="Name routes refer to.")
+    name: Name = Field(description="Name routes refer to.")
     issuer: StrInput = Field(description="https:// issuer URL, e.g. a UserDirectory's issuer_url.")
     audiences: list[StrInput] = Field(min_length=1, description="Accepted audiences (for Cognito: app client ids).")
     identity_source: str = Field("$request.header.Authorization", description="Where the token is read.")
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        if not _NAME.match(value):
-            raise ValueError("must be 1-128 letters, digits, '_' or '-'")
-        return value
 
     @field_validator("issuer")
     @classmethod
@@ -151,8 +151,8 @@ class HttpApiArgs(ComponentArgs):
     @field_validator("stage_name")
     @classmethod
     def _stage(cls, value: str) -> str:
-        if value != "$default" and not _NAME.match(value):
-            raise ValueError("must be $default or 1-128 letters, digits, '_' or '-'")
+        if value != "$default" and not NAME.match(value):
+            raise ValueError(f"must be $default or {NAME_RULE}")
         return value
 
     @model_validator(mode="after")
@@ -160,21 +160,13 @@ class HttpApiArgs(ComponentArgs):
         names = [a.name for a in self.jwt_authorizers]
         if len(set(names)) != len(names):
             raise ValueError("jwt_authorizers: names must be unique")
-        if self.keep_default_endpoint and not self.custom_domain:
-            raise ValueError("keep_default_endpoint: only applies with a custom_domain; remove the opt-out")
-        seen = set()
-        for i, route in enumerate(self.routes):
-            field = f"routes.{i}"
-            if (route.path, route.http_method) in seen:
-                raise ValueError(f"{field}: {route.http_method} {route.path} is defined twice")
-            seen.add((route.path, route.http_method))
+        check_keep_default_endpoint(self.keep_default_endpoint, self.custom_domain)
+        for field, route in unique_routes(self.routes):
             if route.authorization == "JWT" and route.authorizer not in names:
                 raise ValueError(f"{field}.authorizer: JWT authorization needs the name of one of jwt_authorizers")
             if route.authorization != "JWT" and (route.authorizer is not None or route.authorization_scopes):
                 raise ValueError(f"{field}.authorizer: authorizer and authorization_scopes are only for JWT authorization")
-        check_backend_urls([(f"routes.{i}.integration", r.integration) for i, r in enumerate(self.routes)],
-                           self.allow_plain_http_backend)
-        check_public_routes(route_operations(self.routes), self.public_routes)
+        check_route_opt_outs(self.routes, self.allow_plain_http_backend, self.public_routes)
         return self
 
 
@@ -233,9 +225,8 @@ class HttpApi(pulumi.ComponentResource):
             if target.lambda_arn is not None:
                 backend = {"integration_type": "AWS_PROXY", "integration_uri": target.lambda_arn,
                            "integration_method": "POST", "payload_format_version": "2.0"}
-                self.permissions.append(invoke_permission(
-                    f"{name}-invoke-{slug}", target.lambda_arn,
-                    pulumi.Output.concat(api.execution_arn, source_arn_path(route.http_method, route.path)), self))
+                self.permissions.append(route_invoke_permission(
+                    f"{name}-invoke-{slug}", target.lambda_arn, api.execution_arn, route.http_method, route.path, self))
             else:
                 backend = {"integration_type": "HTTP_PROXY", "integration_uri": target.https_url,
                            "integration_method": route.http_method, "payload_format_version": "1.0"}
@@ -253,23 +244,17 @@ class HttpApi(pulumi.ComponentResource):
                 opts=child,
             )
 
-        self.access_log_group = encrypted_log_group(
-            f"{name}-access-logs",
-            parent=self,
-            kms_key_arn=args.kms_key_arn,
-            settings=args.access_logs,
-            default_name=f"/aws/apigateway/{pulumi.get_stack()}/{name}/access",
-            tags=args.tags,
+        self.access_log_group = api_access_log_group(
+            name, parent=self, kms_key_arn=args.kms_key_arn, settings=args.access_logs, tags=args.tags
         )
         self.stage = aws.apigatewayv2.Stage(
             f"{name}-stage",
             api_id=api.id,
             name=args.stage_name,
             auto_deploy=True,
-            access_log_settings={"destination_arn": self.access_log_group.arn, "format": HTTP_ACCESS_LOG_FORMAT},
+            access_log_settings=access_log_settings(self.access_log_group, HTTP_ACCESS_LOG_FORMAT),
             default_route_settings={
-                "throttling_burst_limit": args.throttling.burst_limit,
-                "throttling_rate_limit": args.throttling.rate_limit,
+                **args.throttling.route_settings(),
                 "detailed_metrics_enabled": True,
             },
             tags=args.tags,

@@ -30,161 +30,48 @@ import json
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal, NamedTuple, Optional
-from urllib.parse import urlparse
 
 import jinja2
 import pulumi
 import pulumi_aws as aws
 import yaml
-from pydantic import AfterValidator, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
-from components._api_logging import REST_ACCESS_LOG_FORMAT, KmsKeyArn, LogGroupArgs, encrypted_log_group
-from components._args import ComponentArgs, StrInput, validate_args
+from components._api_common import (
+    NAME,
+    NAME_RULE,
+    PATH_PARAM,
+    CustomDomainArgs,
+    HttpMethod,
+    IntegrationArgs,
+    LambdaArn,
+    Name,
+    PublicRoute,
+    RiskAcceptance,
+    RoutePath,
+    ThrottlingArgs,
+    check_backend_urls,
+    check_keep_default_endpoint,
+    check_path,
+    check_public_routes,
+    check_route_opt_outs,
+    invoke_permission,
+    route_invoke_permission,
+    unique_routes,
+)
+from components._api_logging import (
+    REST_ACCESS_LOG_FORMAT,
+    KmsKeyArn,
+    LogGroupArgs,
+    access_log_settings,
+    api_access_log_group,
+)
+from components._args import ComponentArgs, StrInput, matches, validate_args
 from components._policy_documents import policy_document, statement
 
-HttpMethod = Literal["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"]
-
-_LAMBDA_ARN = re.compile(r"^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]+)?$")
 _COGNITO_POOL_ARN = re.compile(r"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:\d{12}:userpool/[\w-]+$")
-_ACM_ARN = re.compile(r"^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate/[A-Za-z0-9-]+$")
-_HOSTNAME = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
-_SEGMENT = r"(?:[A-Za-z0-9._~-]+|\{[A-Za-z_][A-Za-z0-9_]*\+?\})"
-_PATH = re.compile(rf"^(?:/|(?:/{_SEGMENT})+)$")
-_PARAM = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)(\+?)\}")
-_NAME = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
-_BASE_PATH = re.compile(r"^[A-Za-z0-9._~-]+(?:/[A-Za-z0-9._~-]+)*$")
 
-
-# --- checks and models shared with HttpApi ---------------------------------------------------------
-
-def _pattern(regex: re.Pattern, what: str):
-    def check(value):
-        if isinstance(value, str) and not regex.match(value):
-            raise ValueError(f"must be {what}")
-        return value
-    return AfterValidator(check)
-
-
-LambdaArn = Annotated[
-    StrInput, _pattern(_LAMBDA_ARN, "a Lambda function ARN (arn:<partition>:lambda:<region>:<account>:function:<name>)")
-]
-CognitoPoolArn = Annotated[StrInput, _pattern(_COGNITO_POOL_ARN, "a Cognito user pool ARN")]
-CertificateArn = Annotated[StrInput, _pattern(_ACM_ARN, "an ACM certificate ARN")]
-Hostname = Annotated[str, _pattern(_HOSTNAME, "a lower-case fully qualified domain name")]
-
-
-def check_path(path: str) -> str:
-    """A resource path such as /orders/{id} or /files/{proxy+}; a greedy parameter only at the end."""
-    if not _PATH.match(path):
-        raise ValueError("must start with '/' and hold segments of letters, digits, '._~-' or {param} / {param+}")
-    params = _PARAM.findall(path)
-    names = [n for n, _ in params]
-    if len(set(names)) != len(names):
-        raise ValueError("path parameter names must be unique")
-    if any(greedy for _, greedy in params[:-1]) or (params and params[-1][1] and not path.endswith("+}")):
-        raise ValueError("a greedy {param+} may only be the last segment")
-    return path
-
-
-RoutePath = Annotated[str, AfterValidator(check_path)]
-
-
-class RiskAcceptance(ComponentArgs):
-    """An accepted risk: the weaker setting applies and the reason is kept with the code that asked for it."""
-
-    reason: str = Field(min_length=10, description="Why the weaker setting is acceptable here (at least 10 characters).")
-
-
-class IntegrationArgs(ComponentArgs):
-    """Backend of a route: a Lambda function (proxy integration) or an HTTPS endpoint (HTTP proxy)."""
-
-    lambda_arn: Optional[LambdaArn] = Field(None, description="Function ARN, invoked with a Lambda proxy integration.")
-    https_url: Optional[str] = Field(None, description="HTTPS URL the request is proxied to; may use the route's {params}.")
-    timeout_ms: int = Field(29000, ge=50, le=29000, description="Integration timeout in milliseconds.")
-
-    @field_validator("https_url")
-    @classmethod
-    def _url(cls, value: Optional[str]) -> Optional[str]:
-        if value is not None:
-            parsed = urlparse(value)
-            if parsed.scheme not in ("https", "http") or not parsed.hostname:
-                raise ValueError("must be an absolute https:// URL")
-        return value
-
-    @model_validator(mode="after")
-    def _one_target(self) -> "IntegrationArgs":
-        if (self.lambda_arn is None) == (self.https_url is None):
-            raise ValueError("set exactly one of lambda_arn or https_url")
-        return self
-
-    @property
-    def plain_http(self) -> bool:
-        return self.https_url is not None and urlparse(self.https_url).scheme == "http"
-
-
-class PublicRoute(ComponentArgs):
-    """A route deliberately open to anonymous callers (authorization NONE)."""
-
-    path: RoutePath = Field(description="Resource path of the route.")
-    http_method: HttpMethod = Field(description="HTTP method of the route.")
-    reason: str = Field(min_length=10, description="Why anonymous callers may use this route.")
-
-
-class CustomDomainArgs(ComponentArgs):
-    """A custom domain name (TLS 1.2 minimum) mapped to the stage."""
-
-    domain_name: Hostname = Field(description="Fully qualified domain name, e.g. api.example.com.")
-    certificate_arn: CertificateArn = Field(description="ACM certificate for the domain, in the API's region.")
-    base_path: str = Field("", description="Path under the domain where the stage is mapped; empty for the root.")
-
-    @field_validator("base_path")
-    @classmethod
-    def _base_path(cls, value: str) -> str:
-        if value and not _BASE_PATH.match(value):
-            raise ValueError("must be empty or path segments of letters, digits and '._~-' without leading '/'")
-        return value
-
-
-class ThrottlingArgs(ComponentArgs):
-    """Token-bucket throttling: requests per second and the burst above it."""
-
-    burst_limit: int = Field(100, gt=0, description="Maximum concurrent burst of requests.")
-    rate_limit: float = Field(50, gt=0, description="Steady-state requests per second.")
-
-
-def check_backend_urls(urls: list[tuple[str, IntegrationArgs]], opt_out: Optional[RiskAcceptance]) -> None:
-    """Plain-http backends need the allow_plain_http_backend opt-out; an opt-out nothing needs is an error."""
-    plain = [field for field, integration in urls if integration.plain_http]
-    if plain and opt_out is None:
-        raise ValueError(
-            f"{plain[0]}.https_url: plain http:// backend; use https:// or set allow_plain_http_backend with a reason"
-        )
-    if opt_out is not None and not plain:
-        raise ValueError("allow_plain_http_backend: no integration uses http://; remove the opt-out")
-
-
-def check_public_routes(
-    operations: list[tuple[str, str, str, bool]], public_routes: list[PublicRoute]
-) -> None:
-    """operations: (field, path, method, authenticated). NONE is allowed for OPTIONS and listed public routes."""
-    allowed = {(p.path, p.http_method) for p in public_routes}
-    anonymous = set()
-    for field, path, method, authenticated in operations:
-        if authenticated or method == "OPTIONS":
-            continue
-        if (path, method) not in allowed:
-            raise ValueError(
-                f"{field}: {method} {path} has no authorization; use an authorizer, or list it in public_routes with a reason"
-            )
-        anonymous.add((path, method))
-    for index, route in enumerate(public_routes):
-        if (route.path, route.http_method) not in anonymous:
-            raise ValueError(f"public_routes.{index}: {route.http_method} {route.path} is not an unauthenticated route")
-
-
-def route_operations(routes: list) -> list[tuple[str, str, str, bool]]:
-    """The (field, path, method, authenticated) view of typed routes that check_public_routes takes."""
-    return [(f"routes.{i}.authorization", r.path, r.http_method, r.authorization != "NONE") for i, r in enumerate(routes)]
+CognitoPoolArn = Annotated[StrInput, matches(_COGNITO_POOL_ARN, "a Cognito user pool ARN")]
 
 
 def lambda_invoke_uri(function_arn: pulumi.Input[str]) -> pulumi.Output[str]:
@@ -193,26 +80,6 @@ def lambda_invoke_uri(function_arn: pulumi.Input[str]) -> pulumi.Output[str]:
         _, partition, _, region, *_ = arn.split(":")
         return f"arn:{partition}:apigateway:{region}:lambda:path/2015-03-31/functions/{arn}/invocations"
     return pulumi.Output.from_input(function_arn).apply(uri)
-
-
-def source_arn_path(method: str, path: str) -> str:
-    """The method/path part of an execute-api ARN: any stage (console test calls use their own), params as '*'."""
-    resource = _PARAM.sub("*", path).lstrip("/")
-    return f"/*/{'*' if method == 'ANY' else method}/{resource}"
-
-
-def invoke_permission(
-    resource_name: str, function_arn: pulumi.Input[str], source_arn: pulumi.Input[str], parent: pulumi.Resource
-) -> aws.lambda_.Permission:
-    """Let API Gateway invoke the function, only for calls coming from `source_arn`."""
-    return aws.lambda_.Permission(
-        resource_name,
-        action="lambda:InvokeFunction",
-        function=function_arn,
-        principal="apigateway.amazonaws.com",
-        source_arn=source_arn,
-        opts=pulumi.ResourceOptions(parent=parent),
-    )
 
 
 # --- RestApi arguments ----------------------------------------------------------------------------
@@ -234,19 +101,12 @@ class RouteArgs(ComponentArgs):
 class AuthorizerArgs(ComponentArgs):
     """A Cognito user pool authorizer or a Lambda (TOKEN or REQUEST) authorizer."""
 
-    name: str = Field(description="Name routes refer to.")
+    name: Name = Field(description="Name routes refer to.")
     type: Literal["COGNITO_USER_POOLS", "TOKEN", "REQUEST"] = Field(description="Kind of authorizer.")
     provider_arns: list[CognitoPoolArn] = Field(default_factory=list, description="User pool ARNs (COGNITO_USER_POOLS).")
     lambda_arn: Optional[LambdaArn] = Field(None, description="Authorizer function ARN (TOKEN, REQUEST).")
     identity_source: str = Field("method.request.header.Authorization", description="Where the caller's token is read.")
     result_ttl_seconds: int = Field(300, ge=0, le=3600, description="How long API Gateway caches a decision.")
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        if not _NAME.match(value):
-            raise ValueError("must be 1-128 letters, digits, '_' or '-'")
-        return value
 
     @model_validator(mode="after")
     def _kind(self) -> "AuthorizerArgs":
@@ -278,8 +138,8 @@ class UsagePlanArgs(ComponentArgs):
     @classmethod
     def _keys(cls, values: list[str]) -> list[str]:
         for value in values:
-            if not _NAME.match(value):
-                raise ValueError(f"{value!r}: key names are 1-128 letters, digits, '_' or '-'")
+            if not NAME.match(value):
+                raise ValueError(f"{value!r}: key names are {NAME_RULE}")
         if len(set(values)) != len(values):
             raise ValueError("key names must be unique")
         return values
@@ -331,7 +191,7 @@ class RestApiArgs(ComponentArgs):
         default_factory=list, description="Opt-out: routes without authorization, each with a reason."
     )
     allow_plain_http_backend: Optional[RiskAcceptance] = Field(None, description="Opt-out: allow http:// integration URLs.")
-    stage_name: str = Field("v1", description="Name of the stage.")
+    stage_name: Name = Field("v1", description="Name of the stage.")
     throttling: ThrottlingArgs = Field(default_factory=ThrottlingArgs, description="Stage-wide throttling of every method.")
     logging_level: Literal["INFO", "ERROR"] = Field("INFO", description="Execution logging level.")
     log_full_requests: Optional[RiskAcceptance] = Field(
@@ -350,13 +210,6 @@ class RestApiArgs(ComponentArgs):
     usage_plan: Optional[UsagePlanArgs] = Field(None, description="Usage plan and API keys.")
     tags: dict[str, str] = Field(default_factory=dict, description="Tags for every taggable child.")
 
-    @field_validator("stage_name")
-    @classmethod
-    def _stage(cls, value: str) -> str:
-        if not _NAME.match(value):
-            raise ValueError("must be 1-128 letters, digits, '_' or '-'")
-        return value
-
     @model_validator(mode="after")
     def _cross_fields(self) -> "RestApiArgs":
         if self.endpoint_type == "EDGE" and not self.allow_edge_endpoint:
@@ -369,8 +222,7 @@ class RestApiArgs(ComponentArgs):
             raise ValueError("vpc_endpoint_ids: only for endpoint_type PRIVATE")
         if self.custom_domain and self.endpoint_type == "PRIVATE":
             raise ValueError("custom_domain: not supported for PRIVATE APIs")
-        if self.keep_default_endpoint and not self.custom_domain:
-            raise ValueError("keep_default_endpoint: only applies with a custom_domain; remove the opt-out")
+        check_keep_default_endpoint(self.keep_default_endpoint, self.custom_domain)
         if self.web_acl_arn is None and self.allow_without_waf is None:
             raise ValueError("web_acl_arn: required; pass a WebAcl's web_acl_arn or set allow_without_waf with a reason")
         if self.web_acl_arn is not None and self.allow_without_waf is not None:
@@ -389,19 +241,12 @@ class RestApiArgs(ComponentArgs):
             )
         else:
             self._check_routes()
-            check_backend_urls([(f"routes.{i}.integration", r.integration) for i, r in enumerate(self.routes)],
-                               self.allow_plain_http_backend)
-            check_public_routes(route_operations(self.routes), self.public_routes)
+            check_route_opt_outs(self.routes, self.allow_plain_http_backend, self.public_routes)
         return self
 
     def _check_routes(self) -> None:
         kinds = {a.name: a.type for a in self.authorizers}
-        seen = set()
-        for i, route in enumerate(self.routes):
-            field = f"routes.{i}"
-            if (route.path, route.http_method) in seen:
-                raise ValueError(f"{field}: {route.http_method} {route.path} is defined twice")
-            seen.add((route.path, route.http_method))
+        for field, route in unique_routes(self.routes):
             if route.authorization in ("COGNITO_USER_POOLS", "CUSTOM"):
                 wanted = ("COGNITO_USER_POOLS",) if route.authorization == "COGNITO_USER_POOLS" else ("TOKEN", "REQUEST")
                 if kinds.get(route.authorizer) not in wanted:
@@ -624,20 +469,15 @@ class RestApi(pulumi.ComponentResource):
             opts=pulumi.ResourceOptions(parent=self, depends_on=deploy_after),
         )
 
-        self.access_log_group = encrypted_log_group(
-            f"{name}-access-logs",
-            parent=self,
-            kms_key_arn=args.kms_key_arn,
-            settings=args.access_logs,
-            default_name=f"/aws/apigateway/{pulumi.get_stack()}/{name}/access",
-            tags=args.tags,
+        self.access_log_group = api_access_log_group(
+            name, parent=self, kms_key_arn=args.kms_key_arn, settings=args.access_logs, tags=args.tags
         )
         self.stage = aws.apigateway.Stage(
             f"{name}-stage",
             rest_api=api.id,
             deployment=self.deployment.id,
             stage_name=args.stage_name,
-            access_log_settings={"destination_arn": self.access_log_group.arn, "format": REST_ACCESS_LOG_FORMAT},
+            access_log_settings=access_log_settings(self.access_log_group, REST_ACCESS_LOG_FORMAT),
             xray_tracing_enabled=True,
             cache_cluster_enabled=args.caching is not None,
             cache_cluster_size=args.caching.cluster_size if args.caching else None,
@@ -654,8 +494,7 @@ class RestApi(pulumi.ComponentResource):
                 "logging_level": args.logging_level,
                 "metrics_enabled": True,
                 "data_trace_enabled": args.log_full_requests is not None,
-                "throttling_burst_limit": args.throttling.burst_limit,
-                "throttling_rate_limit": args.throttling.rate_limit,
+                **args.throttling.route_settings(),
                 "caching_enabled": caching is not None,
                 "cache_data_encrypted": True,
                 "cache_ttl_in_seconds": caching.ttl_seconds if caching else None,
@@ -723,9 +562,9 @@ class RestApi(pulumi.ComponentResource):
         integrations = self._args.openapi.integrations
         for op in openapi_operations(self._args):
             if op.integration is not None and integrations[op.integration].lambda_arn is not None:
-                self.permissions.append(invoke_permission(
+                self.permissions.append(route_invoke_permission(
                     f"{self._name}-invoke-{op.method}{op.path}", integrations[op.integration].lambda_arn,
-                    pulumi.Output.concat(self.rest_api.execution_arn, source_arn_path(op.method, op.path)), self))
+                    self.rest_api.execution_arn, op.method, op.path, self))
 
     def _routes(self) -> list[pulumi.Resource]:
         args, name, api = self._args, self._name, self.rest_api
@@ -769,7 +608,7 @@ class RestApi(pulumi.ComponentResource):
         created: list[pulumi.Resource] = []
         for route in args.routes:
             key = f"{route.http_method}{route.path}"
-            params = [p for p, _ in _PARAM.findall(route.path)]
+            params = [p for p, _ in PATH_PARAM.findall(route.path)]
             method = aws.apigateway.Method(
                 f"{name}-{key}",
                 rest_api=api.id,
@@ -788,9 +627,8 @@ class RestApi(pulumi.ComponentResource):
             if integration.lambda_arn is not None:
                 target = {"type": "AWS_PROXY", "integration_http_method": "POST",
                           "uri": lambda_invoke_uri(integration.lambda_arn)}
-                self.permissions.append(invoke_permission(
-                    f"{name}-invoke-{key}", integration.lambda_arn,
-                    pulumi.Output.concat(api.execution_arn, source_arn_path(route.http_method, route.path)), self))
+                self.permissions.append(route_invoke_permission(
+                    f"{name}-invoke-{key}", integration.lambda_arn, api.execution_arn, route.http_method, route.path, self))
             else:
                 target = {"type": "HTTP_PROXY", "integration_http_method": route.http_method, "uri": integration.https_url,
                           "tls_config": {"insecure_skip_verification": False},

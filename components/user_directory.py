@@ -25,8 +25,8 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
+from components._api_common import CertificateArn, Hostname, RiskAcceptance
 from components._args import ComponentArgs, validate_args
-from components.rest_api import CertificateArn, Hostname, RiskAcceptance
 
 _SERVER_ID = re.compile(r"^[\x21\x23-\x5B\x5D-\x7E]{1,256}$")
 _SCOPE_NAME = re.compile(r"^[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]{1,256}$")

@@ -14,8 +14,6 @@ from components.function import (
     execution_role_statements,
 )
 from components.service_role import ServiceRoleArgs
-from stackguard.mocks import AwsMocks
-from stackguard.recording import run_program
 
 ACCOUNT = "123456789012"
 KEY_ARN = f"arn:aws:kms:eu-west-1:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab"
@@ -28,22 +26,6 @@ GROUP = "aws:ec2/securityGroup:SecurityGroup"
 BASE = {"role_arn": ROLE_ARN, "kms_key_arn": KEY_ARN, "code_path": CODE}
 VPC = {"subnet_ids": ["subnet-0a", "subnet-0b"], "vpc_id": "vpc-0abc123"}
 OUTPUTS = ("function_arn", "function_name", "invoke_arn", "log_group_name", "log_group_arn")
-
-
-class LambdaMocks(AwsMocks):
-    """AwsMocks plus the invokeArn output a Lambda function has (not yet in the shared mocks)."""
-
-    def new_resource(self, args):
-        physical_id, outputs = super().new_resource(args)
-        if args.typ == FUNCTION:
-            outputs["invokeArn"] = (
-                f"arn:aws:apigateway:{self.region}:lambda:path/2015-03-31/functions/{outputs['arn']}/invocations"
-            )
-        return physical_id, outputs
-
-
-def deploy(build):
-    return run_program(build, LambdaMocks(), project="component-test", stack="prod")
 
 
 def only(monitor, token):
@@ -60,7 +42,7 @@ def function_inputs(monitor) -> dict:
     return inputs
 
 
-def test_defaults_set_explicitly():
+def test_defaults_set_explicitly(deploy):
     monitor = deploy(lambda: SecureFunction("partner-proxy", BASE))
     assert only(monitor, LOG_GROUP).inputs == {
         "name": "/aws/lambda/partner-proxy",
@@ -93,14 +75,14 @@ def test_defaults_set_explicitly():
     assert monitor.of_type(GROUP) == []
 
 
-def test_function_logs_to_its_own_log_group():
+def test_function_logs_to_its_own_log_group(deploy):
     monitor = deploy(lambda: SecureFunction("partner-proxy", BASE))
     group = only(monitor, LOG_GROUP)
     function = only(monitor, FUNCTION)
     assert group.urn in function.property_dependencies["loggingConfig"]
 
 
-def test_outputs_resolve():
+def test_outputs_resolve(deploy):
     outputs = {}
 
     def build():
@@ -121,14 +103,14 @@ def test_outputs_resolve():
     assert outputs["security_group_id"].startswith("sg-")
 
 
-def test_security_group_id_is_none_outside_a_vpc():
+def test_security_group_id_is_none_outside_a_vpc(deploy):
     holder = {}
     deploy(lambda: holder.update(fn=SecureFunction("partner-proxy", BASE)))
     assert holder["fn"].security_group is None
     assert holder["fn"].security_group_id is None
 
 
-def test_children_are_parented():
+def test_children_are_parented(deploy):
     monitor = deploy(lambda: SecureFunction("partner-proxy", {**BASE, **VPC}))
     component = only(monitor, COMPONENT)
     for token in (FUNCTION, LOG_GROUP, GROUP):
@@ -137,7 +119,7 @@ def test_children_are_parented():
         assert f"{COMPONENT}${token}" in child.urn
 
 
-def test_environment_only_when_given():
+def test_environment_only_when_given(deploy):
     secret_arn = f"arn:aws:secretsmanager:eu-west-1:{ACCOUNT}:secret:partner-AbCdEf"
 
     def build():
@@ -154,7 +136,7 @@ def test_environment_only_when_given():
     assert with_env == without_env
 
 
-def test_vpc_adds_a_security_group_without_ingress_and_https_egress():
+def test_vpc_adds_a_security_group_without_ingress_and_https_egress(deploy):
     monitor = deploy(lambda: SecureFunction("partner-proxy", {**BASE, **VPC}))
     group = only(monitor, GROUP)
     assert group.inputs == {
@@ -178,13 +160,13 @@ def test_vpc_adds_a_security_group_without_ingress_and_https_egress():
     assert in_vpc == function_inputs(deploy(lambda: SecureFunction("partner-proxy", BASE)))
 
 
-def test_egress_cidrs_narrow_the_egress_rule():
+def test_egress_cidrs_narrow_the_egress_rule(deploy):
     group = only(deploy(lambda: SecureFunction("partner-proxy", {**BASE, **VPC, "egress_cidrs": ["10.0.0.0/16"]})), GROUP)
     assert [rule["cidrBlocks"] for rule in group.inputs["egress"]] == [["10.0.0.0/16"]]
     assert [(rule["fromPort"], rule["toPort"], rule["protocol"]) for rule in group.inputs["egress"]] == [(443, 443, "tcp")]
 
 
-def test_reserved_concurrency_changes_only_its_property():
+def test_reserved_concurrency_changes_only_its_property(deploy):
     reserved = function_inputs(deploy(lambda: SecureFunction("partner-proxy", {**BASE, "reserved_concurrency": 50})))
     default = function_inputs(deploy(lambda: SecureFunction("partner-proxy", BASE)))
     assert reserved.pop("reservedConcurrentExecutions") == 50
@@ -200,7 +182,7 @@ def test_reserved_concurrency_changes_only_its_property():
         ("description", "Proxies partner calls", "description", "Proxies partner calls"),
     ],
 )
-def test_options_change_exactly_their_property(option, value, prop, expected):
+def test_options_change_exactly_their_property(deploy, option, value, prop, expected):
     changed = function_inputs(deploy(lambda: SecureFunction("partner-proxy", {**BASE, option: value})))
     default = function_inputs(deploy(lambda: SecureFunction("partner-proxy", BASE)))
     assert changed.pop(prop) == expected
@@ -208,7 +190,7 @@ def test_options_change_exactly_their_property(option, value, prop, expected):
     assert changed == default
 
 
-def test_handler_in_a_package(tmp_path):
+def test_handler_in_a_package(deploy, tmp_path):
     (tmp_path / "app").mkdir()
     (tmp_path / "app" / "main.py").write_text("def run(event, context):\n    return {}\n")
     inputs = dict(only(deploy(lambda: SecureFunction("fn", {**BASE, "code_path": tmp_path, "handler": "app.main.run"})),
@@ -217,20 +199,20 @@ def test_handler_in_a_package(tmp_path):
     assert Path(inputs["code"].path) == tmp_path
 
 
-def test_function_name_names_the_log_group_too():
+def test_function_name_names_the_log_group_too(deploy):
     monitor = deploy(lambda: SecureFunction("proxy", {**BASE, "function_name": "partner-proxy-prod"}))
     assert only(monitor, FUNCTION).inputs["name"] == "partner-proxy-prod"
     assert only(monitor, FUNCTION).inputs["loggingConfig"]["logGroup"] == "/aws/lambda/partner-proxy-prod"
     assert only(monitor, LOG_GROUP).inputs["name"] == "/aws/lambda/partner-proxy-prod"
 
 
-def test_log_retention():
+def test_log_retention(deploy):
     group = only(deploy(lambda: SecureFunction("partner-proxy", {**BASE, "log_retention_in_days": 30})), LOG_GROUP)
     assert group.inputs["retentionInDays"] == 30
     assert group.inputs["kmsKeyId"] == KEY_ARN
 
 
-def test_log_kms_key_arn_encrypts_only_the_log_group():
+def test_log_kms_key_arn_encrypts_only_the_log_group(deploy):
     logs_key = f"arn:aws:kms:eu-west-1:{ACCOUNT}:key/9999abcd-12ab-34cd-56ef-1234567890ab"
     monitor = deploy(lambda: SecureFunction("partner-proxy", {**BASE, "log_kms_key_arn": logs_key}))
     assert only(monitor, LOG_GROUP).inputs["kmsKeyId"] == logs_key
@@ -264,14 +246,14 @@ def test_execution_role_statements_in_a_vpc_add_network_interfaces():
     ServiceRoleArgs(trusted_service="lambda.amazonaws.com", statements=statements)
 
 
-def test_tags_reach_every_child():
+def test_tags_reach_every_child(deploy):
     tags = {"team": "payments", "env": "prod"}
     monitor = deploy(lambda: SecureFunction("partner-proxy", {**BASE, **VPC, "tags": tags}))
     for token in (FUNCTION, LOG_GROUP, GROUP):
         assert only(monitor, token).inputs["tags"] == tags
 
 
-def test_args_model_with_outputs_as_the_reference_stack_passes_them():
+def test_args_model_with_outputs_as_the_reference_stack_passes_them(deploy):
     def build():
         SecureFunction("partner-proxy", SecureFunctionArgs(
             role_arn=pulumi.Output.from_input(ROLE_ARN),
@@ -359,7 +341,7 @@ def test_default_function_name_from_an_unusable_component_name_is_rejected():
         SecureFunction("partner proxy", BASE)
 
 
-def test_bad_args_register_nothing():
+def test_bad_args_register_nothing(deploy):
     monitor = deploy(lambda: pytest.raises(ComponentArgsError, SecureFunction, "partner-proxy", {**BASE, "memory_mb": 1}))
     assert monitor.of_type(COMPONENT) == []
     assert monitor.of_type(FUNCTION) == []

@@ -8,8 +8,6 @@ import pytest
 
 from components._args import ComponentArgsError
 from components.security_monitoring import KMS_EVENTS, SECRET_ROTATION_EVENTS, TOPIC_ACTIONS, SecurityMonitoring
-from stackguard.mocks import AwsMocks
-from stackguard.recording import run_program
 
 ACCOUNT = "123456789012"
 KEY_ARN = f"arn:aws:kms:eu-west-1:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab"
@@ -23,20 +21,6 @@ RULE = "aws:cloudwatch/eventRule:EventRule"
 TARGET = "aws:cloudwatch/eventTarget:EventTarget"
 BASE = {"kms_key_arn": KEY_ARN, "api_name": "orders", "stage_name": "prod"}
 FULL = {**BASE, "web_acl_name": "orders-acl", "access_log_group_name": "/aws/apigateway/orders/prod"}
-
-
-class AutonamingMocks(AwsMocks):
-    """AwsMocks plus what the engine's autonaming does: an unnamed resource gets its physical name as `name`."""
-
-    def new_resource(self, args):
-        physical_id, outputs = super().new_resource(args)
-        outputs.setdefault("name", physical_id)
-        return physical_id, outputs
-
-
-@pytest.fixture
-def deploy_named():
-    return lambda build: run_program(build, AutonamingMocks(), project="component-test", stack="prod")
 
 
 def only(monitor, token):
@@ -105,7 +89,7 @@ def test_topic_defaults(deploy):
     assert monitor.of_type(SUBSCRIPTION) == []
 
 
-def test_default_alarms_are_the_api_error_alarms(deploy_named):
+def test_default_alarms_are_the_api_error_alarms(deploy):
     outputs = {}
 
     def build():
@@ -114,7 +98,7 @@ def test_default_alarms_are_the_api_error_alarms(deploy_named):
             lambda v: outputs.update(topic_arn=v[0], alarm_names=v[1])
         )
 
-    monitor = deploy_named(build)
+    monitor = deploy(build)
     found = alarms(monitor)
     assert set(found) == {"5XXError", "4XXError"}
     common = {
@@ -153,8 +137,8 @@ def test_children_are_parented(deploy):
         assert f"{COMPONENT}${child.type}" in child.urn
 
 
-def test_event_rules_for_kms_deletion_and_failed_rotation(deploy_named):
-    monitor = deploy_named(lambda: SecurityMonitoring("orders", BASE))
+def test_event_rules_for_kms_deletion_and_failed_rotation(deploy):
+    monitor = deploy(lambda: SecurityMonitoring("orders", BASE))
     topic = only(monitor, TOPIC)
     rules = {r.name: r for r in monitor.of_type(RULE)}
     assert set(rules) == {"orders-kms-key-deletion", "orders-secret-rotation-failed"}

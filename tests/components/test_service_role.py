@@ -8,8 +8,6 @@ import pytest
 
 from components._args import ComponentArgsError
 from components.service_role import ServiceRole
-from stackguard.mocks import AwsMocks
-from stackguard.recording import run_program
 
 ACCOUNT = "123456789012"
 TABLE = f"arn:aws:dynamodb:eu-west-1:{ACCOUNT}:table/orders"
@@ -23,20 +21,6 @@ LAMBDA = {"trusted_service": "lambda.amazonaws.com"}
 READ_TABLE = {"actions": ["dynamodb:GetItem"], "resources": [TABLE]}
 
 
-class AutonamingMocks(AwsMocks):
-    """AwsMocks plus what the engine's autonaming does: an unnamed resource gets its physical name as `name`."""
-
-    def new_resource(self, args):
-        physical_id, outputs = super().new_resource(args)
-        outputs.setdefault("name", physical_id)
-        return physical_id, outputs
-
-
-@pytest.fixture
-def deploy_named():
-    return lambda build: run_program(build, AutonamingMocks(), project="component-test", stack="prod")
-
-
 def only(monitor, token):
     found = monitor.of_type(token)
     assert len(found) == 1, f"expected one {token}, got {len(found)}"
@@ -47,14 +31,14 @@ def trust(monitor) -> list[dict]:
     return json.loads(only(monitor, ROLE).inputs["assumeRolePolicy"])["Statement"]
 
 
-def test_defaults_set_explicitly(deploy_named):
+def test_defaults_set_explicitly(deploy):
     outputs = {}
 
     def build():
         role = ServiceRole("orders-fn", {**LAMBDA, "statements": [READ_TABLE]})
         return pulumi.Output.all(role.role_arn, role.role_name).apply(lambda v: outputs.update(arn=v[0], name=v[1]))
 
-    monitor = deploy_named(build)
+    monitor = deploy(build)
     role = only(monitor, ROLE)
     assert role.inputs == {
         "path": "/",

@@ -38,3 +38,12 @@ values(x) := set() if {
 	not is_string(x)
 	not is_array(x)
 }
+
+# untraceable(resources, key) holds when one of the resources refers at key to a value that is
+# unknown until the deployment runs and has no propertyDependencies to trace it by: it may refer
+# to any resource, so a rule cannot report that a resource is never referenced.
+untraceable(resources, key) if {
+	some r in resources
+	pulumi.unknown(r.properties, key)
+	count(object.get(r, ["propertyDependencies", key], [])) == 0
+}

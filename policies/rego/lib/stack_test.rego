@@ -39,3 +39,16 @@ test_list_values_are_references if {
 	r := {"urn": "urn:a", "properties": {"resourceArns": ["arn:1", "arn:2"]}}
 	stack.refs(r, "resourceArns") == {"arn:1", "arn:2"}
 }
+
+test_unknown_reference_without_dependencies_is_untraceable if {
+	untraced := {"urn": "urn:u", "properties": {"bucket": "04da6b54-80e4-46f7-96ec-b56ff0331ba9"}}
+	stack.untraceable([by_value, untraced], "bucket")
+}
+
+test_unknown_reference_with_dependencies_is_traceable if {
+	not stack.untraceable([by_dependency], "bucket")
+}
+
+test_known_or_absent_reference_is_traceable if {
+	not stack.untraceable([by_value, {"urn": "urn:n", "properties": {}}], "bucket")
+}

@@ -67,8 +67,4 @@ protected(s) if pulumi.unknown(s.properties, "webAclArn")
 
 # An association whose target is unknown and untraceable could protect any stage: report
 # nothing rather than a stage that may well be covered.
-unresolved_association if {
-	some a in associations
-	pulumi.unknown(a.properties, "resourceArn")
-	count(object.get(a, ["propertyDependencies", "resourceArn"], [])) == 0
-}
+unresolved_association if stack.untraceable(associations, "resourceArn")

@@ -1,6 +1,5 @@
 package aws.secretsmanager.secret_rotation
 
-import data.lib.pulumi
 import data.lib.stack
 
 # METADATA
@@ -39,8 +38,4 @@ rotated := stack.targets(rotations, "secretId")
 
 # A rotation whose secret is unknown and untraceable could rotate any secret: report
 # nothing rather than a secret that may well be rotated.
-unresolved_rotation if {
-	some r in rotations
-	pulumi.unknown(r.properties, "secretId")
-	count(object.get(r, ["propertyDependencies", "secretId"], [])) == 0
-}
+unresolved_rotation if stack.untraceable(rotations, "secretId")

@@ -1,7 +1,7 @@
 package aws.wafv2.web_acl_logging
 
-import data.lib.pulumi
 import data.lib.stack
+import data.lib.wafv2
 
 # METADATA
 # title: WAF web ACLs log the requests they inspect
@@ -22,7 +22,7 @@ import data.lib.stack
 #     pci-dss: ["10.2.1"]
 stack_deny contains {"urn": acl.urn, "message": msg} if {
 	not unresolved_configuration
-	some acl in stack.of_type("aws:wafv2/webAcl:WebAcl")
+	some acl in wafv2.acls
 	not logged(acl)
 	msg := sprintf("WAF web ACL %q does not log the requests it inspects: add an aws.wafv2.WebAclLoggingConfiguration with resourceArn=webAcl.arn.", [acl.name])
 }
@@ -33,29 +33,12 @@ configurations := stack.of_type("aws:wafv2/webAclLoggingConfiguration:WebAclLogg
 logged_targets := stack.targets(configurations, "resourceArn")
 
 # scope/name of every web ACL ARN among them, for web ACLs whose ARN is not an input.
-logged_keys := {k | some arn in logged_targets; k := acl_key_of_arn(arn)}
-
-acl_arn_pattern := `^arn:[^:]+:wafv2:[^:]*:[^:]*:(regional|global)/webacl/([^/]+)/[^/]+$`
-
-acl_key_of_arn(arn) := sprintf("%s/%s", [m[1], m[2]]) if {
-	some m in regex.find_all_string_submatch_n(acl_arn_pattern, arn, 1)
-}
-
-arn_scope := {"REGIONAL": "regional", "CLOUDFRONT": "global"}
-
-acl_key(acl) := sprintf("%s/%s", [arn_scope[acl.properties.scope], acl.properties.name]) if {
-	pulumi.known(acl.properties, "name")
-	is_string(acl.properties.name)
-}
+logged_keys := {k | some arn in logged_targets; k := wafv2.acl_key_of_arn(arn)}
 
 logged(acl) if stack.referenced(acl, ["arn"], logged_targets)
 
-logged(acl) if acl_key(acl) in logged_keys
+logged(acl) if wafv2.acl_key(acl) in logged_keys
 
 # A configuration whose target is unknown and untraceable could log any web ACL: report
 # nothing rather than a web ACL that may well be logged.
-unresolved_configuration if {
-	some c in configurations
-	pulumi.unknown(c.properties, "resourceArn")
-	count(object.get(c, ["propertyDependencies", "resourceArn"], [])) == 0
-}
+unresolved_configuration if stack.untraceable(configurations, "resourceArn")

@@ -2,6 +2,7 @@ package aws.wafv2.web_acl_managed_rules
 
 import data.lib.pulumi
 import data.lib.stack
+import data.lib.wafv2
 
 # METADATA
 # title: WAF web ACLs block with the baseline AWS managed rule groups
@@ -41,7 +42,7 @@ import data.lib.stack
 #       description: Names of the AWS managed rule groups (vendor AWS) every web ACL must run in blocking mode.
 stack_deny contains {"urn": acl.urn, "message": msg} if {
 	not unresolved_attachment
-	some acl in acls
+	some acl in wafv2.acls
 	not undecidable(acl)
 	groups := {r.group | some r in rules_of(acl)}
 	some group in required_groups
@@ -53,7 +54,7 @@ stack_deny contains {"urn": acl.urn, "message": msg} if {
 }
 
 stack_deny contains {"urn": acl.urn, "message": msg} if {
-	some acl in acls
+	some acl in wafv2.acls
 	some rule in rules_of(acl)
 	rule.group in required_groups
 	rule.override == "count"
@@ -87,45 +88,15 @@ configured_groups := groups if {
 	}
 }
 
-acls := stack.of_type("aws:wafv2/webAcl:WebAcl")
-
-rule_resources := stack.of_type("aws:wafv2/webAclRule:WebAclRule")
-
-group_associations := stack.of_type("aws:wafv2/webAclRuleGroupAssociation:WebAclRuleGroupAssociation")
-
-# Property names of a rule: Pulumi inputs (rules, WebAclRule) and AWS API JSON (ruleJson).
-camel := {"name": "name", "statement": "statement", "managed": "managedRuleGroupStatement", "vendor": "vendorName", "override": "overrideAction"}
-
-pascal := {"name": "Name", "statement": "Statement", "managed": "ManagedRuleGroupStatement", "vendor": "VendorName", "override": "OverrideAction"}
-
 # rules_of(acl) is the set of the web ACL's rules as {"name", "group", "override"}: group is the
 # AWS managed rule group a rule runs ("" for other rules), override is "count" or "none";
 # {"unknown": true} stands for a rule that cannot be read until the deployment runs.
-rules_of(acl) := (inline_rules(acl) | json_rules(acl)) | attached_rules(acl)
-
-inline_rules(acl) := {normalized(r, camel) | some r in acl.properties.rules} if {
-	is_array(acl.properties.rules)
-} else := set()
-
-json_rules(acl) := {normalized(r, pascal) | some r in parsed_rule_json(acl)} if {
-	parsed_rule_json(acl)
-} else := set()
-
-parsed_rule_json(acl) := rules if {
-	text := acl.properties.ruleJson
-	is_string(text)
-	not pulumi.is_unknown(text)
-	json.is_valid(text)
-	rules := json.unmarshal(text)
-	is_array(rules)
-}
-
-attached_rules(acl) := {r | some key in acl_keys(acl); some r in attached[key]}
+rules_of(acl) := {normalized(r.rule, r.keys) | some r in wafv2.rules(acl)} | {association_rule(p) | some p in wafv2.associations(acl)}
 
 normalized(r, k) := {"unknown": true} if {
 	unreadable(r, k)
 } else := {
-	"name": name_of(object.get(r, k.name, null)),
+	"name": wafv2.name_of(object.get(r, k.name, null)),
 	"group": aws_group(object.get(r, [k.statement, k.managed], null), k),
 	"override": override_of(object.get(r, k.override, null)),
 }
@@ -169,28 +140,12 @@ override_of(o) := "count" if {
 	lower(o) == "count"
 } else := "none"
 
-name_of(name) := name if is_string(name)
-
-else := "(unnamed)"
-
-# Rules attached as separate resources, by the URN, ARN and scope/name key of their web ACL.
-attached[key] contains rule if {
-	some resource in rule_resources
-	some key in attachment_keys(resource)
-	rule := normalized(resource.properties, camel)
-}
-
-attached[key] contains rule if {
-	some resource in group_associations
-	some key in attachment_keys(resource)
-	rule := association_rule(resource.properties)
-}
-
+# A rule group attached with a WebAclRuleGroupAssociation, read as a rule.
 association_rule(p) := {"unknown": true} if {
 	unreadable_association(p)
 } else := {
-	"name": name_of(object.get(p, "ruleName", null)),
-	"group": aws_group(object.get(p, "managedRuleGroup", null), camel),
+	"name": wafv2.name_of(object.get(p, "ruleName", null)),
+	"group": aws_group(object.get(p, "managedRuleGroup", null), wafv2.camel),
 	"override": override_of(object.get(p, "overrideAction", null)),
 }
 
@@ -207,36 +162,8 @@ unreadable_association(p) if {
 
 unreadable_association(p) if pulumi.is_unknown(p.overrideAction)
 
-attachment_keys(resource) := {key | some target in stack.refs(resource, "webAclArn"); some key in target_keys(target)}
-
-target_keys(target) := {target} | {key | key := acl_key_of_arn(target)}
-
-acl_keys(acl) := {acl.urn} | {key | key := acl_key(acl)}
-
-acl_arn_pattern := `^arn:[^:]+:wafv2:[^:]*:[^:]*:(regional|global)/webacl/([^/]+)/[^/]+$`
-
-acl_key_of_arn(arn) := sprintf("%s/%s", [m[1], m[2]]) if {
-	some m in regex.find_all_string_submatch_n(acl_arn_pattern, arn, 1)
-}
-
-arn_scope := {"REGIONAL": "regional", "CLOUDFRONT": "global"}
-
-acl_key(acl) := sprintf("%s/%s", [arn_scope[acl.properties.scope], acl.properties.name]) if {
-	pulumi.known(acl.properties, "name")
-	is_string(acl.properties.name)
-}
-
 # The web ACL's rules cannot all be read yet: a missing group may still be among them.
-undecidable(acl) if {
-	rules := acl.properties.rules
-	rules != null
-	not is_array(rules)
-}
-
-undecidable(acl) if {
-	acl.properties.ruleJson != null
-	not parsed_rule_json(acl)
-}
+undecidable(acl) if wafv2.unreadable(acl)
 
 undecidable(acl) if {
 	some rule in rules_of(acl)
@@ -245,8 +172,4 @@ undecidable(acl) if {
 
 # A rule resource whose web ACL is unknown and untraceable could complete any web ACL:
 # report no missing group rather than one that may well be there.
-unresolved_attachment if {
-	some resource in array.concat(rule_resources, group_associations)
-	pulumi.unknown(resource.properties, "webAclArn")
-	count(object.get(resource, ["propertyDependencies", "webAclArn"], [])) == 0
-}
+unresolved_attachment if stack.untraceable(array.concat(wafv2.rule_resources, wafv2.group_associations), "webAclArn")

@@ -1,7 +1,7 @@
 package aws.wafv2.web_acl_rate_limit
 
-import data.lib.pulumi
 import data.lib.stack
+import data.lib.wafv2
 
 # METADATA
 # title: WAF web ACLs rate-limit each client
@@ -56,47 +56,19 @@ rate_rules(acl) := {r | some r in rules_of(acl); r.rate}
 # Web ACLs whose rules can all be read: a missing rate limit may otherwise still be among them.
 judged_acls contains acl if {
 	not unresolved_attachment
-	some acl in acls
+	some acl in wafv2.acls
 	not undecidable(acl)
 }
-
-acls := stack.of_type("aws:wafv2/webAcl:WebAcl")
-
-rule_resources := stack.of_type("aws:wafv2/webAclRule:WebAclRule")
-
-# Property names of a rule: Pulumi inputs (rules, WebAclRule) and AWS API JSON (ruleJson).
-camel := {"name": "name", "statement": "statement", "rate": "rateBasedStatement", "action": "action"}
-
-pascal := {"name": "Name", "statement": "Statement", "rate": "RateBasedStatement", "action": "Action"}
 
 # rules_of(acl) is the set of the web ACL's rules as {"name", "rate", "actions"}: rate tells a
 # rate-based rule, actions is the set of its action names in lower case; {"unknown": true}
 # stands for a rule that cannot be read until the deployment runs.
-rules_of(acl) := (inline_rules(acl) | json_rules(acl)) | attached_rules(acl)
-
-inline_rules(acl) := {normalized(r, camel) | some r in acl.properties.rules} if {
-	is_array(acl.properties.rules)
-} else := set()
-
-json_rules(acl) := {normalized(r, pascal) | some r in parsed_rule_json(acl)} if {
-	parsed_rule_json(acl)
-} else := set()
-
-parsed_rule_json(acl) := rules if {
-	text := acl.properties.ruleJson
-	is_string(text)
-	not pulumi.is_unknown(text)
-	json.is_valid(text)
-	rules := json.unmarshal(text)
-	is_array(rules)
-}
-
-attached_rules(acl) := {r | some key in acl_keys(acl); some r in attached[key]}
+rules_of(acl) := {normalized(r.rule, r.keys) | some r in wafv2.rules(acl)}
 
 normalized(r, k) := {"unknown": true} if {
 	unreadable(r, k)
 } else := {
-	"name": name_of(object.get(r, k.name, null)),
+	"name": wafv2.name_of(object.get(r, k.name, null)),
 	"rate": object.get(r, [k.statement, k.rate], null) != null,
 	"actions": {lower(action) | some action, _ in object.get(r, k.action, {})},
 }
@@ -115,46 +87,7 @@ unreadable(r, k) if {
 	not is_object(action)
 }
 
-name_of(name) := name if is_string(name)
-
-else := "(unnamed)"
-
-# Rules attached as separate resources, by the URN, ARN and scope/name key of their web ACL.
-attached[key] contains rule if {
-	some resource in rule_resources
-	some key in attachment_keys(resource)
-	rule := normalized(resource.properties, camel)
-}
-
-attachment_keys(resource) := {key | some target in stack.refs(resource, "webAclArn"); some key in target_keys(target)}
-
-target_keys(target) := {target} | {key | key := acl_key_of_arn(target)}
-
-acl_keys(acl) := {acl.urn} | {key | key := acl_key(acl)}
-
-acl_arn_pattern := `^arn:[^:]+:wafv2:[^:]*:[^:]*:(regional|global)/webacl/([^/]+)/[^/]+$`
-
-acl_key_of_arn(arn) := sprintf("%s/%s", [m[1], m[2]]) if {
-	some m in regex.find_all_string_submatch_n(acl_arn_pattern, arn, 1)
-}
-
-arn_scope := {"REGIONAL": "regional", "CLOUDFRONT": "global"}
-
-acl_key(acl) := sprintf("%s/%s", [arn_scope[acl.properties.scope], acl.properties.name]) if {
-	pulumi.known(acl.properties, "name")
-	is_string(acl.properties.name)
-}
-
-undecidable(acl) if {
-	rules := acl.properties.rules
-	rules != null
-	not is_array(rules)
-}
-
-undecidable(acl) if {
-	acl.properties.ruleJson != null
-	not parsed_rule_json(acl)
-}
+undecidable(acl) if wafv2.unreadable(acl)
 
 undecidable(acl) if {
 	some rule in rules_of(acl)
@@ -163,8 +96,4 @@ undecidable(acl) if {
 
 # A rule resource whose web ACL is unknown and untraceable could be the rate limit of any
 # web ACL: report nothing rather than a web ACL that may well be limited.
-unresolved_attachment if {
-	some resource in rule_resources
-	pulumi.unknown(resource.properties, "webAclArn")
-	count(object.get(resource, ["propertyDependencies", "webAclArn"], [])) == 0
-}
+unresolved_attachment if stack.untraceable(wafv2.rule_resources, "webAclArn")
