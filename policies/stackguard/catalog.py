@@ -44,7 +44,8 @@ def rule_id_for(path: list[str]) -> str:
 
 def _cache_file(rego_dir: Path) -> Path:
     """Where the annotations of exactly these rule files are kept: keyed by a hash of their contents."""
-    digest = hashlib.sha256(toolchain.OPA_VERSION.encode())
+    # Annotations name files by absolute path, so the folder is part of the key too.
+    digest = hashlib.sha256(f"{toolchain.OPA_VERSION}\0{rego_dir.resolve()}".encode())
     for path in sorted(rego_dir.rglob("*.rego")):
         digest.update(str(path.relative_to(rego_dir)).encode() + b"\0" + path.read_bytes())
     cache_root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "stackguard"
