@@ -65,10 +65,8 @@ def main() -> None:
                          "check_runs": check["runs"], "opa_eval_runs": floor["runs"]})
     result = {"benchmark": "check_vs_opa_eval", "when": measure.stamp(), "rows": rows}
     (HERE / "results" / "check_vs_opa_eval.json").write_text(json.dumps(result, indent=2) + "\n")
-    print(f"{'resources':>10} {'opa eval s':>11} {'check s':>8} {'ratio':>6} {'check MiB':>10} {'eval MiB':>9}")
-    for r in rows:
-        print(f"{r['resources']:>10} {r['opa_eval_seconds']:>11} {r['check_seconds']:>8} {r['ratio']:>6} "
-              f"{r['check_peak_rss_mib']:>10} {r['opa_eval_peak_rss_mib']:>9}")
+    measure.print_table(rows, {"resources": "resources", "opa_eval_seconds": "opa eval s", "check_seconds": "check s",
+                               "ratio": "ratio", "check_peak_rss_mib": "check MiB", "opa_eval_peak_rss_mib": "eval MiB"})
 
 
 if __name__ == "__main__":

@@ -30,3 +30,11 @@ def best_of(repeats: int, command: list[str], env: dict[str, str] | None = None)
 
 def stamp() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+
+
+def print_table(rows: list[dict], columns: dict[str, str]) -> None:
+    """Print the chosen row keys under their headings, right-aligned."""
+    widths = {key: max(len(heading), *(len(str(r[key])) for r in rows)) for key, heading in columns.items()}
+    print(" ".join(heading.rjust(widths[key]) for key, heading in columns.items()))
+    for row in rows:
+        print(" ".join(str(row[key]).rjust(widths[key]) for key in columns))

@@ -44,10 +44,8 @@ def main() -> None:
                          "bare_runs": bare["runs"], "preflight_runs": gated["runs"]})
     result = {"benchmark": "preflight_overhead", "when": measure.stamp(), "rows": rows}
     (HERE / "results" / "preflight_overhead.json").write_text(json.dumps(result, indent=2) + "\n")
-    print(f"{'stack':>8} {'bare s':>7} {'preflight s':>12} {'ratio':>6} {'bare MiB':>9} {'preflight MiB':>14}")
-    for r in rows:
-        print(f"{r['stack']:>8} {r['bare_seconds']:>7} {r['preflight_seconds']:>12} {r['ratio']:>6} "
-              f"{r['bare_peak_rss_mib']:>9} {r['preflight_peak_rss_mib']:>14}")
+    measure.print_table(rows, {"stack": "stack", "bare_seconds": "bare s", "preflight_seconds": "preflight s",
+                               "ratio": "ratio", "bare_peak_rss_mib": "bare MiB", "preflight_peak_rss_mib": "preflight MiB"})
 
 
 if __name__ == "__main__":

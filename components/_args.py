@@ -5,12 +5,14 @@ import re
 from typing import Annotated, Any, TypeVar, Union
 
 import pulumi
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints, ValidationError, WithJsonSchema
 
 # A value known now or an Output of another resource (an ARN, an id): pydantic checks the type
 # of plain values and lets Outputs through, since they only resolve during the deployment.
 StrInput = Annotated[Union[str, pulumi.Output], WithJsonSchema({"type": "string"})]
 IntInput = Annotated[Union[int, pulumi.Output], WithJsonSchema({"type": "integer"})]
+AccountId = Annotated[str, StringConstraints(pattern=r"^\d{12}$")]
+Region = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[a-z]+)+-\d$")]
 
 
 def matches(regex: re.Pattern, what: str) -> AfterValidator:

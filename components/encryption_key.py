@@ -33,7 +33,7 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
-from components._args import ComponentArgs, ComponentArgsError, StrInput, validate_args
+from components._args import AccountId, ComponentArgs, ComponentArgsError, Region, StrInput, validate_args
 from components._policy_documents import (
     AccountScope,
     Statement,
@@ -132,11 +132,11 @@ class EncryptionKeyArgs(ComponentArgs):
         description="Keep AWS's default account-root statement so IAM can still manage the key if the administrators are gone.",
     )
     multi_region: bool = Field(default=False, description="Create a multi-Region primary key (opt-in).")
-    account_id: Optional[str] = Field(
-        default=None, pattern=r"^\d{12}$", description="Account the policy is scoped to. Default: the caller's."
+    account_id: Optional[AccountId] = Field(
+        default=None, description="Account the policy is scoped to. Default: the caller's."
     )
-    region: Optional[str] = Field(
-        default=None, pattern=r"^[a-z]{2}(-[a-z]+)+-\d$", description="Region of the key. Default: the provider's."
+    region: Optional[Region] = Field(
+        default=None, description="Region of the key. Default: the provider's."
     )
     tags: dict[str, str] = Field(default_factory=dict, description="Tags applied to the key.")
 

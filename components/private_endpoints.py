@@ -32,7 +32,7 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
-from components._args import ComponentArgs, StrInput, validate_args
+from components._args import ComponentArgs, Region, StrInput, validate_args
 from components._policy_documents import account_scope, policy_document, principal_scope_condition, statement
 
 DEFAULT_INTERFACE_SERVICES = ["execute-api", "secretsmanager", "kms", "logs", "sts"]
@@ -71,8 +71,8 @@ class PrivateEndpointsArgs(ComponentArgs):
         pattern=r"^(\d{12}|o-[a-z0-9]{10,32})$",
         description='Account id or organization id ("o-...") whose principals may use the endpoints. Default: the caller\'s account.',
     )
-    region: Optional[str] = Field(
-        default=None, pattern=r"^[a-z]{2}(-[a-z]+)+-\d$", description="Region of the endpoints. Default: the provider's."
+    region: Optional[Region] = Field(
+        default=None, description="Region of the endpoints. Default: the provider's."
     )
     tags: dict[str, str] = Field(default_factory=dict, description="Tags applied to the group and every endpoint.")
 

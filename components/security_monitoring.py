@@ -40,7 +40,7 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
-from components._args import ComponentArgs, StrInput, validate_args
+from components._args import AccountId, ComponentArgs, Region, StrInput, validate_args
 from components._policy_documents import (
     AccountScope,
     account_scope,
@@ -125,11 +125,11 @@ class SecurityMonitoringArgs(ComponentArgs):
     )
     subscriptions: list[SubscriptionArgs] = Field(default_factory=list, description="Alert subscribers.")
     thresholds: ThresholdsArgs = Field(default_factory=ThresholdsArgs, description="Alarm thresholds.")
-    account_id: Optional[str] = Field(
-        default=None, pattern=r"^\d{12}$", description="Account the topic policy is scoped to. Default: the caller's."
+    account_id: Optional[AccountId] = Field(
+        default=None, description="Account the topic policy is scoped to. Default: the caller's."
     )
-    region: Optional[str] = Field(
-        default=None, pattern=r"^[a-z]{2}(-[a-z]+)+-\d$", description="Region of the alarms. Default: the provider's."
+    region: Optional[Region] = Field(
+        default=None, description="Region of the alarms. Default: the provider's."
     )
     tags: dict[str, str] = Field(default_factory=dict, description="Tags applied to the topic, alarms and rules.")
 

@@ -34,7 +34,7 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
-from components._args import ComponentArgs, StrInput, validate_args
+from components._args import AccountId, ComponentArgs, StrInput, validate_args
 from components._policy_documents import (
     account_root_arn,
     account_scope,
@@ -113,16 +113,16 @@ class ServiceRoleArgs(ComponentArgs):
     source_arn: Optional[StrInput] = Field(
         default=None, description="Limit the trusted service to one resource (aws:SourceArn), e.g. a function ARN."
     )
-    trusted_account_id: Optional[str] = Field(
-        default=None, pattern=r"^\d{12}$", description="Other account allowed to assume the role (cross-account)."
+    trusted_account_id: Optional[AccountId] = Field(
+        default=None, description="Other account allowed to assume the role (cross-account)."
     )
     external_id: Optional[str] = Field(
         default=None,
         pattern=r"^[A-Za-z0-9_+=,.@:/-]{2,1224}$",
         description="sts:ExternalId the other account must present (required with trusted_account_id).",
     )
-    account_id: Optional[str] = Field(
-        default=None, pattern=r"^\d{12}$", description="Account for aws:SourceAccount. Default: the caller's."
+    account_id: Optional[AccountId] = Field(
+        default=None, description="Account for aws:SourceAccount. Default: the caller's."
     )
     statements: list[PolicyStatement] = Field(default_factory=list, description="Inline policy statements.")
     managed_policy_arns: list[StrInput] = Field(

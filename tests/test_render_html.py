@@ -5,15 +5,11 @@ from html.parser import HTMLParser
 
 from stackguard.model import Finding, Report, SourceLocation, Summary
 from stackguard.render import renderer
+from tests import report_builders
 
 
 def finding(rule: str, severity: str, name: str, **fields) -> Finding:
-    return Finding(
-        rule=rule, title=f"Title of {rule}", severity=severity, concern="https",
-        enforcement=fields.pop("enforcement", "mandatory"), exempted=fields.pop("exempted", False),
-        urn=f"urn:pulumi:prod::shop::aws:apigateway/stage:Stage::{name}", type="aws:apigateway/stage:Stage", name=name,
-        message=fields.pop("message", f"{name} is not compliant."), remediation=f"Fix {name}.", **fields,
-    )
+    return report_builders.finding(rule, severity, name, type_="aws:apigateway/stage:Stage", concern="https", **fields)
 
 
 FINDINGS = [

@@ -5,16 +5,7 @@ import re
 
 from stackguard.model import Finding, Report, SourceLocation, Summary
 from stackguard.render import renderer
-
-
-def finding(rule: str, severity: str, name: str, **fields) -> Finding:
-    return Finding(
-        rule=rule, title=f"Title of {rule}", severity=severity, concern="encryption",
-        enforcement=fields.pop("enforcement", "mandatory"), exempted=fields.pop("exempted", False),
-        urn=f"urn:pulumi:prod::shop::aws:kms/key:Key::{name}", type="aws:kms/key:Key", name=name,
-        message=fields.pop("message", f"{name} is not compliant."), remediation=f"Fix {name}.", **fields,
-    )
-
+from tests.report_builders import finding
 
 FINDINGS = [
     finding("aws-kms-key-rotation", "high", "data-key", source=SourceLocation(file="stacks/__main__.py", line=42),

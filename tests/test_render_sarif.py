@@ -10,6 +10,7 @@ import pytest
 from stackguard import catalog
 from stackguard.model import Finding, Report, SourceLocation, Summary
 from stackguard.render import renderer, sarif
+from tests import report_builders
 
 SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "sarif-2.1.0.schema.json").read_text())
 
@@ -41,12 +42,8 @@ RULES = (KMS, SNS, LOGS, UNUSED)
 
 
 def finding(rule: catalog.Rule, type_: str, name: str, **fields) -> Finding:
-    return Finding(
-        rule=rule.id, title=rule.title, severity=rule.severity, concern=rule.concern,
-        enforcement=fields.pop("enforcement", "mandatory"), exempted=fields.pop("exempted", False),
-        urn=f"urn:pulumi:prod::shop::{type_}::{name}", type=type_, name=name,
-        message=fields.pop("message", f"{name} is not compliant."), remediation=rule.remediation, **fields,
-    )
+    return report_builders.finding(rule.id, rule.severity, name, type_=type_, concern=rule.concern, title=rule.title,
+                                   remediation=rule.remediation, **fields)
 
 
 FINDINGS = [
