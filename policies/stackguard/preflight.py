@@ -60,7 +60,7 @@ def resources_of(monitor: RecordingMonitor, program_dir: Path, relative_to: Path
     return [
         StackResource(
             urn=r.urn, type=r.type, name=r.name, properties=r.properties, parent=r.parent,
-            dependencies=r.dependencies, property_dependencies=r.property_dependencies, protect=r.protect,
+            dependencies=r.dependencies, property_dependencies=r.property_dependencies, protect=r.options["protect"],
             source=_source(r, by_urn, program_dir, relative_to),
         )
         for r in monitor.registrations if r.type != "pulumi:pulumi:Stack"

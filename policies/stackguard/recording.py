@@ -21,14 +21,11 @@ class Registration:
     urn: str
     type: str
     name: str
-    custom: bool
     parent: str
     inputs: dict[str, Any]
     properties: struct_pb2.Struct
     dependencies: list[str]
     property_dependencies: dict[str, list[str]]
-    provider: str
-    protect: bool
     source_file: Optional[str]
     source_line: Optional[int]
     options: dict[str, Any] = field(default_factory=dict)
@@ -49,14 +46,11 @@ class RecordingMonitor(pulumi_mocks.MockMonitor):
                 urn=response.urn,
                 type=request.type,
                 name=request.name,
-                custom=request.custom,
                 parent=request.parent,
                 inputs=rpc.deserialize_properties(request.object),
                 properties=request.object,
                 dependencies=list(request.dependencies),
                 property_dependencies={k: list(v.urns) for k, v in request.propertyDependencies.items()},
-                provider=request.provider,
-                protect=request.protect,
                 source_file=position.uri if position and position.uri else None,
                 source_line=position.line if position and position.line else None,
                 options={

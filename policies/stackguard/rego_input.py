@@ -55,8 +55,7 @@ def _provider(request) -> dict[str, Any] | None:
             "properties": plain(json_format.MessageToDict(prov.properties))}
 
 
-def resource(request, config: dict[str, Any]) -> dict[str, Any]:
-    """Rego input for one AnalyzeRequest (or one AnalyzerResource of a stack)."""
+def _common(request) -> dict[str, Any]:
     return {
         "type": request.type,
         "urn": request.urn,
@@ -64,15 +63,19 @@ def resource(request, config: dict[str, Any]) -> dict[str, Any]:
         "properties": plain(json_format.MessageToDict(request.properties)),
         "options": _options(request.options),
         "provider": _provider(request),
-        "config": config,
     }
+
+
+def resource(request, config: dict[str, Any]) -> dict[str, Any]:
+    """Rego input for one AnalyzeRequest, with the rules' parameters from the profile."""
+    return {**_common(request), "config": config}
 
 
 def stack_resource(request) -> dict[str, Any]:
     """Rego input entry for one resource of an AnalyzeStackRequest, with its graph edges."""
-    entry = resource(request, {})
-    del entry["config"]
-    entry["parent"] = request.parent or None
-    entry["dependencies"] = list(request.dependencies)
-    entry["propertyDependencies"] = {k: list(v.urns) for k, v in request.propertyDependencies.items()}
-    return entry
+    return {
+        **_common(request),
+        "parent": request.parent or None,
+        "dependencies": list(request.dependencies),
+        "propertyDependencies": {k: list(v.urns) for k, v in request.propertyDependencies.items()},
+    }
