@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from stackguard import catalog
+from stackguard.gate import EngineSession
 from stackguard.opa_server import OpaServer
 from stackguard.pack_client import PackProcess
 
@@ -28,9 +29,16 @@ def opa():
 
 
 @pytest.fixture(scope="session")
+def engine(rules):
+    """The in-process gate's engine: a private OPA that has proven it serves policies/rego."""
+    with EngineSession(rules) as session:
+        yield session.engine()
+
+
+@pytest.fixture(scope="session")
 def pack(opa):
     """The policy pack process, pointed at the session's OPA."""
-    with PackProcess(env={"STACKGUARD_OPA_URL": opa.url}) as process:
+    with PackProcess(env={"STACKGUARD_OPA_URL": opa.url, "STACKGUARD_OPA_TOKEN": opa.token}) as process:
         yield process
 
 

@@ -60,7 +60,7 @@ def test_advisory_profile_reports_without_blocking(write_json):
 
 
 def test_malformed_export_names_file_and_key(write_json):
-    bad = write_json("bad.json", {"deployment": {"resources": [{"urn": "urn:x", "inputs": {}}]}})
+    bad = write_json("bad.json", {"version": 3, "deployment": {"resources": [{"urn": "urn:x", "inputs": {}}]}})
     result = run("check", str(bad))
     assert result.returncode == 2
     assert str(bad) in result.stderr and "deployment.resources[0].type" in result.stderr

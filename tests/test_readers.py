@@ -5,7 +5,8 @@ import pytest
 
 from stackguard import readers
 from stackguard.errors import InputError
-from stackguard.rego_input import SECRET_MARKER, SECRET_SIG, SIG_KEY, plain
+from stackguard.rego_input import plain
+from stackguard.vocabulary import SECRET_MARKER, SECRET_SIG, SIG_KEY
 
 URN = "urn:pulumi:prod::payments::aws:kms/key:Key::data"
 PROVIDER = "urn:pulumi:prod::payments::pulumi:providers:aws::default_7_51_1::04da6b54-80e4-46f7-96ec-b56ff0331ba9"
@@ -25,14 +26,14 @@ def test_export_resources_with_graph_and_provider(write_json):
 
 
 def test_read_resources_are_skipped(write_json):
-    path = write_json("export.json", {"deployment": {"resources": [
+    path = write_json("export.json", {"version": 3, "deployment": {"resources": [
         {"urn": URN, "type": "aws:kms/key:Key", "external": True, "outputs": {}}]}})
     assert readers.read(path) == []
 
 
 def test_encrypted_secrets_are_masked_before_leaving_the_reader(write_json):
     secret = {SIG_KEY: SECRET_SIG, "ciphertext": "v1:abc:def"}
-    path = write_json("export.json", {"deployment": {"resources": [
+    path = write_json("export.json", {"version": 3, "deployment": {"resources": [
         {"urn": URN, "type": "aws:ssm/parameter:Parameter", "inputs": {"value": secret, "tags": {"k": secret}}}]}})
     [resource] = readers.read(path)
     assert "v1:abc:def" not in str(resource.properties)
@@ -48,11 +49,15 @@ def test_preview_uses_new_state_and_skips_deletes(write_json):
 
 
 @pytest.mark.parametrize("document, key", [
-    ({"deployment": {"resources": {}}}, "deployment.resources"),
-    ({"deployment": {"resources": [{"urn": URN}]}}, "deployment.resources[0].type"),
-    ({"deployment": {"resources": [{"urn": URN, "type": "t", "inputs": []}]}}, "deployment.resources[0].inputs"),
+    ({"version": 3, "deployment": {"resources": {}}}, "deployment.resources"),
+    ({"version": 3, "deployment": {"resources": [{"urn": URN}]}}, "deployment.resources[0].type"),
+    ({"version": 3, "deployment": {"resources": [{"urn": URN, "type": "t", "inputs": []}]}}, "deployment.resources[0].inputs"),
+    ({"version": 99, "deployment": {"resources": []}}, "version"),
     ({"steps": {}}, "steps"),
-    ({"steps": [{"newState": "x"}]}, "steps[0].newState"),
+    ({"steps": [{"op": "create", "newState": "x"}]}, "steps[0].newState"),
+    ({"steps": [{"op": "create"}]}, "steps[0].newState"),
+    ({"steps": ["create", 1, None, True]}, "steps[0]"),
+    ({"steps": [{"op": "explode", "newState": {}}]}, "steps[0].op"),
     ({"resources": []}, "(top level)"),
     ([], "(top level)"),
 ])
@@ -70,3 +75,10 @@ def test_missing_file_is_an_input_error(tmp_path):
 
 def test_plain_turns_integral_doubles_into_integers():
     assert plain({"fromPort": 443.0, "ratio": 0.5, "ports": [22.0]}) == {"fromPort": 443, "ratio": 0.5, "ports": [22]}
+
+
+def test_source_position_of_an_export_gives_file_and_line(write_json):
+    path = write_json("export.json", {"version": 3, "deployment": {"resources": [
+        {"urn": URN, "type": "aws:kms/key:Key", "inputs": {}, "sourcePosition": "project:///infra/__main__.py#42,7"}]}})
+    [resource] = readers.read(path)
+    assert (resource.source.file, resource.source.line) == ("infra/__main__.py", 42)

@@ -5,26 +5,31 @@ Exit codes: 0 no unexempted mandatory finding, 1 mandatory findings, 2 bad input
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import sys
+import tempfile
+import traceback
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import Callable, List, Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from . import catalog, exemptions as exemptions_module, profiles, readers
+from .decision import Decider, engine_failure_message
 from .errors import EngineError, InputError
 from .exemptions import stack_of
-from .gate import Stack, evaluate
+from .gate import EngineSession, Stack, evaluate
 from .model import Report
-from .pack_client import PackProcess
 from .render import renderer
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_ENGINE = 0, 1, 2, 3
+DEFAULT_RUN_SECONDS = 600.0
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Policy gate for Pulumi stacks on AWS: Rego rules decided by OPA, enforced by a CrossGuard pack.")
@@ -47,58 +52,126 @@ def _emit(text: str, output: Optional[Path]) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    partial = output.with_name(output.name + ".partial")
-    partial.write_text(text)
-    partial.replace(output)  # readers never see half a report
+    if output.is_dir():
+        raise InputError(str(output), "--output", "is a directory; give a file path")
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        # Written beside the target and renamed over it: readers never see half a report, and a
+        # failed write leaves nothing behind.
+        with tempfile.NamedTemporaryFile("w", dir=output.parent, prefix=f".{output.name}.", delete=False) as handle:
+            partial = Path(handle.name)
+            handle.write(text)
+        partial.replace(output)
+    except OSError as err:
+        with contextlib.suppress(NameError, OSError):
+            partial.unlink()
+        raise InputError(str(output), "--output", f"cannot be written: {err.strerror}") from None
 
 
 def _finish(report: Report, fmt: Format, output: Optional[Path]) -> None:
     _emit(renderer(fmt.value)(report), output)
     if output is not None:
         s = report.summary
-        err.print(f"stackguard: wrote {fmt.value} report to {output}: {s.findings} findings, {s.mandatory} mandatory")
+        err.print(f"stackguard: wrote {fmt.value} report to {output}: {s.findings} findings, {s.mandatory} mandatory",
+                  markup=False, soft_wrap=True)
     raise typer.Exit(EXIT_FINDINGS if report.blocking else EXIT_OK)
 
 
 def _fail(code: int, message: str) -> None:
-    err.print(message, markup=False, soft_wrap=True)
+    err.print(message, markup=False, soft_wrap=True, highlight=False)
     raise typer.Exit(code)
 
 
-def guarded(run):
-    """Map user mistakes and engine failures to their exit codes, with no traceback."""
+class _Stopped(Exception):
+    """A signal or the run's deadline ended the run; cleanup runs on the way out."""
+
+
+def guarded(run: Callable[[], None], timeout: float, stage: Stage) -> None:
+    """Run a command with every way out mapped to its exit code, no traceback and no process left:
+    bad input 2; engine failure, deadline, signal or internal error 3 (nothing passes unchecked)."""
+
+    def stop(signum, _frame):
+        raise _Stopped(f"stopped by {signal.Signals(signum).name}")
+
+    def expire(_signum, _frame):
+        raise _Stopped(f"did not finish within {timeout:g}s (while {stage.now})")
+
+    for signum in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(signum, stop)
+    signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
     try:
         run()
     except InputError as e:
         _fail(EXIT_INPUT, f"stackguard: error: {e}")
     except EngineError as e:
-        _fail(EXIT_ENGINE, f"stackguard: blocked: {str(e).rstrip('.')}. Nothing was checked, so nothing passes.")
+        _fail(EXIT_ENGINE, engine_failure_message(str(e)))
+    except _Stopped as e:
+        _fail(EXIT_ENGINE, f"stackguard: blocked: {e}; nothing was checked, so nothing passes.")
+    except (typer.Exit, typer.Abort):
+        raise
+    except BaseException as e:  # noqa: BLE001 - an unexpected failure must block, never pass or spill a traceback
+        if os.environ.get("STACKGUARD_DEBUG"):
+            raise
+        where = traceback.extract_tb(e.__traceback__)[-1] if e.__traceback__ else None
+        place = f" at {Path(where.filename).name}:{where.lineno}" if where else ""
+        # The type and place only: an exception's text may carry a value from the stack (a secret).
+        _fail(EXIT_ENGINE, f"stackguard: blocked: internal error ({type(e).__name__}{place}); nothing passes. "
+                           "Set STACKGUARD_DEBUG=1 for the traceback and report it.")
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+
+
+class Stage:
+    """What the run is doing now, for the deadline's message."""
+
+    def __init__(self) -> None:
+        self.now = "starting"
+
+    def __call__(self, what: str) -> None:
+        self.now = what
+
+
+def _engine_run(rules, stacks_of: Callable[[], list[Stack]], profile, exemptions, stage: Stage) -> Report:
+    with EngineSession(rules) as session:  # the private OPA boots while the inputs are read
+        stacks = stacks_of()
+        stage("waiting for the policy engine")
+        engine = session.engine()
+        stage("evaluating")
+        return evaluate(engine, stacks, Decider(rules, profile, exemptions), profile.rule_config(), stage)
+
+
+TIMEOUT_HELP = "Stop with exit 3 when the whole run takes longer than this many seconds."
 
 
 @app.command()
 def check(
     files: List[Path] = typer.Argument(..., help="`pulumi stack export` or `pulumi preview --json` files."),
-    profile: str = typer.Option("prod", help="Enforcement profile: policies/profiles/<NAME>.json."),
+    profile: str = typer.Option("prod", help="Enforcement profile: a name (policies/profiles/<NAME>.json) or a path."),
     fmt: Optional[Format] = typer.Option(None, "--format", help="table (default on a terminal) or json, sarif, markdown, html."),
     output: Optional[Path] = typer.Option(None, help="Write the report to this file instead of standard output."),
+    timeout: float = typer.Option(DEFAULT_RUN_SECONDS, min=1, max=86400, help=TIMEOUT_HELP),
 ):
-    """Evaluate exported stacks or previews with the policy pack."""
+    """Evaluate exported stacks or previews with the policy rules."""
+    stage = Stage()
 
     def run():
+        stage("reading the rule catalog")
         rules = catalog.load()
         chosen = profiles.load(profile, rules)
         exemptions = exemptions_module.load(known_rules={r.id for r in rules})
-        stacks = []
-        for path in files:
-            resources = readers.read(path)
-            name = stack_of(resources[0].urn) if resources else path.stem
-            stacks.append(Stack(name=name, resources=resources))
-        with PackProcess() as pack:
-            report = evaluate(pack, stacks, rules, chosen, exemptions)
-        _finish(report, _default_format(fmt), output)
 
-    guarded(run)
+        def stacks_of() -> list[Stack]:
+            stage("reading the input files")
+            stacks = []
+            for path in files:
+                resources = readers.read(path)
+                stacks.append(Stack(name=stack_of(resources[0].urn) if resources else path.stem, resources=resources))
+            return stacks
+
+        _finish(_engine_run(rules, stacks_of, chosen, exemptions, stage), _default_format(fmt), output)
+
+    guarded(run, timeout, stage)
 
 
 @app.command()
@@ -121,7 +194,7 @@ def rules(fmt: Optional[Format] = typer.Option(None, "--format", help="table (de
             table.add_row(r.id, r.severity, r.concern, r.title, refs)
         Console(width=int(os.environ.get("COLUMNS", "160"))).print(table)
 
-    guarded(run)
+    guarded(run, DEFAULT_RUN_SECONDS, Stage())
 
 
 @app.command()
@@ -131,19 +204,26 @@ def preflight(
     profile: Optional[str] = typer.Option(None, help="Enforcement profile; defaults to the stack's name."),
     fmt: Optional[Format] = typer.Option(None, "--format", help="table (default on a terminal) or json, sarif, markdown, html."),
     output: Optional[Path] = typer.Option(None, help="Write the report to this file instead of standard output."),
+    timeout: float = typer.Option(DEFAULT_RUN_SECONDS, min=1, max=86400, help=TIMEOUT_HELP),
 ):
-    """Run the stack program on Pulumi's mock runtime and gate it with the policy pack."""
+    """Run the stack program on Pulumi's mock runtime, as `pulumi preview` would, and gate it."""
     from .preflight import preflight as run_preflight  # imports pulumi_aws only when needed
+
+    stage = Stage()
 
     def run():
         if err.is_terminal:
             with err.status("stackguard preflight") as status:
-                report = run_preflight(project, stack, profile, progress=lambda m: status.update(f"stackguard: {m}"))
+                def progress(message: str) -> None:
+                    stage(message)
+                    status.update(f"stackguard: {message}")
+
+                report = run_preflight(project, stack, profile, progress=progress)
         else:
-            report = run_preflight(project, stack, profile)
+            report = run_preflight(project, stack, profile, progress=stage)
         _finish(report, _default_format(fmt), output)
 
-    guarded(run)
+    guarded(run, timeout, stage)
 
 
 def main() -> None:

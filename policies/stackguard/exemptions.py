@@ -18,10 +18,9 @@ import fnmatch
 from pathlib import Path
 from typing import Optional
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from . import paths
+from . import inputs, paths
 from .errors import InputError
 
 
@@ -72,12 +71,9 @@ def load(path: Path | None = None, known_rules: set[str] | None = None, today: d
     source = str(path)
     if not path.exists():
         return Exemptions([], source)
-    try:
-        document = yaml.safe_load(path.read_text()) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else "(file)"
-        raise InputError(source, where, "is not valid YAML") from None
+    document = inputs.load_yaml(path, "an exemptions file: a mapping with an 'exemptions' list") or {}
+    if not isinstance(document, dict):
+        raise InputError(source, "(top level)", f"must be a mapping with an 'exemptions' list, got {type(document).__name__}")
     try:
         parsed = ExemptionsFile.model_validate(document)
     except ValidationError as err:

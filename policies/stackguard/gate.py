@@ -1,18 +1,25 @@
-"""The gate shared by `check` and `preflight`: resources in, the policy pack's verdict out, as a Report."""
+"""The gate of `check` and `preflight`, in the CLI's own process: resources in, a Report out.
+
+A stack is evaluated in a few batch queries (every resource rule for a chunk of resources, then the
+stack rules once) against an engine that has proven it serves the local rules; the decision core
+turns the answers into findings. The CrossGuard pack reaches the same verdict per resource.
+"""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
-from typing import Callable
+from pathlib import Path
+from typing import Callable, Iterable
 
-from pulumi.runtime import proto
-
+from . import paths, rego_input
 from .catalog import Rule
-from .errors import EngineError
-from .exemptions import Exemptions
-from .model import Finding, Report, StackResource, Summary
-from .pack import ENGINE_FAILURE, exempted_prefix
-from .pack_client import PackProcess
-from .profiles import Profile
+from .decision import Decider
+from .engine import EngineSettings, LocalRules, PolicyEngine
+from .model import Finding, Report, StackResource
+from .opa_server import OpaServer
+
+# Resources per batch query: big enough to amortise a round trip, small enough for the per-query deadline.
+BATCH_SIZE = 500
 
 
 @dataclass
@@ -21,79 +28,57 @@ class Stack:
     resources: list[StackResource]
 
 
-def _message(diagnostic: proto.AnalyzeDiagnostic) -> str:
-    # The SDK prefixes every violation with the policy description on its own line.
-    prefix = diagnostic.description + "\n"
-    text = diagnostic.message
-    return text[len(prefix):] if text.startswith(prefix) else text
+class EngineSession:
+    """The engine for one run: a private OPA (started at once, so it boots while the caller works)
+    or the central one of STACKGUARD_OPA_URL; `engine()` waits for it and proves it."""
+
+    def __init__(self, rules: Iterable[Rule], rego_dirs: Iterable[Path] | None = None):
+        self.rule_ids = [r.id for r in rules]
+        self.rego_dirs = [Path(d) for d in (rego_dirs or [paths.rego_dir()])]
+        self._server: OpaServer | None = None
+        self._engine: PolicyEngine | None = None
+
+    def start(self) -> "EngineSession":
+        if not os.environ.get("STACKGUARD_OPA_URL"):
+            self._server = OpaServer(self.rego_dirs).start()
+        return self
+
+    def engine(self) -> PolicyEngine:
+        if self._engine is None:
+            if self._server is not None:
+                self._server.wait_ready()
+                settings = EngineSettings.from_env(url=self._server.url, token=self._server.token)
+            else:
+                settings = EngineSettings.from_env()
+            engine = PolicyEngine(settings, self.rule_ids)
+            engine.prove(LocalRules.of(self.rule_ids, self.rego_dirs))
+            self._engine = engine
+        return self._engine
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.close()
+        if self._server is not None:
+            self._server.stop()
+
+    def __enter__(self) -> "EngineSession":
+        return self.start()
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
 
 
-def _engine_failure(diagnostics: list[proto.AnalyzeDiagnostic]) -> None:
-    for diagnostic in diagnostics:
-        if ENGINE_FAILURE in diagnostic.message:
-            raise EngineError(_message(diagnostic).removeprefix("stackguard: "))
-
-
-def evaluate(
-    pack: PackProcess,
-    stacks: list[Stack],
-    rules: tuple[Rule, ...],
-    profile: Profile,
-    exemptions: Exemptions,
-    progress: Callable[[str], None] = lambda _message: None,
-) -> Report:
-    """Run every resource of every stack through a connected pack; raise EngineError when it could not decide."""
-    catalog = {r.id: r for r in rules}
+def evaluate(engine: PolicyEngine, stacks: list[Stack], decider: Decider, config: dict,
+             progress: Callable[[str], None] = lambda _message: None) -> Report:
+    """Every resource of every stack through a proven engine; EngineError when it could not decide."""
     findings: list[Finding] = []
-    missing = set(catalog) - {p.name for p in pack.info().policies}
-    if missing:
-        raise EngineError(f"the policy pack does not publish {', '.join(sorted(missing))}")
-    pack.configure(profile.policy_config(rules))
     for stack in stacks:
-        by_urn = {r.urn: r for r in stack.resources}
         progress(f"analyzing {len(stack.resources)} resources of stack {stack.name}")
-        per_resource = pack.analyze_many(stack.resources)
-        stack_diagnostics = pack.analyze_stack(stack.resources)
-        pairs = [(d, r.urn) for r, ds in zip(stack.resources, per_resource) for d in ds]
-        pairs += [(d, d.urn) for d in stack_diagnostics]
-        _engine_failure([d for d, _ in pairs])
-        for diagnostic, urn in pairs:
-            findings.append(_finding(diagnostic, by_urn.get(urn), urn, catalog, profile, exemptions))
-    return _report(stacks, profile, findings)
-
-
-def _finding(diagnostic, resource: StackResource | None, urn: str, catalog: dict[str, Rule],
-             profile: Profile, exemptions: Exemptions) -> Finding:
-    rule = catalog[diagnostic.policyName]
-    exemption = exemptions.match(rule.id, urn)
-    message = _message(diagnostic)
-    if exemption:
-        message = message.removeprefix(exempted_prefix(exemption))
-    return Finding(
-        rule=rule.id, title=rule.title, severity=rule.severity, concern=rule.concern,
-        enforcement=profile.effective_level(rule.id), exempted=exemption is not None,
-        urn=urn, type=resource.type if resource else urn.split("::")[-2].split("$")[-1],
-        name=resource.name if resource else urn.rsplit("::", 1)[-1], message=message,
-        remediation=rule.remediation, source=resource.source if resource else None,
-        exemption={"reason": exemption.reason, "owner": exemption.owner, "expires": exemption.expires.isoformat()} if exemption else None,
-    )
-
-
-_SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
-
-
-def _report(stacks: list[Stack], profile: Profile, findings: list[Finding]) -> Report:
-    findings.sort(key=lambda f: (f.exempted, f.enforcement != "mandatory", _SEVERITY_ORDER[f.severity], f.rule, f.urn))
-    unexempted = [f for f in findings if not f.exempted]
-    return Report(
-        stack=", ".join(dict.fromkeys(s.name for s in stacks)),
-        profile=profile.name,
-        summary=Summary(
-            resources=sum(len(s.resources) for s in stacks),
-            findings=len(findings),
-            mandatory=sum(f.enforcement == "mandatory" for f in unexempted),
-            advisory=sum(f.enforcement == "advisory" for f in unexempted),
-            exempted=len(findings) - len(unexempted),
-        ),
-        findings=findings,
-    )
+        documents = [rego_input.from_stack_resource(r) for r in stack.resources]
+        raws = []
+        for start in range(0, len(documents), BATCH_SIZE):
+            raws += engine.batch_findings(documents[start:start + BATCH_SIZE], config)
+        raws += engine.stack_findings(documents, config)
+        findings += decider.stack_findings(raws, stack.resources)
+    names = ", ".join(dict.fromkeys(s.name for s in stacks))
+    return decider.report(names, sum(len(s.resources) for s in stacks), findings)

@@ -1,13 +1,28 @@
-"""A private `opa run --server` on 127.0.0.1, serving the repo's rules, for one stackguard run."""
+"""A private `opa run --server` for one stackguard process (the CLI or the pack): only that process
+can use it, nobody can change its rules, and it knows nothing of the caller's environment.
+
+- The rules are copied into a fresh 0700 directory and made read-only, so what OPA loads is what
+  the gate hashed; test files are left out.
+- OPA requires a per-run bearer token (`--authentication=token --authorization=basic`) and its
+  `system.authz` policy admits only reads of the stackguard entrypoints and of the policy list:
+  no policy or data writes, no ad-hoc queries, for anybody.
+- OPA starts with an empty environment: `opa.runtime().env` has no passphrase or credentials.
+- It dies with the process that started it (PR_SET_PDEATHSIG), and `stop()` ends it.
+"""
 from __future__ import annotations
 
+import hashlib
 import os
+import secrets
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+from typing import Iterable
 
 import requests
 
@@ -16,6 +31,25 @@ from .errors import EngineError
 
 STARTUP_SECONDS = 30.0
 
+_AUTHZ = """package system.authz
+
+default allow := false
+
+allow if {{
+	crypto.sha256(input.identity) == "{digest}"
+	[input.method, input.path] in allowed
+}}
+
+allowed := {{
+	["GET", ["health"]],
+	["GET", ["v1", "policies"]],
+	["POST", ["v1", "data", "stackguard", "deny"]],
+	["POST", ["v1", "data", "stackguard", "stack_deny"]],
+	["POST", ["v1", "data", "stackguard", "batch_deny"]],
+	["POST", ["v1", "data", "stackguard", "rules"]],
+}}
+"""
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -23,39 +57,74 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _die_with_parent() -> None:
-    # Linux only: OPA must not outlive the process that started it, even when that one is killed.
+def die_with_parent() -> None:
+    """preexec_fn: the child gets SIGKILL when the process that started it dies, however it dies (Linux)."""
     if sys.platform.startswith("linux"):
         import ctypes
 
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def _private_copy(rego_dirs: Iterable[Path], target: Path) -> list[Path]:
+    """Copy rule and data files (not tests) under target, one folder per source, read-only."""
+    roots = []
+    for index, source in enumerate(rego_dirs):
+        root = target / f"rules{index}"
+        for path in sorted(Path(source).rglob("*")):
+            if path.is_file() and path.suffix in (".rego", ".json") and not path.name.endswith("_test.rego"):
+                copy = root / path.relative_to(source)
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, copy)
+                copy.chmod(0o400)
+        roots.append(root)
+    return roots
 
 
 class OpaServer:
-    """Start with `with OpaServer() as opa: opa.url`; stopped on exit."""
+    """`with OpaServer() as opa: opa.url, opa.token`; stopped on exit. `start()` returns at once,
+    `wait_ready()` blocks until OPA answers, so callers can do other work while it boots."""
 
-    def __init__(self, rego_dir: Path | None = None):
-        self.rego_dir = rego_dir or paths.rego_dir()
+    def __init__(self, rego_dirs: Iterable[Path] | None = None):
+        self.rego_dirs = [Path(d) for d in (rego_dirs or [paths.rego_dir()])]
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.token = secrets.token_urlsafe(32)
         self._process: subprocess.Popen | None = None
+        self._workdir: tempfile.TemporaryDirectory | None = None
+
+    @property
+    def workdir(self) -> Path:
+        assert self._workdir is not None
+        return Path(self._workdir.name)
 
     def start(self) -> "OpaServer":
+        self._workdir = tempfile.TemporaryDirectory(prefix="stackguard-opa-")  # created 0700
+        roots = _private_copy(self.rego_dirs, self.workdir)
+        authz = self.workdir / "authz" / "authz.rego"
+        authz.parent.mkdir()
+        authz.write_text(_AUTHZ.format(digest=hashlib.sha256(self.token.encode()).hexdigest()))
         command = [
             str(toolchain.opa_binary()), "run", "--server", "--addr", f"127.0.0.1:{self.port}",
-            "--log-level", "error", "--disable-telemetry", str(self.rego_dir),
+            "--authentication=token", "--authorization=basic",
+            "--log-level", "error", "--disable-telemetry", *map(str, roots), str(authz.parent),
         ]
         self._process = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-            preexec_fn=_die_with_parent if os.name == "posix" else None,
+            env={}, cwd=self.workdir, preexec_fn=die_with_parent if os.name == "posix" else None,
         )
+        return self
+
+    def wait_ready(self) -> "OpaServer":
+        assert self._process is not None and self._process.stderr is not None
         deadline = time.monotonic() + STARTUP_SECONDS
+        headers = {"Authorization": f"Bearer {self.token}"}
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
                 error = self._process.stderr.read().decode(errors="replace").strip()
-                raise EngineError(f"OPA exited while starting: {error or 'no message'}")
+                self.stop()
+                raise EngineError(f"OPA exited while starting: {error.splitlines()[-1] if error else 'no message'}")
             try:
-                if requests.get(f"{self.url}/health", timeout=0.5).status_code == 200:
+                if requests.get(f"{self.url}/health", headers=headers, timeout=0.5).status_code == 200:
                     return self
             except requests.RequestException:
                 pass
@@ -64,18 +133,24 @@ class OpaServer:
         raise EngineError(f"OPA did not become healthy on {self.url} within {STARTUP_SECONDS:.0f}s")
 
     def stop(self) -> None:
-        if self._process and self._process.poll() is None:
-            self._process.terminate()
+        process, self._process = self._process, None
+        if process and process.poll() is None:
+            process.terminate()
             try:
-                self._process.wait(timeout=5)
+                process.wait(timeout=5)
             except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
-        if self._process and self._process.stderr:
-            self._process.stderr.close()
+                process.kill()
+                process.wait()
+        if process and process.stderr:
+            process.stderr.close()
+        if self._workdir is not None:
+            for path in self.workdir.rglob("*"):
+                path.chmod(0o700)  # read-only copies are still removable once writable again
+            self._workdir.cleanup()
+            self._workdir = None
 
     def __enter__(self) -> "OpaServer":
-        return self.start()
+        return self.start().wait_ready()
 
     def __exit__(self, *_exc) -> None:
         self.stop()

@@ -1,104 +1,111 @@
-"""The CrossGuard analyzer behind `policies/pack`: one Pulumi policy per Rego rule, decided by OPA.
+"""The CrossGuard pack behind `policies/pack`: the Pulumi CLI's Analyzer service, translating to and
+from the decision core. Runs in the pack process the Pulumi CLI starts (`python -u -m pulumi.policy`).
 
-The Pulumi SDK's servicer runs each policy's own validate function, which would mean one OPA
-query per rule per resource. This subclass keeps the SDK's Configure, GetAnalyzerInfo and
-enforcement-level handling and replaces only Analyze and AnalyzeStack: one query per resource,
-one per stack, then one diagnostic per finding under the policy named after the finding's rule.
+It implements the generated Analyzer service itself (no private pulumi_policy members): one
+policy per Rego rule in GetAnalyzerInfo, the profile from Configure, then one OPA query per
+Analyze (per resource) and per AnalyzeStack; the findings come from `decision.Decider` and leave
+as Pulumi diagnostics. An engine that cannot answer blocks: every policy reports a mandatory
+violation with the reason.
 """
 from __future__ import annotations
 
-import atexit
-import os
 import signal
 import sys
 from concurrent import futures
 from typing import Optional
 
 import grpc
+from google.protobuf import empty_pb2, json_format
 from pulumi.runtime import proto
 from pulumi.runtime.proto import analyzer_pb2_grpc
-from pulumi_policy import (
-    EnforcementLevel,
-    PolicyComplianceFramework,
-    PolicyConfigSchema,
-    ResourceValidationPolicy,
-    Severity,
-    StackValidationPolicy,
-)
-from pulumi_policy.policy import _GRPC_CHANNEL_OPTIONS, _PolicyAnalyzerServicer
 
 from . import catalog, exemptions as exemptions_module, rego_input
 from .catalog import Rule
-from .engine import EngineError, EngineSettings, PolicyEngine, RawFinding
+from .decision import Decider, ResourceRef, engine_failure_message, exemption_note
+from .engine import EngineError, PolicyEngine
 from .exemptions import Exemptions
+from .gate import EngineSession
+from .model import Finding
+from .profiles import Profile, from_policy_config
 
 PACK_NAME = "stackguard"
 PACK_VERSION = "0.1.0"
-ENGINE_FAILURE = "the policy engine could not decide"
+MAX_MESSAGE_BYTES = 400 * 1024 * 1024
+_LEVEL_TO_PROTO = {"advisory": proto.ADVISORY, "mandatory": proto.MANDATORY, "remediate": proto.REMEDIATE, "disabled": proto.DISABLED}
+_PROTO_TO_LEVEL = {v: k for k, v in _LEVEL_TO_PROTO.items()}
 
 
-def exempted_prefix(exemption) -> str:
-    return f"[exempted until {exemption.expires.isoformat()}, owner {exemption.owner}: {exemption.reason}] "
+def _severity(severity: str) -> int:
+    return proto.PolicySeverity.Value(f"POLICY_SEVERITY_{severity.upper()}")
 
 
-def _batched(_args, _report_violation) -> None:
-    # The SDK insists on a validate callback per policy; stackguard evaluates all rules of a
-    # resource in one OPA query inside StackguardAnalyzer, so reaching this is a wiring bug.
-    raise RuntimeError("stackguard policies are evaluated by StackguardAnalyzer, not one by one")
-
-
-def policy_for(rule: Rule):
-    """The Pulumi policy that publishes a rule: name = rule id, metadata from its annotations."""
-    kind = ResourceValidationPolicy if rule.kind == "resource" else StackValidationPolicy
-    framework_name, controls = next(iter(rule.compliance.items()), (None, []))
-    return kind(
-        name=rule.id,
-        description=rule.title,
-        validate=_batched,
-        display_name=rule.title,
-        severity=Severity(rule.severity),
-        remediation_steps=rule.remediation,
-        framework=PolicyComplianceFramework(name=framework_name, reference=", ".join(controls)) if framework_name else None,
+def policy_info(rule: Rule) -> proto.PolicyInfo:
+    """How a rule is published to the Pulumi CLI and service: name = rule id, metadata from its annotations."""
+    info = proto.PolicyInfo(
+        name=rule.id, displayName=rule.title, description=rule.title, enforcementLevel=proto.MANDATORY,
+        severity=_severity(rule.severity), remediation_steps=rule.remediation,
+        policy_type=proto.PolicyType.Value("POLICY_TYPE_RESOURCE" if rule.kind == "resource" else "POLICY_TYPE_STACK"),
         tags=[rule.concern, *(f"{fw}:{c}" for fw, cs in rule.compliance.items() for c in cs)],
-        config_schema=PolicyConfigSchema(properties=rule.config) if rule.config else None,
     )
+    if rule.compliance:
+        framework, controls = next(iter(rule.compliance.items()))
+        info.framework.name, info.framework.reference = framework, ", ".join(controls)
+    if rule.config:
+        info.configSchema.properties.update(rule.config)
+    return info
 
 
-class StackguardAnalyzer(_PolicyAnalyzerServicer):
+class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
     def __init__(self, rules: tuple[Rule, ...], engine: Optional[PolicyEngine], exemptions: Exemptions,
                  engine_problem: str = ""):
-        self._policies = {rule.id: policy_for(rule) for rule in rules}
-        self._configurable = [rule.id for rule in rules if rule.config]
-        super().__init__(
-            PACK_NAME, PACK_VERSION, list(self._policies.values()), EnforcementLevel.MANDATORY,
-            description="Secure API integrations on AWS: HTTPS, encryption, least-privilege IAM, logging, auth, network.",
-            display_name="stackguard", provider="aws", tags=["aws", "security"],
-        )
+        self._rules = rules
         self._engine = engine
         self._engine_problem = engine_problem
         self._exemptions = exemptions
+        self._decider = Decider(rules, Profile.default(), exemptions)
+
+    def GetAnalyzerInfo(self, _request, _context):
+        return proto.AnalyzerInfo(
+            name=PACK_NAME, version=PACK_VERSION, supportsConfig=True, displayName="stackguard", provider="aws",
+            description="Secure API integrations on AWS: HTTPS, encryption, least-privilege IAM, logging, auth, network.",
+            tags=["aws", "security"], policies=[policy_info(rule) for rule in self._rules],
+        )
+
+    def GetPluginInfo(self, _request, _context):
+        return proto.PluginInfo(version=PACK_VERSION)
+
+    def Configure(self, request, _context):
+        levels = {name: _PROTO_TO_LEVEL[config.enforcementLevel] for name, config in request.policyConfig.items()}
+        properties = {name: json_format.MessageToDict(config.properties) for name, config in request.policyConfig.items()}
+        self._decider = Decider(self._rules, from_policy_config(levels, properties, self._rules), self._exemptions)
+        return empty_pb2.Empty()
 
     def Analyze(self, request, _context):
         response = proto.AnalyzeResponse()
         try:
-            findings = self._require_engine().resource_findings(rego_input.resource(request, self._rule_config()))
+            document = {**rego_input.resource(request, {}), "config": self._decider.profile.rule_config()}
+            raws = self._require_engine().resource_findings(document)
+            resource = ResourceRef(request.urn, request.type, request.name)
+            findings = [self._decider.finding(raw, resource) for raw in raws]
         except EngineError as err:
-            self._fail_closed(response, ResourceValidationPolicy, request.urn, str(err))
-            return response
-        for finding in findings:
-            self._report(response, finding.rule, finding.message, request.urn)
+            return self._blocked(response, "resource", request.urn, str(err))
+        self._diagnose(response, [f for f in findings if f is not None])
         return response
 
     def AnalyzeStack(self, request, _context):
         response = proto.AnalyzeResponse()
-        resources = [rego_input.stack_resource(r) for r in request.resources]
         try:
-            findings = self._require_engine().stack_findings(resources, self._rule_config())
+            documents = [rego_input.stack_resource(r) for r in request.resources]
+            raws = self._require_engine().stack_findings(documents, self._decider.profile.rule_config())
+            refs = {r.urn: ResourceRef(r.urn, r.type, r.name) for r in request.resources}
+            findings = []
+            for raw in raws:
+                if raw.urn not in refs:
+                    raise EngineError(f"the engine reported {raw.rule} for {raw.urn!r}, which is not a resource of the stack")
+                findings.append(self._decider.finding(raw, refs[raw.urn]))
         except EngineError as err:
-            self._fail_closed(response, StackValidationPolicy, "", str(err))
-            return response
-        for finding in findings:
-            self._report(response, finding.rule, finding.message, finding.urn or "")
+            return self._blocked(response, "stack", "", str(err))
+        self._diagnose(response, [f for f in findings if f is not None])
         return response
 
     def _require_engine(self) -> PolicyEngine:
@@ -106,50 +113,43 @@ class StackguardAnalyzer(_PolicyAnalyzerServicer):
             raise EngineError(self._engine_problem)
         return self._engine
 
-    def _rule_config(self) -> dict:
-        return {rule_id: config for rule_id in self._configurable if (config := self._get_policy_config(rule_id))}
+    def _diagnose(self, response: proto.AnalyzeResponse, findings: list[Finding]) -> None:
+        for finding in findings:
+            note = exemption_note(finding.exemption) if finding.exemption else ""
+            level = "advisory" if finding.exempted else finding.enforcement
+            self._append(response, finding.rule, finding.title, finding.severity, level, note + finding.message, finding.urn)
 
-    def _report(self, response, rule_id: str, message: str, urn: str) -> None:
-        policy = self._policies[rule_id]
-        level = self._get_enforcement_level(policy)
-        if level == EnforcementLevel.DISABLED:
-            return
-        if level == EnforcementLevel.REMEDIATE:
-            level = EnforcementLevel.MANDATORY
-        exemption = self._exemptions.match(rule_id, urn) if urn else None
-        if exemption:
-            level, message = EnforcementLevel.ADVISORY, exempted_prefix(exemption) + message
-        self._create_report_violation(response, policy.name, policy.description, level, policy.severity)(message, urn)
-
-    def _fail_closed(self, response, kind, urn: str, reason: str) -> None:
+    def _blocked(self, response: proto.AnalyzeResponse, kind: str, urn: str, reason: str) -> proto.AnalyzeResponse:
         # Every policy that would have run reports a mandatory violation, whatever its configured
         # level: a deployment nobody could check must not go ahead.
-        message = f"stackguard: {ENGINE_FAILURE} ({reason}); the deployment is blocked until it answers."
-        for policy in self._policies.values():
-            if isinstance(policy, kind) and self._get_enforcement_level(policy) != EnforcementLevel.DISABLED:
-                self._create_report_violation(
-                    response, policy.name, policy.description, EnforcementLevel.MANDATORY, policy.severity
-                )(message, urn)
+        message = engine_failure_message(reason)
+        for rule in self._rules:
+            if rule.kind == kind and self._decider.profile.level(rule.id) != "disabled":
+                self._append(response, rule.id, rule.title, rule.severity, "mandatory", message, urn)
+        return response
+
+    def _append(self, response, rule_id: str, title: str, severity: str, level: str, message: str, urn: str) -> None:
+        # The Pulumi CLI shows `message` under the policy name; the SDK's convention is description, newline, detail.
+        response.diagnostics.append(proto.AnalyzeDiagnostic(
+            policyName=rule_id, policyPackName=PACK_NAME, policyPackVersion=PACK_VERSION, description=title,
+            message=f"{title}\n{message}", urn=urn, enforcementLevel=_LEVEL_TO_PROTO[level], severity=_severity(severity),
+        ))
 
 
 def serve() -> None:
     """Start the analyzer the way pulumi_policy.PolicyPack does: print the port, serve until stopped."""
-    from .opa_server import OpaServer  # only the pack process starts a private OPA
-
     rules = catalog.load()
     exemptions = exemptions_module.load(known_rules={r.id for r in rules})
-    engine, problem, server_process = None, "", None
+    session = EngineSession(rules).start()
+    engine, problem = None, ""
     try:
-        if "STACKGUARD_OPA_URL" not in os.environ:
-            server_process = OpaServer().start()
-            atexit.register(server_process.stop)
-        engine = PolicyEngine(EngineSettings.from_env(server_process.url if server_process else None), {r.id for r in rules})
+        engine = session.engine()
     except EngineError as err:
         problem = str(err)
     except Exception as err:  # noqa: BLE001 - any start-up failure must fail closed, not crash the deploy
         problem = f"{type(err).__name__}: {err}"
 
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=4), options=_GRPC_CHANNEL_OPTIONS)
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=4), options=[("grpc.max_receive_message_length", MAX_MESSAGE_BYTES)])
     analyzer_pb2_grpc.add_AnalyzerServicer_to_server(StackguardAnalyzer(rules, engine, exemptions, problem), server)
     port = server.add_insecure_port("127.0.0.1:0")
     server.start()
@@ -158,8 +158,12 @@ def serve() -> None:
 
     def _stop(*_):
         server.stop(0)
+        session.close()
         sys.exit(0)
 
-    signal.signal(signal.SIGTERM, _stop)
-    signal.signal(signal.SIGINT, _stop)
-    server.wait_for_termination()
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(signum, _stop)
+    try:
+        server.wait_for_termination()
+    finally:
+        session.close()

@@ -20,11 +20,11 @@ import pulumi
 from pydantic import ValidationError
 
 from . import catalog, exemptions as exemptions_module, profiles, pulumi_project
+from .decision import Decider
 from .errors import InputError
-from .gate import Stack, evaluate
+from .gate import EngineSession, Stack, evaluate
 from .mocks import AwsMocks
 from .model import Report, SourceLocation, StackResource
-from .pack_client import PackProcess
 from .recording import Registration, RecordingMonitor, run_program
 
 DEFAULT_ACCOUNT = "123456789012"
@@ -101,19 +101,18 @@ def run_stack_program(project: pulumi_project.Project, stack: str, config: pulum
 
 def preflight(project_dir: Path, stack: str, profile_name: str | None = None,
               progress: Callable[[str], None] = lambda _message: None) -> Report:
-    # The pack (with its OPA) boots on the other core while this process validates and runs the program.
-    pack = PackProcess().start()
-    try:
+    rules = catalog.load()
+    # The private OPA boots on the other core while this process validates and runs the program.
+    with EngineSession(rules) as session:
         project = pulumi_project.load(project_dir)
         config = project.stack_config(stack)
-        rules = catalog.load()
         profile = profiles.load(profile_name or stack, rules)
         exemptions = exemptions_module.load(known_rules={r.id for r in rules})
         progress(f"running {project.name} ({stack}) on the mock runtime")
         monitor = run_stack_program(project, stack, config)
         resources = resources_of(monitor, project.program_dir, Path.cwd())
-        progress("waiting for the policy pack")
-        pack.connect()
-        return evaluate(pack, [Stack(name=stack, resources=resources)], rules, profile, exemptions, progress)
-    finally:
-        pack.close()
+        progress("waiting for the policy engine")
+        engine = session.engine()
+        progress("evaluating")
+        decider = Decider(rules, profile, exemptions)
+        return evaluate(engine, [Stack(name=stack, resources=resources)], decider, profile.rule_config(), progress)

@@ -8,18 +8,17 @@ explicit enforcement level, as the Pulumi CLI does before it calls Configure.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 
-from . import paths
+from . import inputs, paths
 from .catalog import Rule
 from .errors import InputError
+from .vocabulary import LEVELS
 
-LEVELS = ("advisory", "mandatory", "remediate", "disabled")
 DEFAULT_LEVEL = "mandatory"
 
 
@@ -31,6 +30,11 @@ class Profile:
     levels: dict[str, str] = field(default_factory=dict)
     properties: dict[str, dict[str, Any]] = field(default_factory=dict)
 
+    @classmethod
+    def default(cls) -> "Profile":
+        """What the pack enforces before (or without) Configure: every rule mandatory, as it publishes them."""
+        return cls(name="pack default", file="(none)", default=DEFAULT_LEVEL)
+
     def level(self, rule_id: str) -> str:
         return self.levels.get(rule_id, self.default)
 
@@ -38,6 +42,10 @@ class Profile:
         """The level a finding is reported at: remediate is reported as mandatory, like the Pulumi SDK does."""
         level = self.level(rule_id)
         return "mandatory" if level == "remediate" else level
+
+    def rule_config(self) -> dict[str, dict[str, Any]]:
+        """The rules' parameters as the Rego input carries them (`input.config`): only rules that have some."""
+        return {rule_id: params for rule_id, params in sorted(self.properties.items()) if params}
 
     def policy_config(self, rules: tuple[Rule, ...]) -> dict[str, dict[str, Any]]:
         """Per-rule config for Configure: every rule, each with its enforcement level."""
@@ -86,8 +94,20 @@ def _check_params(rule: Rule, params: dict[str, Any], source: str, key: str) -> 
         raise InputError(source, where, f"{error.message} (parameters allowed for {rule.id}: {allowed})")
 
 
+def from_policy_config(levels: dict[str, str], properties: dict[str, dict[str, Any]], rules: tuple[Rule, ...]) -> Profile:
+    """The profile the Pulumi CLI sent with Configure (already expanded to one entry per policy)."""
+    known = {r.id for r in rules}
+    return Profile(
+        name="--policy-pack-config", file="--policy-pack-config", default=DEFAULT_LEVEL,
+        levels={k: v for k, v in levels.items() if k in known},
+        properties={k: v for k, v in properties.items() if k in known and v},
+    )
+
+
 def load(name: str, rules: tuple[Rule, ...], directory: Path | None = None) -> Profile:
-    """The profile `<name>.json` from the profiles folder, validated against the rule catalog."""
+    """A profile by name (`<name>.json` in the profiles folder) or by path, validated against the rule catalog."""
+    if name.endswith(".json") or "/" in name:
+        return load_file(Path(name), rules)
     directory = directory or paths.profiles_dir()
     available = sorted(p.stem for p in directory.glob("*.json"))
     path = directory / f"{name}.json"
@@ -97,10 +117,5 @@ def load(name: str, rules: tuple[Rule, ...], directory: Path | None = None) -> P
 
 
 def load_file(path: Path, rules: tuple[Rule, ...], name: str | None = None) -> Profile:
-    try:
-        document = json.loads(path.read_text())
-    except OSError as err:
-        raise InputError(str(path), "(file)", f"cannot be read: {err.strerror}") from None
-    except json.JSONDecodeError as err:
-        raise InputError(str(path), f"line {err.lineno} column {err.colno}", f"is not valid JSON: {err.msg}") from None
+    document = inputs.load_json(path, "a profile: a JSON object mapping 'all' or rule ids to levels")
     return parse(document, str(path), name or path.stem, rules)

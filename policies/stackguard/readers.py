@@ -1,19 +1,26 @@
 """Read `pulumi stack export` and `pulumi preview --json` files into StackResources.
 
-Both formats are checked strictly enough that a wrong file gives a clear error naming the key,
-and loosely enough that additive changes in newer Pulumi versions keep working.
+Both formats are checked strictly enough that a wrong file gives a clear error naming the key (a
+file that describes nothing checkable is refused, never read as "0 resources"), and loosely enough
+that additive changes in newer Pulumi versions keep working.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlparse
 
+from . import inputs
 from .errors import InputError
-from .model import StackResource
-from .rego_input import SECRET_MARKER, SECRET_SIG, SIG_KEY
+from .model import SourceLocation, StackResource
+from .vocabulary import SECRET_MARKER, SECRET_SIG, SIG_KEY
 
 FORMATS = "a `pulumi stack export` file (deployment.resources) or `pulumi preview --json` output (steps)"
+# Deployment schema versions `pulumi stack export` has written (apitype.DeploymentSchemaVersion*).
+EXPORT_VERSIONS = (1, 2, 3)
+# Preview step operations (Pulumi's display.StepOp) and whether the step leaves a resource to check.
+STEP_OPS_WITH_STATE = {"same", "create", "update", "replace", "create-replacement", "import", "import-replacement", "refresh"}
+STEP_OPS_WITHOUT_STATE = {"delete", "delete-replaced", "discard", "discard-replaced", "remove-pending-replace", "read", "read-replacement", "read-discard"}
 
 
 def _masked(value: Any) -> Any:
@@ -35,50 +42,96 @@ def _provider_ref(ref: Any) -> dict[str, Any] | None:
     return {"urn": urn, "type": urn.split("::")[-2] if urn.count("::") >= 3 else "", "name": urn.split("::")[-1]}
 
 
+def _source_position(value: Any, source: str, key: str) -> SourceLocation | None:
+    """`project:///__main__.py#12,5` (what the engine records) as file and line."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InputError(source, key, "must be a source position string like project:///__main__.py#12,5")
+    parsed = urlparse(value)
+    line = parsed.fragment.split(",", 1)[0]
+    path = unquote(parsed.path).lstrip("/") if parsed.scheme == "project" else unquote(parsed.path)
+    if not path or not line.isdigit() or int(line) < 1:
+        return None  # a position Pulumi could not resolve is no position, not an error
+    return SourceLocation(file=path, line=int(line))
+
+
+def _urn_list(value: Any, source: str, key: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(u, str) for u in value):
+        raise InputError(source, key, "must be a list of URN strings")
+    return list(value)
+
+
 def _resource(state: Any, source: str, key: str) -> StackResource:
     if not isinstance(state, dict):
         raise InputError(source, key, "must be an object describing a resource")
     for required in ("urn", "type"):
         if not isinstance(state.get(required), str) or not state[required]:
             raise InputError(source, f"{key}.{required}", "must be a non-empty string")
-    inputs = state.get("inputs", {})
-    if not isinstance(inputs, dict):
-        raise InputError(source, f"{key}.inputs", f"must be an object of resource inputs, got {type(inputs).__name__}")
-    deps = state.get("dependencies") or []
+    urn = state["urn"]
+    if not urn.startswith("urn:pulumi:") or urn.count("::") < 3:
+        raise InputError(source, f"{key}.urn", "must be a Pulumi URN (urn:pulumi:<stack>::<project>::<type>::<name>)")
+    inputs_ = state.get("inputs", {})
+    if not isinstance(inputs_, dict):
+        raise InputError(source, f"{key}.inputs", f"must be an object of resource inputs, got {type(inputs_).__name__}")
     prop_deps = state.get("propertyDependencies") or {}
-    if not isinstance(deps, list) or not isinstance(prop_deps, dict):
-        raise InputError(source, f"{key}.dependencies", "dependencies must be a list and propertyDependencies an object")
+    if not isinstance(prop_deps, dict):
+        raise InputError(source, f"{key}.propertyDependencies", "must be an object mapping property names to lists of URNs")
+    parent = state.get("parent") or ""
+    if not isinstance(parent, str):
+        raise InputError(source, f"{key}.parent", "must be a URN string")
     return StackResource(
-        urn=state["urn"], type=state["type"], name=state["urn"].rsplit("::", 1)[-1],
-        properties=_masked(inputs), parent=state.get("parent") or "", dependencies=[str(d) for d in deps],
-        property_dependencies={k: [str(u) for u in (v or [])] for k, v in prop_deps.items()},
-        provider=_provider_ref(state.get("provider")), protect=bool(state.get("protect", False)),
+        urn=urn, type=state["type"], name=urn.rsplit("::", 1)[-1],
+        properties=_masked(inputs_), parent=parent,
+        dependencies=_urn_list(state.get("dependencies"), source, f"{key}.dependencies"),
+        property_dependencies={k: _urn_list(v, source, f"{key}.propertyDependencies.{k}") for k, v in prop_deps.items()},
+        provider=_provider_ref(state.get("provider")), protect=state.get("protect") is True,
+        source=_source_position(state.get("sourcePosition"), source, f"{key}.sourcePosition"),
     )
 
 
-def read(path: Path) -> list[StackResource]:
+def _export(document: dict[str, Any], source: str) -> list[StackResource]:
+    version = document.get("version")
+    if version not in EXPORT_VERSIONS:
+        raise InputError(source, "version", f"deployment schema version {version!r} is not supported; allowed: {', '.join(map(str, EXPORT_VERSIONS))}")
+    deployment = document["deployment"]
+    resources = deployment.get("resources") if isinstance(deployment, dict) else None
+    if not isinstance(resources, list):
+        raise InputError(source, "deployment.resources", "must be a list of resources")
+    # Read resources (`external`) are not managed by the stack: Pulumi does not analyze them either.
+    return [_resource(r, source, f"deployment.resources[{i}]") for i, r in enumerate(resources)
+            if not (isinstance(r, dict) and r.get("external") is True)]
+
+
+def _preview(document: dict[str, Any], source: str) -> list[StackResource]:
+    steps = document["steps"]
+    if not isinstance(steps, list):
+        raise InputError(source, "steps", "must be a list of preview steps")
+    allowed = ", ".join(sorted(STEP_OPS_WITH_STATE | STEP_OPS_WITHOUT_STATE))
+    resources = []
+    for i, step in enumerate(steps):
+        if not isinstance(step, dict):
+            raise InputError(source, f"steps[{i}]", "must be an object with 'op' and, unless the step deletes, 'newState'")
+        op = step.get("op")
+        if op in STEP_OPS_WITHOUT_STATE:
+            continue
+        if op not in STEP_OPS_WITH_STATE:
+            raise InputError(source, f"steps[{i}].op", f"must be one of {allowed}, got {op!r}")
+        if not step.get("newState"):
+            raise InputError(source, f"steps[{i}].newState", f"a {op!r} step must carry the resource's new state")
+        resources.append(_resource(step["newState"], source, f"steps[{i}].newState"))
+    return resources
+
+
+def read(path: Path | str) -> list[StackResource]:
     source = str(path)
-    try:
-        document = json.loads(path.read_text())
-    except OSError as err:
-        raise InputError(source, "(file)", f"cannot be read: {err.strerror}") from None
-    except json.JSONDecodeError as err:
-        raise InputError(source, f"line {err.lineno} column {err.colno}", f"is not valid JSON ({err.msg}); expected {FORMATS}") from None
+    document = inputs.load_json(path, FORMATS)
     if not isinstance(document, dict):
         raise InputError(source, "(top level)", f"must be a JSON object; expected {FORMATS}")
     if "deployment" in document:
-        deployment = document["deployment"]
-        resources = deployment.get("resources", []) if isinstance(deployment, dict) else None
-        if not isinstance(resources, list):
-            raise InputError(source, "deployment.resources", "must be a list of resources")
-        # Read resources (`external`) are not managed by the stack: Pulumi does not analyze them either.
-        return [_resource(r, source, f"deployment.resources[{i}]") for i, r in enumerate(resources)
-                if not (isinstance(r, dict) and r.get("external"))]
+        return _export(document, source)
     if "steps" in document:
-        steps = document["steps"]
-        if not isinstance(steps, list):
-            raise InputError(source, "steps", "must be a list of preview steps")
-        # Deleted resources have no newState: there is nothing left to check.
-        return [_resource(step["newState"], source, f"steps[{i}].newState")
-                for i, step in enumerate(steps) if isinstance(step, dict) and step.get("newState")]
+        return _preview(document, source)
     raise InputError(source, "(top level)", f"has neither 'deployment' nor 'steps'; expected {FORMATS}")

@@ -1,20 +1,17 @@
-"""Turn the Analyzer's gRPC requests into the Rego input of the architecture.
+"""The Rego input of the architecture, built the same way from the pack's gRPC requests and from the
+CLI's StackResources, so both paths hand OPA the same document.
 
-Secrets are replaced by a marker before anything leaves the pack (OPA, logs and reports never see
-them); unknown preview values keep Pulumi's sentinel strings, which `data.lib.pulumi` recognises.
+Secrets are replaced by a marker before anything reaches OPA (logs and reports never see them);
+unknown preview values keep Pulumi's sentinel strings, which `data.lib.pulumi` recognises.
 """
 from __future__ import annotations
 
 from typing import Any
 
-from google.protobuf import json_format
+from google.protobuf import json_format, struct_pb2
 
-SIG_KEY = "4dabf18193072939515e22adb298388d"
-SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270"
-RESOURCE_REF_SIG = "5cf8f73096256a8f31e491e813e4eb8e"
-ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17"
-ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7"
-SECRET_MARKER = "[secret]"
+from .model import StackResource
+from .vocabulary import ARCHIVE_SIG, ASSET_SIG, RESOURCE_REF_SIG, SECRET_MARKER, SECRET_SIG, SIG_KEY
 
 
 def plain(value: Any) -> Any:
@@ -78,4 +75,30 @@ def stack_resource(request) -> dict[str, Any]:
         "parent": request.parent or None,
         "dependencies": list(request.dependencies),
         "propertyDependencies": {k: list(v.urns) for k, v in request.propertyDependencies.items()},
+    }
+
+
+def _properties(properties: Any) -> dict[str, Any]:
+    raw = json_format.MessageToDict(properties) if isinstance(properties, struct_pb2.Struct) else properties
+    return plain(raw)
+
+
+def from_stack_resource(resource: StackResource) -> dict[str, Any]:
+    """The stack-input entry for a resource the CLI read or recorded: what `stack_resource` builds
+    from the AnalyzeStack request the Pulumi CLI would send for it."""
+    provider = resource.provider
+    return {
+        "type": resource.type,
+        "urn": resource.urn,
+        "name": resource.name,
+        "properties": _properties(resource.properties),
+        "options": {
+            "protect": resource.protect, "ignoreChanges": [], "deleteBeforeReplace": None,
+            "additionalSecretOutputs": [], "aliases": [], "parent": resource.parent or None,
+        },
+        "provider": {"type": provider.get("type", ""), "urn": provider.get("urn", ""), "name": provider.get("name", ""),
+                     "properties": plain(provider.get("properties", {}))} if provider else None,
+        "parent": resource.parent or None,
+        "dependencies": list(resource.dependencies),
+        "propertyDependencies": {k: list(v) for k, v in resource.property_dependencies.items()},
     }

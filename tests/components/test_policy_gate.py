@@ -1,4 +1,4 @@
-"""Components through the real policy pack over gRPC: clean with defaults under the prod profile,
+"""Components through the real gate (a proven private OPA): clean with defaults under the prod profile,
 and every insecure opt-out reported by the rule that covers it."""
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from components import (
     ServiceRole, UserDirectory, WebAcl,
 )
 from stackguard import exemptions, profiles
+from stackguard.decision import Decider
 from stackguard.gate import Stack, evaluate
 from stackguard.preflight import resources_of
 
@@ -72,13 +73,13 @@ OPT_OUTS = [
 
 
 @pytest.fixture(scope="module")
-def gate(pack, rules):
+def gate(engine, rules):
     prod = profiles.load("prod", rules)
-    none = exemptions.Exemptions([], "none")
+    decider = Decider(rules, prod, exemptions.Exemptions([], "none"))
 
     def _run(monitor):
         resources = resources_of(monitor, ROOT, ROOT)
-        return evaluate(pack, [Stack(name="prod", resources=resources)], rules, prod, none)
+        return evaluate(engine, [Stack(name="prod", resources=resources)], decider, prod.rule_config())
 
     return _run
 

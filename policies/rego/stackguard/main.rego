@@ -24,3 +24,30 @@ stack_deny contains finding if {
 }
 
 rule_id(service, rule) := concat("-", ["aws", service, replace(rule, "_", "-")])
+
+# METADATA
+# description: |
+#   Findings of the resource rules for each of input.resources (each with input.config),
+#   tagged with the resource's URN: a whole stack in one query.
+# entrypoint: true
+batch_deny contains finding if {
+	some resource in input.resources
+	messages := deny with input as object.union(resource, {"config": input.config})
+	some message in messages
+	finding := object.union(message, {"urn": resource.urn})
+}
+
+# METADATA
+# description: |
+#   The id of every rule this entrypoint evaluates: the gate compares them with its
+#   catalog before it trusts an answer without findings.
+# entrypoint: true
+rules contains rule_id(service, rule) if {
+	some service, rule
+	data.aws[service][rule].deny
+}
+
+rules contains rule_id(service, rule) if {
+	some service, rule
+	data.aws[service][rule].stack_deny
+}

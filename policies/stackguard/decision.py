@@ -1,0 +1,93 @@
+"""The decision core: the only place that turns the engine's answers into findings.
+
+It knows the catalog (titles, severities), the profile's levels, the exemptions and what an engine
+failure means. The CLI (`check`, `preflight`) and the CrossGuard pack both call it in-process and
+only translate its result (a Report, or Pulumi diagnostics); nothing downstream re-decides.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Optional
+
+from .catalog import Rule
+from .engine import RawFinding
+from .errors import EngineError
+from .exemptions import Exemptions
+from .model import Finding, Report, StackResource, Summary
+from .profiles import Profile
+from .vocabulary import SEVERITY_ORDER
+
+ENGINE_FAILURE = "the policy engine could not decide"
+
+
+def engine_failure_message(reason: str) -> str:
+    """What a blocked run says, in the pack's diagnostics and on the CLI's stderr alike."""
+    return f"stackguard: {ENGINE_FAILURE} ({reason.rstrip('.')}); nothing was checked, so nothing passes."
+
+
+def exemption_note(exemption: dict[str, str]) -> str:
+    """How the pack shows an exempted finding to a `pulumi up` user."""
+    return f"[exempted until {exemption['expires']}, owner {exemption['owner']}: {exemption['reason']}] "
+
+
+@dataclass(frozen=True)
+class ResourceRef:
+    """What a finding needs to know of the resource it is about."""
+
+    urn: str
+    type: str
+    name: str
+    source: Optional[object] = None
+
+    @classmethod
+    def of(cls, resource: StackResource) -> "ResourceRef":
+        return cls(resource.urn, resource.type, resource.name, resource.source)
+
+
+class Decider:
+    def __init__(self, rules: Iterable[Rule], profile: Profile, exemptions: Exemptions):
+        self.catalog = {r.id: r for r in rules}
+        self.profile = profile
+        self.exemptions = exemptions
+
+    def finding(self, raw: RawFinding, resource: ResourceRef) -> Finding | None:
+        """The finding for one engine answer, or None when the profile disables its rule."""
+        rule = self.catalog.get(raw.rule)
+        if rule is None:
+            raise EngineError(f"the engine reported rule {raw.rule!r}, which the catalog does not know")
+        level = self.profile.effective_level(rule.id)
+        if level == "disabled":
+            return None
+        exemption = self.exemptions.match(rule.id, resource.urn)
+        return Finding(
+            rule=rule.id, title=rule.title, severity=rule.severity, concern=rule.concern,
+            enforcement=level, exempted=exemption is not None, urn=resource.urn, type=resource.type,
+            name=resource.name, message=raw.message, remediation=rule.remediation, source=resource.source,
+            exemption={"reason": exemption.reason, "owner": exemption.owner, "expires": exemption.expires.isoformat()} if exemption else None,
+        )
+
+    def stack_findings(self, raws: Iterable[RawFinding], resources: list[StackResource]) -> list[Finding]:
+        """Findings for a whole stack; an answer about a resource that is not in it is an engine failure."""
+        by_urn = {r.urn: ResourceRef.of(r) for r in resources}
+        findings = []
+        for raw in raws:
+            if raw.urn not in by_urn:
+                raise EngineError(f"the engine reported {raw.rule} for {raw.urn!r}, which is not a resource of the stack")
+            finding = self.finding(raw, by_urn[raw.urn])
+            if finding is not None:
+                findings.append(finding)
+        return findings
+
+    def report(self, stack: str, resources: int, findings: list[Finding]) -> Report:
+        findings = sorted(findings, key=lambda f: (f.exempted, f.enforcement != "mandatory", SEVERITY_ORDER[f.severity], f.rule, f.urn))
+        open_findings = [f for f in findings if not f.exempted]
+        return Report(
+            stack=stack, profile=self.profile.name,
+            summary=Summary(
+                resources=resources, findings=len(findings),
+                mandatory=sum(f.enforcement == "mandatory" for f in open_findings),
+                advisory=sum(f.enforcement == "advisory" for f in open_findings),
+                exempted=len(findings) - len(open_findings),
+            ),
+            findings=findings,
+        )

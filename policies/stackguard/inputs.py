@@ -1,0 +1,134 @@
+"""Reading the files a user hands stackguard, defensively: every problem is an InputError naming the
+file, the key and what is allowed, never a traceback, a hang or an exhausted memory.
+
+Limits (documented in docs/contracts.md): a file is a regular file (or standard input) of at most
+MAX_INPUT_BYTES, UTF-8 text; JSON has no NaN/Infinity, no integer beyond 64 bits, no lone surrogate
+and nests at most MAX_DEPTH levels; YAML has no aliases (they make "billion laughs" possible and
+Pulumi's own files never need them).
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import stat
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError
+
+MAX_INPUT_BYTES = 256 * 1024 * 1024
+MAX_DEPTH = 64
+_INT_LIMIT = 2**63
+STDIN = "-"
+
+
+def read_bytes(path: Path | str, key: str = "(file)") -> bytes:
+    """A regular file's bytes (or standard input's for "-"), refused past MAX_INPUT_BYTES."""
+    source = str(path)
+    if source == STDIN:
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+    else:
+        try:
+            # O_NONBLOCK: opening a FIFO nobody writes to must not hang; it is refused below anyway.
+            fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except OSError as err:
+            raise InputError(source, key, f"cannot be read: {err.strerror}") from None
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise InputError(source, key, "is not a regular file; give a file (or - for standard input)")
+            try:
+                data = handle.read(MAX_INPUT_BYTES + 1)
+            except OSError as err:
+                raise InputError(source, key, f"cannot be read: {err.strerror}") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(source, key, f"is larger than the {MAX_INPUT_BYTES // (1024 * 1024)} MiB input limit")
+    return data
+
+
+def read_text(path: Path | str, key: str = "(file)") -> str:
+    data = read_bytes(path, key)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(str(path), key, f"is not UTF-8 text (invalid byte at offset {err.start})") from None
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _bounded_int(text: str) -> int:
+    value = int(text)
+    if abs(value) >= _INT_LIMIT:
+        raise ValueError(f"integer {text[:20]}… does not fit in 64 bits")
+    return value
+
+
+def load_json(path: Path | str, expected: str) -> Any:
+    """Parse a JSON file; `expected` says what the file should be, for the error message."""
+    source = str(path)
+    text = read_text(path)
+    try:
+        document = json.loads(text, parse_constant=_reject_constant, parse_int=_bounded_int)
+    except json.JSONDecodeError as err:
+        raise InputError(source, f"line {err.lineno} column {err.colno}", f"is not valid JSON ({err.msg}); expected {expected}") from None
+    except ValueError as err:
+        raise InputError(source, "(value)", f"{err}; expected {expected}") from None
+    except RecursionError:
+        raise InputError(source, "(structure)", f"nests deeper than {MAX_DEPTH} levels") from None
+    check_values(document, source)
+    return document
+
+
+def load_yaml(path: Path | str, expected: str) -> Any:
+    """Parse a YAML file with the safe loader, refusing aliases and deep nesting."""
+    source = str(path)
+    text = read_text(path)
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                mark = event.start_mark
+                raise InputError(source, f"line {mark.line + 1}", "uses a YAML alias (*name); write the value out instead")
+        document = yaml.safe_load(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise InputError(source, f"line {mark.line + 1}" if mark else "(file)", f"is not valid YAML; expected {expected}") from None
+    except RecursionError:
+        raise InputError(source, "(structure)", f"nests deeper than {MAX_DEPTH} levels") from None
+    check_values(document, source)
+    return document
+
+
+def check_values(document: Any, source: str) -> None:
+    """Depth, finite numbers and encodable strings, checked without recursion."""
+    stack: list[tuple[Any, str, int]] = [(document, "", 0)]
+    while stack:
+        value, where, depth = stack.pop()
+        key = where or "(top level)"
+        if depth > MAX_DEPTH:
+            raise InputError(source, key, f"nests deeper than {MAX_DEPTH} levels")
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if not isinstance(k, str):
+                    raise InputError(source, f"{where}.{k}" if where else str(k), f"keys must be strings, got {type(k).__name__}")
+                _check_string(k, source, key)
+                stack.append((v, f"{where}.{k}" if where else k, depth + 1))
+        elif isinstance(value, list):
+            stack.extend((v, f"{where}[{i}]", depth + 1) for i, v in enumerate(value))
+        elif isinstance(value, str):
+            _check_string(value, source, key)
+        elif isinstance(value, float) and not math.isfinite(value):
+            raise InputError(source, key, "numbers must be finite")
+        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _INT_LIMIT:
+            raise InputError(source, key, "integers must fit in 64 bits")
+
+
+def _check_string(text: str, source: str, key: str) -> None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InputError(source, key, "contains a lone UTF-16 surrogate (\\udXXX), which is not text") from None
