@@ -103,6 +103,7 @@ class OpaServer:
         authz = self.workdir / "authz" / "authz.rego"
         authz.parent.mkdir()
         authz.write_text(_AUTHZ.format(digest=hashlib.sha256(self.token.encode()).hexdigest()))
+        authz.chmod(0o400)
         command = [
             str(toolchain.opa_binary()), "run", "--server", "--addr", f"127.0.0.1:{self.port}",
             "--authentication=token", "--authorization=basic",

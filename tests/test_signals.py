@@ -1,0 +1,58 @@
+"""Whatever signal ends a run, nothing it started survives: no OPA, no pack, holding the environment."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+
+import pytest
+
+from stackguard.pack_client import PackProcess
+from tests.processes import alive, command, descendants, wait_for
+from tests.test_cli_check import STACKGUARD
+
+pytestmark = pytest.mark.slow
+
+
+def _opa_of(pid: int) -> list[int]:
+    return [p for p in descendants(pid) if " run --server " in command(p)]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT, signal.SIGKILL])
+def test_cli_killed_while_waiting_leaves_nothing_behind(signum):
+    # `check -` waits on standard input with its private OPA already running.
+    env = {k: v for k, v in os.environ.items() if k != "STACKGUARD_OPA_URL"}
+    cli = subprocess.Popen([STACKGUARD, "check", "-", "--format", "json"], stdin=subprocess.PIPE,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    try:
+        assert wait_for(lambda: _opa_of(cli.pid), 30), "the CLI never started its OPA"
+        started = _opa_of(cli.pid) + [p for p in descendants(cli.pid)]
+        cli.send_signal(signum)
+        code = cli.wait(timeout=30)
+        assert wait_for(lambda: not any(alive(p) for p in started), 10), [command(p) for p in started if alive(p)]
+        if signum != signal.SIGKILL:
+            stderr = cli.stderr.read().decode()
+            assert code == 3 and f"stopped by {signal.Signals(signum).name}" in stderr and "Traceback" not in stderr
+    finally:
+        if cli.poll() is None:
+            cli.kill()
+        cli.stdin.close()
+
+
+def test_pack_killed_takes_its_opa_with_it():
+    env = {k: v for k, v in os.environ.items() if k != "STACKGUARD_OPA_URL"}
+    with PackProcess(env=env) as pack:
+        pid = pack._process.pid
+        assert wait_for(lambda: _opa_of(pid), 30)
+        started = _opa_of(pid)
+        os.kill(pid, signal.SIGKILL)
+        assert wait_for(lambda: not any(alive(p) for p in started), 10)
+
+
+def test_deadline_blocks_with_exit_3_naming_the_stage():
+    env = {k: v for k, v in os.environ.items() if k != "STACKGUARD_OPA_URL"}
+    with subprocess.Popen([STACKGUARD, "check", "-", "--timeout", "2", "--format", "json"], stdin=subprocess.PIPE,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as cli:
+        code = cli.wait(timeout=60)
+        stderr = cli.stderr.read().decode()
+    assert code == 3 and "did not finish within 2s (while reading the input files)" in stderr, stderr
