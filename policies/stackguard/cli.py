@@ -82,8 +82,9 @@ def _fail(code: int, message: str) -> None:
     raise typer.Exit(code)
 
 
-class _Stopped(Exception):
-    """A signal or the run's deadline ended the run; cleanup runs on the way out."""
+class _Stopped(BaseException):
+    """A signal or the run's deadline ended the run; cleanup runs on the way out. A BaseException,
+    so that a stack program's `except Exception` cannot swallow it."""
 
 
 def guarded(run: Callable[[], None], timeout: float, stage: Stage) -> None:

@@ -37,9 +37,10 @@ def read_bytes(path: Path | str, key: str = "(file)") -> bytes:
             fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except OSError as err:
             raise InputError(source, key, f"cannot be read: {err.strerror}") from None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise InputError(source, key, "is not a regular file; give a file (or - for standard input)")
         with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise InputError(source, key, "is not a regular file; give a file (or - for standard input)")
             try:
                 data = handle.read(MAX_INPUT_BYTES + 1)
             except OSError as err:

@@ -119,13 +119,16 @@ class OpaServer:
         assert self._process is not None and self._process.stderr is not None
         deadline = time.monotonic() + STARTUP_SECONDS
         headers = {"Authorization": f"Bearer {self.token}"}
+        session = requests.Session()
+        session.trust_env = False  # loopback: never through HTTP_PROXY
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
                 error = self._process.stderr.read().decode(errors="replace").strip()
                 self.stop()
                 raise EngineError(f"OPA exited while starting: {error.splitlines()[-1] if error else 'no message'}")
             try:
-                if requests.get(f"{self.url}/health", headers=headers, timeout=0.5).status_code == 200:
+                if session.get(f"{self.url}/health", headers=headers, timeout=0.5).status_code == 200:
+                    session.close()
                     return self
             except requests.RequestException:
                 pass

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from . import inputs
 from .errors import InputError
 
 UNKNOWN_SECRET = "[secret]"
@@ -71,9 +71,13 @@ class Project:
         result = StackConfig(file=path)
         decrypt = _decrypter(document.get("encryptionsalt"), path)
         for key, value in config.items():
+            if not isinstance(key, str) or not key:
+                raise InputError(str(path), f"config.{key}", "config keys must be strings like 'namespace:key'")
             full_key = key if ":" in key else f"{self.name}:{key}"
             result.raw[full_key] = value
             if isinstance(value, dict) and set(value) == {"secure"}:
+                if not isinstance(value["secure"], str):
+                    raise InputError(str(path), f"config.{key}.secure", "must be the ciphertext string Pulumi wrote (v1:…)")
                 result.values[full_key] = decrypt(value["secure"], full_key)
                 result.secret_keys.append(full_key)
             else:
@@ -82,13 +86,7 @@ class Project:
 
 
 def _yaml(path: Path) -> dict[str, Any]:
-    try:
-        document = yaml.safe_load(path.read_text()) or {}
-    except OSError as err:
-        raise InputError(str(path), "(file)", f"cannot be read: {err.strerror}") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise InputError(str(path), f"line {mark.line + 1}" if mark else "(file)", "is not valid YAML") from None
+    document = inputs.load_yaml(path, "a Pulumi YAML mapping") or {}
     if not isinstance(document, dict):
         raise InputError(str(path), "(top level)", "must be a YAML mapping")
     return document

@@ -94,7 +94,7 @@ def _resource(state: Any, source: str, key: str) -> StackResource:
 
 def _export(document: dict[str, Any], source: str) -> list[StackResource]:
     version = document.get("version")
-    if version not in EXPORT_VERSIONS:
+    if type(version) is not int or version not in EXPORT_VERSIONS:
         raise InputError(source, "version", f"deployment schema version {version!r} is not supported; allowed: {', '.join(map(str, EXPORT_VERSIONS))}")
     deployment = document["deployment"]
     resources = deployment.get("resources") if isinstance(deployment, dict) else None
@@ -115,6 +115,8 @@ def _preview(document: dict[str, Any], source: str) -> list[StackResource]:
         if not isinstance(step, dict):
             raise InputError(source, f"steps[{i}]", "must be an object with 'op' and, unless the step deletes, 'newState'")
         op = step.get("op")
+        if not isinstance(op, str):
+            raise InputError(source, f"steps[{i}].op", f"must be one of {allowed}, got {type(op).__name__}")
         if op in STEP_OPS_WITHOUT_STATE:
             continue
         if op not in STEP_OPS_WITH_STATE:
