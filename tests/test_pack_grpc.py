@@ -132,3 +132,25 @@ def test_unreachable_engine_fails_closed_for_every_policy(rules):
         stack = pack.analyze_stack([key(True)])
         assert rules_of(stack) == {r.id for r in rules if r.kind == "stack"}
         assert all(d.enforcementLevel == proto.MANDATORY for d in stack)
+
+
+def test_pack_depends_only_on_the_public_analyzer_protocol():
+    """An SDK upgrade that renames the Analyzer service or the diagnostic fields fails here, loudly."""
+    import ast
+    from pathlib import Path
+
+    from pulumi.runtime.proto import analyzer_pb2_grpc
+
+    from stackguard import pack as pack_module
+
+    for method in ("Analyze", "AnalyzeStack", "GetAnalyzerInfo", "GetPluginInfo", "Configure"):
+        assert hasattr(analyzer_pb2_grpc.AnalyzerServicer, method), method
+        assert method in vars(pack_module.StackguardAnalyzer), method
+    fields = set(proto.AnalyzeDiagnostic.DESCRIPTOR.fields_by_name)
+    assert {"policyName", "policyPackName", "policyPackVersion", "description", "message", "urn",
+            "enforcementLevel", "severity"} <= fields
+    assert {"remediation_steps", "policy_type", "configSchema", "framework", "tags"} <= set(proto.PolicyInfo.DESCRIPTOR.fields_by_name)
+    source = ast.parse(Path(pack_module.__file__).read_text())
+    private = [alias.name for node in ast.walk(source) if isinstance(node, ast.ImportFrom)
+               for alias in node.names if alias.name.startswith("_")]
+    assert private == [], f"the pack imports private SDK members: {private}"
