@@ -8,10 +8,10 @@ import data.lib.pulumi
 #   A function on a deprecated runtime no longer gets security patches for its language
 #   runtime or operating system, and AWS blocks creating and then updating such
 #   functions. The list follows the "Deprecated runtimes" table of the AWS Lambda
-#   developer guide (Lambda runtimes page): among others python3.9 and older,
+#   developer guide (Lambda runtimes page): among others python3.11 and older,
 #   nodejs20.x and older, java8 (Amazon Linux 1), dotnet7 and older, ruby3.2 and older,
 #   go1.x and provided (Amazon Linux 1). Container-image functions have no runtime and
-#   are not checked.
+#   are not checked. A profile can add runtimes AWS deprecates later (alsoDeprecated).
 # scope: document
 # custom:
 #   id: aws-lambda-function-runtime-deprecated
@@ -22,10 +22,17 @@ import data.lib.pulumi
 #     aws-fsbp: ["Lambda.2"]
 #     nist-800-53: ["SI-2", "SA-22"]
 #     pci-dss: ["6.3.3"]
+#   config:
+#     alsoDeprecated:
+#       type: array
+#       items:
+#         type: string
+#       default: []
+#       description: More runtime identifiers to report, e.g. ["java8.al2"] once AWS deprecates them.
 deny contains msg if {
 	pulumi.is_type(input, "aws:lambda/function:Function")
 	runtime := input.properties.runtime
-	runtime in deprecated_runtimes
+	runtime in (deprecated_runtimes | also_deprecated)
 	msg := sprintf(
 		"Lambda function %q runs on the deprecated runtime %s, which no longer receives security patches: move it to a supported runtime.",
 		[input.name, runtime],
@@ -34,6 +41,8 @@ deny contains msg if {
 
 # Runtimes AWS lists as deprecated (deprecation date passed), newest deprecations first.
 deprecated_runtimes := {
+	"python3.11", # 2026-06-30
+	"python3.10", # 2026-06-30
 	"nodejs20.x", # 2026-04-30
 	"ruby3.2", # 2026-03-31
 	"python3.9", # 2025-12-15
@@ -64,3 +73,6 @@ deprecated_runtimes := {
 	"dotnetcore2.0",
 	"dotnetcore1.0",
 }
+
+# also_deprecated is the profile's alsoDeprecated list, as a set.
+also_deprecated := {r | some r in pulumi.config("aws-lambda-function-runtime-deprecated").alsoDeprecated}

@@ -23,6 +23,14 @@ test_passes_supported_runtimes if {
 	count(rule.deny) == 0 with input as function({"runtime": "java21"})
 }
 
+test_flags_runtime_the_profile_adds if {
+	count(rule.deny) == 1 with input as object.union(
+		function({"runtime": "java8.al2"}),
+		{"config": {"aws-lambda-function-runtime-deprecated": {"alsoDeprecated": ["java8.al2"]}}},
+	)
+	count(rule.deny) == 0 with input as function({"runtime": "java8.al2"})
+}
+
 test_passes_container_image if {
 	count(rule.deny) == 0 with input as function({"packageType": "Image", "imageUri": "123456789012.dkr.ecr.us-east-1.amazonaws.com/handler:1.0"})
 }
