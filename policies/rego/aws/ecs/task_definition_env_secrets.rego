@@ -11,7 +11,8 @@ import data.lib.pulumi
 #   revision kept forever, shows it. Such values belong in the container's `secrets`
 #   (valueFrom a Secrets Manager secret or SSM SecureString), which ECS injects at
 #   start. Names that point to a secret rather than hold one (…_ARN, …_NAME, …_ID,
-#   …_URL, …_PATH, …_FILE) and empty values are not reported. containerDefinitions is
+#   …_URL, …_PATH, …_FILE), that describe one (…_HEADER, …_TTL, …_LENGTH, …_EXPIRY,
+#   …_TIMEOUT, …_ENABLED) and empty values are not reported. containerDefinitions is
 #   read as the JSON text the provider takes (or as a list); an unknown one is not
 #   judged.
 # scope: document
@@ -49,7 +50,7 @@ containers := parsed if {
 
 secret_words := `PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?|AUTH_?KEY`
 
-reference_suffixes := `_(ARN|NAME|ID|URL|URI|PATH|FILE|ENDPOINT|PARAMETER)$`
+reference_suffixes := `_(ARN|NAME|ID|URL|URI|PATH|FILE|ENDPOINT|PARAMETER|HEADER|TTL|LENGTH|EXPIRY|TIMEOUT|ENABLED)$`
 
 secret_name(name) if {
 	is_string(name)

@@ -30,6 +30,10 @@ test_passes_secrets_and_plain_settings if {
 	count(rule.deny) == 0 with input as task(json.marshal([c]))
 }
 
+test_passes_settings_about_secrets if {
+	count(rule.deny) == 0 with input as task(json.marshal([container([{"name": "TOKEN_TTL", "value": "3600"}, {"name": "AUTH_TOKEN_HEADER", "value": "X-Api-Token"}])]))
+}
+
 test_passes_empty_value if {
 	count(rule.deny) == 0 with input as task(json.marshal([container([{"name": "API_TOKEN", "value": ""}])]))
 }

@@ -9,7 +9,9 @@ import data.lib.pulumi
 #   connections must do so: rds.force_ssl 1 for PostgreSQL, Aurora PostgreSQL and SQL
 #   Server, require_secure_transport 1/ON for MySQL, MariaDB and Aurora MySQL.
 #   Otherwise clients may connect in clear text and send credentials and query results
-#   across the network unencrypted. RDS for PostgreSQL 15 and later forces TLS by
+#   across the network unencrypted. For Aurora the settings live in the cluster
+#   parameter group, so Aurora families of DB (instance) parameter groups are not
+#   checked. RDS for PostgreSQL 15 and later forces TLS by
 #   default, so a postgres15+ group that leaves rds.force_ssl out is accepted; setting
 #   it to 0 is not. An unknown family or parameter list is not judged.
 # scope: document
@@ -28,6 +30,7 @@ deny contains msg if {
 	is_string(family)
 	some setting in tls_settings
 	regex.match(setting.families, family)
+	not instance_level_aurora(token, family)
 	not pulumi.unknown(input.properties, "parameters")
 	not forced(setting, family)
 	msg := sprintf(
@@ -45,6 +48,12 @@ tls_settings := [
 	{"families": `^(postgres|aurora-postgresql|sqlserver-)`, "parameter": "rds.force_ssl"},
 	{"families": `^(mysql|mariadb|aurora-mysql|aurora5\.6)`, "parameter": "require_secure_transport"},
 ]
+
+# Aurora reads rds.force_ssl and require_secure_transport from the cluster parameter group only.
+instance_level_aurora(token, family) if {
+	token == "aws:rds/parameterGroup:ParameterGroup"
+	startswith(family, "aurora")
+}
 
 enabled_values := {"1", "on", "true"}
 

@@ -46,6 +46,15 @@ test_ignores_engines_without_the_setting if {
 	count(rule.deny) == 0 with input as group("oracle-ee-19", [])
 }
 
+test_ignores_aurora_instance_parameter_groups if {
+	count(rule.deny) == 0 with input as group("aurora-postgresql16", [{"name": "log_min_duration_statement", "value": "500"}])
+	count(rule.deny) == 1 with input as cluster_group("aurora-postgresql16", [])
+}
+
+test_checks_multi_az_cluster_groups if {
+	count(rule.deny) == 1 with input as cluster_group("mysql8.0", [])
+}
+
 test_unknown_parameters_are_not_reported if {
 	count(rule.deny) == 0 with input as group("mysql8.0", "04da6b54-80e4-46f7-96ec-b56ff0331ba9")
 	count(rule.deny) == 0 with input as group("mysql8.0", [{"name": "require_secure_transport", "value": "04da6b54-80e4-46f7-96ec-b56ff0331ba9"}])
