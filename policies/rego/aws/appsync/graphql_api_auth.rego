@@ -19,7 +19,7 @@ import data.lib.pulumi
 #   concern: auth
 #   remediation: Set authentication_type="AMAZON_COGNITO_USER_POOLS" with user_pool_config (or "AWS_IAM", "OPENID_CONNECT", "AWS_LAMBDA") on aws.appsync.GraphQLApi.
 #   compliance:
-#     aws-fsbp: ["AppSync.5"]
+#     fsbp: ["AppSync.5"]
 #     nist-800-53: ["IA-2", "AC-3"]
 #     owasp-api-top-10: ["API2:2023"]
 deny contains msg if {

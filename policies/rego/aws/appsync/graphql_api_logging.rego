@@ -16,7 +16,7 @@ import data.lib.pulumi
 #   concern: logging
 #   remediation: Set log_config=aws.appsync.GraphQLApiLogConfigArgs(cloudwatch_logs_role_arn=role.arn, field_log_level="ERROR") on aws.appsync.GraphQLApi.
 #   compliance:
-#     aws-fsbp: ["AppSync.2"]
+#     fsbp: ["AppSync.2"]
 #     nist-800-53: ["AU-2", "AU-12"]
 #     pci-dss: ["10.2.1"]
 deny contains msg if {

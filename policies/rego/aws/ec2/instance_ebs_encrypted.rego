@@ -20,7 +20,7 @@ import data.lib.pulumi
 #   concern: encryption
 #   remediation: Set root_block_device=aws.ec2.InstanceRootBlockDeviceArgs(encrypted=True, kms_key_id=key.arn) and encrypted=True on every ebs_block_devices entry of aws.ec2.Instance.
 #   compliance:
-#     aws-fsbp: ["EC2.3"]
+#     fsbp: ["EC2.3"]
 #     nist-800-53: ["SC-28"]
 #     pci-dss: ["3.5.1"]
 deny contains msg if {

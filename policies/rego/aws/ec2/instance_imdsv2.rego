@@ -19,7 +19,7 @@ import data.lib.pulumi
 #   concern: auth
 #   remediation: Set metadata_options=aws.ec2.InstanceMetadataOptionsArgs(http_tokens="required", http_put_response_hop_limit=1) on aws.ec2.Instance.
 #   compliance:
-#     aws-fsbp: ["EC2.8"]
+#     fsbp: ["EC2.8"]
 #     nist-800-53: ["AC-3", "SC-7"]
 deny contains msg if {
 	pulumi.is_type(input, "aws:ec2/instance:Instance")

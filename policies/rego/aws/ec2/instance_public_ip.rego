@@ -18,7 +18,7 @@ import data.lib.pulumi
 #   concern: network
 #   remediation: Remove associate_public_ip_address=True (or set it to False) on aws.ec2.Instance and place it in a private subnet behind a load balancer; reach it with SSM Session Manager instead of SSH.
 #   compliance:
-#     aws-fsbp: ["EC2.9"]
+#     fsbp: ["EC2.9"]
 #     nist-800-53: ["AC-4", "SC-7"]
 #     pci-dss: ["1.4.4"]
 deny contains msg if {

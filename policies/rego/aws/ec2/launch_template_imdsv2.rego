@@ -17,7 +17,7 @@ import data.lib.pulumi
 #   concern: auth
 #   remediation: Set metadata_options=aws.ec2.LaunchTemplateMetadataOptionsArgs(http_endpoint="enabled", http_tokens="required", http_put_response_hop_limit=1) on aws.ec2.LaunchTemplate.
 #   compliance:
-#     aws-fsbp: ["EC2.170"]
+#     fsbp: ["EC2.170"]
 #     nist-800-53: ["AC-3", "SC-7"]
 deny contains msg if {
 	pulumi.is_type(input, "aws:ec2/launchTemplate:LaunchTemplate")

@@ -17,7 +17,7 @@ import data.lib.pulumi
 #   concern: network
 #   remediation: Remove associate_public_ip_address="true" from network_interfaces of aws.ec2.LaunchTemplate (or set it to "false") and launch into private subnets.
 #   compliance:
-#     aws-fsbp: ["EC2.25"]
+#     fsbp: ["EC2.25"]
 #     nist-800-53: ["AC-4", "SC-7"]
 #     pci-dss: ["1.4.4"]
 deny contains msg if {

@@ -20,7 +20,7 @@ import data.lib.stack
 #   concern: logging
 #   remediation: Set image_scanning_configuration=aws.ecr.RepositoryImageScanningConfigurationArgs(scan_on_push=True) on aws.ecr.Repository, or add an aws.ecr.RegistryScanningConfiguration rule with scan_frequency="SCAN_ON_PUSH" and a matching filter.
 #   compliance:
-#     aws-fsbp: ["ECR.1"]
+#     fsbp: ["ECR.1"]
 #     nist-800-53: ["RA-5"]
 #     pci-dss: ["6.3.3"]
 stack_deny contains {"urn": r.urn, "message": msg} if {

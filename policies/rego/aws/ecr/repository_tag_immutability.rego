@@ -17,7 +17,7 @@ import data.lib.pulumi
 #   concern: iam
 #   remediation: Set image_tag_mutability="IMMUTABLE" on aws.ecr.Repository (or IMMUTABLE_WITH_EXCLUSION with image_tag_mutability_exclusion_filters for tags that must move).
 #   compliance:
-#     aws-fsbp: ["ECR.2"]
+#     fsbp: ["ECR.2"]
 #     nist-800-53: ["CM-2", "SI-7"]
 deny contains msg if {
 	pulumi.is_type(input, "aws:ecr/repository:Repository")

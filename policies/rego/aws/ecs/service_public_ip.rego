@@ -16,7 +16,7 @@ import data.lib.pulumi
 #   concern: network
 #   remediation: Set network_configuration=aws.ecs.ServiceNetworkConfigurationArgs(assign_public_ip=False, subnets=private_subnet_ids, security_groups=[...]) on aws.ecs.Service.
 #   compliance:
-#     aws-fsbp: ["ECS.2"]
+#     fsbp: ["ECS.2"]
 #     nist-800-53: ["AC-4", "SC-7"]
 #     pci-dss: ["1.4.4"]
 deny contains msg if {

@@ -22,7 +22,7 @@ import data.lib.pulumi
 #   concern: encryption
 #   remediation: 'Move the value to Secrets Manager and reference it in the container definition as "secrets": [{"name": "DB_PASSWORD", "valueFrom": secret.arn}] instead of "environment".'
 #   compliance:
-#     aws-fsbp: ["ECS.8"]
+#     fsbp: ["ECS.8"]
 #     nist-800-53: ["IA-5", "SC-28"]
 #     pci-dss: ["8.3.2"]
 deny contains msg if {

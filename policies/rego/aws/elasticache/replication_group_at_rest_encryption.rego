@@ -17,7 +17,7 @@ import data.lib.pulumi
 #   concern: encryption
 #   remediation: Set at_rest_encryption_enabled=True (with kms_key_id=key.arn for a customer-managed key) on aws.elasticache.ReplicationGroup.
 #   compliance:
-#     aws-fsbp: ["ElastiCache.4"]
+#     fsbp: ["ElastiCache.4"]
 #     nist-800-53: ["SC-28"]
 #     pci-dss: ["3.5.1"]
 deny contains msg if {

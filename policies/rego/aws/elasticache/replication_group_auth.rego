@@ -17,7 +17,7 @@ import data.lib.pulumi
 #   concern: auth
 #   remediation: Set user_group_ids=[user_group.user_group_id] (RBAC, Redis OSS 6+/Valkey) or auth_token_wo from a secret, with transit_encryption_enabled=True, on aws.elasticache.ReplicationGroup.
 #   compliance:
-#     aws-fsbp: ["ElastiCache.6"]
+#     fsbp: ["ElastiCache.6"]
 #     nist-800-53: ["AC-3", "IA-2"]
 #     pci-dss: ["8.2.1"]
 deny contains msg if {

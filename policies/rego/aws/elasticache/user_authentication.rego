@@ -17,7 +17,7 @@ import data.lib.pulumi
 #   concern: auth
 #   remediation: Set authentication_mode=aws.elasticache.UserAuthenticationModeArgs(type="iam") (or type="password" with passwords from a secret) on aws.elasticache.User, or turn the user off with access_string="off -@all".
 #   compliance:
-#     aws-fsbp: ["ElastiCache.6"]
+#     fsbp: ["ElastiCache.6"]
 #     nist-800-53: ["IA-2", "AC-3"]
 deny contains msg if {
 	pulumi.is_type(input, "aws:elasticache/user:User")

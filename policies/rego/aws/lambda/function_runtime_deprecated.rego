@@ -19,7 +19,7 @@ import data.lib.pulumi
 #   concern: network
 #   remediation: Move the function to a supported runtime, e.g. runtime=aws.lambda_.Runtime.PYTHON3D13 or aws.lambda_.Runtime.NODE_JS22D_X on aws.lambda_.Function, and test it there.
 #   compliance:
-#     aws-fsbp: ["Lambda.2"]
+#     fsbp: ["Lambda.2"]
 #     nist-800-53: ["SI-2", "SA-22"]
 #     pci-dss: ["6.3.3"]
 #   config:

@@ -18,7 +18,7 @@ import data.lib.pulumi
 #   concern: auth
 #   remediation: Set authorization_type="AWS_IAM" on aws.lambda_.FunctionUrl, or put the function behind API Gateway with an authorizer.
 #   compliance:
-#     aws-fsbp: ["Lambda.1"]
+#     fsbp: ["Lambda.1"]
 #     nist-800-53: ["AC-3", "IA-2"]
 #     owasp-api-top-10: ["API2:2023"]
 deny contains msg if {

@@ -22,6 +22,7 @@ import data.lib.pulumi
 #   concern: iam
 #   remediation: Set sourceArn to the ARN of the resource that invokes the function (and sourceAccount for S3), and never use principal "*".
 #   compliance:
+#     fsbp: ["Lambda.1"]
 #     nist-800-53: ["AC-3", "AC-6"]
 #     pci-dss: ["7.2.1"]
 deny contains msg if {

@@ -17,7 +17,7 @@ import data.lib.pulumi
 #   concern: network
 #   remediation: Set publicly_accessible=False on aws.rds.Instance (the default) and use a db_subnet_group_name of private subnets.
 #   compliance:
-#     aws-fsbp: ["RDS.2"]
+#     fsbp: ["RDS.2"]
 #     cis-aws-foundations: ["2.3.3"]
 #     nist-800-53: ["AC-4", "SC-7"]
 #     pci-dss: ["1.4.4"]

@@ -15,7 +15,7 @@ import data.lib.pulumi
 #   concern: encryption
 #   remediation: Remove encrypted=False from aws.redshift.Cluster (or set it to True) and set kms_key_id=key.arn for a customer-managed key.
 #   compliance:
-#     aws-fsbp: ["Redshift.10"]
+#     fsbp: ["Redshift.10"]
 #     nist-800-53: ["SC-28"]
 #     pci-dss: ["3.5.1"]
 deny contains msg if {

@@ -15,7 +15,7 @@ import data.lib.pulumi
 #   concern: network
 #   remediation: Set publicly_accessible=False on aws.redshift.Cluster (the provider default) with a cluster_subnet_group_name of private subnets.
 #   compliance:
-#     aws-fsbp: ["Redshift.1"]
+#     fsbp: ["Redshift.1"]
 #     nist-800-53: ["AC-4", "SC-7"]
 #     pci-dss: ["1.4.4"]
 deny contains msg if {

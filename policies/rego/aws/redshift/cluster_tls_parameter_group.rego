@@ -16,7 +16,7 @@ import data.lib.pulumi
 #   concern: https
 #   remediation: Create an aws.redshift.ParameterGroup with parameters=[aws.redshift.ParameterGroupParameterArgs(name="require_ssl", value="true")] and set cluster_parameter_group_name=group.name on aws.redshift.Cluster.
 #   compliance:
-#     aws-fsbp: ["Redshift.2"]
+#     fsbp: ["Redshift.2"]
 #     nist-800-53: ["SC-8"]
 #     pci-dss: ["4.2.1"]
 deny contains msg if {

@@ -17,7 +17,7 @@ import data.lib.pulumi
 #   concern: https
 #   remediation: Add aws.redshift.ParameterGroupParameterArgs(name="require_ssl", value="true") to parameters of aws.redshift.ParameterGroup and set cluster_parameter_group_name on the cluster.
 #   compliance:
-#     aws-fsbp: ["Redshift.2"]
+#     fsbp: ["Redshift.2"]
 #     nist-800-53: ["SC-8"]
 #     pci-dss: ["4.2.1"]
 deny contains msg if {
