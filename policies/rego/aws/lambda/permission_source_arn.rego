@@ -12,7 +12,9 @@ import data.lib.pulumi
 #   sourceAccount is required as well, because bucket ARNs carry no account id and a
 #   deleted bucket's name can be taken by another account. Principal "*" is always
 #   flagged (even with a sourceArn), unless principalOrgId limits it to your organization.
-#   An unknown principal or source is not judged.
+#   A sourceArn with a wildcard account (arn:aws:sns:us-east-1:*:alerts) names a resource
+#   in any account, so it needs sourceAccount too. An unknown principal or source is not
+#   judged.
 # scope: document
 # custom:
 #   id: aws-lambda-permission-source-arn
@@ -20,6 +22,7 @@ import data.lib.pulumi
 #   concern: iam
 #   remediation: Set sourceArn to the ARN of the resource that invokes the function (and sourceAccount for S3), and never use principal "*".
 #   compliance:
+#     fsbp: ["Lambda.1"]
 #     nist-800-53: ["AC-3", "AC-6"]
 #     pci-dss: ["7.2.1"]
 deny contains msg if {
@@ -64,6 +67,17 @@ deny contains msg if {
 	)
 }
 
+deny contains msg if {
+	is_permission
+	service := service_principal
+	wildcard_account(input.properties.sourceArn)
+	pulumi.absent(input.properties, "sourceAccount")
+	msg := sprintf(
+		"Lambda permission %q lets %s invoke the function for a resource in any account (sourceArn has a wildcard account): set sourceAccount to the account that owns the calling resource, or name the account in sourceArn.",
+		[input.name, service],
+	)
+}
+
 is_permission if pulumi.is_type(input, "aws:lambda/permission:Permission")
 
 # service_principal is the (lower-cased) AWS service principal of the permission.
@@ -72,4 +86,12 @@ service_principal := service if {
 	is_string(principal)
 	service := lower(principal)
 	regex.match(`^[a-z0-9.-]+\.amazonaws\.com(\.cn)?$`, service)
+}
+
+# wildcard_account(arn) holds when the ARN's account field is a wildcard pattern.
+wildcard_account(arn) if {
+	is_string(arn)
+	parts := split(arn, ":")
+	count(parts) > 5
+	contains(parts[4], "*")
 }

@@ -63,3 +63,15 @@ test_unknown_principal_is_not_judged if {
 test_china_partition_service_principal if {
 	count(permission_source_arn.deny) == 1 with input as permission({"principal": "sns.amazonaws.com.cn"})
 }
+
+test_flags_wildcard_account_in_source_arn if {
+	count(permission_source_arn.deny) == 1 with input as permission({"principal": "sns.amazonaws.com", "sourceArn": "arn:aws:sns:eu-west-1:*:alerts"})
+}
+
+test_passes_wildcard_account_with_source_account if {
+	count(permission_source_arn.deny) == 0 with input as permission({"principal": "sns.amazonaws.com", "sourceArn": "arn:aws:sns:eu-west-1:*:alerts", "sourceAccount": "111122223333"})
+}
+
+test_passes_wildcard_resource_in_named_account if {
+	count(permission_source_arn.deny) == 0 with input as permission({"principal": "apigateway.amazonaws.com", "sourceArn": "arn:aws:execute-api:eu-west-1:111122223333:a1b2c3d4e5/*/GET/orders"})
+}

@@ -1,0 +1,42 @@
+package aws.sqs.queue_cmk
+
+import data.lib.kms
+import data.lib.pulumi
+
+# METADATA
+# title: SQS queues use a customer-managed KMS key
+# description: |
+#   A queue encrypted with SQS-managed keys (sqsManagedSseEnabled) or the AWS-managed
+#   key alias/aws/sqs cannot have its key policy changed: access to the messages cannot
+#   be limited or revoked through the key, and other accounts' producers (SNS topics,
+#   EventBridge rules) cannot be allowed to use it. Where the profile asks for it
+#   (requireCustomerManagedKey, on unless turned off), kmsMasterKeyId must name a
+#   customer-managed key. A queue that declares no encryption at all is reported by
+#   aws-sqs-queue-encryption.
+# scope: document
+# custom:
+#   id: aws-sqs-queue-cmk
+#   severity: medium
+#   concern: encryption
+#   remediation: Set kmsMasterKeyId to a customer-managed key, e.g. aws.sqs.Queue("jobs", kms_master_key_id=key.arn) with key = components.EncryptionKey(...).
+#   compliance:
+#     nist-800-53: ["SC-12", "SC-28"]
+#   config:
+#     requireCustomerManagedKey:
+#       type: boolean
+#       default: true
+#       description: Ask for a customer-managed KMS key; false accepts SQS-managed and AWS-managed keys.
+deny contains msg if {
+	pulumi.is_type(input, "aws:sqs/queue:Queue")
+	kms.required("aws-sqs-queue-cmk")
+	declares_encryption(input.properties)
+	kms.without_customer_key(input.properties, "kmsMasterKeyId")
+	msg := sprintf(
+		"SQS queue %q is encrypted with an SQS-managed or AWS-managed key: set kmsMasterKeyId to a customer-managed KMS key so that access to its messages can be limited through the key policy.",
+		[input.name],
+	)
+}
+
+declares_encryption(props) if props.sqsManagedSseEnabled == true
+
+declares_encryption(props) if pulumi.known(props, "kmsMasterKeyId")
