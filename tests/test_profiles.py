@@ -48,7 +48,7 @@ def test_remediate_is_reported_as_mandatory(rules):
     ({"all": "strict"}, "all", "advisory, mandatory, remediate, disabled"),
     ({"aws-kms-key-rotation": {"enforcementLevel": "blocking"}}, "aws-kms-key-rotation.enforcementLevel", "must be one of"),
     ({"aws-kms-key-deletion-window": {"enforcementLevel": "mandatory", "minimumDays": "thirty"}}, "aws-kms-key-deletion-window.minimumDays", "minimumDays"),
-    ({"aws-kms-key-rotation": {"enforcementLevel": "mandatory", "days": 3}}, "aws-kms-key-rotation", "none"),
+    ({"aws-kms-key-rotation": {"enforcementLevel": "mandatory", "days": 3}}, "aws-kms-key-rotation", "acknowledgedRisk"),
     ({"all": {"enforcementLevel": "mandatory", "minimumDays": 3}}, "all.minimumDays", "only enforcementLevel"),
     ({"aws-kms-key-rotation": 3}, "aws-kms-key-rotation", "must be an enforcement level"),
     (["mandatory"], "(top level)", "JSON object"),

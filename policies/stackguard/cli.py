@@ -20,13 +20,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from . import catalog, exemptions as exemptions_module, profiles, readers
+from . import catalog, exemptions as exemptions_module, pack_export as pack_export_module, profiles, project_config, readers
 from .decision import Decider, engine_failure_message
 from .errors import EngineError, InputError
 from .exemptions import stack_of
 from .gate import EngineSession, Stack, evaluate
 from .model import Report
 from .render import renderer
+from .toolchain import ToolchainError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_ENGINE = 0, 1, 2, 3
 DEFAULT_RUN_SECONDS = 600.0
@@ -109,6 +110,8 @@ def guarded(run: Callable[[], None], timeout: float, stage: Stage) -> None:
         _fail(EXIT_ENGINE, engine_failure_message(str(e)))
     except _Stopped as e:
         _fail(EXIT_ENGINE, f"stackguard: blocked: {e}; nothing was checked, so nothing passes.")
+    except ToolchainError as e:
+        _fail(EXIT_ENGINE, f"stackguard: blocked: {e}; nothing was checked, so nothing passes.")
     except (typer.Exit, typer.Abort):
         raise
     except BaseException as e:  # noqa: BLE001 - an unexpected failure must block, never pass or spill a traceback
@@ -133,9 +136,8 @@ class Stage:
         self.now = what
 
 
-def _engine_run(rules, stacks_of: Callable[[], list[Stack]], profile, exemptions, stage: Stage) -> Report:
-    with EngineSession(rules) as session:  # the private OPA boots while the inputs are read
-        stacks = stacks_of()
+def _engine_run(rules, rule_dirs, stacks: list[Stack], profile, exemptions, stage: Stage) -> Report:
+    with EngineSession(rules, rule_dirs) as session:
         stage("waiting for the policy engine")
         engine = session.engine()
         stage("evaluating")
@@ -143,34 +145,43 @@ def _engine_run(rules, stacks_of: Callable[[], list[Stack]], profile, exemptions
 
 
 TIMEOUT_HELP = "Stop with exit 3 when the whole run takes longer than this many seconds."
+PROFILE_HELP = ("Enforcement profile: a name (policies/profiles/<NAME>.json) or a path; default: stackguard.yaml's "
+                "choice for the stack, else the profile named like the stack, else prod.")
+CONFIG_HELP = "The team's stackguard.yaml (default: the nearest one in the project folder or its parents)."
+EXEMPTIONS_HELP = "Exemptions file (default: stackguard.yaml's, else policies/exemptions.yaml)."
+
+
+def _profile_for(config: project_config.ProjectConfig, explicit: Optional[str], stack: str, rules) -> profiles.Profile:
+    builtin = stack if stack in profiles.available() else "prod"
+    return profiles.load(config.profile(explicit, stack, fallback=builtin), rules)
 
 
 @app.command()
 def check(
-    files: List[Path] = typer.Argument(..., help="`pulumi stack export` or `pulumi preview --json` files."),
-    profile: str = typer.Option("prod", help="Enforcement profile: a name (policies/profiles/<NAME>.json) or a path."),
+    files: List[Path] = typer.Argument(..., help="`pulumi stack export` or `pulumi preview --json` files, or - for standard input."),
+    profile: Optional[str] = typer.Option(None, help=PROFILE_HELP),
     fmt: Optional[Format] = typer.Option(None, "--format", help="table (default on a terminal) or json, sarif, markdown, html."),
     output: Optional[Path] = typer.Option(None, help="Write the report to this file instead of standard output."),
+    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    exemptions: Optional[Path] = typer.Option(None, "--exemptions", help=EXEMPTIONS_HELP),
     timeout: float = typer.Option(DEFAULT_RUN_SECONDS, min=1, max=86400, help=TIMEOUT_HELP),
 ):
     """Evaluate exported stacks or previews with the policy rules."""
     stage = Stage()
 
     def run():
-        stage("reading the rule catalog")
-        rules = catalog.load()
-        chosen = profiles.load(profile, rules)
-        exemptions = exemptions_module.load(known_rules={r.id for r in rules})
-
-        def stacks_of() -> list[Stack]:
-            stage("reading the input files")
-            stacks = []
-            for path in files:
-                resources = readers.read(path)
-                stacks.append(Stack(name=stack_of(resources[0].urn) if resources else path.stem, resources=resources))
-            return stacks
-
-        _finish(_engine_run(rules, stacks_of, chosen, exemptions, stage), _default_format(fmt), output)
+        stage("reading the configuration")
+        settings = project_config.load(Path.cwd(), config, exemptions)
+        rules = catalog.load(settings.rule_dirs)
+        stage("reading the input files")
+        stacks = []
+        for path in files:
+            resources = readers.read(path)
+            stacks.append(Stack(name=stack_of(resources[0].urn) if resources else path.stem, resources=resources))
+        chosen = _profile_for(settings, profile, stacks[0].name if stacks else "", rules)
+        known = exemptions_module.load(settings.exemptions, known_rules={r.id for r in rules})
+        report = _engine_run(rules, catalog.rule_dirs(settings.rule_dirs), stacks, chosen, known, stage)
+        _finish(report, _default_format(fmt), output)
 
     guarded(run, timeout, stage)
 
@@ -181,7 +192,7 @@ def rules(fmt: Optional[Format] = typer.Option(None, "--format", help="table (de
 
     def run():
         chosen = _default_format(fmt)
-        entries = catalog.load()
+        entries = catalog.load(project_config.load(Path.cwd()).rule_dirs)
         if chosen == Format.json:
             sys.stdout.write(json.dumps([r.model_dump(exclude={"file"}) for r in entries], indent=2) + "\n")
             return
@@ -202,9 +213,11 @@ def rules(fmt: Optional[Format] = typer.Option(None, "--format", help="table (de
 def preflight(
     stack: str = typer.Option(..., "--stack", help="The stack (environment) to check: stacks/Pulumi.<STACK>.yaml."),
     project: Path = typer.Option(Path("."), "--project", help="The Pulumi project directory."),
-    profile: Optional[str] = typer.Option(None, help="Enforcement profile; defaults to the stack's name."),
+    profile: Optional[str] = typer.Option(None, help=PROFILE_HELP),
     fmt: Optional[Format] = typer.Option(None, "--format", help="table (default on a terminal) or json, sarif, markdown, html."),
     output: Optional[Path] = typer.Option(None, help="Write the report to this file instead of standard output."),
+    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    exemptions: Optional[Path] = typer.Option(None, "--exemptions", help=EXEMPTIONS_HELP),
     timeout: float = typer.Option(DEFAULT_RUN_SECONDS, min=1, max=86400, help=TIMEOUT_HELP),
 ):
     """Run the stack program on Pulumi's mock runtime, as `pulumi preview` would, and gate it."""
@@ -213,18 +226,53 @@ def preflight(
     stage = Stage()
 
     def run():
+        settings = project_config.load(project, config, exemptions)
         if err.is_terminal:
             with err.status("stackguard preflight") as status:
                 def progress(message: str) -> None:
                     stage(message)
                     status.update(f"stackguard: {message}")
 
-                report = run_preflight(project, stack, profile, progress=progress)
+                report = run_preflight(project, stack, profile, progress=progress, settings=settings)
         else:
-            report = run_preflight(project, stack, profile, progress=stage)
+            report = run_preflight(project, stack, profile, progress=stage, settings=settings)
         _finish(report, _default_format(fmt), output)
 
     guarded(run, timeout, stage)
+
+
+pack_app = typer.Typer(help="The CrossGuard policy pack for `pulumi up --policy-pack`.", no_args_is_help=True)
+app.add_typer(pack_app, name="pack")
+
+
+@pack_app.command("export")
+def pack_export(
+    directory: Path = typer.Argument(..., help="A new folder for the pack."),
+    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    requirement: Optional[str] = typer.Option(None, help="The pip requirement for stackguard in the pack's requirements.txt "
+                                                        "(default: stackguard==<this version>)."),
+):
+    """Write a self-contained pack folder (with this team's rules and exemptions) for `pulumi up` and `pulumi policy publish`."""
+
+    def run():
+        settings = project_config.load(Path.cwd(), config)
+        catalog.load(settings.rule_dirs)  # refuse a pack whose extra rules do not load
+        written = pack_export_module.export(directory, settings, requirement)
+        err.print(f"stackguard: wrote the policy pack to {directory} ({len(written)} files); "
+                  f"use it with `pulumi up --policy-pack {directory} --policy-pack-config <profile>.json`", markup=False, soft_wrap=True)
+
+    guarded(run, DEFAULT_RUN_SECONDS, Stage())
+
+
+@app.command()
+def init(directory: Path = typer.Argument(Path("."), help="The consumer repository (default: here).")):
+    """Write a starter stackguard.yaml (profiles per stack, exemptions file, extra rule folders)."""
+
+    def run():
+        for path in project_config.init(directory):
+            err.print(f"stackguard: wrote {path}", markup=False, soft_wrap=True)
+
+    guarded(run, DEFAULT_RUN_SECONDS, Stage())
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
+from .acknowledgements import Acknowledgement, AcknowledgementIndex
 from .catalog import Rule
 from .engine import RawFinding
 from .errors import EngineError
@@ -28,6 +29,14 @@ def engine_failure_message(reason: str) -> str:
 def exemption_note(exemption: dict[str, str]) -> str:
     """How the pack shows an exempted finding to a `pulumi up` user."""
     return f"[exempted until {exemption['expires']}, owner {exemption['owner']}: {exemption['reason']}] "
+
+
+def acknowledgement_note(acknowledged: dict[str, str]) -> str:
+    """How the pack shows a component's acknowledged opt-out to a `pulumi up` user."""
+    verdict = "accepted" if acknowledged.get("accepted") == "true" else "refused by the profile"
+    owner = f", owner {acknowledged['owner']}" if acknowledged.get("owner") else ""
+    option = f" ({acknowledged['option']})" if acknowledged.get("option") else ""
+    return f"[acknowledged risk{option}, {verdict}{owner}: {acknowledged['reason']}] "
 
 
 @dataclass(frozen=True)
@@ -50,7 +59,7 @@ class Decider:
         self.profile = profile
         self.exemptions = exemptions
 
-    def finding(self, raw: RawFinding, resource: ResourceRef) -> Finding | None:
+    def finding(self, raw: RawFinding, resource: ResourceRef, acknowledgement: Acknowledgement | None = None) -> Finding | None:
         """The finding for one engine answer, or None when the profile disables its rule."""
         rule = self.catalog.get(raw.rule)
         if rule is None:
@@ -64,30 +73,40 @@ class Decider:
             enforcement=level, exempted=exemption is not None, urn=resource.urn, type=resource.type,
             name=resource.name, message=raw.message, remediation=rule.remediation, source=resource.source,
             exemption={"reason": exemption.reason, "owner": exemption.owner, "expires": exemption.expires.isoformat()} if exemption else None,
+            acknowledged=self._acknowledged(acknowledgement) if acknowledgement else None,
         )
 
-    def stack_findings(self, raws: Iterable[RawFinding], resources: list[StackResource]) -> list[Finding]:
+    def _acknowledged(self, acknowledgement: Acknowledgement) -> dict[str, str]:
+        accepted = self.profile.accepts_acknowledged(acknowledgement.rule)
+        fields = {"reason": acknowledgement.reason, "declared_by": acknowledgement.declared_by,
+                  "option": acknowledgement.option, "owner": acknowledgement.owner, "accepted": str(accepted).lower()}
+        return {k: v for k, v in fields.items() if v}
+
+    def stack_findings(self, raws: Iterable[RawFinding], resources: list[StackResource],
+                       acknowledgements: AcknowledgementIndex) -> list[Finding]:
         """Findings for a whole stack; an answer about a resource that is not in it is an engine failure."""
         by_urn = {r.urn: ResourceRef.of(r) for r in resources}
         findings = []
         for raw in raws:
             if raw.urn not in by_urn:
                 raise EngineError(f"the engine reported {raw.rule} for {raw.urn!r}, which is not a resource of the stack")
-            finding = self.finding(raw, by_urn[raw.urn])
+            ref = by_urn[raw.urn]
+            finding = self.finding(raw, ref, acknowledgements.find(raw.rule, ref.urn, ref.name))
             if finding is not None:
                 findings.append(finding)
         return findings
 
     def report(self, stack: str, resources: int, findings: list[Finding]) -> Report:
-        findings = sorted(findings, key=lambda f: (f.exempted, f.enforcement != "mandatory", SEVERITY_ORDER[f.severity], f.rule, f.urn))
-        open_findings = [f for f in findings if not f.exempted]
+        findings = sorted(findings, key=lambda f: (f.exempted or f.accepted_risk, f.enforcement != "mandatory", SEVERITY_ORDER[f.severity], f.rule, f.urn))
+        open_findings = [f for f in findings if not f.exempted and not f.accepted_risk]
         return Report(
             stack=stack, profile=self.profile.name,
             summary=Summary(
                 resources=resources, findings=len(findings),
                 mandatory=sum(f.enforcement == "mandatory" for f in open_findings),
                 advisory=sum(f.enforcement == "advisory" for f in open_findings),
-                exempted=len(findings) - len(open_findings),
+                exempted=sum(f.exempted for f in findings),
+                acknowledged=sum(f.accepted_risk and not f.exempted for f in findings),
             ),
             findings=findings,
         )

@@ -232,8 +232,9 @@ class PolicyEngine:
             raise EngineError(f"OPA at {self.url} does not serve {len(missing)} of the local rule modules")
         ids = self._query("rules", {})
         if not all(isinstance(i, str) for i in ids) or set(ids) != local.rule_ids:
-            absent = sorted(local.rule_ids - set(map(str, ids)))
-            raise EngineError(f"OPA at {self.url} evaluates other rules than the catalog (missing: {', '.join(absent[:5]) or 'none'}{'…' if len(absent) > 5 else ''})")
+            served_ids = set(map(str, ids))
+            raise EngineError(f"OPA at {self.url} evaluates other rules than the catalog (missing: {_few(local.rule_ids - served_ids)}; "
+                              f"without metadata: {_few(served_ids - local.rule_ids)})")
         canary = self._findings(self._query("deny", {**CANARY, "config": {}}), "deny", CANARY["urn"])
         if CANARY_RULE not in {f.rule for f in canary}:
             raise EngineError(f"OPA at {self.url} did not flag the canary resource for {CANARY_RULE}: it is not evaluating the rules")
@@ -269,3 +270,8 @@ def _package(module: dict[str, Any]) -> str:
     path = ((module.get("ast") or {}).get("package") or {}).get("path") or []
     names = [p.get("value") for p in path if isinstance(p, dict)]
     return str(names[1]) if len(names) > 1 else ""
+
+
+def _few(ids: Iterable[str]) -> str:
+    listed = sorted(ids)
+    return (", ".join(listed[:5]) + ("…" if len(listed) > 5 else "")) or "none"

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from . import paths, rego_input
+from .acknowledgements import AcknowledgementIndex
 from .catalog import Rule
 from .decision import Decider
 from .engine import EngineSettings, LocalRules, PolicyEngine
@@ -79,6 +80,9 @@ def evaluate(engine: PolicyEngine, stacks: list[Stack], decider: Decider, config
         for start in range(0, len(documents), BATCH_SIZE):
             raws += engine.batch_findings(documents[start:start + BATCH_SIZE], config)
         raws += engine.stack_findings(documents, config)
-        findings += decider.stack_findings(raws, stack.resources)
+        acknowledgements = AcknowledgementIndex()
+        for document in documents:
+            acknowledgements.add(document)
+        findings += decider.stack_findings(raws, stack.resources, acknowledgements)
     names = ", ".join(dict.fromkeys(s.name for s in stacks))
     return decider.report(names, sum(len(s.resources) for s in stacks), findings)

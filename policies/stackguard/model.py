@@ -47,6 +47,13 @@ class Finding(BaseModel):
     remediation: str
     source: Optional[SourceLocation] = None
     exemption: Optional[dict[str, str]] = None
+    # An opt-out a component took with a reason: {reason, declared_by, option, owner, accepted}.
+    # `accepted` ("true"/"false") is the profile's answer: accepted risk does not block.
+    acknowledged: Optional[dict[str, str]] = None
+
+    @property
+    def accepted_risk(self) -> bool:
+        return bool(self.acknowledged) and self.acknowledged.get("accepted") == "true"
 
 
 class Summary(BaseModel):
@@ -55,6 +62,7 @@ class Summary(BaseModel):
     mandatory: int
     advisory: int
     exempted: int
+    acknowledged: int = 0
 
 
 class Report(BaseModel):
@@ -66,7 +74,7 @@ class Report(BaseModel):
 
     @property
     def blocking(self) -> list[Finding]:
-        return [f for f in self.findings if f.enforcement == "mandatory" and not f.exempted]
+        return [f for f in self.findings if f.enforcement == "mandatory" and not f.exempted and not f.accepted_risk]
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2, exclude_none=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import signal
 import sys
 from concurrent import futures
+from pathlib import Path
 from typing import Optional
 
 import grpc
@@ -19,17 +20,18 @@ from google.protobuf import empty_pb2, json_format
 from pulumi.runtime import proto
 from pulumi.runtime.proto import analyzer_pb2_grpc
 
-from . import catalog, exemptions as exemptions_module, rego_input
+from . import __version__, catalog, exemptions as exemptions_module, rego_input
 from .catalog import Rule
-from .decision import Decider, ResourceRef, engine_failure_message, exemption_note
+from .acknowledgements import AcknowledgementIndex
+from .decision import Decider, ResourceRef, acknowledgement_note, engine_failure_message, exemption_note
 from .engine import EngineError, PolicyEngine
 from .exemptions import Exemptions
 from .gate import EngineSession
 from .model import Finding
-from .profiles import Profile, from_policy_config
+from .profiles import ACKNOWLEDGED_RISK, ACKNOWLEDGED_RISK_SCHEMA, Profile, from_policy_config
 
 PACK_NAME = "stackguard"
-PACK_VERSION = "0.1.0"
+PACK_VERSION = __version__
 MAX_MESSAGE_BYTES = 400 * 1024 * 1024
 _LEVEL_TO_PROTO = {"advisory": proto.ADVISORY, "mandatory": proto.MANDATORY, "remediate": proto.REMEDIATE, "disabled": proto.DISABLED}
 _PROTO_TO_LEVEL = {v: k for k, v in _LEVEL_TO_PROTO.items()}
@@ -50,8 +52,7 @@ def policy_info(rule: Rule) -> proto.PolicyInfo:
     if rule.compliance:
         framework, controls = next(iter(rule.compliance.items()))
         info.framework.name, info.framework.reference = framework, ", ".join(controls)
-    if rule.config:
-        info.configSchema.properties.update(rule.config)
+    info.configSchema.properties.update({**rule.config, ACKNOWLEDGED_RISK: ACKNOWLEDGED_RISK_SCHEMA})
     return info
 
 
@@ -63,6 +64,8 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
         self._engine_problem = engine_problem
         self._exemptions = exemptions
         self._decider = Decider(rules, Profile.default(), exemptions)
+        # Components register before their children: what they acknowledge is known when a child arrives.
+        self._acknowledgements = AcknowledgementIndex()
 
     def GetAnalyzerInfo(self, _request, _context):
         return proto.AnalyzerInfo(
@@ -84,9 +87,11 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
         response = proto.AnalyzeResponse()
         try:
             document = {**rego_input.resource(request, {}), "config": self._decider.profile.rule_config()}
+            self._acknowledgements.add(document)
             raws = self._require_engine().resource_findings(document)
             resource = ResourceRef(request.urn, request.type, request.name)
-            findings = [self._decider.finding(raw, resource) for raw in raws]
+            findings = [self._decider.finding(raw, resource, self._acknowledgements.find(raw.rule, request.urn, request.name))
+                        for raw in raws]
         except EngineError as err:
             return self._blocked(response, "resource", request.urn, str(err))
         self._diagnose(response, [f for f in findings if f is not None])
@@ -97,12 +102,15 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
         try:
             documents = [rego_input.stack_resource(r) for r in request.resources]
             raws = self._require_engine().stack_findings(documents, self._decider.profile.rule_config())
+            acknowledgements = AcknowledgementIndex()
+            for document in documents:
+                acknowledgements.add(document)
             refs = {r.urn: ResourceRef(r.urn, r.type, r.name) for r in request.resources}
             findings = []
             for raw in raws:
                 if raw.urn not in refs:
                     raise EngineError(f"the engine reported {raw.rule} for {raw.urn!r}, which is not a resource of the stack")
-                findings.append(self._decider.finding(raw, refs[raw.urn]))
+                findings.append(self._decider.finding(raw, refs[raw.urn], acknowledgements.find(raw.rule, raw.urn, refs[raw.urn].name)))
         except EngineError as err:
             return self._blocked(response, "stack", "", str(err))
         self._diagnose(response, [f for f in findings if f is not None])
@@ -116,7 +124,9 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
     def _diagnose(self, response: proto.AnalyzeResponse, findings: list[Finding]) -> None:
         for finding in findings:
             note = exemption_note(finding.exemption) if finding.exemption else ""
-            level = "advisory" if finding.exempted else finding.enforcement
+            if finding.acknowledged:
+                note += acknowledgement_note(finding.acknowledged)
+            level = "advisory" if finding.exempted or finding.accepted_risk else finding.enforcement
             self._append(response, finding.rule, finding.title, finding.severity, level, note + finding.message, finding.urn)
 
     def _blocked(self, response: proto.AnalyzeResponse, kind: str, urn: str, reason: str) -> proto.AnalyzeResponse:
@@ -136,11 +146,11 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
         ))
 
 
-def serve() -> None:
+def serve(extra_rule_dirs: tuple[Path, ...] = (), exemptions_file: Optional[Path] = None) -> None:
     """Start the analyzer the way pulumi_policy.PolicyPack does: print the port, serve until stopped."""
-    rules = catalog.load()
-    exemptions = exemptions_module.load(known_rules={r.id for r in rules})
-    session = EngineSession(rules).start()
+    rules = catalog.load(extra_rule_dirs)
+    exemptions = exemptions_module.load(exemptions_file, known_rules={r.id for r in rules})
+    session = EngineSession(rules, catalog.rule_dirs(extra_rule_dirs)).start()
     engine, problem = None, ""
     try:
         engine = session.engine()

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlparse
 import pulumi
 from pydantic import ValidationError
 
-from . import catalog, exemptions as exemptions_module, profiles, pulumi_project
+from . import catalog, exemptions as exemptions_module, profiles, project_config, pulumi_project
 from .decision import Decider
 from .errors import InputError
 from .gate import EngineSession, Stack, evaluate
@@ -100,14 +100,16 @@ def run_stack_program(project: pulumi_project.Project, stack: str, config: pulum
 
 
 def preflight(project_dir: Path, stack: str, profile_name: str | None = None,
-              progress: Callable[[str], None] = lambda _message: None) -> Report:
-    rules = catalog.load()
+              progress: Callable[[str], None] = lambda _message: None,
+              settings: project_config.ProjectConfig | None = None) -> Report:
+    settings = settings or project_config.load(project_dir)
+    rules = catalog.load(settings.rule_dirs)
     # The private OPA boots on the other core while this process validates and runs the program.
-    with EngineSession(rules) as session:
+    with EngineSession(rules, catalog.rule_dirs(settings.rule_dirs)) as session:
         project = pulumi_project.load(project_dir)
         config = project.stack_config(stack)
-        profile = profiles.load(profile_name or stack, rules)
-        exemptions = exemptions_module.load(known_rules={r.id for r in rules})
+        profile = profiles.load(settings.profile(profile_name, stack, fallback=stack), rules)
+        exemptions = exemptions_module.load(settings.exemptions, known_rules={r.id for r in rules})
         progress(f"running {project.name} ({stack}) on the mock runtime")
         monitor = run_stack_program(project, stack, config)
         resources = resources_of(monitor, project.program_dir, Path.cwd())

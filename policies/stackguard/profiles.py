@@ -20,6 +20,10 @@ from .errors import InputError
 from .vocabulary import LEVELS
 
 DEFAULT_LEVEL = "mandatory"
+# A parameter every rule takes: whether acknowledged risk (a component opt-out with a reason) passes.
+ACKNOWLEDGED_RISK = "acknowledgedRisk"
+ACKNOWLEDGED_RISK_SCHEMA = {"type": "string", "enum": ["accept", "refuse"],
+                            "description": "accept: an opt-out a component took with a reason does not block; refuse: it blocks like any finding"}
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,10 @@ class Profile:
         """The level a finding is reported at: remediate is reported as mandatory, like the Pulumi SDK does."""
         level = self.level(rule_id)
         return "mandatory" if level == "remediate" else level
+
+    def accepts_acknowledged(self, rule_id: str) -> bool:
+        """Whether risk a component acknowledged with a reason passes for this rule (default: it does)."""
+        return self.properties.get(rule_id, {}).get(ACKNOWLEDGED_RISK, "accept") == "accept"
 
     def rule_config(self) -> dict[str, dict[str, Any]]:
         """The rules' parameters as the Rego input carries them (`input.config`): only rules that have some."""
@@ -86,11 +94,12 @@ def parse(document: Any, source: str, name: str, rules: tuple[Rule, ...]) -> Pro
 
 
 def _check_params(rule: Rule, params: dict[str, Any], source: str, key: str) -> None:
-    schema = {"type": "object", "properties": rule.config, "additionalProperties": False}
+    properties = {**rule.config, ACKNOWLEDGED_RISK: ACKNOWLEDGED_RISK_SCHEMA}
+    schema = {"type": "object", "properties": properties, "additionalProperties": False}
     error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(schema).iter_errors(params))
     if error is not None:
         where = ".".join([key, *[str(p) for p in error.absolute_path]]) if error.absolute_path else key
-        allowed = ", ".join(sorted(rule.config)) or "none"
+        allowed = ", ".join(sorted(properties))
         raise InputError(source, where, f"{error.message} (parameters allowed for {rule.id}: {allowed})")
 
 
@@ -104,15 +113,20 @@ def from_policy_config(levels: dict[str, str], properties: dict[str, dict[str, A
     )
 
 
+def available(directory: Path | None = None) -> list[str]:
+    """The names of the built-in profiles."""
+    return sorted(p.stem for p in (directory or paths.profiles_dir()).glob("*.json"))
+
+
 def load(name: str, rules: tuple[Rule, ...], directory: Path | None = None) -> Profile:
     """A profile by name (`<name>.json` in the profiles folder) or by path, validated against the rule catalog."""
     if name.endswith(".json") or "/" in name:
         return load_file(Path(name), rules)
     directory = directory or paths.profiles_dir()
-    available = sorted(p.stem for p in directory.glob("*.json"))
+    names = available(directory)
     path = directory / f"{name}.json"
-    if name not in available:
-        raise InputError(str(path), "--profile", f"no profile named {name!r}; allowed: {', '.join(available) or 'none found'}")
+    if name not in names:
+        raise InputError(str(path), "--profile", f"no profile named {name!r}; allowed: {', '.join(names) or 'none found'}, or a path to a profile file")
     return load_file(path, rules, name=name)
 
 

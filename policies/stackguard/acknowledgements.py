@@ -1,0 +1,63 @@
+"""Accepted risk that components declare: an opt-out with a reason becomes an acknowledgement.
+
+Two channels, both readable from what the Pulumi engine hands the pack (docs/components.md):
+- a tag `stackguard:acknowledged:<rule id>` on the resource, whose value is the reason;
+- the component's own registration property `stackguardAcknowledgements`: a list of
+  `{rule, resource (the child's logical name), option, reason, owner}` for children of any type.
+The index is built from Rego input documents, so the CLI and the pack read the same thing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional
+
+TAG_PREFIX = "stackguard:acknowledged:"
+PROPERTY = "stackguardAcknowledgements"
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    rule: str
+    reason: str
+    declared_by: str  # the component URN, or the resource's own URN for a tag
+    option: str = ""
+    owner: str = ""
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+class AcknowledgementIndex:
+    def __init__(self) -> None:
+        self._tags: dict[tuple[str, str], Acknowledgement] = {}
+        self._declared: dict[str, list[dict[str, Any]]] = {}
+        self._parent: dict[str, str] = {}
+
+    def add(self, document: dict[str, Any]) -> None:
+        """Learn from one resource's Rego input document (resource or stack shape)."""
+        urn = document.get("urn") or ""
+        properties = document.get("properties") if isinstance(document.get("properties"), dict) else {}
+        parent = document.get("parent") or (document.get("options") or {}).get("parent") or ""
+        self._parent[urn] = parent
+        tags = properties.get("tags")
+        if isinstance(tags, dict):
+            for key, value in tags.items():
+                if isinstance(key, str) and key.startswith(TAG_PREFIX) and _text(value):
+                    rule = key.removeprefix(TAG_PREFIX)
+                    self._tags[(urn, rule)] = Acknowledgement(rule, _text(value), urn)
+        declared = properties.get(PROPERTY)
+        if isinstance(declared, list):
+            self._declared[urn] = [d for d in declared if isinstance(d, dict) and _text(d.get("reason"))]
+
+    def find(self, rule: str, urn: str, name: str) -> Optional[Acknowledgement]:
+        """The component declaration for this resource and rule, else its tag; None when neither exists."""
+        ancestor, seen = self._parent.get(urn, ""), set()
+        while ancestor and ancestor not in seen:
+            seen.add(ancestor)
+            for entry in self._declared.get(ancestor, []):
+                if entry.get("rule") == rule and entry.get("resource") in (name, urn):
+                    return Acknowledgement(rule, _text(entry.get("reason")), ancestor,
+                                           _text(entry.get("option")), _text(entry.get("owner")))
+            ancestor = self._parent.get(ancestor, "")
+        return self._tags.get((urn, rule))

@@ -1,0 +1,120 @@
+"""A team's own stackguard configuration: `stackguard.yaml` in its repository.
+
+    # stackguard.yaml
+    profiles:              # per stack: a built-in profile name or a path (relative to this file)
+      dev: dev
+      prod: policy/prod.json
+    default_profile: prod  # for stacks not listed (optional)
+    exemptions: policy/exemptions.yaml
+    rules:                 # extra Rego rule folders, merged with the built-in rules
+      - policy/rules
+
+It is found in the project folder (preflight) or the working folder (check), or the nearest parent
+that has one; `--config` names it explicitly. Without one, the built-in profiles and
+policies/exemptions.yaml apply.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from . import inputs, paths
+from .errors import InputError
+
+FILE_NAME = "stackguard.yaml"
+
+STARTER = """\
+# stackguard configuration for this repository (see `stackguard init --help`).
+# Profiles: a built-in name (dev, staging, prod) or a path to a --policy-pack-config JSON file.
+profiles:
+  dev: dev
+  staging: staging
+  prod: prod
+default_profile: prod
+# Acknowledged findings: rule, resource (URN or glob), stacks, reason, owner, expires.
+exemptions: stackguard/exemptions.yaml
+# Extra Rego rules (package aws.<service>.<rule>, with # METADATA), merged with the built-in ones.
+rules: []
+"""
+STARTER_EXEMPTIONS = """\
+# Each entry: rule, resource (URN or glob), stacks, reason (10+ characters), owner, expires (YYYY-MM-DD).
+exemptions: []
+"""
+
+
+class ConfigFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    profiles: dict[str, str] = Field(default_factory=dict)
+    default_profile: Optional[str] = None
+    exemptions: Optional[str] = None
+    rules: list[str] = Field(default_factory=list)
+
+
+class ProjectConfig:
+    """The resolved configuration: paths are absolute, folders exist."""
+
+    def __init__(self, file: Optional[Path], parsed: ConfigFile):
+        self.file = file
+        self._parsed = parsed
+        base = file.parent if file else Path.cwd()
+        self.rule_dirs = tuple((base / d).resolve() for d in parsed.rules)
+        for index, folder in enumerate(self.rule_dirs):
+            if not folder.is_dir():
+                raise InputError(str(file), f"rules[{index}]", f"{folder} is not a folder of Rego rules")
+        self.exemptions = (base / parsed.exemptions).resolve() if parsed.exemptions else paths.exemptions_file()
+        self._base = base
+
+    def profile(self, explicit: Optional[str], stack: Optional[str], fallback: str) -> str:
+        """The profile to use: --profile, else this file's entry for the stack, else its default, else `fallback`."""
+        chosen = explicit or (self._parsed.profiles.get(stack) if stack else None) or self._parsed.default_profile
+        if chosen is None:
+            return fallback
+        if explicit is None and (chosen.endswith(".json") or "/" in chosen):
+            return str((self._base / chosen).resolve())  # paths in stackguard.yaml are relative to it
+        return chosen
+
+
+def find(start: Path) -> Optional[Path]:
+    for folder in (start.resolve(), *start.resolve().parents):
+        candidate = folder / FILE_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load(start: Path, explicit: Optional[Path] = None, exemptions: Optional[Path] = None) -> ProjectConfig:
+    file = explicit or find(start)
+    if file is None:
+        config = ProjectConfig(None, ConfigFile())
+    else:
+        document = inputs.load_yaml(file, "a stackguard.yaml mapping (profiles, default_profile, exemptions, rules)") or {}
+        if not isinstance(document, dict):
+            raise InputError(str(file), "(top level)", "must be a mapping with profiles, default_profile, exemptions, rules")
+        try:
+            config = ProjectConfig(file, ConfigFile.model_validate(document))
+        except ValidationError as err:
+            first = err.errors()[0]
+            key = ".".join(str(p) for p in first["loc"]) or "(top level)"
+            allowed = ", ".join(ConfigFile.model_fields)
+            raise InputError(str(file), key, f"{first['msg']} (keys allowed: {allowed})") from None
+    if exemptions is not None:
+        config.exemptions = exemptions
+    return config
+
+
+def init(directory: Path) -> list[Path]:
+    """Write a starter stackguard.yaml and exemptions file; never overwrite."""
+    target = directory / FILE_NAME
+    if target.exists():
+        raise InputError(str(target), "(file)", "exists already; edit it instead")
+    written = [target]
+    target.write_text(STARTER)
+    exemptions = directory / "stackguard" / "exemptions.yaml"
+    if not exemptions.exists():
+        exemptions.parent.mkdir(parents=True, exist_ok=True)
+        exemptions.write_text(STARTER_EXEMPTIONS)
+        written.append(exemptions)
+    return written
