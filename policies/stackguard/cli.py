@@ -6,28 +6,31 @@ Exit codes: 0 no unexempted mandatory finding, 1 mandatory findings, 2 bad input
 from __future__ import annotations
 
 import json
-import os
 import sys
+from dataclasses import dataclass
 from enum import Enum
+from importlib.metadata import version
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 from rich.console import Console
+from rich.markdown import Markdown
 from rich.table import Table
 
-from . import catalog, exemptions as exemptions_module, profiles, readers
+from . import baseline as baseline_module, catalog, exemptions as exemptions_module, explain as explain_module
+from . import inputs, outputs, paths, profiles, report_metadata, selection, toolchain
 from .errors import EngineError, InputError
-from .exemptions import stack_of
+from .explain import ExplainFormat
 from .gate import Stack, evaluate
 from .model import Report
 from .pack_client import PackProcess
-from .render import renderer
+from .render import table
+from .render.words import plural
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_ENGINE = 0, 1, 2, 3
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Policy gate for Pulumi stacks on AWS: Rego rules decided by OPA, enforced by a CrossGuard pack.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False)
 err = Console(stderr=True, highlight=False)
 
 
@@ -37,28 +40,24 @@ class Format(str, Enum):
     sarif = "sarif"
     markdown = "markdown"
     html = "html"
+    junit = "junit"
+    github = "github"
+
+
+class RulesFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class Severity(str, Enum):
+    low = "low"
+    medium = "medium"
+    high = "high"
+    critical = "critical"
 
 
 def _default_format(fmt: Optional[Format]) -> Format:
     return fmt or (Format.table if sys.stdout.isatty() else Format.json)
-
-
-def _emit(text: str, output: Optional[Path]) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    partial = output.with_name(output.name + ".partial")
-    partial.write_text(text)
-    partial.replace(output)  # readers never see half a report
-
-
-def _finish(report: Report, fmt: Format, output: Optional[Path]) -> None:
-    _emit(renderer(fmt.value)(report), output)
-    if output is not None:
-        s = report.summary
-        err.print(f"stackguard: wrote {fmt.value} report to {output}: {s.findings} findings, {s.mandatory} mandatory")
-    raise typer.Exit(EXIT_FINDINGS if report.blocking else EXIT_OK)
 
 
 def _fail(code: int, message: str) -> None:
@@ -76,50 +75,150 @@ def guarded(run):
         _fail(EXIT_ENGINE, f"stackguard: blocked: {str(e).rstrip('.')}. Nothing was checked, so nothing passes.")
 
 
+# The report and gate options `check` and `preflight` share.
+FORMAT_OPTION = typer.Option(None, "--format", help="table (default on a terminal), json, sarif, markdown, html, junit or github.")
+OUTPUT_OPTION = typer.Option(None, "--output", metavar="[FORMAT=]FILE",
+                             help="Write a report: FILE (in --format) or FORMAT=FILE, repeatable; '-' is standard output.")
+COMPACT_OPTION = typer.Option(False, "--compact", help="Table: one line per finding (status, severity, rule, resource, file:line, message).")
+QUIET_OPTION = typer.Option(False, "--quiet", "-q", help="Table: the summary and the verdict only.")
+FAIL_ON_OPTION = typer.Option(None, "--fail-on", help="Block only on mandatory findings of this severity or higher.")
+SOFT_FAIL_OPTION = typer.Option(False, "--soft-fail", help="Exit 0 even with blocking findings (bad input and engine failures still exit 2 and 3).")
+RULE_OPTION = typer.Option(None, "--rule", metavar="RULE_ID", help="Report only this rule (repeatable).")
+SKIP_RULE_OPTION = typer.Option(None, "--skip-rule", metavar="RULE_ID", help="Do not report this rule (repeatable).")
+BASELINE_OPTION = typer.Option(None, "--baseline", metavar="FILE", help="Block only on findings not recorded in this baseline; list the fixed ones.")
+CREATE_BASELINE_OPTION = typer.Option(None, "--create-baseline", metavar="FILE", help="Record today's findings in FILE as the baseline (they then do not block).")
+
+
+@dataclass
+class GateOptions:
+    fmt: Optional[Format]
+    output: Optional[List[str]]
+    compact: bool
+    quiet: bool
+    fail_on: Optional[Severity]
+    soft_fail: bool
+    rule: Optional[List[str]]
+    skip_rule: Optional[List[str]]
+    baseline: Optional[Path]
+    create_baseline: Optional[Path]
+
+
+def _decide(report: Report, rules: tuple[catalog.Rule, ...], profile: profiles.Profile, opts: GateOptions) -> None:
+    """Select, enrich, baseline, write every output, and exit with the verdict."""
+    specs = outputs.parse(opts.output or [], opts.fmt.value if opts.fmt else None, _default_format(None).value)
+    if opts.baseline and opts.create_baseline:
+        raise InputError("--create-baseline", str(opts.create_baseline), "use either --baseline or --create-baseline, not both")
+    chosen = selection.selected_rules(rules, opts.rule or [], opts.skip_rule or [])
+    report = report_metadata.enrich(selection.keep(report, chosen), chosen, profile)
+    checked = {r.id for r in chosen if profile.effective_level(r.id) != "disabled"}
+    if opts.create_baseline:
+        baseline_module.write(report, opts.create_baseline)
+        report = baseline_module.apply(report, baseline_module.load(opts.create_baseline), str(opts.create_baseline), checked)
+    elif opts.baseline:
+        report = baseline_module.apply(report, baseline_module.load(opts.baseline), str(opts.baseline), checked)
+    if opts.fail_on:
+        report = report.model_copy(update={"fail_on": opts.fail_on.value})
+    mode = "quiet" if opts.quiet else "compact" if opts.compact else "full"
+    outputs.write(report, specs, Console(highlight=False), mode)
+    files = [f"{s.fmt} to {s.path}" for s in specs if s.path is not None]
+    if files:
+        err.print(f"stackguard: wrote {', '.join(files)}", markup=False, highlight=False, soft_wrap=True)
+        err.print(table.headline(report), markup=False, highlight=False, soft_wrap=True)
+    if opts.create_baseline:
+        err.print(f"stackguard: recorded {plural(len(report.findings) - report.summary.exempted, 'finding')} in the baseline {opts.create_baseline}",
+                  markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(EXIT_FINDINGS if report.blocking and not opts.soft_fail else EXIT_OK)
+
+
+def _check_profile(stacks: list[Stack]) -> str:
+    """The profile named like the (first) stack when there is one, else prod, the strictest."""
+    available = {p.stem for p in paths.profiles_dir().glob("*.json")}
+    name = stacks[0].name if stacks else ""
+    return name if name in available else "prod"
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"stackguard {version('stackguard')} (OPA {toolchain.OPA_VERSION})\n")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(_version_flag: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit.")):
+    """Policy gate for Pulumi stacks on AWS: Rego rules decided by OPA, enforced by a CrossGuard pack."""
+
+
 @app.command()
 def check(
-    files: List[Path] = typer.Argument(..., help="`pulumi stack export` or `pulumi preview --json` files."),
-    profile: str = typer.Option("prod", help="Enforcement profile: policies/profiles/<NAME>.json."),
-    fmt: Optional[Format] = typer.Option(None, "--format", help="table (default on a terminal) or json, sarif, markdown, html."),
-    output: Optional[Path] = typer.Option(None, help="Write the report to this file instead of standard output."),
+    files: List[Path] = typer.Argument(..., help="`pulumi stack export` or `pulumi preview --json` files; '-' reads standard input."),
+    profile: Optional[str] = typer.Option(None, help="Enforcement profile: policies/profiles/<NAME>.json; defaults to the stack's name if such a profile exists, else prod."),
+    fmt: Optional[Format] = FORMAT_OPTION, output: Optional[List[str]] = OUTPUT_OPTION,
+    compact: bool = COMPACT_OPTION, quiet: bool = QUIET_OPTION, fail_on: Optional[Severity] = FAIL_ON_OPTION,
+    soft_fail: bool = SOFT_FAIL_OPTION, rule: Optional[List[str]] = RULE_OPTION, skip_rule: Optional[List[str]] = SKIP_RULE_OPTION,
+    baseline: Optional[Path] = BASELINE_OPTION, create_baseline: Optional[Path] = CREATE_BASELINE_OPTION,
 ):
     """Evaluate exported stacks or previews with the policy pack."""
+    opts = GateOptions(fmt, output, compact, quiet, fail_on, soft_fail, rule, skip_rule, baseline, create_baseline)
 
     def run():
         rules = catalog.load()
-        chosen = profiles.load(profile, rules)
+        stacks = inputs.read_stacks(files)
+        chosen = profiles.load(profile or _check_profile(stacks), rules)
         exemptions = exemptions_module.load(known_rules={r.id for r in rules})
-        stacks = []
-        for path in files:
-            resources = readers.read(path)
-            name = stack_of(resources[0].urn) if resources else path.stem
-            stacks.append(Stack(name=name, resources=resources))
         with PackProcess() as pack:
             report = evaluate(pack, stacks, rules, chosen, exemptions)
-        _finish(report, _default_format(fmt), output)
+        _decide(report, rules, chosen, opts)
 
     guarded(run)
 
 
 @app.command()
-def rules(fmt: Optional[Format] = typer.Option(None, "--format", help="table (default on a terminal) or json.")):
+def rules(fmt: Optional[RulesFormat] = typer.Option(None, "--format", help="table (default on a terminal) or json.")):
     """List the rule catalog: id, title, severity, concern, compliance references."""
 
     def run():
-        chosen = _default_format(fmt)
         entries = catalog.load()
-        if chosen == Format.json:
+        if (fmt or (RulesFormat.table if sys.stdout.isatty() else RulesFormat.json)) == RulesFormat.json:
             sys.stdout.write(json.dumps([r.model_dump(exclude={"file"}) for r in entries], indent=2) + "\n")
             return
-        if chosen != Format.table:
-            raise InputError("--format", chosen.value, "rules prints table or json")
-        table = Table(title=f"stackguard rules ({len(entries)})", show_lines=False)
+        listing = Table(title=f"stackguard rules ({len(entries)})", show_lines=False)
         for column in ("id", "severity", "concern", "title", "compliance"):
-            table.add_column(column, overflow="fold")
+            listing.add_column(column, overflow="fold")
         for r in entries:
             refs = "; ".join(f"{fw} {', '.join(c)}" for fw, c in r.compliance.items())
-            table.add_row(r.id, r.severity, r.concern, r.title, refs)
-        Console(width=int(os.environ.get("COLUMNS", "160"))).print(table)
+            listing.add_row(r.id, r.severity, r.concern, r.title, refs)
+        Console().print(listing)
+
+    guarded(run)
+
+
+@app.command()
+def explain(
+    rule_id: Optional[str] = typer.Argument(None, metavar="[RULE_ID]", help="The rule to explain (see `stackguard rules`)."),
+    all_rules: bool = typer.Option(False, "--all", help="Write the documentation of every rule (with --output-dir)."),
+    output_dir: Optional[Path] = typer.Option(None, "--output-dir", help="With --all: write <rule-id>.md and README.md here (docs/rules)."),
+    fmt: Optional[ExplainFormat] = typer.Option(None, "--format", help="text (default on a terminal) or markdown."),
+):
+    """A rule's full documentation: what, why, how to fix (with a Pulumi snippet), compliance, parameters."""
+
+    def run():
+        entries = catalog.load()
+        if all_rules:
+            if output_dir is None:
+                raise InputError("--all", "--output-dir", "--all writes one file per rule: give --output-dir (docs/rules)")
+            written = explain_module.write_reference(entries, output_dir)
+            err.print(f"stackguard: wrote {plural(len(written), 'file')} to {output_dir}", markup=False, soft_wrap=True)
+            return
+        if rule_id is None:
+            raise InputError("explain", "RULE_ID", "name a rule (listed by `stackguard rules`) or pass --all --output-dir DIR")
+        known = {r.id: r for r in entries}
+        if rule_id not in known:
+            raise InputError("explain", rule_id, "is not a rule id; allowed: an id listed by `stackguard rules`")
+        text = explain_module.markdown(known[rule_id])
+        if (fmt or (ExplainFormat.text if sys.stdout.isatty() else ExplainFormat.markdown)) == ExplainFormat.markdown:
+            sys.stdout.write(text)
+        else:
+            Console().print(Markdown(text))
 
     guarded(run)
 
@@ -129,11 +228,15 @@ def preflight(
     stack: str = typer.Option(..., "--stack", help="The stack (environment) to check: stacks/Pulumi.<STACK>.yaml."),
     project: Path = typer.Option(Path("."), "--project", help="The Pulumi project directory."),
     profile: Optional[str] = typer.Option(None, help="Enforcement profile; defaults to the stack's name."),
-    fmt: Optional[Format] = typer.Option(None, "--format", help="table (default on a terminal) or json, sarif, markdown, html."),
-    output: Optional[Path] = typer.Option(None, help="Write the report to this file instead of standard output."),
+    fmt: Optional[Format] = FORMAT_OPTION, output: Optional[List[str]] = OUTPUT_OPTION,
+    compact: bool = COMPACT_OPTION, quiet: bool = QUIET_OPTION, fail_on: Optional[Severity] = FAIL_ON_OPTION,
+    soft_fail: bool = SOFT_FAIL_OPTION, rule: Optional[List[str]] = RULE_OPTION, skip_rule: Optional[List[str]] = SKIP_RULE_OPTION,
+    baseline: Optional[Path] = BASELINE_OPTION, create_baseline: Optional[Path] = CREATE_BASELINE_OPTION,
 ):
     """Run the stack program on Pulumi's mock runtime and gate it with the policy pack."""
     from .preflight import preflight as run_preflight  # imports pulumi_aws only when needed
+
+    opts = GateOptions(fmt, output, compact, quiet, fail_on, soft_fail, rule, skip_rule, baseline, create_baseline)
 
     def run():
         if err.is_terminal:
@@ -141,7 +244,8 @@ def preflight(
                 report = run_preflight(project, stack, profile, progress=lambda m: status.update(f"stackguard: {m}"))
         else:
             report = run_preflight(project, stack, profile)
-        _finish(report, _default_format(fmt), output)
+        rules = catalog.load()
+        _decide(report, rules, profiles.load(report.profile, rules), opts)
 
     guarded(run)
 
