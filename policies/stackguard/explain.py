@@ -49,7 +49,7 @@ def _parameters(rule: Rule) -> list[str]:
 def markdown(rule: Rule) -> str:
     """The full documentation of one rule, as Markdown."""
     lines = [
-        f"# `{rule.id}`", "", f"**{rule.title}**", "",
+        f"# `{rule.id}`", "", "## What it checks", "", f"{rule.title}.", "",
         "| | |", "|---|---|",
         f"| severity | {rule.severity} |", f"| concern | {rule.concern} |",
         f"| checks | {KIND[rule.kind]} |", f"| source | `{source_path(rule)}` |",
