@@ -23,7 +23,7 @@ from . import inputs, outputs, paths, profiles, report_metadata, selection, tool
 from .errors import EngineError, InputError
 from .explain import ExplainFormat
 from .gate import Stack, evaluate
-from .model import Report
+from .model import BaselineEntry, Report
 from .pack_client import PackProcess
 from .render import table
 from .render.words import plural
@@ -103,19 +103,33 @@ class GateOptions:
     create_baseline: Optional[Path]
 
 
-def _decide(report: Report, rules: tuple[catalog.Rule, ...], profile: profiles.Profile, opts: GateOptions) -> None:
-    """Select, enrich, baseline, write every output, and exit with the verdict."""
-    specs = outputs.parse(opts.output or [], opts.fmt.value if opts.fmt else None, _default_format(None).value)
+@dataclass
+class Plan:
+    """What a run will write and which rules it reports: checked before the pack starts, so usage errors are fast."""
+
+    outputs: list[outputs.Output]
+    rules: tuple[catalog.Rule, ...]
+    baseline: Optional[list[BaselineEntry]]
+
+
+def _plan(rules: tuple[catalog.Rule, ...], opts: GateOptions) -> Plan:
     if opts.baseline and opts.create_baseline:
         raise InputError("--create-baseline", str(opts.create_baseline), "use either --baseline or --create-baseline, not both")
-    chosen = selection.selected_rules(rules, opts.rule or [], opts.skip_rule or [])
+    specs = outputs.parse(opts.output or [], opts.fmt.value if opts.fmt else None, _default_format(None).value)
+    entries = baseline_module.load(opts.baseline) if opts.baseline else None
+    return Plan(specs, selection.selected_rules(rules, opts.rule or [], opts.skip_rule or []), entries)
+
+
+def _decide(report: Report, plan: Plan, profile: profiles.Profile, opts: GateOptions) -> None:
+    """Select, enrich, baseline, write every output, and exit with the verdict."""
+    specs, chosen = plan.outputs, plan.rules
     report = report_metadata.enrich(selection.keep(report, chosen), chosen, profile)
     checked = {r.id for r in chosen if profile.effective_level(r.id) != "disabled"}
     if opts.create_baseline:
         baseline_module.write(report, opts.create_baseline)
         report = baseline_module.apply(report, baseline_module.load(opts.create_baseline), str(opts.create_baseline), checked)
-    elif opts.baseline:
-        report = baseline_module.apply(report, baseline_module.load(opts.baseline), str(opts.baseline), checked)
+    elif plan.baseline is not None:
+        report = baseline_module.apply(report, plan.baseline, str(opts.baseline), checked)
     if opts.fail_on:
         report = report.model_copy(update={"fail_on": opts.fail_on.value})
     mode = "quiet" if opts.quiet else "compact" if opts.compact else "full"
@@ -162,12 +176,13 @@ def check(
 
     def run():
         rules = catalog.load()
+        plan = _plan(rules, opts)
         stacks = inputs.read_stacks(files)
         chosen = profiles.load(profile or _check_profile(stacks), rules)
         exemptions = exemptions_module.load(known_rules={r.id for r in rules})
         with PackProcess() as pack:
             report = evaluate(pack, stacks, rules, chosen, exemptions)
-        _decide(report, rules, chosen, opts)
+        _decide(report, plan, chosen, opts)
 
     guarded(run)
 
@@ -239,13 +254,14 @@ def preflight(
     opts = GateOptions(fmt, output, compact, quiet, fail_on, soft_fail, rule, skip_rule, baseline, create_baseline)
 
     def run():
+        rules = catalog.load()
+        plan = _plan(rules, opts)
         if err.is_terminal:
             with err.status("stackguard preflight") as status:
                 report = run_preflight(project, stack, profile, progress=lambda m: status.update(f"stackguard: {m}"))
         else:
             report = run_preflight(project, stack, profile)
-        rules = catalog.load()
-        _decide(report, rules, profiles.load(report.profile, rules), opts)
+        _decide(report, plan, profiles.load(report.profile, rules), opts)
 
     guarded(run)
 

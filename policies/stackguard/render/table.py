@@ -81,9 +81,13 @@ def _tables(report: Report, console: Console) -> None:
         console.print(table)
     fixes = {f.rule: f.remediation for f in open_findings}
     if fixes:
-        console.print(Text("How to fix (details: stackguard explain RULE)", style="bold"))
+        how = Table.grid(padding=(0, 1))
+        how.add_column(no_wrap=True, style="bold")
+        how.add_column(overflow="fold")
         for rule, remediation in fixes.items():
-            console.print(Text.assemble(("  " + rule, "bold"), f": {remediation}"))
+            how.add_row(f"  {rule}", Text(remediation))
+        console.print(Text("How to fix (details: stackguard explain RULE)", style="bold"))
+        console.print(how)
     for status in ("baselined", "exempted"):
         parked = [f for f in report.findings if f.status == status]
         if parked:
