@@ -18,8 +18,8 @@ from .catalog import Rule
 from .model import Finding, FrameworkCoverage, Report, RunInfo
 from .profiles import Profile
 
-# What changes between two runs without the problem changing: numbers (line numbers, counts, ports),
-# long hex strings (hashes, preview sentinels) and ARN-like account parts.
+# What changes between two runs without the problem changing: numbers (counts, statement indexes,
+# account ids inside ARNs) and long hex strings (hashes, preview sentinels, generated ids).
 _VOLATILE = re.compile(r"[0-9a-f]{8,}(?:-[0-9a-f]{4,})*|\d+", re.IGNORECASE)
 
 

@@ -11,18 +11,23 @@ import xml.etree.ElementTree as ET
 from ..model import Finding, Report
 
 
+# Why a finding that does not block is a skipped test case, by its status.
+SKIPPED_BECAUSE = {
+    "advisory": "advisory: reported, not enforced",
+    "baselined": "baselined: recorded in the baseline, not new",
+    "mandatory": "mandatory, below the --fail-on severity",
+}
+
+
 def _case(suite: ET.Element, f: Finding, blocking: set[int]) -> None:
     case = ET.SubElement(suite, "testcase", name=f"{f.name} ({f.type})", classname=f.rule)
     where = f" at {f.source.file}:{f.source.line}" if f.source else ""
     text = f"{f.message}\nResource: {f.urn}{where}\nFix: {f.remediation}"
     if id(f) in blocking:
-        ET.SubElement(case, "failure", type=f"{f.severity}", message=f.message).text = text
-    else:
-        why = {"exempted": f"exempted: {(f.exemption or {}).get('reason', '')}",
-               "baselined": "baselined: recorded in the baseline, not new",
-               "advisory": "advisory: reported, not enforced",
-               "mandatory": "mandatory, below the --fail-on severity"}[f.status]
-        ET.SubElement(case, "skipped", message=why).text = text
+        ET.SubElement(case, "failure", type=f.severity, message=f.message).text = text
+        return
+    why = f"exempted: {(f.exemption or {}).get('reason', '')}" if f.exempted else SKIPPED_BECAUSE[f.status]
+    ET.SubElement(case, "skipped", message=why).text = text
 
 
 def render(report: Report) -> str:
