@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from stackguard.model import BaselineEntry, BaselineResult, Finding, Report, SourceLocation, Summary
+from stackguard.model import BaselineEntry, BaselineResult, Finding, Report, RunInfo, SourceLocation, Summary
 from stackguard.render import renderer
 from tests.report_builders import finding
 
@@ -98,3 +98,15 @@ def test_exempted_rows_carry_reason_owner_and_expiry():
     text = renderer("markdown")(report(FINDINGS))
     row = next(r for r in table_rows(text) if "legacy-stage" in r)
     assert [c.strip() for c in cells(row)][4:] == ["Partner \\| migration<br>in Q3.", "platform@example.com", "2027-03-31"]
+
+
+def test_rule_description_is_escaped_prose_and_the_run_is_recorded():
+    described = finding("aws-kms-key-rotation", "high", "k1", description="Keys <b>must</b> rotate,\nevery year.")
+    enriched = report([described]).model_copy(update={"run": RunInfo(
+        timestamp="2026-11-30T18:00:00+00:00", commit=None, stackguard="0.1.0", opa="1.22.3",
+        catalog={"rules": 1, "digest": "0123456789abcdef"}, levels={"aws-kms-key-rotation": "mandatory", "aws-x-y": "advisory"})})
+    text = renderer("markdown")(enriched)
+    assert "Keys &lt;b&gt;must&lt;/b&gt; rotate,\nevery year." in text
+    for row in ("| OPA | 1.22.3 |", "| commit | not a git work tree |", "| rule catalog | 1 rule, digest `0123456789abcdef` |",
+                "| profile strict | advisory: 1 (`aws-x-y`); mandatory: 1 |"):
+        assert row in text, row

@@ -76,7 +76,7 @@ def guarded(run):
 
 
 # The report and gate options `check` and `preflight` share.
-FORMAT_OPTION = typer.Option(None, "--format", help="table (default on a terminal), json, sarif, markdown, html, junit or github.")
+FORMAT_OPTION = typer.Option(None, "--format", metavar="FORMAT", help="table (default on a terminal), json, sarif, markdown, html, junit or github.")
 OUTPUT_OPTION = typer.Option(None, "--output", metavar="[FORMAT=]FILE",
                              help="Write a report: FILE (in --format) or FORMAT=FILE, repeatable; '-' is standard output.")
 COMPACT_OPTION = typer.Option(False, "--compact", help="Table: one line per finding (status, severity, rule, resource, file:line, message).")

@@ -4,7 +4,7 @@ the run's metadata (time, commit, versions, profile levels)."""
 from __future__ import annotations
 
 from ..model import SEVERITIES, Finding, Report
-from .words import counts
+from .words import counts, plural
 
 # CI finds its earlier comment by this marker and edits it instead of posting a new one per push.
 MARKER = "<!-- stackguard-report -->"
@@ -67,7 +67,7 @@ def _rules(report: Report) -> list[str]:
     for rule_id, f in sorted(first.items()):
         lines += [f"<details><summary><code>{rule_id}</code>: {_cell(f.title)}</summary>", ""]
         if f.description:
-            lines += [_cell(f.description), ""]
+            lines += [_prose(f.description), ""]
         lines += [f"**Fix:** {_cell(f.remediation)}", ""]
         if f.compliance:
             lines += [f"**Compliance:** {_refs(f)}", ""]
@@ -89,9 +89,14 @@ def _run(report: Report) -> list[str]:
             f"| commit | {_cell(run.commit or 'not a git work tree')} |",
             f"| stackguard | {_cell(run.stackguard)} |",
             f"| OPA | {_cell(run.opa)} |",
-            f"| rule catalog | {run.catalog.get('rules')} rules, digest `{run.catalog.get('digest')}` |",
+            f"| rule catalog | {plural(int(run.catalog.get('rules', 0)), 'rule')}, digest `{run.catalog.get('digest')}` |",
             f"| profile {_cell(report.profile)} | {shown} |",
             "", "</details>"]
+
+
+def _prose(value: str) -> str:
+    """Text outside a table: HTML-escaped, its line breaks left to Markdown (paragraphs survive)."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _cell(value: str) -> str:
