@@ -9,7 +9,9 @@ import pytest
 
 from stackguard import catalog
 from stackguard.model import Finding, Report, SourceLocation, Summary
+from stackguard.profiles import Profile
 from stackguard.render import renderer, sarif
+from stackguard.report_metadata import enrich
 from tests import report_builders
 
 SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "sarif-2.1.0.schema.json").read_text())
@@ -38,7 +40,6 @@ UNUSED = catalog.Rule(
     description="Buckets must encrypt objects with a KMS key.", severity="critical", concern="encryption",
     remediation="Add a server-side encryption configuration.", kind="resource", file="policies/rego/aws/s3/bucket_encryption.rego",
 )
-RULES = (KMS, SNS, LOGS, UNUSED)
 
 
 def finding(rule: catalog.Rule, type_: str, name: str, **fields) -> Finding:
@@ -55,13 +56,15 @@ FINDINGS = [
             source=SourceLocation(file="stacks/__main__.py", line=80),
             exemption={"reason": "Legacy stage, replaced in Q3.", "owner": "platform@example.com", "expires": "2027-03-31"}),
 ]
-REPORT = Report(stack="prod", profile="prod", findings=FINDINGS,
-                summary=Summary(resources=12, findings=4, mandatory=2, advisory=1, exempted=1))
+# SNS is left out of the catalog the report is enriched from: its descriptor must come from the finding alone.
+REPORT = enrich(Report(stack="prod", profile="prod", findings=FINDINGS,
+                       summary=Summary(resources=12, findings=4, mandatory=2, advisory=1, exempted=1)),
+                (KMS, LOGS, UNUSED), Profile(name="prod", file="prod.json", default="mandatory"))
 
 
 @pytest.fixture(scope="module")
 def log() -> dict:
-    return json.loads(sarif.render(REPORT, rules=RULES))
+    return json.loads(sarif.render(REPORT))
 
 
 def results_by_name(log: dict) -> dict[str, dict]:
@@ -83,20 +86,28 @@ def test_validates_against_the_official_schema(log):
     assert log["runs"][0]["tool"]["driver"]["name"] == "stackguard"
 
 
-def test_an_empty_report_is_valid_and_needs_no_catalog(monkeypatch):
-    def no_opa():
-        raise AssertionError("the catalog must not be loaded when there is nothing to describe")
-
-    monkeypatch.setattr(catalog, "load", no_opa)
+def test_an_empty_report_is_valid():
     empty = Report(stack="dev", profile="dev", findings=[], summary=Summary(resources=3, findings=0, mandatory=0, advisory=0, exempted=0))
     log = json.loads(renderer("sarif")(empty))
     jsonschema.Draft7Validator(SCHEMA).validate(log)
     assert log["runs"][0]["results"] == [] and log["runs"][0]["tool"]["driver"]["rules"] == []
 
 
-def test_rules_default_to_the_catalog(monkeypatch):
-    monkeypatch.setattr(catalog, "load", lambda: RULES)
-    assert json.loads(renderer("sarif")(REPORT)) == json.loads(sarif.render(REPORT, rules=RULES))
+def test_the_renderer_reads_only_the_report(monkeypatch):
+    def no_opa():
+        raise AssertionError("renderers must not load the catalog: the report carries the rule text")
+
+    monkeypatch.setattr(catalog, "load", no_opa)
+    assert json.loads(renderer("sarif")(REPORT)) == json.loads(sarif.render(REPORT))
+
+
+def test_baselined_findings_are_notes_marked_unchanged():
+    baselined = REPORT.with_findings([f.model_copy(update={"baselined": True}) if f.name == "data-key" else f for f in REPORT.findings])
+    log = json.loads(sarif.render(baselined))
+    jsonschema.Draft7Validator(SCHEMA).validate(log)
+    result = results_by_name(log)["data-key"]
+    assert result["level"] == "note" and result["baselineState"] == "unchanged" and "suppressions" not in result
+    assert results_by_name(log)["logs-key"]["level"] == "error" and "baselineState" not in results_by_name(log)["logs-key"]
 
 
 def test_levels_follow_enforcement_and_exemption(log):
@@ -129,7 +140,7 @@ def test_rule_descriptor_carries_catalog_metadata_for_github(log):
 
 
 def test_a_rule_missing_from_the_catalog_is_described_from_its_finding():
-    log = json.loads(sarif.render(REPORT, rules=(KMS, LOGS)))
+    log = json.loads(sarif.render(REPORT))
     jsonschema.Draft7Validator(SCHEMA).validate(log)
     sns = next(r for r in log["runs"][0]["tool"]["driver"]["rules"] if r["id"] == SNS.id)
     assert sns["fullDescription"]["text"] == SNS.title and sns["properties"]["tags"] == ["security", "https"]
@@ -162,11 +173,11 @@ def test_message_includes_the_fix_and_properties_identify_the_resource(log):
     result = results_by_name(log)["data-key"]
     assert result["message"]["text"] == f"Key <script>alert(1)</script> | has\nno rotation. Fix: {KMS.remediation}"
     assert result["properties"] == {"urn": "urn:pulumi:prod::shop::aws:kms/key:Key::data-key", "type": "aws:kms/key:Key",
-                                    "enforcement": "mandatory", "exempted": False}
+                                    "enforcement": "mandatory", "exempted": False, "baselined": False}
 
 
 def test_fingerprints_are_stable_and_distinct_per_rule_and_resource(log):
-    again = json.loads(sarif.render(REPORT, rules=RULES))
+    again = json.loads(sarif.render(REPORT))
     hashes = [r["partialFingerprints"]["stackguardFindingHash/v1"] for r in log["runs"][0]["results"]]
     assert hashes == [r["partialFingerprints"]["stackguardFindingHash/v1"] for r in again["runs"][0]["results"]]
     assert len(set(hashes)) == len(hashes)

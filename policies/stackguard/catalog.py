@@ -32,6 +32,7 @@ class Rule(BaseModel):
     remediation: str = Field(min_length=10)
     compliance: dict[str, list[str]] = Field(default_factory=dict)
     config: dict[str, Any] = Field(default_factory=dict)
+    example: str = ""  # optional `custom.example`: a Pulumi Python snippet that does it right
     kind: Literal["resource", "stack"]
     file: str
 
@@ -112,7 +113,7 @@ def _rules_in(rego_dir: Path) -> list[Rule]:
                 id=expected, title=notes.get("title", ""), description=notes.get("description", "").strip(),
                 severity=custom.get("severity"), concern=custom.get("concern"),
                 remediation=custom.get("remediation", ""), compliance=custom.get("compliance") or {},
-                config=custom.get("config") or {}, kind=RULE_KINDS[path[4]], file=entry["location"]["file"],
+                config=custom.get("config") or {}, example=(custom.get("example") or "").strip(), kind=RULE_KINDS[path[4]], file=entry["location"]["file"],
             ))
         except ValidationError as err:
             first = err.errors()[0]

@@ -1,39 +1,41 @@
-"""The stackguard command line: `check`, `preflight` and `rules`.
+"""The stackguard command line: `check`, `preflight`, `rules`, `explain`, `init`, `pack export`.
 
-Exit codes: 0 no unexempted mandatory finding, 1 mandatory findings, 2 bad input or usage,
-3 the policy engine could not give an answer (fail closed).
+Runs in the user's process. Exit codes: 0 no blocking finding, 1 blocking findings, 2 bad input or
+usage, 3 nothing could be decided (engine failure, deadline, signal, internal error): fail closed.
 """
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import signal
 import sys
-import tempfile
 import traceback
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Callable, List, Optional
 
 import typer
 from rich.console import Console
+from rich.markdown import Markdown
 from rich.table import Table
 
-from . import catalog, exemptions as exemptions_module, pack_export as pack_export_module, profiles, project_config, readers
+from . import __version__
+from . import baseline as baseline_module, catalog, exemptions as exemptions_module, explain as explain_module
+from . import outputs, pack_export as pack_export_module, profiles, project_config, readers, report_metadata, selection, toolchain
 from .decision import Decider, engine_failure_message
 from .errors import EngineError, InputError
-from .exemptions import stack_of
+from .explain import ExplainFormat
 from .gate import EngineSession, Stack, evaluate
-from .model import Report
-from .render import renderer
+from .model import BaselineEntry, Report
+from .render import table
+from .render.words import plural
 from .toolchain import ToolchainError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_ENGINE = 0, 1, 2, 3
 DEFAULT_RUN_SECONDS = 600.0
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Policy gate for Pulumi stacks on AWS: Rego rules decided by OPA, enforced by a CrossGuard pack.")
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False)
 err = Console(stderr=True, highlight=False)
 
 
@@ -43,39 +45,24 @@ class Format(str, Enum):
     sarif = "sarif"
     markdown = "markdown"
     html = "html"
+    junit = "junit"
+    github = "github"
+
+
+class RulesFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class Severity(str, Enum):
+    low = "low"
+    medium = "medium"
+    high = "high"
+    critical = "critical"
 
 
 def _default_format(fmt: Optional[Format]) -> Format:
     return fmt or (Format.table if sys.stdout.isatty() else Format.json)
-
-
-def _emit(text: str, output: Optional[Path]) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    if output.is_dir():
-        raise InputError(str(output), "--output", "is a directory; give a file path")
-    try:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        # Written beside the target and renamed over it: readers never see half a report, and a
-        # failed write leaves nothing behind.
-        with tempfile.NamedTemporaryFile("w", dir=output.parent, prefix=f".{output.name}.", delete=False) as handle:
-            partial = Path(handle.name)
-            handle.write(text)
-        partial.replace(output)
-    except OSError as err:
-        with contextlib.suppress(NameError, OSError):
-            partial.unlink()
-        raise InputError(str(output), "--output", f"cannot be written: {err.strerror}") from None
-
-
-def _finish(report: Report, fmt: Format, output: Optional[Path]) -> None:
-    _emit(renderer(fmt.value)(report), output)
-    if output is not None:
-        s = report.summary
-        err.print(f"stackguard: wrote {fmt.value} report to {output}: {s.findings} findings, {s.mandatory} mandatory",
-                  markup=False, soft_wrap=True)
-    raise typer.Exit(EXIT_FINDINGS if report.blocking else EXIT_OK)
 
 
 def _fail(code: int, message: str) -> None:
@@ -112,6 +99,10 @@ def guarded(run: Callable[[], None], timeout: float, stage: Stage) -> None:
         _fail(EXIT_ENGINE, f"stackguard: blocked: {e}; nothing was checked, so nothing passes.")
     except ToolchainError as e:
         _fail(EXIT_ENGINE, f"stackguard: blocked: {e}; nothing was checked, so nothing passes.")
+    except BrokenPipeError:
+        # The reader of the report went away: what it saw is incomplete, so nothing passes.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _fail(EXIT_ENGINE, "stackguard: blocked: the report's reader closed the pipe; nothing passes.")
     except (typer.Exit, typer.Abort):
         raise
     except BaseException as e:  # noqa: BLE001 - an unexpected failure must block, never pass or spill a traceback
@@ -136,6 +127,81 @@ class Stage:
         self.now = what
 
 
+# The report and gate options `check` and `preflight` share.
+FORMAT_OPTION = typer.Option(None, "--format", metavar="FORMAT", help="table (default on a terminal), json, sarif, markdown, html, junit or github.")
+OUTPUT_OPTION = typer.Option(None, "--output", metavar="[FORMAT=]FILE",
+                             help="Write a report: FILE (in --format) or FORMAT=FILE, repeatable; '-' is standard output.")
+COMPACT_OPTION = typer.Option(False, "--compact", help="Table: one line per finding (status, severity, rule, resource, file:line, message).")
+QUIET_OPTION = typer.Option(False, "--quiet", "-q", help="Table: the summary and the verdict only.")
+FAIL_ON_OPTION = typer.Option(None, "--fail-on", help="Block only on mandatory findings of this severity or higher.")
+SOFT_FAIL_OPTION = typer.Option(False, "--soft-fail", help="Exit 0 even with blocking findings (bad input and engine failures still exit 2 and 3).")
+RULE_OPTION = typer.Option(None, "--rule", metavar="RULE_ID", help="Report only this rule (repeatable).")
+SKIP_RULE_OPTION = typer.Option(None, "--skip-rule", metavar="RULE_ID", help="Do not report this rule (repeatable).")
+BASELINE_OPTION = typer.Option(None, "--baseline", metavar="FILE", help="Block only on findings not recorded in this baseline; list the fixed ones.")
+CREATE_BASELINE_OPTION = typer.Option(None, "--create-baseline", metavar="FILE", help="Record today's findings in FILE as the baseline (they then do not block).")
+
+
+@dataclass
+class GateOptions:
+    fmt: Optional[Format]
+    output: Optional[List[str]]
+    compact: bool
+    quiet: bool
+    fail_on: Optional[Severity]
+    soft_fail: bool
+    rule: Optional[List[str]]
+    skip_rule: Optional[List[str]]
+    baseline: Optional[Path]
+    create_baseline: Optional[Path]
+
+
+@dataclass
+class Plan:
+    """What a run will write and which rules it reports: checked before the pack starts, so usage errors are fast."""
+
+    outputs: list[outputs.Output]
+    rules: tuple[catalog.Rule, ...]
+    baseline: Optional[list[BaselineEntry]]
+
+
+CONFIG_OPTION = typer.Option(None, "--config", metavar="FILE", help="The team's stackguard.yaml (default: the nearest one in the project folder or its parents).")
+EXEMPTIONS_OPTION = typer.Option(None, "--exemptions", metavar="FILE", help="Exemptions file (default: stackguard.yaml's, else policies/exemptions.yaml).")
+TIMEOUT_OPTION = typer.Option(DEFAULT_RUN_SECONDS, "--timeout", min=1, max=86400, help="Stop with exit 3 when the whole run takes longer than this many seconds.")
+PROFILE_HELP = ("Enforcement profile: a name (policies/profiles/<NAME>.json) or a path; default: stackguard.yaml's "
+                "choice for the stack, else the profile named like the stack, else prod.")
+
+def _plan(rules: tuple[catalog.Rule, ...], opts: GateOptions) -> Plan:
+    if opts.baseline and opts.create_baseline:
+        raise InputError("--create-baseline", str(opts.create_baseline), "use either --baseline or --create-baseline, not both")
+    specs = outputs.parse(opts.output or [], opts.fmt.value if opts.fmt else None, _default_format(None).value)
+    entries = baseline_module.load(opts.baseline) if opts.baseline else None
+    return Plan(specs, selection.selected_rules(rules, opts.rule or [], opts.skip_rule or []), entries)
+
+
+def _decide(report: Report, plan: Plan, profile: profiles.Profile, opts: GateOptions) -> None:
+    """Select, enrich, baseline, write every output, and exit with the verdict."""
+    specs, chosen = plan.outputs, plan.rules
+    report = report_metadata.enrich(selection.keep(report, chosen), chosen, profile)
+    checked = {r.id for r in chosen if profile.effective_level(r.id) != "disabled"}
+    if opts.create_baseline:
+        baseline_module.write(report, opts.create_baseline)
+        report = baseline_module.apply(report, baseline_module.load(opts.create_baseline), str(opts.create_baseline), checked)
+    elif plan.baseline is not None:
+        report = baseline_module.apply(report, plan.baseline, str(opts.baseline), checked)
+    if opts.fail_on:
+        report = report.model_copy(update={"fail_on": opts.fail_on.value})
+    mode = "quiet" if opts.quiet else "compact" if opts.compact else "full"
+    outputs.write(report, specs, Console(highlight=False), mode)
+    files = [f"{s.fmt} to {s.path}" for s in specs if s.path is not None]
+    if files:
+        err.print(f"stackguard: wrote {', '.join(files)}", markup=False, highlight=False, soft_wrap=True)
+        err.print(table.headline(report), markup=False, highlight=False, soft_wrap=True)
+    if opts.create_baseline:
+        err.print(f"stackguard: recorded {plural(len(report.findings) - report.summary.exempted, 'finding')} in the baseline {opts.create_baseline}",
+                  markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(EXIT_FINDINGS if report.blocking and not opts.soft_fail else EXIT_OK)
+
+
 def _engine_run(rules, rule_dirs, stacks: list[Stack], profile, exemptions, stage: Stage) -> Report:
     with EngineSession(rules, rule_dirs) as session:
         stage("waiting for the policy engine")
@@ -144,89 +210,128 @@ def _engine_run(rules, rule_dirs, stacks: list[Stack], profile, exemptions, stag
         return evaluate(engine, stacks, Decider(rules, profile, exemptions), profile.rule_config(), stage)
 
 
-TIMEOUT_HELP = "Stop with exit 3 when the whole run takes longer than this many seconds."
-PROFILE_HELP = ("Enforcement profile: a name (policies/profiles/<NAME>.json) or a path; default: stackguard.yaml's "
-                "choice for the stack, else the profile named like the stack, else prod.")
-CONFIG_HELP = "The team's stackguard.yaml (default: the nearest one in the project folder or its parents)."
-EXEMPTIONS_HELP = "Exemptions file (default: stackguard.yaml's, else policies/exemptions.yaml)."
-
-
 def _profile_for(config: project_config.ProjectConfig, explicit: Optional[str], stack: str, rules) -> profiles.Profile:
+    """--profile, else stackguard.yaml's choice for the stack, else the profile named like the stack, else prod."""
     builtin = stack if stack in profiles.available() else "prod"
     return profiles.load(config.profile(explicit, stack, fallback=builtin), rules)
 
 
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"stackguard {__version__} (OPA {toolchain.OPA_VERSION})\n")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(_version_flag: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit.")):
+    """Policy gate for Pulumi stacks on AWS: Rego rules decided by OPA, enforced by a CrossGuard pack."""
+
+
 @app.command()
 def check(
-    files: List[Path] = typer.Argument(..., help="`pulumi stack export` or `pulumi preview --json` files, or - for standard input."),
+    files: List[Path] = typer.Argument(..., help="`pulumi stack export` or `pulumi preview --json` files; '-' reads standard input."),
     profile: Optional[str] = typer.Option(None, help=PROFILE_HELP),
-    fmt: Optional[Format] = typer.Option(None, "--format", help="table (default on a terminal) or json, sarif, markdown, html."),
-    output: Optional[Path] = typer.Option(None, help="Write the report to this file instead of standard output."),
-    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
-    exemptions: Optional[Path] = typer.Option(None, "--exemptions", help=EXEMPTIONS_HELP),
-    timeout: float = typer.Option(DEFAULT_RUN_SECONDS, min=1, max=86400, help=TIMEOUT_HELP),
+    fmt: Optional[Format] = FORMAT_OPTION, output: Optional[List[str]] = OUTPUT_OPTION,
+    compact: bool = COMPACT_OPTION, quiet: bool = QUIET_OPTION, fail_on: Optional[Severity] = FAIL_ON_OPTION,
+    soft_fail: bool = SOFT_FAIL_OPTION, rule: Optional[List[str]] = RULE_OPTION, skip_rule: Optional[List[str]] = SKIP_RULE_OPTION,
+    baseline: Optional[Path] = BASELINE_OPTION, create_baseline: Optional[Path] = CREATE_BASELINE_OPTION,
+    config: Optional[Path] = CONFIG_OPTION, exemptions: Optional[Path] = EXEMPTIONS_OPTION,
+    timeout: float = TIMEOUT_OPTION,
 ):
     """Evaluate exported stacks or previews with the policy rules."""
+    opts = GateOptions(fmt, output, compact, quiet, fail_on, soft_fail, rule, skip_rule, baseline, create_baseline)
     stage = Stage()
 
     def run():
         stage("reading the configuration")
         settings = project_config.load(Path.cwd(), config, exemptions)
         rules = catalog.load(settings.rule_dirs)
+        plan = _plan(rules, opts)
         stage("reading the input files")
-        stacks = []
-        for path in files:
-            resources = readers.read(path)
-            stacks.append(Stack(name=stack_of(resources[0].urn) if resources else path.stem, resources=resources))
+        stacks = readers.read_stacks(files)
         chosen = _profile_for(settings, profile, stacks[0].name if stacks else "", rules)
         known = exemptions_module.load(settings.exemptions, known_rules={r.id for r in rules})
         report = _engine_run(rules, catalog.rule_dirs(settings.rule_dirs), stacks, chosen, known, stage)
-        _finish(report, _default_format(fmt), output)
+        _decide(report, plan, chosen, opts)
 
     guarded(run, timeout, stage)
 
 
 @app.command()
-def rules(fmt: Optional[Format] = typer.Option(None, "--format", help="table (default on a terminal) or json.")):
+def rules(fmt: Optional[RulesFormat] = typer.Option(None, "--format", help="table (default on a terminal) or json."),
+          config: Optional[Path] = CONFIG_OPTION):
     """List the rule catalog: id, title, severity, concern, compliance references."""
 
     def run():
-        chosen = _default_format(fmt)
-        entries = catalog.load(project_config.load(Path.cwd()).rule_dirs)
-        if chosen == Format.json:
+        entries = catalog.load(project_config.load(Path.cwd(), config).rule_dirs)
+        if (fmt or (RulesFormat.table if sys.stdout.isatty() else RulesFormat.json)) == RulesFormat.json:
             sys.stdout.write(json.dumps([r.model_dump(exclude={"file"}) for r in entries], indent=2) + "\n")
             return
-        if chosen != Format.table:
-            raise InputError("--format", chosen.value, "rules prints table or json")
-        table = Table(title=f"stackguard rules ({len(entries)})", show_lines=False)
+        listing = Table(title=f"stackguard rules ({len(entries)})", show_lines=False)
         for column in ("id", "severity", "concern", "title", "compliance"):
-            table.add_column(column, overflow="fold")
+            listing.add_column(column, overflow="fold")
         for r in entries:
             refs = "; ".join(f"{fw} {', '.join(c)}" for fw, c in r.compliance.items())
-            table.add_row(r.id, r.severity, r.concern, r.title, refs)
-        Console(width=int(os.environ.get("COLUMNS", "160"))).print(table)
+            listing.add_row(r.id, r.severity, r.concern, r.title, refs)
+        Console().print(listing)
+
+    guarded(run, DEFAULT_RUN_SECONDS, Stage())
+
+
+@app.command()
+def explain(
+    rule_id: Optional[str] = typer.Argument(None, metavar="[RULE_ID]", help="The rule to explain (see `stackguard rules`)."),
+    all_rules: bool = typer.Option(False, "--all", help="Write the documentation of every rule (with --output-dir)."),
+    output_dir: Optional[Path] = typer.Option(None, "--output-dir", help="With --all: write <rule-id>.md and README.md here (docs/rules)."),
+    fmt: Optional[ExplainFormat] = typer.Option(None, "--format", help="text (default on a terminal) or markdown."),
+):
+    """A rule's full documentation: what, why, how to fix (with a Pulumi snippet), compliance, parameters."""
+
+    def run():
+        entries = catalog.load(project_config.load(Path.cwd()).rule_dirs)
+        if all_rules:
+            if output_dir is None:
+                raise InputError("--all", "--output-dir", "--all writes one file per rule: give --output-dir (docs/rules)")
+            written = explain_module.write_reference(entries, output_dir)
+            err.print(f"stackguard: wrote {plural(len(written), 'file')} to {output_dir}", markup=False, soft_wrap=True)
+            return
+        if rule_id is None:
+            raise InputError("explain", "RULE_ID", "name a rule (listed by `stackguard rules`) or pass --all --output-dir DIR")
+        known = {r.id: r for r in entries}
+        if rule_id not in known:
+            raise InputError("explain", rule_id, "is not a rule id; allowed: an id listed by `stackguard rules`")
+        text = explain_module.markdown(known[rule_id])
+        if (fmt or (ExplainFormat.text if sys.stdout.isatty() else ExplainFormat.markdown)) == ExplainFormat.markdown:
+            sys.stdout.write(text)
+        else:
+            Console().print(Markdown(text))
 
     guarded(run, DEFAULT_RUN_SECONDS, Stage())
 
 
 @app.command()
 def preflight(
-    stack: str = typer.Option(..., "--stack", help="The stack (environment) to check: stacks/Pulumi.<STACK>.yaml."),
+    stack: str = typer.Option(..., "--stack", help="The stack (environment) to check: Pulumi.<STACK>.yaml of the project."),
     project: Path = typer.Option(Path("."), "--project", help="The Pulumi project directory."),
     profile: Optional[str] = typer.Option(None, help=PROFILE_HELP),
-    fmt: Optional[Format] = typer.Option(None, "--format", help="table (default on a terminal) or json, sarif, markdown, html."),
-    output: Optional[Path] = typer.Option(None, help="Write the report to this file instead of standard output."),
-    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
-    exemptions: Optional[Path] = typer.Option(None, "--exemptions", help=EXEMPTIONS_HELP),
-    timeout: float = typer.Option(DEFAULT_RUN_SECONDS, min=1, max=86400, help=TIMEOUT_HELP),
+    fmt: Optional[Format] = FORMAT_OPTION, output: Optional[List[str]] = OUTPUT_OPTION,
+    compact: bool = COMPACT_OPTION, quiet: bool = QUIET_OPTION, fail_on: Optional[Severity] = FAIL_ON_OPTION,
+    soft_fail: bool = SOFT_FAIL_OPTION, rule: Optional[List[str]] = RULE_OPTION, skip_rule: Optional[List[str]] = SKIP_RULE_OPTION,
+    baseline: Optional[Path] = BASELINE_OPTION, create_baseline: Optional[Path] = CREATE_BASELINE_OPTION,
+    config: Optional[Path] = CONFIG_OPTION, exemptions: Optional[Path] = EXEMPTIONS_OPTION,
+    timeout: float = TIMEOUT_OPTION,
 ):
     """Run the stack program on Pulumi's mock runtime, as `pulumi preview` would, and gate it."""
     from .preflight import preflight as run_preflight  # imports pulumi_aws only when needed
 
+    opts = GateOptions(fmt, output, compact, quiet, fail_on, soft_fail, rule, skip_rule, baseline, create_baseline)
     stage = Stage()
 
     def run():
         settings = project_config.load(project, config, exemptions)
+        rules = catalog.load(settings.rule_dirs)
+        plan = _plan(rules, opts)
+        chosen = profiles.load(settings.profile(profile, stack, fallback=stack), rules)
         if err.is_terminal:
             with err.status("stackguard preflight") as status:
                 def progress(message: str) -> None:
@@ -236,7 +341,7 @@ def preflight(
                 report = run_preflight(project, stack, profile, progress=progress, settings=settings)
         else:
             report = run_preflight(project, stack, profile, progress=stage, settings=settings)
-        _finish(report, _default_format(fmt), output)
+        _decide(report, plan, chosen, opts)
 
     guarded(run, timeout, stage)
 
@@ -248,7 +353,7 @@ app.add_typer(pack_app, name="pack")
 @pack_app.command("export")
 def pack_export(
     directory: Path = typer.Argument(..., help="A new folder for the pack."),
-    config: Optional[Path] = typer.Option(None, "--config", help=CONFIG_HELP),
+    config: Optional[Path] = CONFIG_OPTION,
     requirement: Optional[str] = typer.Option(None, help="The pip requirement for stackguard in the pack's requirements.txt "
                                                         "(default: stackguard==<this version>)."),
 ):

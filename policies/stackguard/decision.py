@@ -97,16 +97,7 @@ class Decider:
         return findings
 
     def report(self, stack: str, resources: int, findings: list[Finding]) -> Report:
-        findings = sorted(findings, key=lambda f: (f.exempted or f.accepted_risk, f.enforcement != "mandatory", SEVERITY_ORDER[f.severity], f.rule, f.urn))
-        open_findings = [f for f in findings if not f.exempted and not f.accepted_risk]
-        return Report(
-            stack=stack, profile=self.profile.name,
-            summary=Summary(
-                resources=resources, findings=len(findings),
-                mandatory=sum(f.enforcement == "mandatory" for f in open_findings),
-                advisory=sum(f.enforcement == "advisory" for f in open_findings),
-                exempted=sum(f.exempted for f in findings),
-                acknowledged=sum(f.accepted_risk and not f.exempted for f in findings),
-            ),
-            findings=findings,
-        )
+        order = {"mandatory": 0, "advisory": 1, "acknowledged": 2, "baselined": 3, "exempted": 4}
+        findings = sorted(findings, key=lambda f: (order[f.status], SEVERITY_ORDER[f.severity], f.rule, f.urn))
+        empty = Summary(resources=resources, findings=0, mandatory=0, advisory=0, exempted=0)
+        return Report(stack=stack, profile=self.profile.name, summary=empty, findings=[]).with_findings(findings)

@@ -7,7 +7,6 @@ turns the answers into findings. The CrossGuard pack reaches the same verdict pe
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -16,17 +15,11 @@ from .acknowledgements import AcknowledgementIndex
 from .catalog import Rule
 from .decision import Decider
 from .engine import EngineSettings, LocalRules, PolicyEngine
-from .model import Finding, Report, StackResource
+from .model import Finding, Report, Stack
 from .opa_server import OpaServer
 
 # Resources per batch query: big enough to amortise a round trip, small enough for the per-query deadline.
 BATCH_SIZE = 500
-
-
-@dataclass
-class Stack:
-    name: str
-    resources: list[StackResource]
 
 
 class EngineSession:

@@ -26,9 +26,14 @@ _INT_LIMIT = 2**63
 STDIN = "-"
 
 
+def display_name(path: Path | str) -> str:
+    """How errors name an input: its path, or <stdin> for "-"."""
+    return "<stdin>" if str(path) == STDIN else str(path)
+
+
 def read_bytes(path: Path | str, key: str = "(file)") -> bytes:
     """A regular file's bytes (or standard input's for "-"), refused past MAX_INPUT_BYTES."""
-    source = str(path)
+    source = display_name(path)
     if source == STDIN:
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
     else:
@@ -55,7 +60,7 @@ def read_text(path: Path | str, key: str = "(file)") -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
-        raise InputError(str(path), key, f"is not UTF-8 text (invalid byte at offset {err.start})") from None
+        raise InputError(display_name(path), key, f"is not UTF-8 text (invalid byte at offset {err.start})") from None
 
 
 def _reject_constant(name: str) -> Any:
@@ -71,7 +76,7 @@ def _bounded_int(text: str) -> int:
 
 def load_json(path: Path | str, expected: str) -> Any:
     """Parse a JSON file; `expected` says what the file should be, for the error message."""
-    source = str(path)
+    source = display_name(path)
     text = read_text(path)
     try:
         document = json.loads(text, parse_constant=_reject_constant, parse_int=_bounded_int)
@@ -87,7 +92,7 @@ def load_json(path: Path | str, expected: str) -> Any:
 
 def load_yaml(path: Path | str, expected: str) -> Any:
     """Parse a YAML file with the safe loader, refusing aliases and deep nesting."""
-    source = str(path)
+    source = display_name(path)
     text = read_text(path)
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):

@@ -10,6 +10,8 @@ from typing import Any, Literal, Optional
 from pydantic import BaseModel
 
 REPORT_VERSION = 1
+SEVERITIES = ("critical", "high", "medium", "low")
+SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2, "critical": 3}
 
 
 @dataclass
@@ -26,6 +28,14 @@ class StackResource:
     provider: Optional[dict[str, Any]] = None
     protect: bool = False
     source: Optional["SourceLocation"] = None
+
+
+@dataclass
+class Stack:
+    """The resources of one stack, as one input file or one program run gave them."""
+
+    name: str
+    resources: list[StackResource]
 
 
 class SourceLocation(BaseModel):
@@ -47,13 +57,29 @@ class Finding(BaseModel):
     remediation: str
     source: Optional[SourceLocation] = None
     exemption: Optional[dict[str, str]] = None
+    # Additive (report version 1): filled from the rule catalog and the baseline after the decision.
+    description: Optional[str] = None
+    compliance: Optional[dict[str, list[str]]] = None
+    fingerprint: Optional[str] = None
+    baselined: bool = False
     # An opt-out a component took with a reason: {reason, declared_by, option, owner, accepted}.
-    # `accepted` ("true"/"false") is the profile's answer: accepted risk does not block.
+    # `accepted` ("true"/"false") is the profile's answer; accepted risk does not block.
     acknowledged: Optional[dict[str, str]] = None
 
     @property
     def accepted_risk(self) -> bool:
-        return bool(self.acknowledged) and self.acknowledged.get("accepted") == "true"
+        return self.acknowledged is not None and self.acknowledged.get("accepted") == "true"
+
+    @property
+    def status(self) -> str:
+        """What the finding does to the verdict: exempted, baselined and accepted findings never block."""
+        if self.exempted:
+            return "exempted"
+        if self.baselined:
+            return "baselined"
+        if self.accepted_risk:
+            return "acknowledged"
+        return self.enforcement
 
 
 class Summary(BaseModel):
@@ -62,7 +88,39 @@ class Summary(BaseModel):
     mandatory: int
     advisory: int
     exempted: int
+    baselined: int = 0
     acknowledged: int = 0
+
+
+class RunInfo(BaseModel):
+    """Who decided, when, on what: enough for an auditor to reproduce the run."""
+
+    timestamp: str
+    commit: Optional[str] = None
+    stackguard: str
+    opa: str
+    catalog: dict[str, Any]
+    levels: dict[str, str] = {}
+
+
+class FrameworkCoverage(BaseModel):
+    """One compliance framework: the controls the evaluated rules cover, and those with open findings."""
+
+    framework: str
+    covered: list[str]
+    with_findings: list[str]
+
+
+class BaselineEntry(BaseModel):
+    fingerprint: str
+    rule: str
+    urn: str
+    message: str
+
+
+class BaselineResult(BaseModel):
+    file: str
+    fixed: list[BaselineEntry]
 
 
 class Report(BaseModel):
@@ -71,10 +129,28 @@ class Report(BaseModel):
     profile: str
     summary: Summary
     findings: list[Finding]
+    # Additive (report version 1).
+    run: Optional[RunInfo] = None
+    compliance: Optional[list[FrameworkCoverage]] = None
+    baseline: Optional[BaselineResult] = None
+    fail_on: Optional[Literal["low", "medium", "high", "critical"]] = None
 
     @property
     def blocking(self) -> list[Finding]:
-        return [f for f in self.findings if f.enforcement == "mandatory" and not f.exempted and not f.accepted_risk]
+        """Unexempted, unbaselined mandatory findings at or above the --fail-on severity."""
+        floor = SEVERITY_RANK[self.fail_on or "low"]
+        return [f for f in self.findings if f.status == "mandatory" and SEVERITY_RANK[f.severity] >= floor]
+
+    def with_findings(self, findings: list[Finding]) -> "Report":
+        """The same report over other findings (a rule selection, a baseline), with its summary recounted."""
+        counted = [f for f in findings if not f.exempted]
+        summary = Summary(
+            resources=self.summary.resources, findings=len(findings),
+            mandatory=sum(f.status == "mandatory" for f in counted), advisory=sum(f.status == "advisory" for f in counted),
+            exempted=len(findings) - len(counted), baselined=sum(f.baselined for f in counted),
+            acknowledged=sum(f.status == "acknowledged" for f in counted),
+        )
+        return self.model_copy(update={"findings": findings, "summary": summary})
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2, exclude_none=True)

@@ -12,7 +12,8 @@ from urllib.parse import unquote, urlparse
 
 from . import inputs
 from .errors import InputError
-from .model import SourceLocation, StackResource
+from .exemptions import stack_of
+from .model import SourceLocation, Stack, StackResource
 from .vocabulary import SECRET_MARKER, SECRET_SIG, SIG_KEY
 
 FORMATS = "a `pulumi stack export` file (deployment.resources) or `pulumi preview --json` output (steps)"
@@ -128,7 +129,7 @@ def _preview(document: dict[str, Any], source: str) -> list[StackResource]:
 
 
 def read(path: Path | str) -> list[StackResource]:
-    source = str(path)
+    source = inputs.display_name(path)
     document = inputs.load_json(path, FORMATS)
     if not isinstance(document, dict):
         raise InputError(source, "(top level)", f"must be a JSON object; expected {FORMATS}")
@@ -137,3 +138,13 @@ def read(path: Path | str) -> list[StackResource]:
     if "steps" in document:
         return _preview(document, source)
     raise InputError(source, "(top level)", f"has neither 'deployment' nor 'steps'; expected {FORMATS}")
+
+
+def read_stacks(files: list[Path]) -> list[Stack]:
+    """One Stack per input file (or "-" for standard input), named after the stack in its URNs."""
+    stacks = []
+    for path in files:
+        resources = read(path)
+        name = stack_of(resources[0].urn) if resources else ("stdin" if str(path) == inputs.STDIN else Path(path).stem)
+        stacks.append(Stack(name=name, resources=resources))
+    return stacks

@@ -1,16 +1,17 @@
-"""Report renderers, one module per format, all from the same Report."""
+"""Report renderers, one module per format, all from the same Report (and nothing else)."""
 from __future__ import annotations
 
 from typing import Callable
 
 from ..model import Report
-from . import html, json_report, markdown, sarif, table
+from . import github, html, json_report, junit, markdown, sarif, table
 
-FORMATS = ("table", "json", "sarif", "markdown", "html")
+RENDERERS: dict[str, Callable[[Report], str]] = {
+    "table": table.render, "json": json_report.render, "sarif": sarif.render, "markdown": markdown.render,
+    "html": html.render, "junit": junit.render, "github": github.render,
+}
+FORMATS = tuple(RENDERERS)
 
 
 def renderer(fmt: str) -> Callable[[Report], str]:
-    return {
-        "table": table.render, "json": json_report.render,
-        "sarif": sarif.render, "markdown": markdown.render, "html": html.render,
-    }[fmt]
+    return RENDERERS[fmt]

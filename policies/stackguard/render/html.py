@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib.metadata import version
 
 import jinja2
 
-from ..model import Report
-from .table import SEVERITIES
+from .. import __version__
+from ..model import SEVERITIES, Finding, Report
+from .words import verdict
 
 
 @lru_cache(maxsize=1)
@@ -20,12 +20,19 @@ def _environment() -> jinja2.Environment:
 
 
 def render(report: Report) -> str:
-    open_findings = [f for f in report.findings if not f.exempted]
+    open_findings = [f for f in report.findings if f.status in ("mandatory", "advisory")]
     groups = [(s, [f for f in open_findings if f.severity == s]) for s in SEVERITIES]
+    first: dict[str, Finding] = {}
+    for f in report.findings:
+        first.setdefault(f.rule, f)
+    blocked, sentence = verdict(report)
     return _environment().get_template("report.html.j2").render(
         report=report,
-        blocked=bool(report.blocking),
+        blocked=blocked,
+        sentence=sentence.split(": ", 1)[1],
         groups=[(severity, findings) for severity, findings in groups if findings],
+        baselined=[f for f in report.findings if f.status == "baselined"],
         exempted=[f for f in report.findings if f.exempted],
-        version=version("stackguard"),
+        rules=[first[rule_id] for rule_id in sorted(first)],
+        version=__version__,
     )

@@ -4,11 +4,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from importlib.metadata import version
-from typing import Iterable, Optional
 from urllib.parse import quote
 
-from .. import catalog
+from .. import __version__
 from ..model import Finding, Report
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -24,12 +22,8 @@ RULE_LEVEL = {"critical": "error", "high": "error", "medium": "warning", "low": 
 SECURITY_SEVERITY = {"critical": "9.5", "high": "8.0", "medium": "5.5", "low": "3.0"}
 
 
-def render(report: Report, rules: Optional[Iterable[catalog.Rule]] = None) -> str:
-    """`rules` defaults to the catalog, loaded only when there is a finding to describe (it needs OPA)."""
-    if rules is None and report.findings:
-        rules = catalog.load()
-    known = {rule.id: rule for rule in rules or ()}
-    first = {}
+def render(report: Report) -> str:
+    first: dict[str, Finding] = {}
     for finding in report.findings:
         first.setdefault(finding.rule, finding)
     ids = sorted(first)
@@ -40,21 +34,21 @@ def render(report: Report, rules: Optional[Iterable[catalog.Rule]] = None) -> st
         "runs": [{
             "tool": {"driver": {
                 "name": "stackguard",
-                "version": version("stackguard"),
-                "rules": [_descriptor(known.get(rule_id), first[rule_id]) for rule_id in ids],
+                "version": __version__,
+                "rules": [_descriptor(first[rule_id]) for rule_id in ids],
             }},
             "results": [_result(f, index[f.rule]) for f in report.findings],
-            "properties": {"stack": report.stack, "profile": report.profile},
+            "properties": {"stack": report.stack, "profile": report.profile,
+                           **({"run": report.run.model_dump(exclude_none=True, exclude={"levels"})} if report.run else {})},
         }],
     }
     return json.dumps(log, indent=2) + "\n"
 
 
-def _descriptor(rule: Optional[catalog.Rule], finding: Finding) -> dict:
-    # A finding carries its rule's title, severity, concern and remediation, so a rule missing from
-    # `rules` still gets a usable descriptor; only the description and compliance refs need the catalog.
-    description = rule.description if rule else finding.title
-    compliance = rule.compliance if rule else {}
+def _descriptor(finding: Finding) -> dict:
+    # A finding carries its rule's text (description and compliance once the report is enriched).
+    description = finding.description or finding.title
+    compliance = finding.compliance or {}
     refs = [f"{framework}:{ref}" for framework, items in compliance.items() for ref in items]
     return {
         "id": finding.rule,
@@ -91,14 +85,17 @@ def _result(f: Finding, rule_index: int) -> dict:
     result = {
         "ruleId": f.rule,
         "ruleIndex": rule_index,
-        "level": "note" if f.exempted else ("error" if f.enforcement == "mandatory" else "warning"),
+        "level": "note" if f.status in ("exempted", "baselined") else ("error" if f.status == "mandatory" else "warning"),
         "message": {"text": f"{f.message} Fix: {f.remediation}"},
         "locations": [_location(f)],
         "partialFingerprints": {FINGERPRINT: hashlib.sha256(f"{f.rule}\n{f.urn}".encode()).hexdigest()},
-        "properties": {"urn": f.urn, "type": f.type, "enforcement": f.enforcement, "exempted": f.exempted},
+        "properties": {"urn": f.urn, "type": f.type, "enforcement": f.enforcement, "exempted": f.exempted,
+                       "baselined": f.baselined},
     }
     if f.exempted:
         result["suppressions"] = [_suppression(f.exemption or {})]
+    elif f.baselined:
+        result["baselineState"] = "unchanged"
     return result
 
 

@@ -1,42 +1,106 @@
-"""A terminal table, grouped by severity, with each finding's resource and remediation."""
+"""The terminal report: findings grouped by severity, each rule's fix said once, width and colour from rich.
+
+Three levels of detail: `full` (a table per severity), `compact` (one line per finding: status,
+severity, rule, resource, file:line, message) and `quiet` (the summary and the verdict only).
+"""
 from __future__ import annotations
 
+import os
 from io import StringIO
+from typing import Literal, Optional
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Report
+from ..model import SEVERITIES, Finding, Report
+from .words import plural, summary, verdict
 
-SEVERITIES = ("critical", "high", "medium", "low")
+Mode = Literal["full", "compact", "quiet"]
 STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan"}
+STATUS_STYLE = {"mandatory": "bold red", "advisory": "yellow", "exempted": "dim", "baselined": "dim"}
+FILE_WIDTH = 100  # a report written to a file has no terminal to measure
 
 
-def render(report: Report, width: int = 140, color: bool = False) -> str:
+def render(report: Report, width: Optional[int] = None, color: bool = False, mode: Mode = "full") -> str:
+    """The report as text: for files and tests (no terminal), at `width` or $COLUMNS columns."""
     buffer = StringIO()
-    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color)
-    s = report.summary
-    console.print(Text(
-        f"stackguard: stack {report.stack}, profile {report.profile}: {s.resources} resources, "
-        f"{s.findings} findings ({s.mandatory} mandatory, {s.advisory} advisory, {s.exempted} exempted)"
-    ))
+    width = width or int(os.environ.get("COLUMNS") or FILE_WIDTH)
+    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
+                      color_system="standard" if color else None, highlight=False)
+    print_report(report, console, mode)
+    return buffer.getvalue()
+
+
+def print_report(report: Report, console: Console, mode: Mode = "full") -> None:
+    """Print to a console: rich measures a real terminal itself and honours COLUMNS, NO_COLOR and FORCE_COLOR."""
+    console.print(Text(f"stackguard: {summary(report)}"), soft_wrap=True)
+    if mode == "compact":
+        for finding in report.findings:
+            console.print(_line(finding), soft_wrap=True)
+    elif mode == "full":
+        _tables(report, console)
+    if report.baseline is not None and report.baseline.fixed and mode != "quiet":
+        console.print(Text(f"Fixed since the baseline ({len(report.baseline.fixed)}):", style="bold green"))
+        for entry in report.baseline.fixed:
+            console.print(Text(f"  {entry.rule} {entry.urn.rsplit('::', 1)[-1]}: {entry.message}"), soft_wrap=True)
+    blocked, sentence = verdict(report)
+    console.print(Text(sentence, style="bold red" if blocked else "bold green"), soft_wrap=True)
+
+
+def _where(f: Finding) -> str:
+    return f"{f.source.file}:{f.source.line}" if f.source else ""
+
+
+def _line(f: Finding) -> Text:
+    line = Text()
+    line.append(f"{f.status:<9}", style=STATUS_STYLE[f.status])
+    line.append(f" {f.severity:<8}", style=STYLE[f.severity])
+    line.append(f" {f.rule} {f.name} ({f.type})")
+    if f.source:
+        line.append(f" {_where(f)}")
+    line.append(f": {f.message}")
+    return line
+
+
+def _tables(report: Report, console: Console) -> None:
+    open_findings = [f for f in report.findings if f.status in ("mandatory", "advisory")]
     for severity in SEVERITIES:
-        group = [f for f in report.findings if f.severity == severity]
+        group = [f for f in open_findings if f.severity == severity]
         if not group:
             continue
-        table = Table(title=f"{severity.upper()} ({len(group)})", title_style=STYLE[severity], show_lines=True, expand=True)
-        for column in ("enforcement", "rule", "resource", "problem and fix"):
-            table.add_column(column, overflow="fold")
+        table = Table(title=f"{severity.upper()} ({len(group)})", title_style=STYLE[severity], title_justify="left",
+                      show_lines=True, expand=True)
+        table.add_column("status", no_wrap=True, min_width=len("mandatory"))
+        table.add_column("rule and resource", overflow="fold", ratio=1)
+        table.add_column("problem", overflow="fold", ratio=1)
         for f in group:
-            status = "exempted" if f.exempted else f.enforcement
-            where = f"{f.name}\n{f.type}" + (f"\n{f.source.file}:{f.source.line}" if f.source else "")
-            fix = f"{f.message}\nFix: {f.remediation}"
-            if f.exemption:
-                fix += f"\nExempted until {f.exemption['expires']} ({f.exemption['owner']}): {f.exemption['reason']}"
-            # Text cells: names, messages and remediations are data, never rich markup.
-            table.add_row(status, f.rule, Text(where), Text(fix))
+            # Text cells: names and messages are data from the stack, never rich markup.
+            what = Text.assemble((f.rule, "bold"), f"\n{f.name}\n{f.type}" + (f"\n{_where(f)}" if f.source else ""))
+            table.add_row(Text(f.status, style=STATUS_STYLE[f.status]), what, Text(f.message))
         console.print(table)
-    verdict = "BLOCKED: mandatory findings must be fixed or exempted" if report.blocking else "PASSED: no unexempted mandatory finding"
-    console.print(f"[bold]{verdict}[/]")
-    return buffer.getvalue()
+    fixes = {f.rule: f.remediation for f in open_findings}
+    if fixes:
+        how = Table.grid(padding=(0, 1))
+        how.add_column(no_wrap=True, style="bold")
+        how.add_column(overflow="fold")
+        for rule, remediation in fixes.items():
+            how.add_row(f"  {rule}", Text(remediation))
+        console.print(Text("How to fix (details: stackguard explain RULE)", style="bold"))
+        console.print(how)
+    for status in ("baselined", "exempted"):
+        parked = [f for f in report.findings if f.status == status]
+        if parked:
+            console.print(Text(f"{status.capitalize()} ({len(parked)}), not blocking:", style="dim"))
+            for f in parked:
+                reason = f" [{f.exemption['reason']}, {f.exemption['owner']}, until {f.exemption['expires']}]" if f.exemption else ""
+                console.print(Text(f"  {f.severity} {f.rule} {f.name}{' ' + _where(f) if f.source else ''}{reason}"), soft_wrap=False)
+
+
+def headline(report: Report) -> str:
+    """The one-line stderr summary after a report was written to files."""
+    blocked, sentence = verdict(report)
+    return f"stackguard: {summary(report)}. {sentence}"
+
+
+__all__ = ["render", "print_report", "headline", "plural", "STYLE"]

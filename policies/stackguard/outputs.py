@@ -1,0 +1,81 @@
+"""Where a report goes: several formats in one run, each file written atomically.
+
+    --format sarif --output stackguard.sarif          one format, one file (as before)
+    --output sarif=stackguard.sarif --output junit=stackguard.xml --output github=-
+
+`-` is standard output; at most one output may go there. Without any output the report goes to
+standard output in --format (table on a terminal, JSON otherwise).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from rich.console import Console
+
+from .errors import InputError
+from .model import Report
+from .render import FORMATS, renderer, table
+
+STDOUT = "-"
+
+
+@dataclass(frozen=True)
+class Output:
+    fmt: str
+    path: Optional[Path]  # None: standard output
+
+
+def parse(outputs: list[str], fmt: Optional[str], default_fmt: str) -> list[Output]:
+    """The outputs of a run, from repeated --output values and --format."""
+    specs: list[Output] = []
+    plain: list[str] = []
+    for value in outputs:
+        name, sep, target = value.partition("=")
+        if sep and name in FORMATS:
+            if not target:
+                raise InputError("--output", value, f"needs a file after '=' ({name}=FILE, or {name}=- for standard output)")
+            specs.append(Output(name, None if target == STDOUT else Path(target)))
+        elif sep and "/" not in name and "." not in name:
+            raise InputError("--output", value, f"{name!r} is not a format; allowed: {', '.join(FORMATS)}")
+        else:
+            plain.append(value)
+    if len(plain) > 1:
+        raise InputError("--output", plain[1], "only one plain FILE (for --format); name the others FORMAT=FILE")
+    if plain:
+        specs.insert(0, Output(fmt or "json", None if plain[0] == STDOUT else Path(plain[0])))
+    elif fmt or not specs:
+        specs.insert(0, Output(fmt or default_fmt, None))
+    if sum(s.path is None for s in specs) > 1:
+        raise InputError("--output", "-", "only one output can go to standard output")
+    return specs
+
+
+def write(report: Report, specs: list[Output], stdout: Console, mode: table.Mode = "full") -> None:
+    """Render everything first, then write: a failing renderer leaves no half-written set of files."""
+    rendered = [(spec, None if spec.fmt == "table" and spec.path is None else _render(report, spec.fmt, mode))
+                for spec in specs]
+    for spec, text in rendered:
+        if spec.path is None:
+            if text is None:
+                table.print_report(report, stdout, mode)
+            else:
+                stdout.file.write(text)
+                stdout.file.flush()
+        else:
+            _atomic_write(spec.path, text or "")
+
+
+def _render(report: Report, fmt: str, mode: table.Mode) -> str:
+    return table.render(report, mode=mode) if fmt == "table" else renderer(fmt)(report)
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".partial")
+        partial.write_text(text)
+        partial.replace(path)  # readers never see half a report
+    except OSError as err:
+        raise InputError(str(path), "--output", f"cannot be written: {err.strerror}") from None

@@ -1,0 +1,30 @@
+"""The sentences every format shares: counts with correct plurals, the summary and the verdict."""
+from __future__ import annotations
+
+from ..model import Report
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}es" if noun.endswith("s") else f"{count} {noun}s"
+
+
+def counts(report: Report) -> str:
+    s = report.summary
+    parts = [f"{s.mandatory} mandatory", f"{s.advisory} advisory", f"{s.exempted} exempted"]
+    if report.baseline is not None:
+        parts += [f"{s.baselined} baselined", f"{len(report.baseline.fixed)} fixed"]
+    return f"{plural(s.resources, 'resource')}, {plural(s.findings, 'finding')} ({', '.join(parts)})"
+
+
+def summary(report: Report) -> str:
+    return f"stack {report.stack}, profile {report.profile}: {counts(report)}"
+
+
+def verdict(report: Report) -> tuple[bool, str]:
+    """(blocked, the sentence saying why)."""
+    blocking = report.blocking
+    threshold = f" at or above {report.fail_on}" if report.fail_on and report.fail_on != "low" else ""
+    if blocking:
+        return True, f"BLOCKED: {plural(len(blocking), 'mandatory finding')}{threshold} must be fixed or exempted"
+    new = " new" if report.baseline is not None else ""
+    return False, f"PASSED: no{new} unexempted mandatory finding{threshold}"

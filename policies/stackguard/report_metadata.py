@@ -1,0 +1,86 @@
+"""Everything a report needs beyond the decision itself, added in one place after the gate ran.
+
+Renderers read only the report; this module copies in what they need from the rule catalog (each
+finding's description and compliance references, the per-framework coverage), the profile's
+effective levels, a stable fingerprint per finding, and run metadata (time, commit, versions).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import subprocess
+from pathlib import Path
+
+from . import __version__
+from . import toolchain
+from .catalog import Rule
+from .model import Finding, FrameworkCoverage, Report, RunInfo
+from .profiles import Profile
+
+# What changes between two runs without the problem changing: numbers (counts, statement indexes,
+# account ids inside ARNs) and long hex strings (hashes, preview sentinels, generated ids).
+_VOLATILE = re.compile(r"[0-9a-f]{8,}(?:-[0-9a-f]{4,})*|\d+", re.IGNORECASE)
+
+
+def fingerprint(rule: str, urn: str, message: str) -> str:
+    """sha256 of rule, URN and what is wrong: stable across line moves and cosmetic number changes."""
+    what = " ".join(_VOLATILE.sub("#", message).lower().split())
+    return hashlib.sha256(f"{rule}\n{urn}\n{what}".encode()).hexdigest()
+
+
+def catalog_version(rules: tuple[Rule, ...]) -> dict[str, object]:
+    """The rule catalog as an auditor can compare it: how many rules, and a digest of their metadata."""
+    digest = hashlib.sha256()
+    for rule in rules:
+        digest.update(rule.model_dump_json(exclude={"file"}).encode() + b"\n")
+    return {"rules": len(rules), "digest": digest.hexdigest()[:16]}
+
+
+def git_commit(directory: Path | None = None) -> str | None:
+    """The commit checked out where stackguard runs, or None outside a git work tree."""
+    try:
+        out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=directory, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    commit = out.stdout.strip()
+    return commit if out.returncode == 0 and re.fullmatch(r"[0-9a-f]{40,64}", commit) else None
+
+
+def coverage(rules: tuple[Rule, ...], findings: list[Finding]) -> list[FrameworkCoverage]:
+    """Per framework: the controls the rules cover, and those with an unexempted finding."""
+    covered: dict[str, set[str]] = {}
+    for rule in rules:
+        for framework, controls in rule.compliance.items():
+            covered.setdefault(framework, set()).update(controls)
+    hit: dict[str, set[str]] = {}
+    for finding in findings:
+        if finding.exempted:
+            continue
+        for framework, controls in (finding.compliance or {}).items():
+            hit.setdefault(framework, set()).update(controls)
+    return [FrameworkCoverage(framework=fw, covered=sorted(controls), with_findings=sorted(hit.get(fw, set())))
+            for fw, controls in sorted(covered.items())]
+
+
+def enrich(report: Report, rules: tuple[Rule, ...], profile: Profile, now: dt.datetime | None = None) -> Report:
+    """The report with catalog text per finding, fingerprints, compliance coverage and run metadata."""
+    by_id = {rule.id: rule for rule in rules}
+    findings = []
+    for finding in report.findings:
+        rule = by_id.get(finding.rule)
+        findings.append(finding.model_copy(update={
+            "description": rule.description if rule else finding.description,
+            "compliance": (rule.compliance or None) if rule else finding.compliance,
+            "fingerprint": fingerprint(finding.rule, finding.urn, finding.message),
+        }))
+    evaluated = tuple(r for r in rules if profile.effective_level(r.id) != "disabled")
+    run = RunInfo(
+        timestamp=(now or dt.datetime.now(dt.timezone.utc)).isoformat(timespec="seconds"),
+        commit=git_commit(),
+        stackguard=__version__,
+        opa=toolchain.OPA_VERSION,
+        catalog=catalog_version(rules),
+        levels={r.id: profile.effective_level(r.id) for r in rules},
+    )
+    return report.with_findings(findings).model_copy(update={"run": run, "compliance": coverage(evaluated, findings)})
