@@ -122,8 +122,11 @@ def test_rules_offers_only_table_and_json():
 
 
 def test_version():
+    from stackguard import __version__
+    from stackguard.toolchain import OPA_VERSION
+
     result = run("--version")
-    assert result.returncode == 0 and result.stdout.startswith("stackguard 0.1.0 (OPA 1.22.3)")
+    assert result.returncode == 0 and result.stdout == f"stackguard {__version__} (OPA {OPA_VERSION})\n"
 
 
 def test_explain_prints_the_rules_documentation():

@@ -18,11 +18,19 @@ def _opa_of(pid: int) -> list[int]:
     return [p for p in descendants(pid) if " run --server " in command(p)]
 
 
+def sleeping_project(tmp_path):
+    """A program that never finishes: preflight waits on it with its private OPA already running."""
+    (tmp_path / "Pulumi.yaml").write_text("name: sleeper\nruntime: python\n")
+    (tmp_path / "Pulumi.dev.yaml").write_text("config: {}\n")
+    (tmp_path / "__main__.py").write_text("import time\n\nwhile True:\n    time.sleep(1)\n")
+    return tmp_path
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT, signal.SIGKILL])
-def test_cli_killed_while_waiting_leaves_nothing_behind(signum):
-    # `check -` waits on standard input with its private OPA already running.
+def test_cli_killed_while_waiting_leaves_nothing_behind(signum, tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "STACKGUARD_OPA_URL"}
-    cli = subprocess.Popen([STACKGUARD, "check", "-", "--format", "json"], stdin=subprocess.PIPE,
+    cli = subprocess.Popen([STACKGUARD, "preflight", "--project", str(sleeping_project(tmp_path)), "--stack", "dev",
+                            "--format", "json"], stdin=subprocess.DEVNULL,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     try:
         assert wait_for(lambda: _opa_of(cli.pid), 30), "the CLI never started its OPA"
@@ -36,7 +44,6 @@ def test_cli_killed_while_waiting_leaves_nothing_behind(signum):
     finally:
         if cli.poll() is None:
             cli.kill()
-        cli.stdin.close()
 
 
 def test_pack_killed_takes_its_opa_with_it():
@@ -49,10 +56,18 @@ def test_pack_killed_takes_its_opa_with_it():
         assert wait_for(lambda: not any(alive(p) for p in started), 10)
 
 
-def test_deadline_blocks_with_exit_3_naming_the_stage():
+def test_deadline_blocks_with_exit_3_naming_the_stage(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "STACKGUARD_OPA_URL"}
     with subprocess.Popen([STACKGUARD, "check", "-", "--timeout", "2", "--format", "json"], stdin=subprocess.PIPE,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as cli:
         code = cli.wait(timeout=60)
         stderr = cli.stderr.read().decode()
     assert code == 3 and "did not finish within 2s (while reading the input files)" in stderr, stderr
+
+
+def test_a_program_that_never_finishes_is_stopped_by_the_deadline(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "STACKGUARD_OPA_URL"}
+    result = subprocess.run([STACKGUARD, "preflight", "--project", str(sleeping_project(tmp_path)), "--stack", "dev",
+                             "--timeout", "3", "--format", "json"], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 3 and "did not finish within 3s" in result.stderr, result.stderr
+    assert result.stdout == ""

@@ -34,12 +34,12 @@ def display_name(path: Path | str) -> str:
 def read_bytes(path: Path | str, key: str = "(file)") -> bytes:
     """A regular file's bytes (or standard input's for "-"), refused past MAX_INPUT_BYTES."""
     source = display_name(path)
-    if source == STDIN:
+    if str(path) == STDIN:
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
     else:
         try:
             # O_NONBLOCK: opening a FIFO nobody writes to must not hang; it is refused below anyway.
-            fd = os.open(source, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+            fd = os.open(str(path), os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except OSError as err:
             raise InputError(source, key, f"cannot be read: {err.strerror}") from None
         if not stat.S_ISREG(os.fstat(fd).st_mode):

@@ -26,3 +26,8 @@ test_passes_secret_payloads_that_are_not_policies if {
 	props := {"secretString": "[secret]", "value": "[secret]"}
 	count(policy_secret_unverifiable.deny) == 0 with input as resource("aws:ssm/parameter:Parameter", props)
 }
+
+test_unknown_policy_document_is_not_reported if {
+	props := {"policy": "04da6b54-80e4-46f7-96ec-b56ff0331ba9"}
+	count(policy_secret_unverifiable.deny) == 0 with input as resource("aws:iam/policy:Policy", props)
+}
