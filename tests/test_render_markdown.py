@@ -97,7 +97,7 @@ def test_pipes_backslashes_newlines_and_html_in_cells_are_escaped():
 def test_exempted_rows_carry_reason_owner_and_expiry():
     text = renderer("markdown")(report(FINDINGS))
     row = next(r for r in table_rows(text) if "legacy-stage" in r)
-    assert [c.strip() for c in cells(row)][4:] == ["Partner \\| migration<br>in Q3.", "platform@example.com", "2027-03-31"]
+    assert [c.strip() for c in cells(row)][4:] == ["Partner \\| migration<br>in Q3.", "platform&#64;example.com", "2027-03-31"]
 
 
 def test_rule_description_is_escaped_prose_and_the_run_is_recorded():
@@ -110,3 +110,19 @@ def test_rule_description_is_escaped_prose_and_the_run_is_recorded():
     for row in ("| OPA | 1.22.3 |", "| commit | not a git work tree |", "| rule catalog | 1 rule, digest `0123456789abcdef` |",
                 "| profile strict | advisory: 1 (`aws-x-y`); mandatory: 1 |"):
         assert row in text, row
+
+
+def test_mentions_links_and_control_sequences_from_resource_data_are_disarmed():
+    from stackguard.outputs import Output, write
+    from io import StringIO
+    from rich.console import Console
+
+    finding = FINDINGS[0].model_copy(update={
+        "name": "evil\x1b]8;;https://x.example\x1b\\click\x1b]8;;\x1b\\",
+        "message": "ping @security-team see [docs](https://evil.example) and https://evil.example/x ![img](x.png)",
+    })
+    out = StringIO()
+    write(report([finding]), [Output("markdown", None)], Console(file=out), "full")
+    text = out.getvalue()
+    assert "\x1b" not in text and "@security-team" not in text and "&#64;security-team" in text
+    assert "](" not in text.replace("\\](", "") and "https://evil" not in text

@@ -116,3 +116,13 @@ def test_admin_policy_plaintext_twin_still_flagged(write_json):
     """The control for the secret case: the same document in plaintext is judged by the IAM rules."""
     result = run("check", str(write_json("plain.json", export(*role_with_policy(ADMIN_POLICY)))), "--format", "json")
     assert {"aws-iam-policy-wildcard-actions", "aws-iam-policy-privilege-escalation"} <= {f["rule"] for f in json.loads(result.stdout)["findings"]}
+
+
+def test_escape_sequences_in_resource_names_never_reach_the_terminal(write_json):
+    """A resource name carrying an OSC-8 link and a cursor move once reached the table raw."""
+    name = "data-key\x1b]8;;https://evil.example\x1b\\x\x1b]8;;\x1b\\\x1b[2J"
+    path = write_json("escape.json", export(kms_key(name, rotation=False)))
+    for fmt in ("table", "github", "markdown", "junit"):
+        result = run("check", str(path), "--format", fmt, env={"COLUMNS": "200"})
+        assert result.returncode == 1, (fmt, result.stderr)
+        assert "\x1b" not in result.stdout + result.stderr, fmt

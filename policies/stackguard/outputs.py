@@ -8,6 +8,7 @@ standard output in --format (table on a terminal, JSON otherwise).
 """
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
@@ -16,7 +17,7 @@ from rich.console import Console
 
 from .errors import InputError
 from .model import Report
-from .render import FORMATS, renderer, table
+from .render import FORMATS, renderer, safe_text, table
 
 STDOUT = "-"
 
@@ -52,14 +53,23 @@ def parse(outputs: list[str], fmt: Optional[str], default_fmt: str) -> list[Outp
     return specs
 
 
+# Formats read by people in terminals, CI logs and pull requests: rendered without control sequences.
+TEXT_FORMATS = {"table", "markdown", "github", "junit"}
+
+
 def write(report: Report, specs: list[Output], stdout: Console, mode: table.Mode = "full") -> None:
     """Render everything first, then write: a failing renderer leaves no half-written set of files."""
-    rendered = [(spec, None if spec.fmt == "table" and spec.path is None else _render(report, spec.fmt, mode))
+    if any(spec.fmt in TEXT_FORMATS for spec in specs):
+        text_report = safe_text.for_text(report)
+        report_for = {spec.fmt: text_report if spec.fmt in TEXT_FORMATS else report for spec in specs}
+    else:
+        report_for = {spec.fmt: report for spec in specs}
+    rendered = [(spec, None if spec.fmt == "table" and spec.path is None else _render(report_for[spec.fmt], spec.fmt, mode))
                 for spec in specs]
     for spec, text in rendered:
         if spec.path is None:
             if text is None:
-                table.print_report(report, stdout, mode)
+                table.print_report(report_for[spec.fmt], stdout, mode)
             else:
                 stdout.file.write(text)
                 stdout.file.flush()
@@ -72,10 +82,14 @@ def _render(report: Report, fmt: str, mode: table.Mode) -> str:
 
 
 def _atomic_write(path: Path, text: str) -> None:
+    if path.is_dir():
+        raise InputError(str(path), "--output", "is a directory; give a file path")
+    partial = path.with_name(f".{path.name}.partial")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + ".partial")
         partial.write_text(text)
         partial.replace(path)  # readers never see half a report
     except OSError as err:
+        with contextlib.suppress(OSError):
+            partial.unlink()
         raise InputError(str(path), "--output", f"cannot be written: {err.strerror}") from None

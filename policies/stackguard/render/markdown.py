@@ -4,6 +4,7 @@ the run's metadata (time, commit, versions, profile levels)."""
 from __future__ import annotations
 
 from ..model import SEVERITIES, Finding, Report
+from . import safe_text
 from .words import counts, plural
 
 # CI finds its earlier comment by this marker and edits it instead of posting a new one per push.
@@ -95,15 +96,13 @@ def _run(report: Report) -> list[str]:
 
 
 def _prose(value: str) -> str:
-    """Text outside a table: HTML-escaped, its line breaks left to Markdown (paragraphs survive)."""
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text outside a table: literal (no HTML, mentions or links), its line breaks left to Markdown."""
+    return "\n".join(safe_text.markdown(line) for line in value.split("\n"))
 
 
 def _cell(value: str) -> str:
-    """One table cell: HTML-escaped (GitHub renders inline HTML), backslashes and pipes escaped, newlines as <br>."""
-    text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = text.replace("\\", "\\\\").replace("|", "\\|")
-    return "<br>".join(text.splitlines())
+    """One table cell: literal text (pipes escaped with the rest), newlines as <br>."""
+    return "<br>".join(safe_text.markdown(line) for line in value.splitlines())
 
 
 def _rule(f: Finding) -> str:
