@@ -8,7 +8,7 @@ import pytest
 from stackguard import baseline
 from stackguard.errors import InputError
 from stackguard.model import Report, Summary
-from stackguard.report_metadata import fingerprint
+from stackguard.decision import fingerprint
 from tests.report_builders import finding
 from tests.stack_exports import export, kms_key
 from tests.test_cli_check import run

@@ -42,21 +42,23 @@ UNUSED = catalog.Rule(
 )
 
 
-def finding(rule: catalog.Rule, type_: str, name: str, **fields) -> Finding:
+def finding(rule: catalog.Rule, type_: str, name: str, with_catalog_text: bool = True, **fields) -> Finding:
+    # The decision core copies the rule's description and compliance references onto each finding.
+    text = {"description": rule.description, "compliance": rule.compliance or None} if with_catalog_text else {}
     return report_builders.finding(rule.id, rule.severity, name, type_=type_, concern=rule.concern, title=rule.title,
-                                   remediation=rule.remediation, **fields)
+                                   remediation=rule.remediation, **text, **fields)
 
 
 FINDINGS = [
     finding(KMS, "aws:kms/key:Key", "data-key", source=SourceLocation(file="stacks/__main__.py", line=42),
             message="Key <script>alert(1)</script> | has\nno rotation."),
     finding(KMS, "aws:kms/key:Key", "logs-key", source=SourceLocation(file="components\\kms.py", line=7)),
-    finding(SNS, "aws:sns/topic:Topic", "orders", enforcement="advisory"),
+    finding(SNS, "aws:sns/topic:Topic", "orders", with_catalog_text=False, enforcement="advisory"),
     finding(LOGS, "aws:apigateway/stage:Stage", "v1", enforcement="mandatory", exempted=True,
             source=SourceLocation(file="stacks/__main__.py", line=80),
             exemption={"reason": "Legacy stage, replaced in Q3.", "owner": "platform@example.com", "expires": "2027-03-31"}),
 ]
-# SNS is left out of the catalog the report is enriched from: its descriptor must come from the finding alone.
+# SNS's finding carries no catalog text: its descriptor must come from the finding's own fields.
 REPORT = enrich(Report(stack="prod", profile="prod", findings=FINDINGS,
                        summary=Summary(resources=12, findings=4, mandatory=2, advisory=1, exempted=1)),
                 (KMS, LOGS, UNUSED), Profile(name="prod", file="prod.json", default="mandatory"))

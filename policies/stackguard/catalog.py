@@ -17,8 +17,8 @@ from pydantic import BaseModel, Field, ValidationError
 
 from . import paths, toolchain
 from .errors import InputError
+from .vocabulary import Severity
 
-Severity = Literal["low", "medium", "high", "critical"]
 Concern = Literal["https", "encryption", "iam", "logging", "auth", "network"]
 RULE_KINDS = {"deny": "resource", "stack_deny": "stack"}
 

@@ -6,6 +6,8 @@ only translate its result (a Report, or Pulumi diagnostics); nothing downstream 
 """
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
@@ -19,6 +21,17 @@ from .profiles import Profile
 from .vocabulary import SEVERITY_ORDER
 
 ENGINE_FAILURE = "the policy engine could not decide"
+
+
+# What changes between two runs without the problem changing: numbers (counts, statement indexes,
+# account ids inside ARNs) and long hex strings (hashes, preview sentinels, generated ids).
+_VOLATILE = re.compile(r"[0-9a-f]{8,}(?:-[0-9a-f]{4,})*|\d+", re.IGNORECASE)
+
+
+def fingerprint(rule: str, urn: str, message: str) -> str:
+    """sha256 of rule, URN and what is wrong: stable across line moves and cosmetic number changes."""
+    what = " ".join(_VOLATILE.sub("#", message).lower().split())
+    return hashlib.sha256(f"{rule}\n{urn}\n{what}".encode()).hexdigest()
 
 
 def engine_failure_message(reason: str) -> str:
@@ -72,6 +85,8 @@ class Decider:
             rule=rule.id, title=rule.title, severity=rule.severity, concern=rule.concern,
             enforcement=level, exempted=exemption is not None, urn=resource.urn, type=resource.type,
             name=resource.name, message=raw.message, remediation=rule.remediation, source=resource.source,
+            description=rule.description, compliance=rule.compliance or None,
+            fingerprint=fingerprint(rule.id, resource.urn, raw.message),
             exemption={"reason": exemption.reason, "owner": exemption.owner, "expires": exemption.expires.isoformat()} if exemption else None,
             acknowledged=self._acknowledged(acknowledgement) if acknowledgement else None,
         )

@@ -5,13 +5,13 @@ The report is the architecture's versioned JSON contract (additive changes only)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal, Optional
+from typing import Any, Optional
 
 from pydantic import BaseModel
 
+from .vocabulary import SEVERITY_RANK, Enforcement, Severity
+
 REPORT_VERSION = 1
-SEVERITIES = ("critical", "high", "medium", "low")
-SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2, "critical": 3}
 
 
 @dataclass
@@ -46,9 +46,9 @@ class SourceLocation(BaseModel):
 class Finding(BaseModel):
     rule: str
     title: str
-    severity: Literal["low", "medium", "high", "critical"]
+    severity: Severity
     concern: str
-    enforcement: Literal["advisory", "mandatory"]
+    enforcement: Enforcement
     exempted: bool
     urn: str
     type: str
@@ -133,7 +133,7 @@ class Report(BaseModel):
     run: Optional[RunInfo] = None
     compliance: Optional[list[FrameworkCoverage]] = None
     baseline: Optional[BaselineResult] = None
-    fail_on: Optional[Literal["low", "medium", "high", "critical"]] = None
+    fail_on: Optional[Severity] = None
 
     @property
     def blocking(self) -> list[Finding]:

@@ -1,8 +1,7 @@
-"""Everything a report needs beyond the decision itself, added in one place after the gate ran.
-
-Renderers read only the report; this module copies in what they need from the rule catalog (each
-finding's description and compliance references, the per-framework coverage), the profile's
-effective levels, a stable fingerprint per finding, and run metadata (time, commit, versions).
+"""What an audit-ready report needs beyond the findings, added in one place after the gate ran:
+the per-framework coverage, the profile's effective levels and run metadata (time, commit,
+versions). Each finding already carries its description, compliance references and fingerprint
+from the decision core; renderers read only the report.
 """
 from __future__ import annotations
 
@@ -17,17 +16,6 @@ from . import toolchain
 from .catalog import Rule
 from .model import Finding, FrameworkCoverage, Report, RunInfo
 from .profiles import Profile
-
-# What changes between two runs without the problem changing: numbers (counts, statement indexes,
-# account ids inside ARNs) and long hex strings (hashes, preview sentinels, generated ids).
-_VOLATILE = re.compile(r"[0-9a-f]{8,}(?:-[0-9a-f]{4,})*|\d+", re.IGNORECASE)
-
-
-def fingerprint(rule: str, urn: str, message: str) -> str:
-    """sha256 of rule, URN and what is wrong: stable across line moves and cosmetic number changes."""
-    what = " ".join(_VOLATILE.sub("#", message).lower().split())
-    return hashlib.sha256(f"{rule}\n{urn}\n{what}".encode()).hexdigest()
-
 
 def catalog_version(rules: tuple[Rule, ...]) -> dict[str, object]:
     """The rule catalog as an auditor can compare it: how many rules, and a digest of their metadata."""
@@ -64,16 +52,8 @@ def coverage(rules: tuple[Rule, ...], findings: list[Finding]) -> list[Framework
 
 
 def enrich(report: Report, rules: tuple[Rule, ...], profile: Profile, now: dt.datetime | None = None) -> Report:
-    """The report with catalog text per finding, fingerprints, compliance coverage and run metadata."""
-    by_id = {rule.id: rule for rule in rules}
-    findings = []
-    for finding in report.findings:
-        rule = by_id.get(finding.rule)
-        findings.append(finding.model_copy(update={
-            "description": rule.description if rule else finding.description,
-            "compliance": (rule.compliance or None) if rule else finding.compliance,
-            "fingerprint": fingerprint(finding.rule, finding.urn, finding.message),
-        }))
+    """The report with compliance coverage and run metadata."""
+    findings = report.findings
     evaluated = tuple(r for r in rules if profile.effective_level(r.id) != "disabled")
     run = RunInfo(
         timestamp=(now or dt.datetime.now(dt.timezone.utc)).isoformat(timespec="seconds"),

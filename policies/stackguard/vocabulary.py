@@ -8,7 +8,8 @@ from typing import Literal
 
 Severity = Literal["low", "medium", "high", "critical"]
 SEVERITIES: tuple[Severity, ...] = ("critical", "high", "medium", "low")
-SEVERITY_ORDER = {severity: rank for rank, severity in enumerate(SEVERITIES)}
+SEVERITY_ORDER = {severity: rank for rank, severity in enumerate(SEVERITIES)}  # most severe first
+SEVERITY_RANK = {severity: len(SEVERITIES) - 1 - rank for severity, rank in SEVERITY_ORDER.items()}  # low 0 … critical 3
 
 # Levels a profile may set (Pulumi's --policy-pack-config vocabulary) and the two a finding is reported at.
 LEVELS = ("advisory", "mandatory", "remediate", "disabled")

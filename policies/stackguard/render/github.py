@@ -8,7 +8,7 @@ baselined findings notices. Values are escaped as the Actions runner decodes the
 from __future__ import annotations
 
 from ..model import Finding, Report
-from .words import summary, verdict
+from .words import acknowledgement, summary, verdict
 
 
 def escape_data(value: str) -> str:
@@ -22,16 +22,18 @@ def escape_property(value: str) -> str:
 def _command(f: Finding, blocking: set[int]) -> str:
     if id(f) in blocking:
         level = "error"
-    elif f.status in ("exempted", "baselined"):
+    elif f.status in ("exempted", "baselined", "acknowledged"):
         level = "notice"
     else:
         level = "warning"
     properties = []
     if f.source:
         properties += [f"file={escape_property(f.source.file)}", f"line={f.source.line}"]
-    label = f" [{f.status}]" if f.status in ("exempted", "baselined") else ""
+    label = f" [{f.status}]" if f.status in ("exempted", "baselined", "acknowledged") else ""
     properties.append(f"title={escape_property(f'{f.rule} ({f.name}){label}')}")
     message = f"{f.message}\nResource: {f.urn}\nFix: {f.remediation}"
+    if f.acknowledged:
+        message += f"\n{acknowledgement(f)}"
     return f"::{level} {','.join(properties)}::{escape_data(message)}"
 
 

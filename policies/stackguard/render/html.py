@@ -6,7 +6,8 @@ from functools import lru_cache
 import jinja2
 
 from .. import __version__
-from ..model import SEVERITIES, Finding, Report
+from ..model import Finding, Report
+from ..vocabulary import SEVERITIES
 from .words import verdict
 
 
@@ -33,6 +34,7 @@ def render(report: Report) -> str:
         groups=[(severity, findings) for severity, findings in groups if findings],
         baselined=[f for f in report.findings if f.status == "baselined"],
         exempted=[f for f in report.findings if f.exempted],
+        acknowledged=[f for f in report.findings if f.acknowledged and not f.exempted],
         rules=[first[rule_id] for rule_id in sorted(first)],
         version=__version__,
     )

@@ -9,12 +9,14 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..model import Finding, Report
+from .words import acknowledgement
 
 
 # Why a finding that does not block is a skipped test case, by its status.
 SKIPPED_BECAUSE = {
     "advisory": "advisory: reported, not enforced",
     "baselined": "baselined: recorded in the baseline, not new",
+    "acknowledged": "acknowledged: an opt-out taken with a reason, accepted by the profile",
     "mandatory": "mandatory, below the --fail-on severity",
 }
 
@@ -27,6 +29,8 @@ def _case(suite: ET.Element, f: Finding, blocking: set[int]) -> None:
         ET.SubElement(case, "failure", type=f.severity, message=f.message).text = text
         return
     why = f"exempted: {(f.exemption or {}).get('reason', '')}" if f.exempted else SKIPPED_BECAUSE[f.status]
+    if f.acknowledged:
+        text += f"\n{acknowledgement(f)}"
     ET.SubElement(case, "skipped", message=why).text = text
 
 

@@ -3,7 +3,8 @@ baselined findings, compliance coverage per framework, each rule that fired with
 the run's metadata (time, commit, versions, profile levels)."""
 from __future__ import annotations
 
-from ..model import SEVERITIES, Finding, Report
+from ..model import Finding, Report
+from ..vocabulary import SEVERITIES
 from . import safe_text
 from .words import counts, plural
 
@@ -34,6 +35,15 @@ def render(report: Report) -> str:
         lines += ["", f"#### Baselined ({len(baselined)})", "", *FINDING_HEADER]
         lines += [f"| {f.severity} | {_rule(f)} | {_resource(f)} | {_source(f)} | {_cell(f.message)} | {_refs(f)} |"
                   for f in baselined]
+    acknowledged = [f for f in report.findings if f.acknowledged and not f.exempted]
+    if acknowledged:
+        lines += ["", f"#### Acknowledged risk ({len(acknowledged)})", "",
+                  "| verdict | rule | resource | source | problem | option | reason | owner |", "|---|---|---|---|---|---|---|---|"]
+        for f in acknowledged:
+            ack = f.acknowledged or {}
+            verdict = "accepted" if f.accepted_risk else "refused by the profile"
+            lines.append(f"| {verdict} | {_rule(f)} | {_resource(f)} | {_source(f)} | {_cell(f.message)} | {_cell(ack.get('option', ''))} "
+                         f"| {_cell(ack.get('reason', ''))} | {_cell(ack.get('owner', ''))} |")
     exempted = [f for f in report.findings if f.exempted]
     if exempted:
         lines += ["", f"#### Exempted ({len(exempted)})", "",

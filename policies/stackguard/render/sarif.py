@@ -85,15 +85,20 @@ def _result(f: Finding, rule_index: int) -> dict:
     result = {
         "ruleId": f.rule,
         "ruleIndex": rule_index,
-        "level": "note" if f.status in ("exempted", "baselined") else ("error" if f.status == "mandatory" else "warning"),
+        "level": "note" if f.status in ("exempted", "baselined", "acknowledged") else ("error" if f.status == "mandatory" else "warning"),
         "message": {"text": f"{f.message} Fix: {f.remediation}"},
         "locations": [_location(f)],
         "partialFingerprints": {FINGERPRINT: hashlib.sha256(f"{f.rule}\n{f.urn}".encode()).hexdigest()},
         "properties": {"urn": f.urn, "type": f.type, "enforcement": f.enforcement, "exempted": f.exempted,
                        "baselined": f.baselined},
     }
+    if f.acknowledged:
+        result["properties"]["acknowledged"] = f.acknowledged
     if f.exempted:
         result["suppressions"] = [_suppression(f.exemption or {})]
+    elif f.accepted_risk:
+        # Declared in the program (a component opt-out with a reason): an in-source suppression.
+        result["suppressions"] = [{"kind": "inSource", "status": "accepted", "justification": (f.acknowledged or {}).get("reason", "")}]
     elif f.baselined:
         result["baselineState"] = "unchanged"
     return result

@@ -13,12 +13,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..model import SEVERITIES, Finding, Report
-from .words import plural, summary, verdict
+from ..model import Finding, Report
+from ..vocabulary import SEVERITIES
+from .words import acknowledgement, plural, summary, verdict
 
 Mode = Literal["full", "compact", "quiet"]
 STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan"}
-STATUS_STYLE = {"mandatory": "bold red", "advisory": "yellow", "exempted": "dim", "baselined": "dim"}
+STATUS_STYLE = {"mandatory": "bold red", "advisory": "yellow", "acknowledged": "cyan", "exempted": "dim", "baselined": "dim"}
 FILE_WIDTH = 100  # a report written to a file has no terminal to measure
 
 
@@ -88,12 +89,13 @@ def _tables(report: Report, console: Console) -> None:
             how.add_row(f"  {rule}", Text(remediation))
         console.print(Text("How to fix (details: stackguard explain RULE)", style="bold"))
         console.print(how)
-    for status in ("baselined", "exempted"):
+    for status in ("acknowledged", "baselined", "exempted"):
         parked = [f for f in report.findings if f.status == status]
         if parked:
             console.print(Text(f"{status.capitalize()} ({len(parked)}), not blocking:", style="dim"))
             for f in parked:
                 reason = f" [{f.exemption['reason']}, {f.exemption['owner']}, until {f.exemption['expires']}]" if f.exemption else ""
+                reason = f" [{acknowledgement(f)}]" if f.status == "acknowledged" else reason
                 console.print(Text(f"  {f.severity} {f.rule} {f.name}{' ' + _where(f) if f.source else ''}{reason}"), soft_wrap=False)
 
 

@@ -1,7 +1,7 @@
 """The sentences every format shares: counts with correct plurals, the summary and the verdict."""
 from __future__ import annotations
 
-from ..model import Report
+from ..model import Finding, Report
 
 
 def plural(count: int, noun: str) -> str:
@@ -11,9 +11,20 @@ def plural(count: int, noun: str) -> str:
 def counts(report: Report) -> str:
     s = report.summary
     parts = [f"{s.mandatory} mandatory", f"{s.advisory} advisory", f"{s.exempted} exempted"]
+    if s.acknowledged:
+        parts.append(f"{s.acknowledged} acknowledged")
     if report.baseline is not None:
         parts += [f"{s.baselined} baselined", f"{len(report.baseline.fixed)} fixed"]
     return f"{plural(s.resources, 'resource')}, {plural(s.findings, 'finding')} ({', '.join(parts)})"
+
+
+def acknowledgement(f: Finding) -> str:
+    """An acknowledged opt-out in one line: why, who, and what the profile said."""
+    ack = f.acknowledged or {}
+    who = f", owner {ack['owner']}" if ack.get("owner") else ""
+    option = f"{ack['option']}: " if ack.get("option") else ""
+    verdict = "accepted" if f.accepted_risk else "refused by the profile"
+    return f"acknowledged ({verdict}{who}): {option}{ack.get('reason', '')}"
 
 
 def summary(report: Report) -> str:
