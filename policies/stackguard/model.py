@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from google.protobuf import struct_pb2
 from pydantic import BaseModel
 
 from .vocabulary import SEVERITY_RANK, Enforcement, Severity
@@ -21,7 +22,8 @@ class StackResource:
     urn: str
     type: str
     name: str
-    properties: dict[str, Any]
+    # A JSON document read from an export or preview, or the Struct a recorded registration carried.
+    properties: dict[str, Any] | struct_pb2.Struct
     parent: str = ""
     dependencies: list[str] = field(default_factory=list)
     property_dependencies: dict[str, list[str]] = field(default_factory=dict)
