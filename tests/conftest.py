@@ -10,7 +10,7 @@ import pytest
 from stackguard import catalog
 from stackguard.gate import EngineSession
 from stackguard.opa_server import OpaServer
-from stackguard.pack_client import PackProcess
+from tests.pack_driver import PackProcess
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -10,7 +10,7 @@ from pulumi.runtime import proto
 from tests.stack_exports import ADMIN_POLICY, resource
 from stackguard.model import StackResource
 from stackguard.opa_server import free_port
-from stackguard.pack_client import PackProcess
+from tests.pack_driver import PackProcess
 from stackguard.profiles import parse
 
 pytestmark = pytest.mark.slow

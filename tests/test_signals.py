@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from stackguard.pack_client import PackProcess
+from tests.pack_driver import PackProcess
 from tests.processes import alive, command, descendants, wait_for
 from tests.test_cli_check import STACKGUARD
 

@@ -1,4 +1,4 @@
-"""Drive policies/pack exactly as the Pulumi CLI does: start `python -u -m pulumi.policy <engine>
+"""Test driver: run a policy pack exactly as the Pulumi CLI does: start `python -u -m pulumi.policy <engine>
 <pack dir>`, read the port it prints, then talk to its Analyzer service over gRPC."""
 from __future__ import annotations
 
@@ -20,9 +20,9 @@ from google.protobuf import empty_pb2, struct_pb2
 from pulumi.runtime import proto
 from pulumi.runtime.proto import analyzer_pb2_grpc
 
-from . import paths
-from .errors import EngineError, InputError
-from .model import StackResource
+from stackguard import paths
+from stackguard.errors import EngineError
+from stackguard.model import StackResource
 
 START_SECONDS = 60.0
 CALL_SECONDS = 120.0
@@ -62,8 +62,9 @@ def _properties(resource: StackResource) -> struct_pb2.Struct:
 class PackProcess:
     """A running policy pack; use as a context manager."""
 
-    def __init__(self, pack_dir: Path | None = None, env: dict[str, str] | None = None):
+    def __init__(self, pack_dir: Path | None = None, env: dict[str, str] | None = None, python: str | None = None):
         self.pack_dir = pack_dir or paths.pack_dir()
+        self.python = python or sys.executable  # the interpreter of the pack's own virtualenv, as the CLI picks it
         self.env = {**os.environ, **(env or {})}
         self._process: subprocess.Popen | None = None
         self._stderr = tempfile.TemporaryFile()
@@ -77,7 +78,7 @@ class PackProcess:
         """Spawn the pack; it boots while the caller does other work (preflight runs the program)."""
         # stderr goes to a file, not a pipe: a chatty pack must never block on a full pipe.
         self._process = subprocess.Popen(
-            [sys.executable, "-u", "-m", "pulumi.policy", ENGINE_ADDRESS, str(self.pack_dir)],
+            [self.python, "-u", "-m", "pulumi.policy", ENGINE_ADDRESS, str(self.pack_dir)],
             stdout=subprocess.PIPE, stderr=self._stderr, stdin=subprocess.DEVNULL, env=self.env,
             preexec_fn=(lambda: os.nice(BOOT_NICENESS)) if os.name == "posix" else None,
         )
@@ -108,8 +109,8 @@ class PackProcess:
         error = self._stderr.read().decode(errors="replace").strip() if code is not None else ""
         self.close()
         if code == 2 and error:
-            # The pack rejected its own inputs (profile, exemptions, rules): the message names them.
-            raise InputError.parse(error.removeprefix("stackguard policy pack: "))
+            # The pack rejected its own inputs (exemptions, rules): its message names them.
+            raise EngineError(f"the policy pack refused its inputs: {error.splitlines()[-1].removeprefix('stackguard policy pack: ')}")
         raise EngineError(f"the policy pack did not start: {error.splitlines()[-1] if error else 'no port line'}")
 
     def info(self) -> proto.AnalyzerInfo:

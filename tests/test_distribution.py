@@ -1,0 +1,119 @@
+"""The wheel is the whole product: built by `bash scripts/dist`, installed into a fresh virtualenv
+outside the repository, with neither Go nor an `opa` on PATH and an empty home, it checks, gates a
+consumer project with its own configuration and rule, and exports a pack that decides the same."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from stackguard.model import StackResource
+from tests.pack_driver import PackProcess
+from tests.stack_exports import ADMIN_POLICY, export, kms_key, role_with_policy
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parents[1]
+CONSTRAINTS = ROOT / "constraints.txt"
+
+
+@pytest.fixture(scope="module")
+def wheel() -> Path:
+    subprocess.run(["bash", "scripts/dist"], cwd=ROOT, check=True, timeout=1200, capture_output=True)
+    [built] = (ROOT / "dist").glob("stackguard-*.whl")
+    return built
+
+
+def _fresh_env(work: Path, requirement: str) -> Path:
+    venv.EnvBuilder(with_pip=True).create(work)
+    python = work / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-c", str(CONSTRAINTS), requirement],
+                   check=True, timeout=1500)
+    return python
+
+
+@pytest.fixture(scope="module")
+def installed(wheel, tmp_path_factory) -> dict:
+    work = tmp_path_factory.mktemp("user")
+    python = _fresh_env(work / "venv", str(wheel))
+    home = work / "home"
+    home.mkdir()
+    # Nothing from this machine's toolchains: no Go, no opa, no project .venv; only the virtualenv.
+    env = {"HOME": str(home), "PATH": f"{python.parent}:/usr/bin:/bin", "LANG": "C.UTF-8"}
+    assert shutil.which("go", path=env["PATH"]) is None and shutil.which("opa", path=env["PATH"]) is None
+    return {"python": python, "env": env, "work": work}
+
+
+def _run(installed: dict, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(installed["python"].parent / "stackguard"), *args], capture_output=True, text=True,
+                          cwd=cwd, env=installed["env"], timeout=600)
+
+
+def test_wheel_holds_one_namespace_and_the_engine(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    top = {n.split("/", 1)[0] for n in names if not n.startswith("stackguard-")}
+    assert top == {"stackguard"}, f"generic top-level packages would be installed: {top}"
+    assert "stackguard/bin/opa" in names and "stackguard/assets/rego/stackguard/main.rego" in names
+    assert not [n for n in names if n.endswith("_test.rego")]
+
+
+def test_version_rules_and_check_from_the_wheel(installed, tmp_path):
+    from stackguard import __version__
+
+    version = _run(installed, "--version", cwd=tmp_path)
+    assert version.returncode == 0 and version.stdout.startswith(f"stackguard {__version__} (OPA ")
+    rules = _run(installed, "rules", "--format", "json", cwd=tmp_path)
+    assert rules.returncode == 0, rules.stderr
+    assert len(json.loads(rules.stdout)) >= 100
+    export_file = tmp_path / "insecure.json"
+    export_file.write_text(json.dumps(export(kms_key("data-key", rotation=False), *role_with_policy(ADMIN_POLICY))))
+    check = _run(installed, "check", str(export_file), "--format", "json", cwd=tmp_path)
+    assert check.returncode == 1, check.stderr
+    assert {"aws-kms-key-rotation", "aws-iam-policy-wildcard-actions"} <= {f["rule"] for f in json.loads(check.stdout)["findings"]}
+
+
+@pytest.fixture
+def consumer(installed, tmp_path) -> Path:
+    project = tmp_path / "payments"
+    shutil.copytree(ROOT / "examples" / "consumer", project, ignore=shutil.ignore_patterns("venv", "__pycache__"))
+    # The program runs in the team's own environment: here, the one stackguard was installed into.
+    manifest = (project / "Pulumi.yaml").read_text().replace("virtualenv: venv", f"virtualenv: {installed['work'] / 'venv'}")
+    (project / "Pulumi.yaml").write_text(manifest)
+    return project
+
+
+def test_preflight_of_a_consumer_project_with_its_own_configuration(installed, consumer):
+    result = _run(installed, "preflight", "--stack", "dev", "--project", str(consumer), "--format", "json", cwd=consumer)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    report = json.loads(result.stdout)
+    assert report["profile"] == "dev"
+    by_rule = {f["rule"]: f for f in report["findings"]}
+    assert by_rule["aws-payments-kms-alias-prefix"]["enforcement"] == "advisory"  # the team's own rule fired
+    assert by_rule["aws-secretsmanager-secret-rotation"]["acknowledged"]["accepted"] == "true"
+
+
+def test_exported_pack_decides_like_check(installed, consumer, wheel, tmp_path):
+    pack_dir = tmp_path / "pack"
+    exported = _run(installed, "pack", "export", str(pack_dir), "--requirement", str(wheel), cwd=consumer)
+    assert exported.returncode == 0, exported.stderr
+    assert {"PulumiPolicy.yaml", "__main__.py", "requirements.txt"} <= {p.name for p in pack_dir.iterdir()}
+    pack_python = _fresh_env(tmp_path / "pack-venv", f"-r{pack_dir / 'requirements.txt'}")
+    export_file = tmp_path / "insecure.json"
+    document = export(kms_key("data-key", rotation=False), *role_with_policy(ADMIN_POLICY))
+    export_file.write_text(json.dumps(document))
+    check = _run(installed, "check", str(export_file), "--format", "json", cwd=consumer)
+    expected = {(f["rule"], f["urn"]) for f in json.loads(check.stdout)["findings"]}
+    env = {**installed["env"], "PATH": f"{pack_python.parent}:/usr/bin:/bin"}
+    resources = [StackResource(urn=r["urn"], type=r["type"], name=r["urn"].rsplit("::", 1)[-1], properties=r.get("inputs", {}),
+                               parent=r.get("parent", ""), property_dependencies=r.get("propertyDependencies", {}))
+                 for r in document["deployment"]["resources"]]
+    with PackProcess(pack_dir=pack_dir, env=env, python=str(pack_python)) as pack:
+        pack.configure({r: {"enforcementLevel": "mandatory"} for r in {p.name for p in pack.info().policies}})
+        seen = {(d.policyName, d.urn or r.urn) for r, ds in zip(resources, pack.analyze_many(resources)) for d in ds}
+        seen |= {(d.policyName, d.urn) for d in pack.analyze_stack(resources)}
+    assert seen == expected and expected
