@@ -131,6 +131,10 @@ resource_policy_condition_keys := {
 	"kms:calleraccount",
 	"kms:viaservice",
 	"aws:sourceip",
+	"aws:principalorgpaths",
+	"aws:vpceaccount",
+	"aws:vpceorgid",
+	"aws:vpceorgpaths",
 }
 
 # public_principal(stmt) holds when an Allow statement applies to anyone: Principal "*",
@@ -148,14 +152,18 @@ principal_summary(stmt) := "NotPrincipal" if not iam.wildcard_principal(stmt)
 # restricted_by(stmt, keys) holds when the statement has a condition on one of the
 # (lower-cased) keys that really narrows who may call: not a negated operator (…Not…,
 # which lets every other value through), not …IfExists, Null or ForAllValues: (all true
-# when the key is missing from the request), and not a wildcard value ("*", 0.0.0.0/0).
+# when the key is missing from the request), and only fixed values (see fixed_value).
 # An unknown condition value counts as narrowing: it cannot be judged during a preview.
 restricted_by(stmt, keys) if {
 	some operator, block in stmt.Condition
 	narrowing_operator(operator)
 	some key, value in block
 	lower(key) in keys
-	not wildcard_value(value)
+	values := iam.as_list(value)
+	count(values) > 0
+	every v in values {
+		fixed_value(v)
+	}
 }
 
 narrowing_operator(operator) if {
@@ -166,15 +174,36 @@ narrowing_operator(operator) if {
 	op != "null"
 }
 
-wildcard_values := {"*", "0.0.0.0/0", "::/0"}
+# fixed_value(v) holds for a condition value that names particular callers: not a policy
+# variable (${aws:username} matches whoever asks), not an any-address CIDR, and without the
+# wildcards * and ? ("1234*", arn:aws:iam::*:role/*), except in an ARN whose account is
+# a fixed 12-digit id (arn:aws:sns:eu-west-1:111122223333:*), which still pins the account,
+# and in an organization path under a fixed organization (o-a1b2c3d4e5/r-ab12/ou-ab12-1111/*).
+fixed_value(v) if not is_string(v)
 
-wildcard_value(value) if {
-	values := iam.as_list(value)
-	count(values) > 0
-	every v in values {
-		v in wildcard_values
-	}
+fixed_value(v) if pulumi.is_unknown(v)
+
+fixed_value(v) if {
+	is_string(v)
+	not pulumi.is_unknown(v)
+	not contains(v, "${")
+	not v in any_address
+	not regex.match(`[*?]`, v)
 }
+
+fixed_value(v) if {
+	is_string(v)
+	not contains(v, "${")
+	regex.match(`^arn:aws[a-z-]*:[^:*?]+:[^:]*:[0-9]{12}:`, v)
+}
+
+fixed_value(v) if {
+	is_string(v)
+	not contains(v, "${")
+	regex.match(`^o-[a-z0-9]{10,32}/r-[a-z0-9]{4,32}/`, v)
+}
+
+any_address := {"0.0.0.0/0", "::/0"}
 
 # public_statements(raw) is the set of Allow statements of a resource policy that let
 # anyone in without a condition from resource_policy_condition_keys, each described for

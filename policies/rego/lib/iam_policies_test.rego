@@ -116,6 +116,13 @@ test_weak_conditions_do_not_count if {
 		{"StringLike": {"aws:PrincipalArn": "*"}},
 		{"IpAddress": {"aws:SourceIp": ["0.0.0.0/0"]}},
 		{"Bool": {"aws:SecureTransport": "true"}},
+		{"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/*"}},
+		{"StringLike": {"aws:SourceAccount": "1234*"}},
+		{"StringEquals": {"aws:SourceAccount": ["111122223333", "*"]}},
+		{"StringEquals": {"aws:PrincipalArn": "arn:aws:iam::111122223333:user/${aws:username}"}},
+		{"StringEquals": {"aws:PrincipalAccount": "${aws:PrincipalAccount}"}},
+		{"StringEquals": {"aws:SourceVpce": []}},
+		{"ForAnyValue:StringLike": {"aws:PrincipalOrgPaths": "o-*/*"}},
 	] {
 		doc := {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "Condition": condition}]}
 		count(iam_policies.public_statements(doc)) == 1
@@ -142,4 +149,19 @@ test_open_statements_use_given_keys if {
 	doc := {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": "x"}}}]}
 	count(iam_policies.public_statements(doc)) == 1
 	count(iam_policies.open_statements(doc, {"sts:externalid"})) == 0
+}
+
+test_fixed_values_and_account_pinned_arns_narrow if {
+	every condition in [
+		{"StringEquals": {"aws:SourceAccount": ["111122223333", "444455556666"]}},
+		{"ArnLike": {"aws:SourceArn": "arn:aws:sns:eu-west-1:111122223333:*"}},
+		{"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}},
+		{"StringEquals": {"aws:VpceAccount": "111122223333"}},
+		{"StringEquals": {"aws:VpceOrgID": "o-a1b2c3d4e5"}},
+		{"ForAnyValue:StringLike": {"aws:VpceOrgPaths": "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*"}},
+		{"StringEquals": {"aws:PrincipalOrgPaths": "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/"}},
+	] {
+		doc := {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "Condition": condition}]}
+		count(iam_policies.public_statements(doc)) == 0
+	}
 }
