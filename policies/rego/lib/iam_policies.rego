@@ -44,6 +44,38 @@ inline_name(inline, _) := sprintf("%q", [inline.name]) if known_string(inline, "
 
 inline_name(inline, i) := sprintf("#%d", [i + 1]) if not known_string(inline, "name")
 
+# Resource types that attach managed policies, the property holding the policy ARN(s), and
+# the words that name them in messages: policy attachments (policyArn), Role
+# (managedPolicyArns) and the *PolicyAttachmentsExclusive resources (policyArns), which
+# declare the managed policies an identity keeps.
+attachment_kinds := {
+	"aws:iam/rolePolicyAttachment:RolePolicyAttachment": {"key": "policyArn", "kind": "Role policy attachment"},
+	"aws:iam/userPolicyAttachment:UserPolicyAttachment": {"key": "policyArn", "kind": "User policy attachment"},
+	"aws:iam/groupPolicyAttachment:GroupPolicyAttachment": {"key": "policyArn", "kind": "Group policy attachment"},
+	"aws:iam/policyAttachment:PolicyAttachment": {"key": "policyArn", "kind": "Policy attachment"},
+	"aws:iam/role:Role": {"key": "managedPolicyArns", "kind": "IAM role"},
+	"aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive": {"key": "policyArns", "kind": "Role policy attachments"},
+	"aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive": {"key": "policyArns", "kind": "User policy attachments"},
+	"aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive": {"key": "policyArns", "kind": "Group policy attachments"},
+}
+
+# attached_policies(resource) is the set of managed policies a resource attaches, each
+# {"subject": how messages name the resource, "arn": the policy ARN (a known string)}.
+attached_policies(resource) := {{"subject": sprintf("%s %q", [a.kind, resource.name]), "arn": arn} |
+	some token, a in attachment_kinds
+	pulumi.is_type(resource, token)
+	some arn in iam.as_list(resource.properties[a.key])
+	is_string(arn)
+	not pulumi.is_unknown(arn)
+}
+
+# aws_managed_policy_name(arn) is the name of the AWS-managed policy an ARN points to, in any
+# partition (arn:aws, arn:aws-cn, arn:aws-us-gov…), with its path dropped.
+aws_managed_policy_name(arn) := parts[0][1] if {
+	parts := regex.find_all_string_submatch_n(`^arn:aws(?:-[a-z0-9-]+)?:iam::aws:policy/(?:[A-Za-z0-9_+=,.@-]+/)*([A-Za-z0-9_+=,.@-]+)$`, arn, 1)
+	count(parts) == 1
+}
+
 # allow_statements(raw) is the set of Allow statements of a document, each
 # {"label": how messages name it (its Sid, or its position), "statement": the statement}.
 allow_statements(raw) := {{"label": statement_label(s, i), "statement": s} |
