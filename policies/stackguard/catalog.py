@@ -106,3 +106,15 @@ def load(rego_dir: Path | None = None) -> tuple[Rule, ...]:
 
 def by_id(rego_dir: Path | None = None) -> dict[str, Rule]:
     return {rule.id: rule for rule in load(rego_dir)}
+
+
+IAM_CATALOG = Path("lib") / "iam_catalog" / "data.json"
+
+
+def iam_catalog_source(rego_dir: Path | None = None) -> dict[str, str]:
+    """Which AWS IAM action catalog the rules read (data.lib.iam_catalog): {"package", "version", "updated_at"}."""
+    path = (rego_dir or paths.rego_dir()) / IAM_CATALOG
+    try:
+        return json.loads(path.read_text())["source"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise InputError(str(path), "source", "must be the IAM action catalog written by scripts/iam_catalog.py") from None

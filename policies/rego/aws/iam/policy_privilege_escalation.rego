@@ -1,5 +1,6 @@
 package aws.iam.policy_privilege_escalation
 
+import data.lib.iam_actions
 import data.lib.iam_policies
 
 # METADATA
@@ -15,6 +16,8 @@ import data.lib.iam_policies
 #   grants iam:PassRole on every resource). On Resource "*" (or NotResource) any of them
 #   makes the holder an administrator in all but name. Actions match case-insensitively and
 #   through wildcards ("iam:Put*", "iam:*", "*") or a NotAction that does not exclude them.
+#   The two action lists live in the IAM action catalog (data.lib.iam_catalog, from
+#   scripts/iam_catalog.py, which cites their sources).
 # scope: document
 # custom:
 #   id: aws-iam-policy-privilege-escalation
@@ -36,47 +39,16 @@ deny contains msg if {
 	)
 }
 
-# Actions that escalate on their own.
-escalation_actions := {
-	"iam:CreatePolicyVersion",
-	"iam:SetDefaultPolicyVersion",
-	"iam:AttachUserPolicy",
-	"iam:AttachRolePolicy",
-	"iam:AttachGroupPolicy",
-	"iam:PutUserPolicy",
-	"iam:PutRolePolicy",
-	"iam:PutGroupPolicy",
-	"iam:PutUserPermissionsBoundary",
-	"iam:PutRolePermissionsBoundary",
-	"iam:DeleteUserPermissionsBoundary",
-	"iam:DeleteRolePermissionsBoundary",
-	"iam:CreateAccessKey",
-	"iam:CreateLoginProfile",
-	"iam:UpdateLoginProfile",
-	"iam:UpdateAssumeRolePolicy",
-	"iam:AddUserToGroup",
-	"sts:AssumeRole",
-	"glue:UpdateDevEndpoint",
-}
-
-# Actions that escalate when the policy also lets the holder pass any role.
-pass_role_actions := {
-	"lambda:CreateFunction",
-	"lambda:UpdateFunctionCode",
-	"lambda:UpdateFunctionConfiguration",
-	"ec2:RunInstances",
-	"cloudformation:CreateStack",
-	"glue:CreateDevEndpoint",
-	"glue:CreateJob",
-	"datapipeline:CreatePipeline",
-	"sagemaker:CreateNotebookInstance",
-	"codebuild:CreateProject",
-}
-
-escalations(stmt, doc) := {a | some a in escalation_actions; iam_policies.grants(stmt, lower(a))} | {sprintf("%s with iam:PassRole", [a]) |
+# escalations(stmt, doc) is the set of escalation actions the statement grants, in AWS's
+# spelling: those of the catalog's privilege_escalation list, and those of its
+# privilege_escalation_with_pass_role list when the document also passes any role.
+escalations(stmt, doc) := {name |
+	some action, name in iam_actions.privilege_escalation
+	iam_policies.grants(stmt, action)
+} | {sprintf("%s with iam:PassRole", [name]) |
 	passes_any_role(doc)
-	some a in pass_role_actions
-	iam_policies.grants(stmt, lower(a))
+	some action, name in iam_actions.privilege_escalation_with_pass_role
+	iam_policies.grants(stmt, action)
 }
 
 # passes_any_role(doc) holds when some Allow statement of the document grants iam:PassRole on every resource.
