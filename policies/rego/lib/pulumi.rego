@@ -22,6 +22,7 @@ aliases := {
 	"aws:lb/listener:Listener": {"aws:lb/listener:Listener", "aws:alb/listener:Listener"},
 	"aws:lb/loadBalancer:LoadBalancer": {"aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"},
 	"aws:s3/bucketPolicy:BucketPolicy": {"aws:s3/bucketPolicy:BucketPolicy"},
+	"aws:s3/bucketAcl:BucketAcl": {"aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"},
 	"aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": {
 		"aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
 		"aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
