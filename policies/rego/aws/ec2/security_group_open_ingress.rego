@@ -18,6 +18,7 @@ import data.lib.pulumi
 #   concern: network
 #   remediation: Restrict the source to known CIDR blocks, prefix lists or security groups, or expose only TCP 443 (fromPort and toPort 443) to 0.0.0.0/0 and ::/0.
 #   compliance:
+#     fsbp: ["EC2.18", "EC2.19", "EC2.53", "EC2.54"]
 #     nist-800-53: ["SC-7", "AC-4"]
 #     pci-dss: ["1.3.1"]
 deny contains msg if {

@@ -18,6 +18,7 @@ import data.lib.pulumi
 #   concern: https
 #   remediation: Set transitEncryptionEnabled to true (and transitEncryptionMode to "required", or leave it unset).
 #   compliance:
+#     fsbp: ["ElastiCache.5"]
 #     nist-800-53: ["SC-8"]
 #     pci-dss: ["4.2.1"]
 deny contains msg if {

@@ -26,6 +26,7 @@ import data.lib.iam_policies
 #   concern: iam
 #   remediation: Set Resource to the ARNs of the tables, queues, buckets, keys or secrets the workload uses (or add an aws:ResourceTag condition) for these actions.
 #   compliance:
+#     fsbp: ["KMS.1", "KMS.2"]
 #     nist-800-53: ["AC-6"]
 #     pci-dss: ["7.2.1", "7.2.2"]
 deny contains msg if {

@@ -25,6 +25,7 @@ import data.lib.pulumi
 #   concern: iam
 #   remediation: Name the principals in the key policy, or add a kms:CallerAccount/kms:ViaService or aws:PrincipalOrgID condition to the statement.
 #   compliance:
+#     fsbp: ["KMS.5"]
 #     nist-800-53: ["AC-3", "AC-6", "SC-12"]
 #     pci-dss: ["3.6.1", "7.2.1"]
 deny contains msg if {

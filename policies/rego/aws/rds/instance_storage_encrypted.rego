@@ -16,6 +16,7 @@ import data.lib.pulumi
 #   concern: encryption
 #   remediation: Set storageEncrypted to true and kmsKeyId to a customer-managed KMS key.
 #   compliance:
+#     fsbp: ["RDS.3"]
 #     cis-aws-foundations: ["2.3.1"]
 #     nist-800-53: ["SC-28"]
 #     pci-dss: ["3.5.1"]

@@ -26,6 +26,7 @@ import data.lib.pulumi
 #   concern: iam
 #   remediation: Name the principals (for CloudFront, Service cloudfront.amazonaws.com with an aws:SourceArn condition) or add an aws:PrincipalOrgID, aws:SourceVpce or aws:SourceArn condition.
 #   compliance:
+#     fsbp: ["S3.2", "S3.3"]
 #     nist-800-53: ["AC-3", "AC-6"]
 #     pci-dss: ["7.2.1"]
 deny contains msg if {

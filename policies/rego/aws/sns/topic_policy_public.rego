@@ -25,6 +25,7 @@ import data.lib.pulumi
 #   concern: iam
 #   remediation: Name the principals (a Service principal for AWS services) or add an aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID condition to the statement.
 #   compliance:
+#     fsbp: ["SNS.4"]
 #     nist-800-53: ["AC-3", "AC-6"]
 #     pci-dss: ["7.2.1"]
 deny contains msg if {

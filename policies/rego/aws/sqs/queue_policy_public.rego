@@ -24,6 +24,7 @@ import data.lib.pulumi
 #   concern: iam
 #   remediation: Name the principals or add an aws:SourceArn (the sending topic or bucket), aws:SourceAccount or aws:PrincipalOrgID condition to the statement.
 #   compliance:
+#     fsbp: ["SQS.3"]
 #     nist-800-53: ["AC-3", "AC-6"]
 #     pci-dss: ["7.2.1"]
 deny contains msg if {
