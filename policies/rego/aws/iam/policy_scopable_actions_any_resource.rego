@@ -18,7 +18,9 @@ import data.lib.iam_policies
 #   aws-iam-policy-wildcard-actions and NotAction/NotResource to aws-iam-policy-not-action.
 #   Actions AWS only accepts on "*" (s3:ListAllMyBuckets, xray:PutTraceSegments…) are fine,
 #   and so is a statement whose condition narrows the resources (aws:ResourceTag/…,
-#   aws:ResourceAccount, aws:ResourceOrgID, kms:ViaService, <service>:ResourceTag/…).
+#   aws:ResourceAccount, aws:ResourceOrgID, kms:ViaService, <service>:ResourceTag/…) with
+#   values that are not just wildcards; a policy variable (${aws:PrincipalTag/team}, the
+#   attribute-based access control AWS recommends) narrows too.
 # scope: document
 # custom:
 #   id: aws-iam-policy-scopable-actions-any-resource
@@ -59,14 +61,17 @@ sensitive(action) if iam_actions.data_exfiltration[action]
 
 sensitive(action) if iam_actions.credentials_exposure[action]
 
-# resource_condition(stmt) holds when a condition with fixed values narrows the resources.
+# resource_condition(stmt) holds when a condition narrows the resources: a resource key,
+# a narrowing operator, and values none of which is only wildcards.
 resource_condition(stmt) if {
 	some operator, block in stmt.Condition
 	iam_policies.narrowing_operator(operator)
 	some key, value in block
 	resource_key(lower(key))
-	every v in iam.as_list(value) {
-		iam_policies.fixed_value(v)
+	values := iam.as_list(value)
+	count(values) > 0
+	every v in values {
+		not regex.match(`^[*?]*$`, sprintf("%v", [v]))
 	}
 }
 

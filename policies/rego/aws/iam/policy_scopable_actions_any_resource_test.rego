@@ -40,6 +40,8 @@ test_passes_resource_condition_but_not_a_wildcard_one if {
 	count(rule.deny) == 0 with input as policy([tagged])
 	via := {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"StringEquals": {"kms:ViaService": "s3.eu-west-1.amazonaws.com"}}}
 	count(rule.deny) == 0 with input as policy([via])
+	abac := {"Effect": "Allow", "Action": "ec2:StopInstances", "Resource": "*", "Condition": {"StringEquals": {"ec2:ResourceTag/Owner": "${aws:username}"}}}
+	count(rule.deny) == 0 with input as policy([abac])
 	any_tag := json.patch(tagged, [{"op": "replace", "path": "/Condition", "value": {"StringLike": {"aws:ResourceTag/team": "*"}}}])
 	count(rule.deny) == 1 with input as policy([any_tag])
 }
