@@ -13,7 +13,9 @@ import data.lib.iam_policies
 #   management), or reads data or credentials out (the catalog's data-exfiltration and
 #   credentials-exposure lists: s3:GetObject, secretsmanager:GetSecretValue,
 #   kms:Decrypt…). Such a grant reaches every table, queue, bucket and key of the account,
-#   present and future, where the workload needs a few. Wildcard patterns ("s3:Put*") are
+#   present and future, where the workload needs a few. Messages name the catalog's risk
+#   lists each action is on (privilege escalation, credentials exposure, data
+#   exfiltration, resource exposure). Wildcard patterns ("s3:Put*") are
 #   expanded against the catalog; full-service wildcards are left to
 #   aws-iam-policy-wildcard-actions and NotAction/NotResource to aws-iam-policy-not-action.
 #   Actions AWS only accepts on "*" (s3:ListAllMyBuckets, xray:PutTraceSegments…) are fine,
@@ -36,7 +38,7 @@ deny contains msg if {
 	some a in iam_policies.allow_statements(d.document)
 	iam.any_resource(a.statement)
 	not resource_condition(a.statement)
-	found := {action |
+	found := {described(action) |
 		some pattern in iam.actions(a.statement)
 		not iam.full_service_wildcard(pattern)
 		some action in named(pattern)
@@ -45,8 +47,8 @@ deny contains msg if {
 	}
 	count(found) > 0
 	msg := sprintf(
-		"%s grants on Resource \"*\" actions that can be scoped to resources (%s) in its %s: set Resource to the ARNs the workload uses.",
-		[d.subject, summary(found), a.label],
+		"%s grants on Resource \"*\" actions that can be scoped to resources in its %s: %s. Set Resource to the ARNs the workload uses.",
+		[d.subject, a.label, summary(found)],
 	)
 }
 
@@ -60,6 +62,20 @@ sensitive(action) if iam_actions.level(action) in {"W", "P"}
 sensitive(action) if iam_actions.data_exfiltration[action]
 
 sensitive(action) if iam_actions.credentials_exposure[action]
+
+# described(action) is the action with the catalog's risk lists it is on, for messages:
+# "secretsmanager:getsecretvalue (data exfiltration)".
+described(action) := sprintf("%s (%s)", [action, concat(", ", risks)]) if {
+	risks := [name | some [list, name] in risk_lists; list[action]]
+	count(risks) > 0
+} else := action
+
+risk_lists := [
+	[iam_actions.privilege_escalation, "privilege escalation"],
+	[iam_actions.credentials_exposure, "credentials exposure"],
+	[iam_actions.data_exfiltration, "data exfiltration"],
+	[iam_actions.resource_exposure, "resource exposure"],
+]
 
 # resource_condition(stmt) holds when a condition narrows the resources: a resource key,
 # a narrowing operator, and values none of which is only wildcards.
@@ -80,12 +96,12 @@ resource_key(key) if key in {"aws:resourceaccount", "aws:resourceorgid", "aws:re
 resource_key(key) if regex.match(`^[a-z0-9-]+:resourcetag/.+$`, key)
 
 # summary(found) lists the first few actions found, and how many more there are.
-summary(found) := concat(", ", sorted) if {
+summary(found) := concat("; ", sorted) if {
 	sorted := sort(found)
 	count(sorted) <= 5
 }
 
-summary(found) := sprintf("%s and %d more", [concat(", ", array.slice(sorted, 0, 5)), count(sorted) - 5]) if {
+summary(found) := sprintf("%s and %d more", [concat("; ", array.slice(sorted, 0, 5)), count(sorted) - 5]) if {
 	sorted := sort(found)
 	count(sorted) > 5
 }

@@ -13,7 +13,7 @@ policy(statements) := {
 
 test_flags_write_action_on_any_resource if {
 	findings := rule.deny with input as policy([{"Sid": "Orders", "Effect": "Allow", "Action": ["dynamodb:PutItem", "dynamodb:GetItem"], "Resource": "*"}])
-	findings == {"IAM policy \"orders-writer\" grants on Resource \"*\" actions that can be scoped to resources (dynamodb:putitem) in its statement \"Orders\": set Resource to the ARNs the workload uses."}
+	findings == {"IAM policy \"orders-writer\" grants on Resource \"*\" actions that can be scoped to resources in its statement \"Orders\": dynamodb:putitem. Set Resource to the ARNs the workload uses."}
 }
 
 test_flags_permissions_management_and_sensitive_reads if {
@@ -24,7 +24,7 @@ test_flags_permissions_management_and_sensitive_reads if {
 
 test_expands_patterns_against_the_catalog if {
 	findings := rule.deny with input as policy([{"Effect": "Allow", "Action": "sqs:Send*", "Resource": ["*"]}])
-	findings == {"IAM policy \"orders-writer\" grants on Resource \"*\" actions that can be scoped to resources (sqs:sendmessage) in its statement #1: set Resource to the ARNs the workload uses."}
+	findings == {"IAM policy \"orders-writer\" grants on Resource \"*\" actions that can be scoped to resources in its statement #1: sqs:sendmessage. Set Resource to the ARNs the workload uses."}
 }
 
 test_passes_scoped_resources_and_unscopable_actions if {
@@ -53,4 +53,10 @@ test_leaves_full_service_wildcards_to_their_rule if {
 test_unknown_values_are_not_judged if {
 	count(rule.deny) == 0 with input as policy([{"Effect": "Allow", "Action": "dynamodb:PutItem", "Resource": unknown}])
 	count(rule.deny) == 0 with input as policy([{"Effect": "Allow", "Action": unknown, "Resource": "*"}])
+}
+
+test_names_the_risk_lists_of_each_action if {
+	findings := rule.deny with input as policy([{"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue", "iam:CreateAccessKey", "s3:PutBucketPolicy"], "Resource": "*"}])
+	some msg in findings
+	contains(msg, "iam:createaccesskey (privilege escalation, credentials exposure); s3:putbucketpolicy (resource exposure); secretsmanager:getsecretvalue (data exfiltration)")
 }
