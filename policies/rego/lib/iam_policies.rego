@@ -141,6 +141,22 @@ broad_resource(stmt) if iam.any_resource(stmt)
 
 broad_resource(stmt) if present(stmt, "NotResource")
 
+# any_role(stmt) holds when the statement's resources take in every role of an account, or
+# the roles of any account: every resource, or an IAM ARN pattern such as
+# arn:aws:iam::*:role/* or arn:aws:iam::111122223333:role/* (a name prefix, role/app-*, does not).
+any_role(stmt) if broad_resource(stmt)
+
+any_role(stmt) if {
+	some r in iam.resources(stmt)
+	any_role_pattern(r)
+}
+
+# any_role_pattern(r) holds for an IAM ARN pattern with a wildcard account, or whose
+# resource part is only wildcards (role/*, *).
+any_role_pattern(r) if regex.match(`^arn:aws[a-z-]*:iam::[^:]*[*?][^:]*:`, r)
+
+any_role_pattern(r) if regex.match(`^arn:aws[a-z-]*:iam::[^:]*:(role/?)?[*?]*\*[*?]*$`, r)
+
 # present(stmt, key) holds when the statement has the element, whatever its value.
 present(stmt, key) if stmt[key] != null
 

@@ -165,3 +165,12 @@ test_fixed_values_and_account_pinned_arns_narrow if {
 		count(iam_policies.public_statements(doc)) == 0
 	}
 }
+
+test_any_role_patterns if {
+	every r in ["arn:aws:iam::*:role/*", "arn:aws:iam::111122223333:role/*", "arn:aws:iam::111122223333:*", "arn:aws-cn:iam::*:role/app"] {
+		iam_policies.any_role({"Resource": r})
+	}
+	every r in ["arn:aws:iam::111122223333:role/app-*", "arn:aws:iam::111122223333:role/app"] {
+		not iam_policies.any_role({"Resource": r})
+	}
+}

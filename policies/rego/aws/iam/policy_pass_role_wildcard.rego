@@ -30,7 +30,7 @@ import data.lib.iam_policies
 deny contains msg if {
 	some d in iam_policies.identity_documents(input)
 	some a in iam_policies.allow_statements(d.document)
-	any_role(a.statement)
+	iam_policies.any_role(a.statement)
 	iam_policies.grants(a.statement, "iam:passrole")
 	msg := sprintf(
 		"%s lets its holder pass any role to an AWS service (iam:PassRole through %s on %s, %s): set Resource to the ARNs of the roles to pass and add an iam:PassedToService condition.",
@@ -38,22 +38,8 @@ deny contains msg if {
 	)
 }
 
-# any_role(stmt) holds when the statement's resources take in every role (of some account).
-any_role(stmt) if iam_policies.broad_resource(stmt)
-
-any_role(stmt) if {
-	some r in iam.resources(stmt)
-	any_role_pattern(r)
-}
-
 target(stmt) := "every resource" if iam_policies.broad_resource(stmt)
 
-target(stmt) := concat(", ", sort([sprintf("%q", [r]) | some r in iam.resources(stmt); any_role_pattern(r)])) if {
+target(stmt) := concat(", ", sort([sprintf("%q", [r]) | some r in iam.resources(stmt); iam_policies.any_role_pattern(r)])) if {
 	not iam_policies.broad_resource(stmt)
 }
-
-# any_role_pattern(r) holds for an IAM ARN pattern that matches the roles of any account
-# (a wildcard in the account field) or every role of one account (role/*, *).
-any_role_pattern(r) if regex.match(`^arn:aws[a-z-]*:iam::[^:]*[*?][^:]*:`, r)
-
-any_role_pattern(r) if regex.match(`^arn:aws[a-z-]*:iam::[^:]*:(role/?)?[*?]*\*[*?]*$`, r)

@@ -51,10 +51,11 @@ escalations(stmt, doc) := {name |
 	iam_policies.grants(stmt, action)
 }
 
-# passes_any_role(doc) holds when some Allow statement of the document grants iam:PassRole on every resource.
+# passes_any_role(doc) holds when some Allow statement of the document grants iam:PassRole on
+# every role (Resource "*", or a pattern such as arn:aws:iam::*:role/*).
 passes_any_role(doc) if {
 	some a in iam_policies.allow_statements(doc)
-	iam_policies.broad_resource(a.statement)
+	iam_policies.any_role(a.statement)
 	iam_policies.grants(a.statement, "iam:passrole")
 }
 
