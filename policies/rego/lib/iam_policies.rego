@@ -76,6 +76,39 @@ aws_managed_policy_name(arn) := parts[0][1] if {
 	count(parts) == 1
 }
 
+# Resource types whose property holds a resource-based policy (or a role's trust policy),
+# with the words that name them in messages.
+resource_policy_kinds := {
+	"aws:iam/role:Role": {"key": "assumeRolePolicy", "kind": "IAM role trust policy of"},
+	"aws:s3/bucket:Bucket": {"key": "policy", "kind": "S3 bucket"},
+	"aws:s3/bucketPolicy:BucketPolicy": {"key": "policy", "kind": "S3 bucket policy"},
+	"aws:sns/topic:Topic": {"key": "policy", "kind": "SNS topic"},
+	"aws:sns/topicPolicy:TopicPolicy": {"key": "policy", "kind": "SNS topic policy"},
+	"aws:sqs/queue:Queue": {"key": "policy", "kind": "SQS queue"},
+	"aws:sqs/queuePolicy:QueuePolicy": {"key": "policy", "kind": "SQS queue policy"},
+	"aws:kms/key:Key": {"key": "policy", "kind": "KMS key"},
+	"aws:kms/keyPolicy:KeyPolicy": {"key": "policy", "kind": "KMS key policy"},
+	"aws:secretsmanager/secretPolicy:SecretPolicy": {"key": "policy", "kind": "Secrets Manager secret policy"},
+	"aws:ec2/vpcEndpoint:VpcEndpoint": {"key": "policy", "kind": "VPC endpoint"},
+	"aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy": {"key": "policy", "kind": "VPC endpoint policy"},
+	"aws:apigateway/restApi:RestApi": {"key": "policy", "kind": "API Gateway REST API"},
+	"aws:apigateway/restApiPolicy:RestApiPolicy": {"key": "policy", "kind": "API Gateway REST API policy"},
+	"aws:ecr/repositoryPolicy:RepositoryPolicy": {"key": "policy", "kind": "ECR repository policy"},
+	"aws:efs/fileSystemPolicy:FileSystemPolicy": {"key": "policy", "kind": "EFS file system policy"},
+	"aws:dynamodb/resourcePolicy:ResourcePolicy": {"key": "policy", "kind": "DynamoDB resource policy"},
+	"aws:kinesis/resourcePolicy:ResourcePolicy": {"key": "policy", "kind": "Kinesis resource policy"},
+	"aws:cloudwatch/logResourcePolicy:LogResourcePolicy": {"key": "policyDocument", "kind": "CloudWatch Logs resource policy"},
+}
+
+# resource_documents(resource) is the set of resource-based (and trust) policy documents a
+# resource carries, each {"subject", "document"} like identity_documents.
+resource_documents(resource) := {{"subject": sprintf("%s %q", [r.kind, resource.name]), "document": raw} |
+	some token, r in resource_policy_kinds
+	pulumi.is_type(resource, token)
+	raw := resource.properties[r.key]
+	iam.document(raw)
+}
+
 # allow_statements(raw) is the set of Allow statements of a document, each
 # {"label": how messages name it (its Sid, or its position), "statement": the statement}.
 allow_statements(raw) := {{"label": statement_label(s, i), "statement": s} |

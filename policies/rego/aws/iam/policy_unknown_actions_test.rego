@@ -50,3 +50,21 @@ test_unknown_values_are_not_judged if {
 	count(policy_unknown_actions.deny) == 0 with input as policy([{"Effect": "Allow", "Action": ["s3:GetObject", unknown], "Resource": "*"}])
 	count(policy_unknown_actions.deny) == 0 with input as object.union(policy([]), {"properties": {"policy": unknown}})
 }
+
+test_flags_resource_policy_deny_with_a_typo if {
+	bucket_policy := {"type": "aws:s3/bucketPolicy:BucketPolicy", "name": "assets", "properties": {"bucket": "assets", "policy": {"Statement": [
+		{"Effect": "Deny", "Principal": "*", "Action": "s3:DeleteObjects", "Resource": "arn:aws:s3:::assets/*"},
+		{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::assets/*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}},
+	]}}}
+	findings := policy_unknown_actions.deny with input as bucket_policy
+	count(findings) == 1
+	some msg in findings
+	startswith(msg, "S3 bucket policy \"assets\" names actions AWS does not define in its Deny statement #1 (\"s3:deleteobjects\")")
+}
+
+trust_role(action) := {"type": "aws:iam/role:Role", "name": "app", "properties": {"assumeRolePolicy": {"Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": action}]}}}
+
+test_flags_trust_policy_typo_and_passes_a_correct_one if {
+	count(policy_unknown_actions.deny) == 1 with input as trust_role("sts:AssumeRoles")
+	count(policy_unknown_actions.deny) == 0 with input as trust_role("sts:AssumeRole")
+}
