@@ -41,7 +41,11 @@ SUBJECTS: list[tuple[str, set[str]]] = [
     ("recovery-window", ENCRYPTION),
     # Network exposure.
     ("security-group", NETWORK), ("ingress", NETWORK), ("endpoint", NETWORK), ("public-ip", NETWORK),
-    ("publicly-accessible", NETWORK), ("imds", NETWORK | AUTH | IAM),
+    ("publicly-accessible", NETWORK | IAM), ("public", NETWORK | IAM),
+    # Instance metadata (IMDSv2) guards the instance role's credentials.
+    ("imds", NETWORK | AUTH | IAM), ("imdsv2", NETWORK | AUTH | IAM), ("metadata", NETWORK | AUTH | IAM),
+    # Secrets handed to containers or functions in plain environment variables.
+    ("secrets", ENCRYPTION | AUTH | IAM), ("environment", ENCRYPTION | AUTH | IAM),
 ]
 
 
