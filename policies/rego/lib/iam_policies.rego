@@ -190,6 +190,18 @@ any_role_pattern(r) if regex.match(`^arn:aws[a-z-]*:iam::[^:]*[*?][^:]*:`, r)
 
 any_role_pattern(r) if regex.match(`^arn:aws[a-z-]*:iam::[^:]*:(role/?)?[*?]*\*[*?]*$`, r)
 
+# first_few(items, separator) lists the first five of a set of strings, sorted, and says how
+# many more there are: "a, b, c, d, e and 3 more".
+first_few(items, separator) := concat(separator, sorted) if {
+	sorted := sort(items)
+	count(sorted) <= 5
+}
+
+first_few(items, separator) := sprintf("%s and %d more", [concat(separator, array.slice(sorted, 0, 5)), count(sorted) - 5]) if {
+	sorted := sort(items)
+	count(sorted) > 5
+}
+
 # present(stmt, key) holds when the statement has the element, whatever its value.
 present(stmt, key) if stmt[key] != null
 

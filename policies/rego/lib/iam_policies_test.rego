@@ -182,3 +182,8 @@ test_resource_documents if {
 	count(iam_policies.resource_documents({"type": "aws:sqs/queue:Queue", "name": "q", "properties": {"policy": unknown}})) == 0
 	count(iam_policies.resource_documents({"type": "aws:iam/policy:Policy", "name": "p", "properties": {"policy": doc}})) == 0
 }
+
+test_first_few if {
+	iam_policies.first_few({"b", "a"}, ", ") == "a, b"
+	iam_policies.first_few({"a", "b", "c", "d", "e", "f", "g"}, "; ") == "a; b; c; d; e and 2 more"
+}

@@ -35,7 +35,7 @@ deny contains msg if {
 	count(found) > 0
 	msg := sprintf(
 		"%s grants privilege-escalation actions on every resource in its %s (%s): remove them or scope Resource to the specific users, roles, groups and policies to manage.",
-		[d.subject, a.label, summary(found)],
+		[d.subject, a.label, iam_policies.first_few(found, ", ")],
 	)
 }
 
@@ -57,15 +57,4 @@ passes_any_role(doc) if {
 	some a in iam_policies.allow_statements(doc)
 	iam_policies.any_role(a.statement)
 	iam_policies.grants(a.statement, "iam:passrole")
-}
-
-# summary(found) lists the first few actions found, and how many more there are.
-summary(found) := concat(", ", sorted) if {
-	sorted := sort(found)
-	count(sorted) <= 5
-}
-
-summary(found) := sprintf("%s and %d more", [concat(", ", array.slice(sorted, 0, 5)), count(sorted) - 5]) if {
-	sorted := sort(found)
-	count(sorted) > 5
 }

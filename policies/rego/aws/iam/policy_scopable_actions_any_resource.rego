@@ -48,7 +48,7 @@ deny contains msg if {
 	count(found) > 0
 	msg := sprintf(
 		"%s grants on Resource \"*\" actions that can be scoped to resources in its %s: %s. Set Resource to the ARNs the workload uses.",
-		[d.subject, a.label, summary(found)],
+		[d.subject, a.label, iam_policies.first_few(found, "; ")],
 	)
 }
 
@@ -94,14 +94,3 @@ resource_condition(stmt) if {
 resource_key(key) if key in {"aws:resourceaccount", "aws:resourceorgid", "aws:resourceorgpaths", "kms:viaservice"}
 
 resource_key(key) if regex.match(`^[a-z0-9-]+:resourcetag/.+$`, key)
-
-# summary(found) lists the first few actions found, and how many more there are.
-summary(found) := concat("; ", sorted) if {
-	sorted := sort(found)
-	count(sorted) <= 5
-}
-
-summary(found) := sprintf("%s and %d more", [concat("; ", array.slice(sorted, 0, 5)), count(sorted) - 5]) if {
-	sorted := sort(found)
-	count(sorted) > 5
-}

