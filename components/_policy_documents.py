@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import re
 from dataclasses import dataclass
 from typing import Any, Literal, Mapping, Optional, Sequence
 
@@ -122,8 +123,8 @@ def merge_conditions(*blocks: Optional[Mapping[str, Mapping[str, Any]]]) -> dict
 
 
 def is_wildcard_action(action: str) -> bool:
-    """True for "*" and whole-service actions ("s3:*"), the ones policy rules treat as admin rights."""
-    return action == "*" or action.endswith(":*")
+    """True for "*" and whole-service patterns ("s3:*", "iam:?*"), which aws-iam-policy-wildcard-actions reports."""
+    return action == "*" or re.fullmatch(r"[^:]+:[*?]*\*[*?]*", action) is not None
 
 
 def action_covers(pattern: str, action: str) -> bool:

@@ -61,11 +61,13 @@ _FUNCTION_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _HANDLER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$")
 _IAM_ROLE_ARN = re.compile(r"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+$")
 
-# What AWSLambdaVPCAccessExecutionRole grants, without its logs:* part.
+# What AWSLambdaVPCAccessExecutionRole grants, without its logs:* part, split by what the actions
+# can be scoped to: the Describe actions only work on Resource "*"; the others take the ARNs of
+# the account's network interfaces, subnets and security groups in the function's region
+# (https://docs.aws.amazon.com/lambda/latest/dg/configuration-vpc.html, execution role permissions).
+VPC_DESCRIBE_ACTIONS = ["ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"]
 VPC_NETWORK_INTERFACE_ACTIONS = [
     "ec2:CreateNetworkInterface",
-    "ec2:DescribeNetworkInterfaces",
-    "ec2:DescribeSubnets",
     "ec2:DeleteNetworkInterface",
     "ec2:AssignPrivateIpAddresses",
     "ec2:UnassignPrivateIpAddresses",
@@ -209,12 +211,19 @@ def execution_role_statements(
         },
     ]
     if in_vpc:
-        statements.append({
-            "sid": "ManageVpcNetworkInterfaces",
-            "actions": VPC_NETWORK_INTERFACE_ACTIONS,
-            "resources": ["*"],
-            "wildcard_reason": "Lambda manages the function's network interfaces in subnets chosen at deployment",
-        })
+        statements += [
+            {
+                "sid": "DescribeVpcNetwork",
+                "actions": VPC_DESCRIBE_ACTIONS,
+                "resources": ["*"],
+                "wildcard_reason": "EC2 Describe actions have no resource-level permissions",
+            },
+            {
+                "sid": "ManageVpcNetworkInterfaces",
+                "actions": VPC_NETWORK_INTERFACE_ACTIONS,
+                "resources": [f"arn:{partition}:ec2:{region}:{account_id}:*/*"],
+            },
+        ]
     return statements
 
 

@@ -55,10 +55,12 @@ from components.encryption_key import validate_customer_managed_key_arn
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 METRIC_NAMESPACE = "Stackguard/ApiSecurity"
+# The topic-policy actions SNS defines ("Valid Amazon SNS policy actions",
+# https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-language-api-permissions-reference.html);
+# the SNS:Receive of old console-generated policies is not one, and IAM would ignore it.
 TOPIC_ACTIONS = [
     "sns:Publish",
     "sns:Subscribe",
-    "sns:Receive",
     "sns:GetTopicAttributes",
     "sns:SetTopicAttributes",
     "sns:ListSubscriptionsByTopic",

@@ -120,3 +120,15 @@ def _rules_in(rego_dir: Path) -> list[Rule]:
             key = ".".join(str(p) for p in first["loc"])
             raise InputError(where, key, first["msg"]) from None
     return rules
+
+
+IAM_CATALOG = Path("lib") / "iam_catalog" / "data.json"
+
+
+def iam_catalog_source(rego_dir: Path | None = None) -> dict[str, str]:
+    """Which AWS IAM action catalog the rules read (data.lib.iam_catalog): {"package", "version", "updated_at"}."""
+    path = (rego_dir or paths.rego_dir()) / IAM_CATALOG
+    try:
+        return json.loads(path.read_text())["source"]
+    except (OSError, ValueError, KeyError, TypeError):
+        raise InputError(str(path), "source", "must be the IAM action catalog written by scripts/iam_catalog.py") from None

@@ -218,7 +218,8 @@ def _profile_for(config: project_config.ProjectConfig, explicit: Optional[str], 
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"stackguard {__version__} (OPA {toolchain.OPA_VERSION})\n")
+        source = catalog.iam_catalog_source()
+        sys.stdout.write(f"stackguard {__version__} (OPA {toolchain.OPA_VERSION}, IAM action catalog {source['package']} {source['version']})\n")
         raise typer.Exit(EXIT_OK)
 
 
@@ -267,7 +268,9 @@ def rules(fmt: Optional[RulesFormat] = typer.Option(None, "--format", help="tabl
         if (fmt or (RulesFormat.table if sys.stdout.isatty() else RulesFormat.json)) == RulesFormat.json:
             sys.stdout.write(json.dumps([r.model_dump(exclude={"file"}) for r in entries], indent=2) + "\n")
             return
-        listing = Table(title=f"stackguard rules ({len(entries)})", show_lines=False)
+        source = catalog.iam_catalog_source()
+        listing = Table(title=f"stackguard rules ({len(entries)}); IAM action catalog: {source['package']} {source['version']} "
+                              f"({source['updated_at']})", show_lines=False)
         for column in ("id", "severity", "concern", "title", "compliance"):
             listing.add_column(column, overflow="fold")
         for r in entries:

@@ -8,6 +8,7 @@ import pytest
 
 from components._args import ComponentArgsError
 from components.function import (
+    VPC_DESCRIBE_ACTIONS,
     VPC_NETWORK_INTERFACE_ACTIONS,
     SecureFunction,
     SecureFunctionArgs,
@@ -240,8 +241,11 @@ def test_execution_role_statements_outside_a_vpc():
 
 def test_execution_role_statements_in_a_vpc_add_network_interfaces():
     statements = execution_role_statements("fn", region="eu-west-1", account_id=ACCOUNT, in_vpc=True)
-    assert [s["sid"] for s in statements] == ["WriteOwnLogs", "SendTraces", "ManageVpcNetworkInterfaces"]
+    assert [s["sid"] for s in statements] == ["WriteOwnLogs", "SendTraces", "DescribeVpcNetwork", "ManageVpcNetworkInterfaces"]
+    assert statements[-2]["actions"] == VPC_DESCRIBE_ACTIONS and statements[-2]["resources"] == ["*"]
     assert statements[-1]["actions"] == VPC_NETWORK_INTERFACE_ACTIONS
+    # Only the Describe actions, which accept nothing else, stay on Resource "*".
+    assert statements[-1]["resources"] == [f"arn:aws:ec2:eu-west-1:{ACCOUNT}:*/*"]
     assert not any(action.endswith("*") for s in statements for action in s["actions"])
     ServiceRoleArgs(trusted_service="lambda.amazonaws.com", statements=statements)
 

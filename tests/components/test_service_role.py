@@ -174,6 +174,7 @@ def test_managed_policies_and_options(deploy):
         ({**LAMBDA, "statements": [{"actions": ["GetItem"], "resources": [TABLE]}]}, r"statements\.0\.actions"),
         ({**LAMBDA, "statements": [{"actions": ["*"], "resources": [TABLE]}]}, "wildcard_reason"),
         ({**LAMBDA, "statements": [{"actions": ["s3:*"], "resources": [TABLE]}]}, "wildcard_reason"),
+        ({**LAMBDA, "statements": [{"actions": ["dynamodb:?*"], "resources": [TABLE]}]}, "wildcard_reason"),
         ({**LAMBDA, "statements": [{"actions": ["dynamodb:GetItem"], "resources": ["*"]}]}, "wildcard_reason"),
         ({**LAMBDA, "statements": [{"actions": ["s3:*"], "resources": [TABLE], "wildcard_reason": "short"}]},
          "wildcard_reason"),

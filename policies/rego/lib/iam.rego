@@ -58,7 +58,8 @@ condition_keys(stmt) := {lower(key) | some _, block in object.get(stmt, "Conditi
 # any_resource(stmt) holds when a statement applies to every resource.
 any_resource(stmt) if "*" in resources(stmt)
 
-# full_admin_action(action) holds for "*" and "service:*" actions.
-full_admin_action("*")
+# full_service_wildcard(action) holds for an action pattern that matches every action of a
+# service (or of all services): "*", "s3:*", "s3:?*", "*:*"; its action part is only wildcards.
+full_service_wildcard("*")
 
-full_admin_action(action) if endswith(action, ":*")
+full_service_wildcard(action) if regex.match(`^[^:]+:[*?]*\*[*?]*$`, action)

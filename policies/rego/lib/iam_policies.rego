@@ -44,6 +44,71 @@ inline_name(inline, _) := sprintf("%q", [inline.name]) if known_string(inline, "
 
 inline_name(inline, i) := sprintf("#%d", [i + 1]) if not known_string(inline, "name")
 
+# Resource types that attach managed policies, the property holding the policy ARN(s), and
+# the words that name them in messages: policy attachments (policyArn), Role
+# (managedPolicyArns) and the *PolicyAttachmentsExclusive resources (policyArns), which
+# declare the managed policies an identity keeps.
+attachment_kinds := {
+	"aws:iam/rolePolicyAttachment:RolePolicyAttachment": {"key": "policyArn", "kind": "Role policy attachment"},
+	"aws:iam/userPolicyAttachment:UserPolicyAttachment": {"key": "policyArn", "kind": "User policy attachment"},
+	"aws:iam/groupPolicyAttachment:GroupPolicyAttachment": {"key": "policyArn", "kind": "Group policy attachment"},
+	"aws:iam/policyAttachment:PolicyAttachment": {"key": "policyArn", "kind": "Policy attachment"},
+	"aws:iam/role:Role": {"key": "managedPolicyArns", "kind": "IAM role"},
+	"aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive": {"key": "policyArns", "kind": "Role policy attachments"},
+	"aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive": {"key": "policyArns", "kind": "User policy attachments"},
+	"aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive": {"key": "policyArns", "kind": "Group policy attachments"},
+}
+
+# attached_policies(resource) is the set of managed policies a resource attaches, each
+# {"subject": how messages name the resource, "arn": the policy ARN (a known string)}.
+attached_policies(resource) := {{"subject": sprintf("%s %q", [a.kind, resource.name]), "arn": arn} |
+	some token, a in attachment_kinds
+	pulumi.is_type(resource, token)
+	some arn in iam.as_list(resource.properties[a.key])
+	is_string(arn)
+	not pulumi.is_unknown(arn)
+}
+
+# aws_managed_policy_name(arn) is the name of the AWS-managed policy an ARN points to, in any
+# partition (arn:aws, arn:aws-cn, arn:aws-us-gov…), with its path dropped.
+aws_managed_policy_name(arn) := parts[0][1] if {
+	parts := regex.find_all_string_submatch_n(`^arn:aws(?:-[a-z0-9-]+)?:iam::aws:policy/(?:[A-Za-z0-9_+=,.@-]+/)*([A-Za-z0-9_+=,.@-]+)$`, arn, 1)
+	count(parts) == 1
+}
+
+# Resource types whose property holds a resource-based policy (or a role's trust policy),
+# with the words that name them in messages.
+resource_policy_kinds := {
+	"aws:iam/role:Role": {"key": "assumeRolePolicy", "kind": "IAM role trust policy of"},
+	"aws:s3/bucket:Bucket": {"key": "policy", "kind": "S3 bucket"},
+	"aws:s3/bucketPolicy:BucketPolicy": {"key": "policy", "kind": "S3 bucket policy"},
+	"aws:sns/topic:Topic": {"key": "policy", "kind": "SNS topic"},
+	"aws:sns/topicPolicy:TopicPolicy": {"key": "policy", "kind": "SNS topic policy"},
+	"aws:sqs/queue:Queue": {"key": "policy", "kind": "SQS queue"},
+	"aws:sqs/queuePolicy:QueuePolicy": {"key": "policy", "kind": "SQS queue policy"},
+	"aws:kms/key:Key": {"key": "policy", "kind": "KMS key"},
+	"aws:kms/keyPolicy:KeyPolicy": {"key": "policy", "kind": "KMS key policy"},
+	"aws:secretsmanager/secretPolicy:SecretPolicy": {"key": "policy", "kind": "Secrets Manager secret policy"},
+	"aws:ec2/vpcEndpoint:VpcEndpoint": {"key": "policy", "kind": "VPC endpoint"},
+	"aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy": {"key": "policy", "kind": "VPC endpoint policy"},
+	"aws:apigateway/restApi:RestApi": {"key": "policy", "kind": "API Gateway REST API"},
+	"aws:apigateway/restApiPolicy:RestApiPolicy": {"key": "policy", "kind": "API Gateway REST API policy"},
+	"aws:ecr/repositoryPolicy:RepositoryPolicy": {"key": "policy", "kind": "ECR repository policy"},
+	"aws:efs/fileSystemPolicy:FileSystemPolicy": {"key": "policy", "kind": "EFS file system policy"},
+	"aws:dynamodb/resourcePolicy:ResourcePolicy": {"key": "policy", "kind": "DynamoDB resource policy"},
+	"aws:kinesis/resourcePolicy:ResourcePolicy": {"key": "policy", "kind": "Kinesis resource policy"},
+	"aws:cloudwatch/logResourcePolicy:LogResourcePolicy": {"key": "policyDocument", "kind": "CloudWatch Logs resource policy"},
+}
+
+# resource_documents(resource) is the set of resource-based (and trust) policy documents a
+# resource carries, each {"subject", "document"} like identity_documents.
+resource_documents(resource) := {{"subject": sprintf("%s %q", [r.kind, resource.name]), "document": raw} |
+	some token, r in resource_policy_kinds
+	pulumi.is_type(resource, token)
+	raw := resource.properties[r.key]
+	iam.document(raw)
+}
+
 # allow_statements(raw) is the set of Allow statements of a document, each
 # {"label": how messages name it (its Sid, or its position), "statement": the statement}.
 allow_statements(raw) := {{"label": statement_label(s, i), "statement": s} |
@@ -109,6 +174,34 @@ broad_resource(stmt) if iam.any_resource(stmt)
 
 broad_resource(stmt) if present(stmt, "NotResource")
 
+# any_role(stmt) holds when the statement's resources take in every role of an account, or
+# the roles of any account: every resource, or an IAM ARN pattern such as
+# arn:aws:iam::*:role/* or arn:aws:iam::111122223333:role/* (a name prefix, role/app-*, does not).
+any_role(stmt) if broad_resource(stmt)
+
+any_role(stmt) if {
+	some r in iam.resources(stmt)
+	any_role_pattern(r)
+}
+
+# any_role_pattern(r) holds for an IAM ARN pattern with a wildcard account, or whose
+# resource part is only wildcards (role/*, *).
+any_role_pattern(r) if regex.match(`^arn:aws[a-z-]*:iam::[^:]*[*?][^:]*:`, r)
+
+any_role_pattern(r) if regex.match(`^arn:aws[a-z-]*:iam::[^:]*:(role/?)?[*?]*\*[*?]*$`, r)
+
+# first_few(items, separator) lists the first five of a set of strings, sorted, and says how
+# many more there are: "a, b, c, d, e and 3 more".
+first_few(items, separator) := concat(separator, sorted) if {
+	sorted := sort(items)
+	count(sorted) <= 5
+}
+
+first_few(items, separator) := sprintf("%s and %d more", [concat(separator, array.slice(sorted, 0, 5)), count(sorted) - 5]) if {
+	sorted := sort(items)
+	count(sorted) > 5
+}
+
 # present(stmt, key) holds when the statement has the element, whatever its value.
 present(stmt, key) if stmt[key] != null
 
@@ -131,6 +224,10 @@ resource_policy_condition_keys := {
 	"kms:calleraccount",
 	"kms:viaservice",
 	"aws:sourceip",
+	"aws:principalorgpaths",
+	"aws:vpceaccount",
+	"aws:vpceorgid",
+	"aws:vpceorgpaths",
 }
 
 # public_principal(stmt) holds when an Allow statement applies to anyone: Principal "*",
@@ -148,14 +245,18 @@ principal_summary(stmt) := "NotPrincipal" if not iam.wildcard_principal(stmt)
 # restricted_by(stmt, keys) holds when the statement has a condition on one of the
 # (lower-cased) keys that really narrows who may call: not a negated operator (…Not…,
 # which lets every other value through), not …IfExists, Null or ForAllValues: (all true
-# when the key is missing from the request), and not a wildcard value ("*", 0.0.0.0/0).
+# when the key is missing from the request), and only fixed values (see fixed_value).
 # An unknown condition value counts as narrowing: it cannot be judged during a preview.
 restricted_by(stmt, keys) if {
 	some operator, block in stmt.Condition
 	narrowing_operator(operator)
 	some key, value in block
 	lower(key) in keys
-	not wildcard_value(value)
+	values := iam.as_list(value)
+	count(values) > 0
+	every v in values {
+		fixed_value(v)
+	}
 }
 
 narrowing_operator(operator) if {
@@ -166,15 +267,36 @@ narrowing_operator(operator) if {
 	op != "null"
 }
 
-wildcard_values := {"*", "0.0.0.0/0", "::/0"}
+# fixed_value(v) holds for a condition value that names particular callers: not a policy
+# variable (${aws:username} matches whoever asks), not an any-address CIDR, and without the
+# wildcards * and ? ("1234*", arn:aws:iam::*:role/*), except in an ARN whose account is
+# a fixed 12-digit id (arn:aws:sns:eu-west-1:111122223333:*), which still pins the account,
+# and in an organization path under a fixed organization (o-a1b2c3d4e5/r-ab12/ou-ab12-1111/*).
+fixed_value(v) if not is_string(v)
 
-wildcard_value(value) if {
-	values := iam.as_list(value)
-	count(values) > 0
-	every v in values {
-		v in wildcard_values
-	}
+fixed_value(v) if pulumi.is_unknown(v)
+
+fixed_value(v) if {
+	is_string(v)
+	not pulumi.is_unknown(v)
+	not contains(v, "${")
+	not v in any_address
+	not regex.match(`[*?]`, v)
 }
+
+fixed_value(v) if {
+	is_string(v)
+	not contains(v, "${")
+	regex.match(`^arn:aws[a-z-]*:[^:*?]+:[^:]*:[0-9]{12}:`, v)
+}
+
+fixed_value(v) if {
+	is_string(v)
+	not contains(v, "${")
+	regex.match(`^o-[a-z0-9]{10,32}/r-[a-z0-9]{4,32}/`, v)
+}
+
+any_address := {"0.0.0.0/0", "::/0"}
 
 # public_statements(raw) is the set of Allow statements of a resource policy that let
 # anyone in without a condition from resource_policy_condition_keys, each described for

@@ -116,6 +116,13 @@ test_weak_conditions_do_not_count if {
 		{"StringLike": {"aws:PrincipalArn": "*"}},
 		{"IpAddress": {"aws:SourceIp": ["0.0.0.0/0"]}},
 		{"Bool": {"aws:SecureTransport": "true"}},
+		{"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/*"}},
+		{"StringLike": {"aws:SourceAccount": "1234*"}},
+		{"StringEquals": {"aws:SourceAccount": ["111122223333", "*"]}},
+		{"StringEquals": {"aws:PrincipalArn": "arn:aws:iam::111122223333:user/${aws:username}"}},
+		{"StringEquals": {"aws:PrincipalAccount": "${aws:PrincipalAccount}"}},
+		{"StringEquals": {"aws:SourceVpce": []}},
+		{"ForAnyValue:StringLike": {"aws:PrincipalOrgPaths": "o-*/*"}},
 	] {
 		doc := {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "Condition": condition}]}
 		count(iam_policies.public_statements(doc)) == 1
@@ -142,4 +149,41 @@ test_open_statements_use_given_keys if {
 	doc := {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": "x"}}}]}
 	count(iam_policies.public_statements(doc)) == 1
 	count(iam_policies.open_statements(doc, {"sts:externalid"})) == 0
+}
+
+test_fixed_values_and_account_pinned_arns_narrow if {
+	every condition in [
+		{"StringEquals": {"aws:SourceAccount": ["111122223333", "444455556666"]}},
+		{"ArnLike": {"aws:SourceArn": "arn:aws:sns:eu-west-1:111122223333:*"}},
+		{"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}},
+		{"StringEquals": {"aws:VpceAccount": "111122223333"}},
+		{"StringEquals": {"aws:VpceOrgID": "o-a1b2c3d4e5"}},
+		{"ForAnyValue:StringLike": {"aws:VpceOrgPaths": "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*"}},
+		{"StringEquals": {"aws:PrincipalOrgPaths": "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/"}},
+	] {
+		doc := {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "Condition": condition}]}
+		count(iam_policies.public_statements(doc)) == 0
+	}
+}
+
+test_any_role_patterns if {
+	every r in ["arn:aws:iam::*:role/*", "arn:aws:iam::111122223333:role/*", "arn:aws:iam::111122223333:*", "arn:aws-cn:iam::*:role/app"] {
+		iam_policies.any_role({"Resource": r})
+	}
+	every r in ["arn:aws:iam::111122223333:role/app-*", "arn:aws:iam::111122223333:role/app"] {
+		not iam_policies.any_role({"Resource": r})
+	}
+}
+
+test_resource_documents if {
+	doc := {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage", "Resource": "*"}]}
+	iam_policies.resource_documents({"type": "aws:sqs/queuePolicy:QueuePolicy", "name": "q", "properties": {"policy": json.marshal(doc)}}) == {{"subject": "SQS queue policy \"q\"", "document": json.marshal(doc)}}
+	iam_policies.resource_documents({"type": "aws:iam/role:Role", "name": "r", "properties": {"assumeRolePolicy": doc}}) == {{"subject": "IAM role trust policy of \"r\"", "document": doc}}
+	count(iam_policies.resource_documents({"type": "aws:sqs/queue:Queue", "name": "q", "properties": {"policy": unknown}})) == 0
+	count(iam_policies.resource_documents({"type": "aws:iam/policy:Policy", "name": "p", "properties": {"policy": doc}})) == 0
+}
+
+test_first_few if {
+	iam_policies.first_few({"b", "a"}, ", ") == "a, b"
+	iam_policies.first_few({"a", "b", "c", "d", "e", "f", "g"}, "; ") == "a; b; c; d; e and 2 more"
 }

@@ -32,8 +32,13 @@ test_condition_keys_lower_cased if {
 	iam.condition_keys(stmt) == {"aws:sourcevpc"}
 }
 
-test_service_wildcard_is_full_admin if iam.full_admin_action("iam:*")
-
-test_specific_action_is_not_full_admin if not iam.full_admin_action("iam:getrole")
-
 test_wildcard_root_in_any_partition if iam.wildcard_principal({"Principal": {"AWS": "arn:aws-cn:iam::*:root"}})
+
+test_full_service_wildcards if {
+	every action in ["*", "s3:*", "iam:?*", "ec2:??*", "*:*"] {
+		iam.full_service_wildcard(action)
+	}
+	every action in ["s3:get*", "iam:getrole", "s3:?", "s3:*object*"] {
+		not iam.full_service_wildcard(action)
+	}
+}

@@ -22,6 +22,7 @@ aliases := {
 	"aws:lb/listener:Listener": {"aws:lb/listener:Listener", "aws:alb/listener:Listener"},
 	"aws:lb/loadBalancer:LoadBalancer": {"aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"},
 	"aws:s3/bucketPolicy:BucketPolicy": {"aws:s3/bucketPolicy:BucketPolicy"},
+	"aws:s3/bucketAcl:BucketAcl": {"aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"},
 	"aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": {
 		"aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
 		"aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
@@ -34,24 +35,36 @@ is_type(resource, token) if resource.type in object.get(aliases, token, {token})
 # is_unknown(value) holds for a value that a preview cannot know yet.
 is_unknown(value) if value in unknown_sentinels
 
-# known(obj, key) holds when obj has a value at key that is known and not null.
+# known(obj, key) holds when obj has a value at key that is known, not null and not blank.
 known(obj, key) if {
 	value := obj[key]
 	value != null
+	not blank(value)
 	not is_unknown(value)
 }
 
 # unknown(obj, key) holds when the value at key will only be known after deployment.
 unknown(obj, key) if is_unknown(obj[key])
 
-# absent(obj, key) holds when the key is missing or null: a violation for required settings,
-# as opposed to unknown(obj, key), which a rule cannot judge yet.
+# absent(obj, key) holds when the key is missing, null, or an empty (or whitespace-only) string:
+# a violation for required settings, as opposed to unknown(obj, key), which a rule cannot judge
+# yet. Providers send "" for an unset string input (kmsKeyId = ""), and AWS treats it as no value:
+# an empty key id encrypts nothing.
 absent(obj, key) if {
 	is_object(obj) # an unknown object (a sentinel string) is not absent
 	not has_value(obj, key)
 }
 
-has_value(obj, key) if obj[key] != null
+has_value(obj, key) if {
+	value := obj[key]
+	value != null
+	not blank(value)
+}
+
+blank(value) if {
+	is_string(value)
+	trim_space(value) == ""
+}
 
 # is_false(obj, key) holds when the setting is absent or explicitly false (never when unknown).
 is_false(obj, key) if absent(obj, key)

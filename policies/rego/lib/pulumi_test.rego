@@ -37,3 +37,17 @@ test_unknown_object_has_nothing_absent if {
 	not pulumi.absent("dd056dcd-154b-4c76-9bd3-c8f88648b5ff", "destinationArn")
 	not pulumi.is_false("dd056dcd-154b-4c76-9bd3-c8f88648b5ff", "destinationArn")
 }
+
+test_empty_and_blank_strings_are_absent if {
+	pulumi.absent({"kmsKeyId": ""}, "kmsKeyId")
+	pulumi.absent({"kmsKeyId": "  "}, "kmsKeyId")
+	not pulumi.known({"kmsKeyId": ""}, "kmsKeyId")
+	pulumi.is_false({"encrypted": ""}, "encrypted")
+}
+
+test_configured_values_are_not_absent if {
+	not pulumi.absent({"kmsKeyId": "alias/data"}, "kmsKeyId")
+	not pulumi.absent({"retentionInDays": 0}, "retentionInDays")
+	not pulumi.absent({"encrypted": false}, "encrypted")
+	pulumi.known({"kmsKeyId": "alias/data"}, "kmsKeyId")
+}

@@ -16,6 +16,7 @@ import data.lib.pulumi
 #   concern: https
 #   remediation: Set customOriginConfig.originProtocolPolicy to "https-only" and originSslProtocols to ["TLSv1.2"] on every custom origin.
 #   compliance:
+#     fsbp: ["CloudFront.9", "CloudFront.10"]
 #     nist-800-53: ["SC-8", "SC-13"]
 #     pci-dss: ["4.2.1"]
 deny contains msg if {

@@ -18,6 +18,7 @@ import data.lib.pulumi
 #   concern: https
 #   remediation: Use an ACM certificate (viewerCertificate.acmCertificateArn, sslSupportMethod "sni-only") with minimumProtocolVersion "TLSv1.2_2021" or newer.
 #   compliance:
+#     fsbp: ["CloudFront.7"]
 #     nist-800-53: ["SC-8", "SC-13"]
 #     pci-dss: ["4.2.1"]
 deny contains msg if {

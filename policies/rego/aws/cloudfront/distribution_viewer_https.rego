@@ -15,6 +15,7 @@ import data.lib.pulumi
 #   concern: https
 #   remediation: Set viewerProtocolPolicy to "redirect-to-https" (or "https-only") on the default cache behavior and on every ordered cache behavior.
 #   compliance:
+#     fsbp: ["CloudFront.3"]
 #     nist-800-53: ["SC-8"]
 #     pci-dss: ["4.2.1"]
 deny contains msg if {

@@ -28,3 +28,7 @@ test_unknown_key_is_not_reported if {
 test_ignores_other_types if {
 	count(log_group_kms.deny) == 0 with input as {"type": "aws:cloudwatch/logStream:LogStream", "name": "s", "properties": {}}
 }
+
+test_flags_empty_key if {
+	count(log_group_kms.deny) == 1 with input as log_group({"name": "/aws/apigateway/api", "kmsKeyId": ""})
+}

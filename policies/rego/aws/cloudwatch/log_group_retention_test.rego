@@ -11,16 +11,24 @@ log_group(props) := {
 
 with_minimum(resource, days) := object.union(resource, {"config": {"aws-cloudwatch-log-group-retention": {"minimumDays": days}}})
 
-test_flags_log_group_without_retention if {
-	count(log_group_retention.deny) == 1 with input as log_group({"name": "/aws/apigateway/api"})
+test_passes_log_group_that_never_expires if {
+	count(log_group_retention.deny) == 0 with input as log_group({"name": "/aws/apigateway/api"})
 }
 
-test_flags_zero_retention if {
-	count(log_group_retention.deny) == 1 with input as log_group({"name": "/aws/apigateway/api", "retentionInDays": 0})
+test_passes_zero_retention_which_is_never_expire if {
+	count(log_group_retention.deny) == 0 with input as log_group({"name": "/aws/apigateway/api", "retentionInDays": 0})
 }
 
-test_passes_any_retention_by_default if {
-	count(log_group_retention.deny) == 0 with input as log_group({"name": "/aws/apigateway/api", "retentionInDays": 1})
+test_flags_retention_below_default_minimum if {
+	count(log_group_retention.deny) == 1 with input as log_group({"name": "/aws/apigateway/api", "retentionInDays": 30})
+}
+
+test_passes_default_minimum if {
+	count(log_group_retention.deny) == 0 with input as log_group({"name": "/aws/apigateway/api", "retentionInDays": 365})
+}
+
+test_passes_lower_configured_minimum if {
+	count(log_group_retention.deny) == 0 with input as with_minimum(log_group({"retentionInDays": 30}), 7)
 }
 
 test_passes_retention_at_configured_minimum if {
@@ -31,8 +39,8 @@ test_flags_retention_below_configured_minimum if {
 	count(log_group_retention.deny) == 1 with input as with_minimum(log_group({"retentionInDays": 90}), 365)
 }
 
-test_configured_minimum_still_flags_forever if {
-	count(log_group_retention.deny) == 1 with input as with_minimum(log_group({}), 365)
+test_configured_minimum_passes_forever if {
+	count(log_group_retention.deny) == 0 with input as with_minimum(log_group({}), 3653)
 }
 
 test_unknown_retention_is_not_reported if {

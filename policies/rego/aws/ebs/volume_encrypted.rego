@@ -15,6 +15,7 @@ import data.lib.pulumi
 #   concern: encryption
 #   remediation: Set encrypted to true and kmsKeyId to a customer-managed KMS key.
 #   compliance:
+#     fsbp: ["EC2.3"]
 #     nist-800-53: ["SC-28"]
 #     pci-dss: ["3.5.1"]
 deny contains msg if {

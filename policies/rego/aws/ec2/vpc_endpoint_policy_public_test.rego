@@ -81,3 +81,8 @@ test_unknown_values_are_not_judged if {
 test_resource_input_yields_nothing if {
 	count(vpc_endpoint_policy_public.stack_deny) == 0 with input as endpoint({"policy": full_access})
 }
+
+test_flags_empty_policy_as_default_full_access if {
+	findings := vpc_endpoint_policy_public.stack_deny with input as {"resources": [endpoint({"policy": ""})]}
+	count(findings) == 1
+}

@@ -14,6 +14,7 @@ import data.lib.pulumi
 #   concern: encryption
 #   remediation: Set encrypted to true and kmsKeyId to a customer-managed KMS key.
 #   compliance:
+#     fsbp: ["EFS.1"]
 #     cis-aws-foundations: ["2.4.1"]
 #     nist-800-53: ["SC-28"]
 #     pci-dss: ["3.5.1"]

@@ -1,7 +1,6 @@
 package aws.iam.managed_admin_policy
 
-import data.lib.iam
-import data.lib.pulumi
+import data.lib.iam_policies
 
 # METADATA
 # title: AWS-managed administrator policies are not attached
@@ -24,42 +23,13 @@ import data.lib.pulumi
 #     nist-800-53: ["AC-6"]
 #     pci-dss: ["7.2.1", "7.2.2"]
 deny contains msg if {
-	some token, key in arn_properties
-	pulumi.is_type(input, token)
-	some arn in iam.as_list(input.properties[key])
-	policy := admin_policy(arn)
+	some attached in iam_policies.attached_policies(input)
+	policy := iam_policies.aws_managed_policy_name(attached.arn)
+	policy in admin_policies
 	msg := sprintf(
-		"%s %q attaches the AWS-managed %s policy, which makes it an administrator: attach a policy granting only the actions it needs instead.",
-		[kinds[token], input.name, policy],
+		"%s attaches the AWS-managed %s policy, which makes it an administrator: attach a policy granting only the actions it needs instead.",
+		[attached.subject, policy],
 	)
 }
 
-# The property that holds the attached policy ARN(s), per resource type.
-arn_properties := {
-	"aws:iam/rolePolicyAttachment:RolePolicyAttachment": "policyArn",
-	"aws:iam/userPolicyAttachment:UserPolicyAttachment": "policyArn",
-	"aws:iam/groupPolicyAttachment:GroupPolicyAttachment": "policyArn",
-	"aws:iam/policyAttachment:PolicyAttachment": "policyArn",
-	"aws:iam/role:Role": "managedPolicyArns",
-	"aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive": "policyArns",
-	"aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive": "policyArns",
-	"aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive": "policyArns",
-}
-
-kinds := {
-	"aws:iam/rolePolicyAttachment:RolePolicyAttachment": "Role policy attachment",
-	"aws:iam/userPolicyAttachment:UserPolicyAttachment": "User policy attachment",
-	"aws:iam/groupPolicyAttachment:GroupPolicyAttachment": "Group policy attachment",
-	"aws:iam/policyAttachment:PolicyAttachment": "Policy attachment",
-	"aws:iam/role:Role": "IAM role",
-	"aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive": "Role policy attachments",
-	"aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive": "User policy attachments",
-	"aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive": "Group policy attachments",
-}
-
-# admin_policy(arn) is the name of the AWS-managed administrator policy the ARN points to.
-admin_policy(arn) := name if {
-	is_string(arn)
-	parts := regex.find_all_string_submatch_n(`^arn:aws(?:-[a-z0-9-]+)?:iam::aws:policy/(AdministratorAccess|PowerUserAccess|IAMFullAccess)$`, arn, 1)
-	name := parts[0][1]
-}
+admin_policies := {"AdministratorAccess", "PowerUserAccess", "IAMFullAccess"}

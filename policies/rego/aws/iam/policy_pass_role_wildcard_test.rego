@@ -62,3 +62,18 @@ test_unknown_policy_is_not_judged if {
 test_unknown_resource_is_not_judged if {
 	count(policy_pass_role_wildcard.deny) == 0 with input as policy(statement({"Action": "iam:PassRole", "Resource": unknown}))
 }
+
+test_flags_pass_role_on_any_role_pattern if {
+	every resource in ["arn:aws:iam::*:role/*", "arn:aws:iam::111122223333:role/*", "arn:aws:iam::111122223333:*", "arn:aws:iam::*:role/app"] {
+		doc := statement({"Action": "iam:PassRole", "Resource": ["arn:aws:iam::111122223333:role/app", resource]})
+		findings := policy_pass_role_wildcard.deny with input as policy(doc)
+		count(findings) == 1
+		some msg in findings
+		contains(msg, sprintf("on %q", [resource]))
+	}
+}
+
+test_passes_pass_role_on_prefix_pattern if {
+	doc := statement({"Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/app-*"})
+	count(policy_pass_role_wildcard.deny) == 0 with input as policy(doc)
+}

@@ -1,5 +1,6 @@
 package aws.iam.policy_privilege_escalation
 
+import data.lib.iam_actions
 import data.lib.iam_policies
 
 # METADATA
@@ -15,6 +16,8 @@ import data.lib.iam_policies
 #   grants iam:PassRole on every resource). On Resource "*" (or NotResource) any of them
 #   makes the holder an administrator in all but name. Actions match case-insensitively and
 #   through wildcards ("iam:Put*", "iam:*", "*") or a NotAction that does not exclude them.
+#   The two action lists live in the IAM action catalog (data.lib.iam_catalog, from
+#   scripts/iam_catalog.py, which cites their sources).
 # scope: document
 # custom:
 #   id: aws-iam-policy-privilege-escalation
@@ -32,67 +35,26 @@ deny contains msg if {
 	count(found) > 0
 	msg := sprintf(
 		"%s grants privilege-escalation actions on every resource in its %s (%s): remove them or scope Resource to the specific users, roles, groups and policies to manage.",
-		[d.subject, a.label, summary(found)],
+		[d.subject, a.label, iam_policies.first_few(found, ", ")],
 	)
 }
 
-# Actions that escalate on their own.
-escalation_actions := {
-	"iam:CreatePolicyVersion",
-	"iam:SetDefaultPolicyVersion",
-	"iam:AttachUserPolicy",
-	"iam:AttachRolePolicy",
-	"iam:AttachGroupPolicy",
-	"iam:PutUserPolicy",
-	"iam:PutRolePolicy",
-	"iam:PutGroupPolicy",
-	"iam:PutUserPermissionsBoundary",
-	"iam:PutRolePermissionsBoundary",
-	"iam:DeleteUserPermissionsBoundary",
-	"iam:DeleteRolePermissionsBoundary",
-	"iam:CreateAccessKey",
-	"iam:CreateLoginProfile",
-	"iam:UpdateLoginProfile",
-	"iam:UpdateAssumeRolePolicy",
-	"iam:AddUserToGroup",
-	"sts:AssumeRole",
-	"glue:UpdateDevEndpoint",
-}
-
-# Actions that escalate when the policy also lets the holder pass any role.
-pass_role_actions := {
-	"lambda:CreateFunction",
-	"lambda:UpdateFunctionCode",
-	"lambda:UpdateFunctionConfiguration",
-	"ec2:RunInstances",
-	"cloudformation:CreateStack",
-	"glue:CreateDevEndpoint",
-	"glue:CreateJob",
-	"datapipeline:CreatePipeline",
-	"sagemaker:CreateNotebookInstance",
-	"codebuild:CreateProject",
-}
-
-escalations(stmt, doc) := {a | some a in escalation_actions; iam_policies.grants(stmt, lower(a))} | {sprintf("%s with iam:PassRole", [a]) |
+# escalations(stmt, doc) is the set of escalation actions the statement grants, in AWS's
+# spelling: those of the catalog's privilege_escalation list, and those of its
+# privilege_escalation_with_pass_role list when the document also passes any role.
+escalations(stmt, doc) := {name |
+	some action, name in iam_actions.privilege_escalation
+	iam_policies.grants(stmt, action)
+} | {sprintf("%s with iam:PassRole", [name]) |
 	passes_any_role(doc)
-	some a in pass_role_actions
-	iam_policies.grants(stmt, lower(a))
+	some action, name in iam_actions.privilege_escalation_with_pass_role
+	iam_policies.grants(stmt, action)
 }
 
-# passes_any_role(doc) holds when some Allow statement of the document grants iam:PassRole on every resource.
+# passes_any_role(doc) holds when some Allow statement of the document grants iam:PassRole on
+# every role (Resource "*", or a pattern such as arn:aws:iam::*:role/*).
 passes_any_role(doc) if {
 	some a in iam_policies.allow_statements(doc)
-	iam_policies.broad_resource(a.statement)
+	iam_policies.any_role(a.statement)
 	iam_policies.grants(a.statement, "iam:passrole")
-}
-
-# summary(found) lists the first few actions found, and how many more there are.
-summary(found) := concat(", ", sorted) if {
-	sorted := sort(found)
-	count(sorted) <= 5
-}
-
-summary(found) := sprintf("%s and %d more", [concat(", ", array.slice(sorted, 0, 5)), count(sorted) - 5]) if {
-	sorted := sort(found)
-	count(sorted) > 5
 }

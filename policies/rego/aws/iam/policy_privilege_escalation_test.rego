@@ -88,7 +88,12 @@ test_unknown_policy_is_not_judged if {
 	count(policy_privilege_escalation.deny) == 0 with input as user_policy(unknown)
 }
 
-test_summary_truncates if {
-	policy_privilege_escalation.summary({"a", "b", "c", "d", "e", "f", "g"}) == "a, b, c, d, e and 2 more"
-	policy_privilege_escalation.summary({"b", "a"}) == "a, b"
+test_flags_lambda_with_pass_role_on_every_role_pattern if {
+	d := doc([
+		{"Sid": "Lambda", "Effect": "Allow", "Action": "lambda:CreateFunction", "Resource": "*"},
+		{"Sid": "Pass", "Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::*:role/*"},
+	])
+	findings := policy_privilege_escalation.deny with input as user_policy(d)
+	some msg in findings
+	contains(msg, "lambda:CreateFunction with iam:PassRole")
 }

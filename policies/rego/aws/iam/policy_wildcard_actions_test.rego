@@ -60,10 +60,20 @@ test_flags_role_user_group_policies if {
 	}
 }
 
+test_flags_service_wildcard_on_specific_arn if {
+	doc := {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::artifacts"}]}
+	findings := policy_wildcard_actions.deny with input as policy(doc)
+	findings == {"IAM policy \"ci-deployer\" allows \"s3:*\" on its resources in its statement #1: list the specific actions needed instead of a wildcard, and scope Resource to the ARNs it uses."}
+}
+
+test_flags_question_mark_wildcard if {
+	doc := {"Statement": [{"Effect": "Allow", "Action": "iam:?*", "Resource": "arn:aws:iam::111122223333:role/app"}]}
+	count(policy_wildcard_actions.deny) == 1 with input as policy(doc)
+}
+
 test_passes_scoped_policy if {
 	doc := {"Version": "2012-10-17", "Statement": [
 		{"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::artifacts/*"},
-		{"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::artifacts"},
 		{"Effect": "Allow", "Action": "s3:Get*", "Resource": "*"},
 	]}
 	count(policy_wildcard_actions.deny) == 0 with input as policy(doc)
@@ -78,8 +88,13 @@ test_unknown_policy_is_not_judged if {
 	count(policy_wildcard_actions.deny) == 0 with input as policy(unknown)
 }
 
-test_unknown_resource_is_not_judged if {
+test_unknown_resource_still_flags_wildcard_action if {
 	doc := {"Statement": [{"Effect": "Allow", "Action": "*", "Resource": unknown}]}
+	count(policy_wildcard_actions.deny) == 1 with input as policy(doc)
+}
+
+test_unknown_action_is_not_judged if {
+	doc := {"Statement": [{"Effect": "Allow", "Action": unknown, "Resource": "*"}]}
 	count(policy_wildcard_actions.deny) == 0 with input as policy(doc)
 }
 

@@ -11,7 +11,8 @@ import data.lib.pulumi
 #   may assume it: aws:PrincipalOrgID, aws:PrincipalOrgPaths, aws:PrincipalAccount,
 #   aws:PrincipalArn, aws:SourceAccount, aws:SourceArn or sts:ExternalId. Otherwise any
 #   AWS identity in any account can take the role's permissions. Negated, …IfExists,
-#   Null and ForAllValues: conditions and wildcard values do not count as narrowing.
+#   Null and ForAllValues: conditions do not count as narrowing, nor do values with wildcards
+#   ("arn:aws:iam::*:role/*", "1234*") or policy variables: only fixed values narrow.
 # scope: document
 # custom:
 #   id: aws-iam-role-trust-any-principal

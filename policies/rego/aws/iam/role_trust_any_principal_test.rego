@@ -67,3 +67,14 @@ test_unknown_trust_policy_is_not_judged if {
 test_unknown_principal_is_not_judged if {
 	count(role_trust_any_principal.deny) == 0 with input as role(trust({"Effect": "Allow", "Principal": {"AWS": unknown}, "Action": "sts:AssumeRole"}))
 }
+
+test_flags_wildcard_pattern_and_variable_conditions if {
+	every condition in [
+		{"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::*:role/*"}},
+		{"StringLike": {"aws:PrincipalAccount": "1234*"}},
+		{"StringEquals": {"aws:PrincipalArn": "${aws:PrincipalArn}"}},
+	] {
+		t := trust({"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole", "Condition": condition})
+		count(role_trust_any_principal.deny) == 1 with input as role(t)
+	}
+}

@@ -75,3 +75,42 @@ test_unknown_values_are_not_judged if {
 	count(role_trust_cross_account.deny) == 0 with input as role(unknown)
 	count(role_trust_cross_account.deny) == 0 with input as role(trust({"Effect": "Allow", "Principal": {"AWS": unknown}, "Action": "sts:AssumeRole"}))
 }
+
+test_passes_role_of_own_account_known_from_provider if {
+	own := trust({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:role/deployer"}, "Action": "sts:AssumeRole"})
+	every allowed in [["444455556666"], "[\"444455556666\"]"] {
+		resource := object.union(role(own), {"provider": {"type": "pulumi:providers:aws", "properties": {"allowedAccountIds": allowed}}})
+		count(role_trust_cross_account.deny) == 0 with input as resource
+	}
+}
+
+test_passes_role_of_own_account_known_from_policy_arns if {
+	own := trust({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:role/deployer"}, "Action": "sts:AssumeRole"})
+	resource := object.union(role(own), {"properties": {"permissionsBoundary": "arn:aws:iam::444455556666:policy/boundary"}})
+	count(role_trust_cross_account.deny) == 0 with input as resource
+}
+
+test_other_accounts_flagged_beside_own_account if {
+	t := trust({"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"AWS": [
+		"arn:aws:iam::444455556666:role/deployer",
+		"arn:aws:iam::777788889999:root",
+	]}})
+	resource := object.union(role(t), {"provider": {"properties": {"allowedAccountIds": ["444455556666"]}}})
+	findings := role_trust_cross_account.deny with input as resource
+	count(findings) == 1
+	some msg in findings
+	contains(msg, "777788889999")
+}
+
+test_passes_deny_unless_external_id if {
+	t := {"Version": "2012-10-17", "Statement": [
+		{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::777788889999:root"}, "Action": "sts:AssumeRole"},
+		{"Effect": "Deny", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole", "Condition": {"StringNotEquals": {"sts:ExternalId": "4d2c8a"}}},
+	]}
+	count(role_trust_cross_account.deny) == 0 with input as role(t)
+}
+
+test_flags_wildcard_external_id if {
+	t := trust({"Effect": "Allow", "Principal": {"AWS": "777788889999"}, "Action": "sts:AssumeRole", "Condition": {"StringLike": {"sts:ExternalId": "*"}}})
+	count(role_trust_cross_account.deny) == 1 with input as role(t)
+}

@@ -18,6 +18,7 @@ import data.lib.pulumi
 #   concern: iam
 #   remediation: Attach the policy to an IAM group (GroupPolicy or GroupPolicyAttachment) and add the user to that group.
 #   compliance:
+#     fsbp: ["IAM.2"]
 #     cis-aws-foundations: ["1.15"]
 #     nist-800-53: ["AC-2", "AC-6"]
 #     pci-dss: ["7.2.1"]

@@ -14,6 +14,7 @@ import data.lib.pulumi
 #   concern: encryption
 #   remediation: Set encryptionType to "KMS" and kmsKeyId to a customer-managed KMS key.
 #   compliance:
+#     fsbp: ["Kinesis.1"]
 #     nist-800-53: ["SC-28"]
 deny contains msg if {
 	pulumi.is_type(input, "aws:kinesis/stream:Stream")

@@ -16,6 +16,7 @@ import data.lib.pulumi
 #   concern: encryption
 #   remediation: Leave deletionWindowInDays unset (30 days) or set it to at least the configured minimumDays.
 #   compliance:
+#     fsbp: ["KMS.3"]
 #     nist-800-53: ["SC-12"]
 #   config:
 #     minimumDays:

@@ -14,6 +14,7 @@ import data.lib.pulumi
 #   concern: encryption
 #   remediation: Set enableKeyRotation to true (components.EncryptionKey does this by default).
 #   compliance:
+#     fsbp: ["KMS.4"]
 #     cis-aws-foundations: ["3.6"]
 #     nist-800-53: ["SC-12", "SC-28"]
 #     pci-dss: ["3.6.4"]
@@ -25,6 +26,11 @@ deny contains msg if {
 }
 
 # Rotation is only available for symmetric encryption keys.
-symmetric(props) if not props.customerMasterKeySpec
-
-symmetric(props) if props.customerMasterKeySpec == "SYMMETRIC_DEFAULT"
+# symmetric(props) holds for a symmetric encryption key, the only kind AWS rotates: its key
+# spec (keySpec, or the deprecated customerMasterKeySpec) is absent or SYMMETRIC_DEFAULT.
+# Asymmetric (RSA_…, ECC_…) and HMAC keys cannot rotate automatically.
+symmetric(props) if {
+	every key in ["keySpec", "customerMasterKeySpec"] {
+		object.get(props, key, null) in {null, "SYMMETRIC_DEFAULT"}
+	}
+}

@@ -32,3 +32,13 @@ test_unknown_rotation_is_not_reported if {
 test_ignores_other_types if {
 	count(key_rotation.deny) == 0 with input as {"type": "aws:kms/alias:Alias", "name": "a", "properties": {}}
 }
+
+test_passes_asymmetric_and_hmac_key_spec if {
+	every spec in ["RSA_2048", "ECC_NIST_P256", "HMAC_256"] {
+		count(key_rotation.deny) == 0 with input as key({"keySpec": spec, "keyUsage": "SIGN_VERIFY"})
+	}
+}
+
+test_flags_symmetric_key_spec_without_rotation if {
+	count(key_rotation.deny) == 1 with input as key({"keySpec": "SYMMETRIC_DEFAULT", "enableKeyRotation": false})
+}

@@ -60,3 +60,7 @@ test_unknown_variables_are_not_reported if {
 test_ignores_other_types if {
 	count(function_env_kms.deny) == 0 with input as {"type": "aws:lambda/alias:Alias", "name": "a", "properties": {}}
 }
+
+test_flags_variables_with_empty_key if {
+	count(function_env_kms.deny) == 1 with input as function({"environment": {"variables": {"TABLE": "orders"}}, "kmsKeyArn": " "})
+}

@@ -18,6 +18,7 @@ import data.lib.pulumi
 #   concern: https
 #   remediation: Make the HTTP listener's only default action {type "redirect", redirect {protocol "HTTPS", port "443", statusCode "HTTP_301"}} and serve the application on an HTTPS listener.
 #   compliance:
+#     fsbp: ["ELB.1"]
 #     nist-800-53: ["SC-8"]
 #     pci-dss: ["4.2.1"]
 deny contains msg if {

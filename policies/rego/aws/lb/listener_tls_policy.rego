@@ -19,6 +19,7 @@ import data.lib.pulumi
 #   concern: https
 #   remediation: Set sslPolicy to "ELBSecurityPolicy-TLS13-1-2-Res-2021-06" (or another ELBSecurityPolicy-TLS13-1-2-* / TLS13-1-3-* policy).
 #   compliance:
+#     fsbp: ["ELB.17"]
 #     nist-800-53: ["SC-8", "SC-13"]
 #     pci-dss: ["4.2.1"]
 deny contains msg if {

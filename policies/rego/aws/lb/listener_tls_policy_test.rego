@@ -74,3 +74,10 @@ test_unknown_policy_is_not_reported if {
 test_unknown_protocol_is_not_reported if {
 	count(listener_tls_policy.deny) == 0 with input as lb_listener({"protocol": "04da6b54-80e4-46f7-96ec-b56ff0331ba9"})
 }
+
+test_flags_empty_policy_as_missing if {
+	findings := listener_tls_policy.deny with input as lb_listener({"sslPolicy": ""})
+	count(findings) == 1
+	some msg in findings
+	contains(msg, "does not set sslPolicy")
+}

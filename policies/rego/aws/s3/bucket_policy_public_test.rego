@@ -52,3 +52,13 @@ test_passes_vpce_restricted_public_principal if {
 test_unknown_policy_is_not_judged if {
 	count(bucket_policy_public.deny) == 0 with input as bucket_policy(unknown)
 }
+
+test_flags_wildcard_pattern_condition if {
+	stmt := object.union(public_read, {"Condition": {"StringLike": {"aws:SourceAccount": "1234*"}}})
+	count(bucket_policy_public.deny) == 1 with input as bucket_policy({"Statement": [stmt]})
+}
+
+test_passes_vpc_endpoint_owner_condition if {
+	stmt := object.union(public_read, {"Condition": {"StringEquals": {"aws:VpceAccount": "111122223333"}}})
+	count(bucket_policy_public.deny) == 0 with input as bucket_policy({"Statement": [stmt]})
+}

@@ -18,6 +18,7 @@ import data.lib.stack
 #   concern: encryption
 #   remediation: Add a BucketServerSideEncryptionConfiguration for the bucket with sseAlgorithm "aws:kms" and a customer-managed kmsMasterKeyId.
 #   compliance:
+#     fsbp: ["S3.17"]
 #     nist-800-53: ["SC-12", "SC-28"]
 stack_deny contains {"urn": bucket.urn, "message": msg} if {
 	some bucket in buckets

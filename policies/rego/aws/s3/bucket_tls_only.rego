@@ -13,6 +13,9 @@ import data.lib.stack
 #   aws:SecureTransport "false". The policy may be an aws:s3/bucketPolicy:BucketPolicy
 #   whose bucket refers to the bucket, or the legacy inline policy of the bucket.
 #   Without it, S3 answers plain-HTTP requests and data can cross the network unencrypted.
+#   A BucketPolicy for a bucket the stack does not deploy (created elsewhere, named by its
+#   name) is judged on its own: it is that bucket's whole policy, so it must carry the
+#   statement itself.
 # scope: document
 # custom:
 #   id: aws-s3-bucket-tls-only
@@ -20,6 +23,7 @@ import data.lib.stack
 #   concern: https
 #   remediation: Add a BucketPolicy with a statement {Effect "Deny", Principal "*", Action "s3:*", Resource [bucket ARN, bucket ARN + "/*"], Condition {Bool {"aws:SecureTransport" "false"}}}.
 #   compliance:
+#     fsbp: ["S3.5"]
 #     cis-aws-foundations: ["2.1.1"]
 #     nist-800-53: ["SC-8"]
 #     pci-dss: ["4.2.1"]
@@ -33,6 +37,18 @@ stack_deny contains {"urn": bucket.urn, "message": msg} if {
 	not pulumi.unknown(bucket.properties, "policy")
 	not denies_insecure_transport(object.get(bucket.properties, "policy", null))
 	msg := sprintf("S3 bucket %q does not refuse requests without TLS: add a BucketPolicy statement that denies \"s3:*\" to Principal \"*\" when \"aws:SecureTransport\" is \"false\".", [bucket.name])
+}
+
+stack_deny contains {"urn": policy.urn, "message": msg} if {
+	buckets := stack.of_type("aws:s3/bucket:Bucket")
+	deployed := {b.urn | some b in buckets} | {v | some b in buckets; some key in bucket_names; v := b.properties[key]; is_string(v)}
+	some policy in stack.of_type("aws:s3/bucketPolicy:BucketPolicy")
+	refs := stack.refs(policy, "bucket")
+	count(refs) > 0
+	count(refs & deployed) == 0
+	pulumi.known(policy.properties, "policy")
+	not denies_insecure_transport(policy.properties.policy)
+	msg := sprintf("S3 bucket policy %q replaces the policy of a bucket this stack does not deploy and does not refuse requests without TLS: add a statement that denies \"s3:*\" to Principal \"*\" when \"aws:SecureTransport\" is \"false\".", [policy.name])
 }
 
 # The bucket properties that a BucketPolicy's bucket may hold (its name, also its id).

@@ -114,3 +114,40 @@ test_unknown_inline_policy_is_not_reported if {
 	b := bucket("aws:s3/bucket:Bucket", "legacy", {"bucket": "legacy-9a8b", "policy": unknown})
 	count(bucket_tls_only.stack_deny) == 0 with input as {"resources": [b]}
 }
+
+# A BucketPolicy for a bucket created elsewhere, named by its name.
+external_policy(policy) := {
+	"type": "aws:s3/bucketPolicy:BucketPolicy",
+	"urn": "urn:pulumi:prod::data::aws:s3/bucketPolicy:BucketPolicy::shared-logs-policy",
+	"name": "shared-logs-policy",
+	"properties": {"bucket": "shared-logs-111122223333", "policy": policy},
+	"parent": "urn:pulumi:prod::data::pulumi:pulumi:Stack::data-prod",
+	"dependencies": [],
+	"propertyDependencies": {},
+}
+
+test_flags_policy_of_a_bucket_outside_the_stack if {
+	read := {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:role/reader"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::shared-logs-111122223333/*"}
+	p := external_policy(json.marshal(document([read])))
+	findings := bucket_tls_only.stack_deny with input as {"resources": [p]}
+	count(findings) == 1
+	some f in findings
+	f.urn == p.urn
+	startswith(f.message, "S3 bucket policy \"shared-logs-policy\" replaces the policy of a bucket this stack does not deploy")
+}
+
+test_passes_policy_of_a_bucket_outside_the_stack_with_tls_statement if {
+	count(bucket_tls_only.stack_deny) == 0 with input as {"resources": [external_policy(document([deny_insecure]))]}
+}
+
+test_policy_of_a_deployed_bucket_is_judged_through_the_bucket if {
+	p := object.union(external_policy(document([])), {"properties": {"bucket": "data-7f3a9c1"}})
+	findings := bucket_tls_only.stack_deny with input as {"resources": [data_bucket, p]}
+	count(findings) == 1
+	some f in findings
+	f.urn == data_bucket.urn
+}
+
+test_unknown_policy_of_a_bucket_outside_the_stack_is_not_judged if {
+	count(bucket_tls_only.stack_deny) == 0 with input as {"resources": [external_policy(unknown)]}
+}

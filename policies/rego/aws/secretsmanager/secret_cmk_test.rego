@@ -43,3 +43,7 @@ test_unknown_key_is_not_reported if {
 test_ignores_other_types if {
 	count(secret_cmk.deny) == 0 with input as {"type": "aws:secretsmanager/secretVersion:SecretVersion", "name": "v", "properties": {}}
 }
+
+test_flags_empty_key if {
+	count(secret_cmk.deny) == 1 with input as secret({"name": "prod/db", "kmsKeyId": ""})
+}

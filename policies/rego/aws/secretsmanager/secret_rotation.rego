@@ -18,6 +18,7 @@ import data.lib.stack
 #   concern: auth
 #   remediation: Add an aws.secretsmanager.SecretRotation with secretId=secret.id, a rotation Lambda and rotationRules (components.SecretStore does this with rotation).
 #   compliance:
+#     fsbp: ["SecretsManager.1"]
 #     nist-800-53: ["IA-5"]
 #     pci-dss: ["8.6.3"]
 stack_deny contains {"urn": s.urn, "message": msg} if {

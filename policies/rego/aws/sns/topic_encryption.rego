@@ -14,6 +14,7 @@ import data.lib.pulumi
 #   concern: encryption
 #   remediation: Set kmsMasterKeyId to a customer-managed KMS key whose policy lets SNS and the publishers use it.
 #   compliance:
+#     fsbp: ["SNS.1"]
 #     nist-800-53: ["SC-28"]
 deny contains msg if {
 	pulumi.is_type(input, "aws:sns/topic:Topic")

@@ -31,3 +31,7 @@ test_unknown_key_is_not_reported if {
 test_ignores_other_types if {
 	count(topic_encryption.deny) == 0 with input as {"type": "aws:sns/topicSubscription:TopicSubscription", "name": "s", "properties": {}}
 }
+
+test_flags_empty_key if {
+	count(topic_encryption.deny) == 1 with input as topic({"kmsMasterKeyId": ""})
+}

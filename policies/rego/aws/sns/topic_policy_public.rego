@@ -14,7 +14,10 @@ import data.lib.pulumi
 #   aws:SourceVpc, aws:SourceVpce, aws:SourceAccount, aws:SourceArn, aws:SourceOwner,
 #   aws:PrincipalOrgID, aws:PrincipalAccount, aws:PrincipalArn, kms:CallerAccount,
 #   kms:ViaService and aws:SourceIp; negated, …IfExists, Null and ForAllValues:
-#   operators and wildcard values ("*", 0.0.0.0/0) do not. An unknown policy is not judged.
+#   operators do not, nor do wildcard values ("*", "1234*", 0.0.0.0/0) or policy variables:
+#   only fixed values (or ARNs pinned to one account) narrow. The VPC-endpoint owner keys
+#   aws:VpceAccount, aws:VpceOrgID, aws:VpceOrgPaths and aws:PrincipalOrgPaths narrow too.
+#   An unknown policy is not judged.
 # scope: document
 # custom:
 #   id: aws-sns-topic-policy-public
@@ -22,6 +25,7 @@ import data.lib.pulumi
 #   concern: iam
 #   remediation: Name the principals (a Service principal for AWS services) or add an aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID condition to the statement.
 #   compliance:
+#     fsbp: ["SNS.4"]
 #     nist-800-53: ["AC-3", "AC-6"]
 #     pci-dss: ["7.2.1"]
 deny contains msg if {

@@ -16,6 +16,7 @@ import data.lib.pulumi
 #   concern: encryption
 #   remediation: Set kmsMasterKeyId to a customer-managed KMS key, or at least sqsManagedSseEnabled to true.
 #   compliance:
+#     fsbp: ["SQS.1"]
 #     nist-800-53: ["SC-28"]
 deny contains msg if {
 	pulumi.is_type(input, "aws:sqs/queue:Queue")

@@ -51,3 +51,7 @@ test_unknown_sqs_managed_is_not_reported if {
 test_ignores_other_types if {
 	count(queue_encryption.deny) == 0 with input as {"type": "aws:sqs/queuePolicy:QueuePolicy", "name": "p", "properties": {}}
 }
+
+test_flags_empty_key_without_sqs_managed_sse if {
+	count(queue_encryption.deny) == 1 with input as queue({"kmsMasterKeyId": ""})
+}
