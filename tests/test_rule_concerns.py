@@ -30,7 +30,7 @@ SUBJECTS: list[tuple[str, set[str]]] = [
     ("tls", HTTPS), ("https", HTTPS), ("transit", HTTPS), ("ssl", HTTPS), ("default-endpoint", HTTPS),
     ("client-certificate", HTTPS | AUTH),
     # Who may call: authentication and authorization of API callers and users.
-    ("authorization", AUTH), ("auth", AUTH), ("mfa", AUTH), ("cognito", AUTH), ("cors", AUTH),
+    ("authorization", AUTH), ("authentication", AUTH), ("auth", AUTH), ("mfa", AUTH), ("cognito", AUTH), ("cors", AUTH),
     ("function-url", AUTH), ("secret-rotation", AUTH),
     # Access control by IAM and resource policies.
     ("policy-public", IAM), ("acl-public", IAM), ("public-access-block", IAM), ("trust", IAM),
@@ -46,6 +46,9 @@ SUBJECTS: list[tuple[str, set[str]]] = [
     ("imds", NETWORK | AUTH | IAM), ("imdsv2", NETWORK | AUTH | IAM), ("metadata", NETWORK | AUTH | IAM),
     # Secrets handed to containers or functions in plain environment variables.
     ("secrets", ENCRYPTION | AUTH | IAM), ("environment", ENCRYPTION | AUTH | IAM),
+    # No concern names these exactly; the closest: image scanning feeds monitoring, immutable tags keep
+    # who may replace an image an IAM matter, and an unpatched runtime is exposure on the network path.
+    ("scan-on-push", LOGGING), ("tag-immutability", IAM), ("runtime", NETWORK),
 ]
 
 

@@ -90,7 +90,8 @@ def test_corpus_files_follow_the_convention():
         for r in resources:
             urn = r["urn"]
             assert urn.startswith("urn:pulumi:detect::"), f"{case.label}: {urn} must be in stack 'detect'"
-            assert f"{case.service}-{case.stem}-{case.slug}" in urn.rsplit("::", 1)[1], \
+            names = {f"{case.service}-{case.stem}-{case.slug}", f"{case.service}-{case.stem.replace('_', '-')}-{case.slug}"}
+            assert any(n in urn.rsplit("::", 1)[1] for n in names), \
                 f"{case.label}: resource name of {urn} must contain {case.service}-{case.stem}-{case.slug}"
             assert urn not in seen, f"{case.label}: URN {urn} is also used by {seen.get(urn)}"
             seen[urn] = case.label
