@@ -61,6 +61,9 @@ class RiskAcceptance(ComponentArgs):
     """An accepted risk: the weaker setting applies and the reason is kept with the code that asked for it."""
 
     reason: str = Field(min_length=10, description="Why the weaker setting is acceptable here (at least 10 characters).")
+    owner: Optional[str] = Field(
+        None, min_length=1, max_length=128, description="Who accepted the risk (a team or person), shown in reports."
+    )
 
 
 class IntegrationArgs(ComponentArgs):

@@ -44,6 +44,28 @@ def account_policy(principal_key: str, value: str) -> dict:
     }
 
 
+def execute_api_policy(resources: list[str]) -> dict:
+    # AWS's pattern for bearer-token (Cognito / Lambda authorizer) callers, who are evaluated as anonymous:
+    # Principal "*" scoped by the Resource element to the API ARNs ("Example 1: VPC endpoint policy
+    # granting access to two APIs"), no principal condition.
+    # https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-vpc-endpoint-policies.html
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "InvokeApisOfAllowedAccountOnly",
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": ["execute-api:Invoke"],
+                "Resource": resources,
+            }
+        ],
+    }
+
+
+OWN_APIS = [f"arn:aws:execute-api:eu-west-1:{ACCOUNT}:*/*"]
+
+
 def test_defaults_set_explicitly(deploy):
     outputs = {}
 
@@ -72,13 +94,14 @@ def test_defaults_set_explicitly(deploy):
             "vpcId": "vpc-0abc123",
             "serviceName": f"com.amazonaws.eu-west-1.{service}",
             "vpcEndpointType": "Interface",
-            "privateDnsEnabled": True,
+            "privateDnsEnabled": service != "execute-api",
             "securityGroupIds": [outputs["sg"]],
             "subnetIds": ["subnet-0a", "subnet-0b"],
             "policy": endpoint.inputs["policy"],
             "tags": {},
         }
-        assert json.loads(endpoint.inputs["policy"]) == account_policy("aws:PrincipalAccount", ACCOUNT)
+        expected = execute_api_policy(OWN_APIS) if service == "execute-api" else account_policy("aws:PrincipalAccount", ACCOUNT)
+        assert json.loads(endpoint.inputs["policy"]) == expected
         assert endpoint.property_dependencies["securityGroupIds"] == [group.urn]
     for service in DEFAULT_GATEWAY_SERVICES:
         endpoint = found[service]
@@ -117,15 +140,31 @@ def test_group_never_opens_beyond_the_vpc_or_443(deploy):
 
 
 def test_organization_principal(deploy):
-    monitor = deploy(lambda: PrivateEndpoints("core", {**BASE, "allowed_principal": "o-a1b2c3d4e5"}))
-    for endpoint in monitor.of_type(ENDPOINT):
-        assert json.loads(endpoint.inputs["policy"]) == account_policy("aws:PrincipalOrgID", "o-a1b2c3d4e5")
+    found = endpoints(deploy(lambda: PrivateEndpoints("core", {**BASE, "allowed_principal": "o-a1b2c3d4e5"})))
+    for service, endpoint in found.items():
+        expected = execute_api_policy(OWN_APIS) if service == "execute-api" else account_policy(
+            "aws:PrincipalOrgID", "o-a1b2c3d4e5")
+        assert json.loads(endpoint.inputs["policy"]) == expected
 
 
 def test_other_account_principal(deploy):
-    monitor = deploy(lambda: PrivateEndpoints("core", {**BASE, "allowed_principal": "210987654321"}))
-    for endpoint in monitor.of_type(ENDPOINT):
-        assert json.loads(endpoint.inputs["policy"]) == account_policy("aws:PrincipalAccount", "210987654321")
+    found = endpoints(deploy(lambda: PrivateEndpoints("core", {**BASE, "allowed_principal": "210987654321"})))
+    for service, endpoint in found.items():
+        expected = execute_api_policy(["arn:aws:execute-api:eu-west-1:210987654321:*/*"]) if service == "execute-api" \
+            else account_policy("aws:PrincipalAccount", "210987654321")
+        assert json.loads(endpoint.inputs["policy"]) == expected
+
+
+def test_execute_api_endpoint_admits_bearer_token_callers_of_listed_apis_only(deploy):
+    # No aws:PrincipalAccount on execute-api: a Cognito-token call is anonymous to the endpoint policy and
+    # would be denied by it (the defect of issue 13, item 1).
+    found = endpoints(deploy(lambda: PrivateEndpoints(
+        "core", {**BASE, "execute_api_ids": ["a1b2c3d4e5"], "execute_api_private_dns": True})))
+    policy = json.loads(found["execute-api"].inputs["policy"])
+    assert policy == execute_api_policy([f"arn:aws:execute-api:eu-west-1:{ACCOUNT}:a1b2c3d4e5/*"])
+    assert "Condition" not in policy["Statement"][0]
+    assert found["execute-api"].inputs["privateDnsEnabled"] is True
+    assert all(found[s].inputs["privateDnsEnabled"] is True for s in ("kms", "sts", "logs", "secretsmanager"))
 
 
 def test_service_selection_and_outputs(deploy):
@@ -182,6 +221,9 @@ def test_inputs_may_be_outputs(deploy):
         ({**BASE, "allowed_principal": "*"}, "allowed_principal"),
         ({**BASE, "allowed_principal": "1234"}, "allowed_principal"),
         ({**BASE, "private_dns_enabled": False}, "private_dns_enabled"),
+        ({**BASE, "execute_api_ids": ["not an id"]}, "execute_api_ids"),
+        ({**BASE, "interface_services": ["kms"], "execute_api_private_dns": True}, "execute_api_private_dns"),
+        ({**BASE, "interface_services": ["kms"], "execute_api_ids": ["a1b2c3d4e5"]}, "execute_api_ids"),
         ({k: v for k, v in BASE.items() if k != "vpc_cidr"}, "vpc_cidr"),
     ],
 )
