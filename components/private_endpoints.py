@@ -11,7 +11,8 @@
     })
     pulumi.export("execute_api_endpoint_id", endpoints.execute_api_endpoint_id)
 
-Interface endpoints (default: execute-api, secretsmanager, kms, logs, sts) share one security group;
+Interface endpoints (default: secretsmanager, kms, logs, sts; add execute-api for a PRIVATE REST API)
+share one security group;
 gateway endpoints (default: s3, dynamodb) are attached to the given route tables. Every endpoint carries a
 policy that is a boundary, not a grant: IAM and resource policies still decide what each caller may do.
 
@@ -47,7 +48,9 @@ from pydantic import Field, field_validator, model_validator
 from components._args import ComponentArgs, Region, StrInput, validate_args
 from components._policy_documents import account_scope, policy_document, principal_scope_condition, statement
 
-DEFAULT_INTERFACE_SERVICES = ["execute-api", "secretsmanager", "kms", "logs", "sts"]
+# execute-api is not a default: only a PRIVATE API needs it, and its private DNS changes how the VPC reaches
+# every other API (see the module docstring).
+DEFAULT_INTERFACE_SERVICES = ["secretsmanager", "kms", "logs", "sts"]
 DEFAULT_GATEWAY_SERVICES = ["s3", "dynamodb"]
 _SERVICE = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*$")
 HTTPS_PORT = 443

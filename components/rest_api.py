@@ -37,12 +37,14 @@ import pulumi_aws as aws
 import yaml
 from pydantic import Field, field_validator, model_validator
 
+from components._acknowledgements import Acknowledgements
 from components._api_common import (
     NAME,
     NAME_RULE,
     PATH_PARAM,
     CustomDomainArgs,
     HttpMethod,
+    check_cloudfront_certificate,
     IntegrationArgs,
     LambdaArn,
     Name,
@@ -95,6 +97,9 @@ class RouteArgs(ComponentArgs):
     )
     authorizer: Optional[str] = Field(None, description="Name of the entry in `authorizers` (Cognito or CUSTOM only).")
     authorization_scopes: list[str] = Field(default_factory=list, description="OAuth scopes a Cognito access token must carry.")
+    allow_any_token_of_pool: Optional[RiskAcceptance] = Field(
+        None, description="Opt-out: a COGNITO_USER_POOLS route without scopes accepts any ID token of the pool."
+    )
     api_key_required: bool = Field(False, description="Also require an API key of the usage plan.")
 
 
@@ -181,8 +186,8 @@ class RestApiArgs(ComponentArgs):
     vpc_endpoint_ids: list[StrInput] = Field(
         default_factory=list, description="execute-api interface endpoints (PRIVATE only)."
     )
-    allow_edge_endpoint: bool = Field(
-        False, description="Opt-out: allow an EDGE (CloudFront-managed, outside your WAF/region) endpoint."
+    allow_edge_endpoint: Optional[RiskAcceptance] = Field(
+        None, description="Opt-out: allow an EDGE (CloudFront-managed, outside your WAF/region) endpoint."
     )
     routes: list[RouteArgs] = Field(default_factory=list, description="The API's methods; exclusive with openapi.")
     openapi: Optional[OpenApiArgs] = Field(None, description="An OpenAPI template defining the API instead of routes.")
@@ -200,8 +205,8 @@ class RestApiArgs(ComponentArgs):
     caching: Optional[CachingArgs] = Field(None, description="Opt-in encrypted stage cache.")
     access_logs: LogGroupArgs = Field(default_factory=LogGroupArgs, description="Access-log group settings.")
     custom_domain: Optional[CustomDomainArgs] = Field(None, description="Custom domain name for the stage.")
-    keep_default_endpoint: bool = Field(
-        False, description="Opt-out: keep the execute-api endpoint when a custom domain is set."
+    keep_default_endpoint: Optional[RiskAcceptance] = Field(
+        None, description="Opt-out: keep the execute-api endpoint (bypassing the custom domain) when one is set."
     )
     web_acl_arn: Optional[StrInput] = Field(
         None, description="WAF web ACL to associate with the stage (required unless allow_without_waf)."
@@ -212,9 +217,11 @@ class RestApiArgs(ComponentArgs):
 
     @model_validator(mode="after")
     def _cross_fields(self) -> "RestApiArgs":
-        if self.endpoint_type == "EDGE" and not self.allow_edge_endpoint:
-            raise ValueError("endpoint_type: EDGE needs allow_edge_endpoint=True; use REGIONAL or PRIVATE")
-        if self.allow_edge_endpoint and self.endpoint_type != "EDGE":
+        if self.endpoint_type == "EDGE" and self.allow_edge_endpoint is None:
+            raise ValueError("endpoint_type: EDGE needs allow_edge_endpoint with a reason; use REGIONAL or PRIVATE")
+        if self.endpoint_type == "EDGE" and self.custom_domain:
+            check_cloudfront_certificate("custom_domain.certificate_arn", self.custom_domain.certificate_arn)
+        if self.allow_edge_endpoint is not None and self.endpoint_type != "EDGE":
             raise ValueError("allow_edge_endpoint: only applies to endpoint_type EDGE; remove the opt-out")
         if self.endpoint_type == "PRIVATE" and not self.vpc_endpoint_ids:
             raise ValueError("vpc_endpoint_ids: a PRIVATE API needs the VPC endpoints allowed to invoke it")
@@ -257,6 +264,14 @@ class RestApiArgs(ComponentArgs):
                 raise ValueError(f"{field}.authorizer: only for COGNITO_USER_POOLS or CUSTOM authorization")
             if route.authorization_scopes and route.authorization != "COGNITO_USER_POOLS":
                 raise ValueError(f"{field}.authorization_scopes: only for COGNITO_USER_POOLS authorization")
+            any_token = route.authorization == "COGNITO_USER_POOLS" and not route.authorization_scopes
+            if any_token and route.allow_any_token_of_pool is None:
+                raise ValueError(
+                    f"{field}.authorization_scopes: without scopes the route accepts any ID token of the pool; "
+                    "name the scopes an access token must carry, or set allow_any_token_of_pool with a reason"
+                )
+            if route.allow_any_token_of_pool is not None and not any_token:
+                raise ValueError(f"{field}.allow_any_token_of_pool: the route requires scopes; remove the opt-out")
             if route.api_key_required and self.usage_plan is None:
                 raise ValueError(f"{field}.api_key_required: needs a usage_plan with API keys")
 
@@ -362,6 +377,9 @@ def openapi_operations(args: RestApiArgs) -> list[Operation]:
             security = operation.get("security", document.get("security")) or []
             iam = str(operation.get("x-amazon-apigateway-auth", {}).get("type", "")).upper() == "AWS_IAM"
             authenticated = iam or (bool(security) and all(set(req) & authenticating for req in security))
+            # A CORS preflight answered by API Gateway itself (a MOCK integration) reaches no backend.
+            integration_type = str(operation.get("x-amazon-apigateway-integration", {}).get("type", "")).lower()
+            authenticated = authenticated or (key == "options" and integration_type == "mock")
             uri = str(operation.get("x-amazon-apigateway-integration", {}).get("uri", ""))
             target = uri[len(_PLACEHOLDER):] if uri.startswith(_PLACEHOLDER) else None
             method = "ANY" if key == "x-amazon-apigateway-any-method" else key.upper()
@@ -389,6 +407,29 @@ def _with_request_validation(document: dict) -> dict:
 
 # --- the component --------------------------------------------------------------------------------
 
+def rest_api_acknowledgements(name: str, args: RestApiArgs) -> Acknowledgements:
+    """Every opt-out of a RestApi, on the child it weakens (children without tags get props only)."""
+    acks = Acknowledgements()
+    acks.add("aws-apigateway-rest-api-endpoint-type", name, "allow_edge_endpoint", args.allow_edge_endpoint)
+    acks.add("aws-apigateway-rest-api-default-endpoint", name, "keep_default_endpoint", args.keep_default_endpoint)
+    acks.add("aws-apigateway-stage-web-acl", f"{name}-stage", "allow_without_waf", args.allow_without_waf)
+    acks.add("aws-apigateway-method-settings-logging", f"{name}-method-settings", "log_full_requests",
+             args.log_full_requests)
+    for i, route in enumerate(args.routes):
+        key = f"{name}-{route.http_method}{route.path}"
+        if route.integration.plain_http:
+            acks.add("aws-apigateway-integration-https", key, "allow_plain_http_backend", args.allow_plain_http_backend)
+        acks.add("aws-apigateway-method-authorization", key, f"routes.{i}.allow_any_token_of_pool",
+                 route.allow_any_token_of_pool)
+    if args.openapi and any(i.plain_http for i in args.openapi.integrations.values()):
+        acks.add("aws-apigateway-integration-https", name, "allow_plain_http_backend", args.allow_plain_http_backend)
+    for i, public in enumerate(args.public_routes):
+        resource = name if args.openapi else f"{name}-{public.http_method}{public.path}"
+        acks.add("aws-apigateway-method-authorization", resource, f"public_routes.{i}",
+                 RiskAcceptance(reason=public.reason, owner=public.owner))
+    return acks
+
+
 class RestApi(pulumi.ComponentResource):
     """A REST API whose defaults pass stackguard's prod rules."""
 
@@ -406,6 +447,7 @@ class RestApi(pulumi.ComponentResource):
     usage_plan: Optional[aws.apigateway.UsagePlan]
     api_keys: dict[str, aws.apigateway.ApiKey]
     rest_api_id: pulumi.Output[str]
+    api_name: pulumi.Output[str]
     stage_arn: pulumi.Output[str]
     stage_name: pulumi.Output[str]
     invoke_url: pulumi.Output[str]
@@ -414,7 +456,8 @@ class RestApi(pulumi.ComponentResource):
 
     def __init__(self, name: str, args: RestApiArgs | dict | None = None, opts: pulumi.ResourceOptions | None = None):
         args = validate_args("RestApi", RestApiArgs, args)
-        super().__init__("stackguard:api:RestApi", name, None, opts)
+        acks = rest_api_acknowledgements(name, args)
+        super().__init__("stackguard:api:RestApi", name, acks.props(), opts)
         self._name = name
         self._args = args
         child = pulumi.ResourceOptions(parent=self)
@@ -429,13 +472,13 @@ class RestApi(pulumi.ComponentResource):
             name,
             description=args.description,
             endpoint_configuration=endpoint,
-            disable_execute_api_endpoint=bool(args.custom_domain) and not args.keep_default_endpoint,
+            disable_execute_api_endpoint=bool(args.custom_domain) and args.keep_default_endpoint is None,
             security_policy="TLS_1_2",
             api_key_source="HEADER",
             policy=policy,
             body=body,
             fail_on_warnings=True,
-            tags=args.tags,
+            tags={**args.tags, **acks.tags(name)},
             opts=child,
         )
         api = self.rest_api
@@ -481,7 +524,7 @@ class RestApi(pulumi.ComponentResource):
             xray_tracing_enabled=True,
             cache_cluster_enabled=args.caching is not None,
             cache_cluster_size=args.caching.cluster_size if args.caching else None,
-            tags=args.tags,
+            tags={**args.tags, **acks.tags(f"{name}-stage")},
             opts=child,
         )
         caching = args.caching
@@ -520,6 +563,8 @@ class RestApi(pulumi.ComponentResource):
             self._usage_plan(args.usage_plan)
 
         self.rest_api_id = api.id
+        # API Gateway's ApiName metric dimension is the API's real (generated) name.
+        self.api_name = api.name
         self.stage_arn = self.stage.arn
         self.stage_name = self.stage.stage_name
         self.invoke_url = invoke_url
@@ -527,6 +572,7 @@ class RestApi(pulumi.ComponentResource):
         self.access_log_group_arn = self.access_log_group.arn
         self.register_outputs({
             "rest_api_id": self.rest_api_id,
+            "api_name": self.api_name,
             "stage_arn": self.stage_arn,
             "stage_name": self.stage_name,
             "invoke_url": self.invoke_url,

@@ -14,7 +14,7 @@ COMPONENT = "stackguard:network:PrivateEndpoints"
 ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint"
 GROUP = "aws:ec2/securityGroup:SecurityGroup"
 BASE = {"vpc_id": "vpc-0abc123", "vpc_cidr": "10.20.0.0/16", "subnet_ids": ["subnet-0a", "subnet-0b"],
-        "route_table_ids": ["rtb-0a"]}
+        "route_table_ids": ["rtb-0a"], "interface_services": ["execute-api", *DEFAULT_INTERFACE_SERVICES]}
 HTTPS_IN_VPC = {"protocol": "tcp", "fromPort": 443, "toPort": 443, "cidrBlocks": ["10.20.0.0/16"]}
 
 
@@ -87,8 +87,9 @@ def test_defaults_set_explicitly(deploy):
     }
 
     found = endpoints(monitor)
-    assert set(found) == set(DEFAULT_INTERFACE_SERVICES) | set(DEFAULT_GATEWAY_SERVICES)
-    for service in DEFAULT_INTERFACE_SERVICES:
+    assert set(found) == {"execute-api"} | set(DEFAULT_INTERFACE_SERVICES) | set(DEFAULT_GATEWAY_SERVICES)
+    assert "execute-api" not in DEFAULT_INTERFACE_SERVICES
+    for service in ["execute-api", *DEFAULT_INTERFACE_SERVICES]:
         endpoint = found[service]
         assert endpoint.inputs == {
             "vpcId": "vpc-0abc123",
@@ -215,6 +216,8 @@ def test_inputs_may_be_outputs(deploy):
         ({**BASE, "interface_services": ["kms", "kms"]}, "interface_services"),
         ({**BASE, "interface_services": ["s3"]}, "interface_services"),
         ({**BASE, "interface_services": [], "gateway_services": []}, "interface_services"),
+        ({k: v for k, v in BASE.items() if k != "interface_services"} | {"execute_api_private_dns": True},
+         "execute_api_private_dns"),
         ({**BASE, "gateway_services": ["sqs"]}, "gateway_services"),
         ({**BASE, "route_table_ids": []}, "route_table_ids"),
         ({**BASE, "route_table_ids": ["subnet-0a"]}, "route_table_ids"),

@@ -15,6 +15,7 @@ FN = "arn:aws:lambda:eu-west-1:123456789012:function:orders"
 AUTH_FN = "arn:aws:lambda:eu-west-1:123456789012:function:authorizer"
 POOL = "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbCdEf123"
 CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
+EDGE_CERT = CERT.replace("eu-west-1", "us-east-1")
 ACL = "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/edge/a1b2c3d4"
 VPCE = "vpce-0123456789abcdef0"
 INVOKE = f"arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/{FN}/invocations"
@@ -270,7 +271,7 @@ def test_private_api_allows_only_listed_vpc_endpoints(deploy):
 
 
 def test_edge_endpoint_only_with_opt_out(deploy):
-    monitor, _ = build_api(deploy, {"endpoint_type": "EDGE", "allow_edge_endpoint": True})
+    monitor, _ = build_api(deploy, {"endpoint_type": "EDGE", "allow_edge_endpoint": {"reason": "global partners, CloudFront latency"}})
     api = only(monitor, API)
     assert api.inputs["endpointConfiguration"] == {"types": "EDGE"}
     assert "policy" not in api.inputs
@@ -300,24 +301,34 @@ def test_custom_domain_tls12_regional_and_default_endpoint_disabled(deploy):
 
 def test_edge_api_gets_an_edge_domain_with_tls12(deploy):
     monitor, _ = build_api(deploy, {
-        "endpoint_type": "EDGE", "allow_edge_endpoint": True,
-        "custom_domain": {"domain_name": "api.example.com", "certificate_arn": CERT},
+        "endpoint_type": "EDGE", "allow_edge_endpoint": {"reason": "global partners, CloudFront latency"},
+        "custom_domain": {"domain_name": "api.example.com", "certificate_arn": EDGE_CERT},
     })
     assert only(monitor, DOMAIN).inputs == {
         "domainName": "api.example.com",
         "endpointConfiguration": {"types": "EDGE"},
-        "certificateArn": CERT,
+        "certificateArn": EDGE_CERT,
         "securityPolicy": "TLS_1_2",
         "tags": {},
     }
+    # An EDGE domain is served by CloudFront, which only takes ACM certificates of us-east-1.
+    # https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-edge-optimized-custom-domain-name.html
+    with pytest.raises(ComponentArgsError, match="custom_domain.certificate_arn: .*us-east-1"):
+        RestApi("orders", {**BASE, "endpoint_type": "EDGE", "allow_edge_endpoint": {"reason": "global partners"},
+                           "custom_domain": {"domain_name": "api.example.com", "certificate_arn": CERT}})
+    assert only(monitor, COMPONENT).inputs["stackguardAcknowledgements"] == [
+        {"rule": "aws-apigateway-rest-api-endpoint-type", "resource": "orders", "option": "allow_edge_endpoint",
+         "reason": "global partners, CloudFront latency"}]
 
 
 def test_keep_default_endpoint_opt_out(deploy):
     monitor, _ = build_api(deploy, {
-        "custom_domain": {"domain_name": "api.example.com", "certificate_arn": CERT}, "keep_default_endpoint": True,
+        "custom_domain": {"domain_name": "api.example.com", "certificate_arn": CERT}, "keep_default_endpoint": {"reason": "internal clients migrate next quarter"},
     })
     assert only(monitor, API).inputs["disableExecuteApiEndpoint"] is False
     assert only(monitor, DOMAIN).inputs["securityPolicy"] == "TLS_1_2"
+    assert only(monitor, API).inputs["tags"] == {
+        "stackguard:acknowledged:aws-apigateway-rest-api-default-endpoint": "internal clients migrate next quarter"}
 
 
 # --- integrations -----------------------------------------------------------------------------------
@@ -386,11 +397,15 @@ def test_none_only_for_options_or_listed_public_routes(deploy):
         RestApi("orders", {**BASE, "routes": [{**ROUTE, "authorization": "NONE"}]})
     monitor, _ = build_api(deploy, {
         "routes": [{**ROUTE, "authorization": "NONE"}, {**ROUTE, "http_method": "OPTIONS", "authorization": "NONE"}],
-        "public_routes": [{"path": "/orders", "http_method": "GET", "reason": "public catalogue, read-only"}],
+        "public_routes": [{"path": "/orders", "http_method": "GET", "reason": "public catalogue, read-only"},
+                          {"path": "/orders", "http_method": "OPTIONS", "reason": "browser preflight of the catalogue"}],
     })
     assert {m.inputs["httpMethod"]: m.inputs["authorization"] for m in monitor.of_type(METHOD)} == {
         "GET": "NONE", "OPTIONS": "NONE",
     }
+    # OPTIONS proxied to a backend is anonymous access to that backend: it needs its reason too.
+    with pytest.raises(ComponentArgsError, match=r"routes\.0\.authorization: OPTIONS /orders has no authorization"):
+        RestApi("orders", {**BASE, "routes": [{**ROUTE, "http_method": "OPTIONS", "authorization": "NONE"}]})
 
 
 def test_api_key_required_sets_the_method_flag(deploy):
@@ -592,12 +607,12 @@ def test_openapi_template_errors_name_the_field(template, message):
     ({"kms_key_arn": "alias/aws/logs"}, "kms_key_arn"),
     ({"endpoint_type": "EDGE"}, "endpoint_type"),
     ({"endpoint_type": "GLOBAL"}, "endpoint_type"),
-    ({"allow_edge_endpoint": True}, "allow_edge_endpoint"),
+    ({"allow_edge_endpoint": {"reason": "global partners, CloudFront latency"}}, "allow_edge_endpoint"),
     ({"endpoint_type": "PRIVATE"}, "vpc_endpoint_ids"),
     ({"vpc_endpoint_ids": [VPCE]}, "vpc_endpoint_ids"),
     ({"endpoint_type": "PRIVATE", "vpc_endpoint_ids": [VPCE],
       "custom_domain": {"domain_name": "api.example.com", "certificate_arn": CERT}}, "custom_domain"),
-    ({"keep_default_endpoint": True}, "keep_default_endpoint"),
+    ({"keep_default_endpoint": {"reason": "internal clients migrate next quarter"}}, "keep_default_endpoint"),
     ({"custom_domain": {"domain_name": "API.example.com", "certificate_arn": CERT}}, "custom_domain.domain_name"),
     ({"custom_domain": {"domain_name": "api.example.com", "certificate_arn": "cert"}}, "custom_domain.certificate_arn"),
     ({"custom_domain": {"domain_name": "api.example.com", "certificate_arn": CERT, "base_path": "/v1"}}, "custom_domain.base_path"),
