@@ -62,12 +62,16 @@ _CUSTOMER_MANAGED_KEY_ARN = re.compile(
     r"^arn:aws[a-z-]*:kms:[a-z]{2}(?:-[a-z]+)+-\d:\d{12}:(?:key/[A-Za-z0-9-]+|alias/[A-Za-z0-9/_-]+)$"
 )
 
+# Administrators manage the key but cannot use it: AWS's default administrator statement has kms:Create*
+# and kms:Put*, which include kms:CreateGrant (a grant lets its grantee encrypt and decrypt) and
+# kms:PutKeyPolicy (rewrite the policy to grant themselves use). Here they get CreateAlias only, and
+# PutKeyPolicy only when no break-glass statement remains to change the policy (KMS refuses a policy that
+# nobody could change). SecurityMonitoring alerts on PutKeyPolicy and CreateGrant made by people.
 ADMIN_ACTIONS = [
-    "kms:Create*",
+    "kms:CreateAlias",
     "kms:Describe*",
     "kms:Enable*",
     "kms:List*",
-    "kms:Put*",
     "kms:Update*",
     "kms:Revoke*",
     "kms:Disable*",
@@ -223,7 +227,8 @@ def key_policy_statements(args: EncryptionKeyArgs, scope: AccountScope) -> list[
             )
         )
     if args.administrators:
-        admin_actions = ADMIN_ACTIONS + (MULTI_REGION_ADMIN_ACTIONS if args.multi_region else [])
+        admin_actions = ADMIN_ACTIONS + (MULTI_REGION_ADMIN_ACTIONS if args.multi_region else []) + (
+            [] if args.include_account_root_break_glass else ["kms:PutKeyPolicy"])
         statements.append(
             statement(
                 sid="KeyAdministration",

@@ -64,6 +64,10 @@ endpoints = PrivateEndpoints("private", PrivateEndpointsArgs(
 # fixed, so the rotator's policy can name it before the secret (which needs the rotator) exists.
 secret_name = f"partner-api/{env}/api-key"
 secret_arn_pattern = f"arn:aws:secretsmanager:{region}:{account}:secret:{secret_name}-??????"
+# Both functions call the partner's public API, whose addresses are not published: HTTPS to any address,
+# through the VPC's NAT (AWS APIs stay on the endpoints above).
+partner_egress = {"reason": "the partner API is on the internet at unpublished addresses; HTTPS only, via NAT",
+                  "owner": "platform-team"}
 rotator_role = ServiceRole("partner-key-rotator", ServiceRoleArgs(
     trusted_service="lambda.amazonaws.com", account_id=account, tags=tags,
     description="Rotates the partner API key",
@@ -78,6 +82,7 @@ rotator = SecureFunction("partner-key-rotator", SecureFunctionArgs(
     role_arn=rotator_role.role_arn, kms_key_arn=data_key.key_arn, log_kms_key_arn=telemetry_key.key_arn,
     code_path=functions / "partner_key_rotator",
     environment={"PARTNER_URL": settings.partner_url}, subnet_ids=settings.private_subnet_ids, vpc_id=settings.vpc_id,
+    egress_cidrs=["0.0.0.0/0"], allow_internet_egress=partner_egress,
     reserved_concurrency=1, log_retention_in_days=settings.log_retention_days, tags=tags))
 
 partner_secret = SecretStore("partner-api-key", SecretStoreArgs(
@@ -99,6 +104,7 @@ proxy = SecureFunction("partner-proxy", SecureFunctionArgs(
     code_path=functions / "partner_proxy",
     environment={"SECRET_ARN": partner_secret.secret_arn, "PARTNER_URL": settings.partner_url},
     subnet_ids=settings.private_subnet_ids, vpc_id=settings.vpc_id, reserved_concurrency=50,
+    egress_cidrs=["0.0.0.0/0"], allow_internet_egress=partner_egress,
     log_retention_in_days=settings.log_retention_days, tags=tags))
 
 callers = UserDirectory("callers", UserDirectoryArgs(

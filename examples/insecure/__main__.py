@@ -25,7 +25,7 @@ api = RestApi("legacy-api", {
 })
 ServiceRole("batch-admin", {
     "trusted_service": "lambda.amazonaws.com",
-    "statements": [{"actions": ["s3:*"], "resources": ["*"], "wildcard_reason": "batch job touches many buckets"}],
+    "statements": [{"actions": ["s3:*"], "resources": ["*"], "allow_wildcard": {"reason": "batch job touches many buckets"}}],
 })
 
 # Raw resources with no component to set secure defaults.

@@ -56,7 +56,7 @@ OPT_OUTS = [
     ("EncryptionKey deletion_window_in_days=7", lambda: EncryptionKey("key", {"deletion_window_in_days": 7}), "aws-kms-key-deletion-window"),
     ("SecretStore allow_no_rotation", lambda: SecretStore("secret", {"kms_key_arn": KMS, "allow_no_rotation": {"reason": REASON}}), "aws-secretsmanager-secret-rotation"),
     ("SecretStore recovery_window_in_days=7", lambda: SecretStore("secret", {"kms_key_arn": KMS, "recovery_window_in_days": 7, "rotation": {"rotation_lambda_arn": ROTATOR}}), "aws-secretsmanager-secret-recovery-window"),
-    ("ServiceRole wildcard_reason", lambda: ServiceRole("role", {"trusted_service": "lambda.amazonaws.com", "statements": [{"actions": ["s3:*"], "resources": ["*"], "wildcard_reason": REASON}]}), "aws-iam-policy-wildcard-actions"),
+    ("ServiceRole wildcard_reason", lambda: ServiceRole("role", {"trusted_service": "lambda.amazonaws.com", "statements": [{"actions": ["s3:*"], "resources": ["*"], "allow_wildcard": {"reason": REASON}}]}), "aws-iam-policy-wildcard-actions"),
     ("RestApi allow_edge_endpoint", lambda: RestApi("api", {**REST, "endpoint_type": "EDGE", "allow_edge_endpoint": {"reason": REASON}}), "aws-apigateway-rest-api-endpoint-type"),
     ("RestApi keep_default_endpoint", lambda: RestApi("api", {**REST, "custom_domain": DOMAIN, "keep_default_endpoint": {"reason": REASON}}), "aws-apigateway-rest-api-default-endpoint"),
     ("RestApi public_routes", lambda: RestApi("api", {**REST, "routes": [{**REST["routes"][0], "authorization": "NONE"}], "public_routes": [PUBLIC]}), "aws-apigateway-method-authorization"),
