@@ -121,6 +121,10 @@ class CustomDomainArgs(ComponentArgs):
     domain_name: Hostname = Field(description="Fully qualified domain name, e.g. api.example.com.")
     certificate_arn: CertificateArn = Field(description="ACM certificate for the domain, in the API's region.")
     base_path: str = Field("", description="Path under the domain where the stage is mapped; empty for the root.")
+    truststore_uri: Optional[str] = Field(
+        None, pattern=r"^s3://[a-z0-9.-]{3,63}/.+$",
+        description="Mutual TLS: s3:// URI of the PEM bundle of CAs whose client certificates may call (REGIONAL only).",
+    )
 
     @field_validator("base_path")
     @classmethod

@@ -321,6 +321,7 @@ class HttpApi(pulumi.ComponentResource):
                     "endpoint_type": "REGIONAL",
                     "security_policy": "TLS_1_2",
                 },
+                mutual_tls_authentication={"truststore_uri": domain.truststore_uri} if domain.truststore_uri else None,
                 tags=args.tags,
                 opts=child,
             )

@@ -16,6 +16,7 @@ AUTH_FN = "arn:aws:lambda:eu-west-1:123456789012:function:authorizer"
 POOL = "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbCdEf123"
 CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
 EDGE_CERT = CERT.replace("eu-west-1", "us-east-1")
+ORDER_SCHEMA = {"type": "object", "required": ["item"], "properties": {"item": {"type": "string"}}}
 ACL = "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/edge/a1b2c3d4"
 VPCE = "vpce-0123456789abcdef0"
 INVOKE = f"arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/{FN}/invocations"
@@ -114,7 +115,7 @@ def test_method_integration_and_validator_defaults(deploy):
 
 def test_lambda_permission_is_scoped_to_api_method_and_path(deploy):
     monitor, outputs = build_api(deploy, {"routes": [
-        ROUTE, {"path": "/orders/{id}", "http_method": "ANY", "integration": {"lambda_arn": FN}},
+        ROUTE, {"path": "/orders/{id}", "http_method": "ANY", "integration": {"lambda_arn": FN}, "request_model": ORDER_SCHEMA},
     ]})
     permissions = {r.name: r.inputs for r in monitor.of_type(PERMISSION)}
     execution = outputs["execution_arn"]
@@ -240,7 +241,7 @@ def test_deployment_trigger_changes_with_config_and_is_stable_otherwise(deploy):
 
     first = trigger({})
     assert trigger({}) == first
-    assert trigger({"routes": [{**ROUTE, "http_method": "POST"}]}) != first
+    assert trigger({"routes": [{**ROUTE, "http_method": "POST", "request_model": ORDER_SCHEMA}]}) != first
     assert trigger({"routes": [{**ROUTE, "integration": {"lambda_arn": AUTH_FN}}]}) != first
     # Stage-only settings do not need a new deployment.
     assert trigger({"throttling": {"burst_limit": 5, "rate_limit": 1}}) == first
@@ -676,3 +677,67 @@ def test_invalid_args_register_nothing(deploy):
 
     monitor = deploy(build)
     assert [r.type for r in monitor.registrations if r.type != "pulumi:pulumi:Stack"] == []
+
+
+# --- request validation, method throttling, cache keys, backend certificate --------------------------
+
+def test_body_routes_validate_their_model_and_required_parameters(deploy):
+    with pytest.raises(ComponentArgsError, match=r"routes\.0\.request_model: POST /orders takes a body"):
+        RestApi("orders", {**BASE, "routes": [{**ROUTE, "http_method": "POST"}]})
+    monitor, _ = build_api(deploy, {"routes": [{
+        **ROUTE, "http_method": "POST", "request_model": ORDER_SCHEMA,
+        "required_query_parameters": ["tenant"], "required_headers": ["Idempotency-Key"]}]})
+    model = only(monitor, "aws:apigateway/model:Model")
+    assert model.inputs["contentType"] == "application/json"
+    assert json.loads(model.inputs["schema"]) == {"$schema": "http://json-schema.org/draft-04/schema#", **ORDER_SCHEMA}
+    method = only(monitor, METHOD).inputs
+    assert method["requestModels"] == {"application/json": model.inputs["name"]}
+    assert method["requestParameters"] == {"method.request.querystring.tenant": True,
+                                           "method.request.header.Idempotency-Key": True}
+    assert method["requestValidatorId"]
+
+
+def test_unvalidated_body_is_an_acknowledged_opt_out(deploy):
+    monitor, _ = build_api(deploy, {"routes": [{
+        **ROUTE, "http_method": "POST", "allow_unvalidated_body": {"reason": "the backend validates the signed payload"}}]})
+    assert only(monitor, COMPONENT).inputs["stackguardAcknowledgements"] == [
+        {"rule": "aws-apigateway-method-request-validation", "resource": "orders-POST/orders",
+         "option": "routes.0.allow_unvalidated_body", "reason": "the backend validates the signed payload"}]
+
+
+def test_method_throttling_overrides_the_stage_for_that_method(deploy):
+    monitor, _ = build_api(deploy, {"routes": [{**ROUTE, "throttling": {"burst_limit": 5, "rate_limit": 2}}]})
+    settings = {s.inputs["methodPath"]: s.inputs["settings"] for s in monitor.of_type(SETTINGS)}
+    assert settings["*/*"]["throttlingBurstLimit"] == 100
+    assert settings["orders/GET"] == {**settings["*/*"], "throttlingBurstLimit": 5, "throttlingRateLimit": 2}
+
+
+def test_cache_is_keyed_by_the_caller_unless_shared_with_a_reason(deploy):
+    monitor, _ = build_api(deploy, {"caching": {}, "routes": [{**ROUTE, "path": "/orders/{id}"}]})
+    assert only(monitor, INTEGRATION).inputs["cacheKeyParameters"] == [
+        "method.request.path.id", "method.request.header.Authorization"]
+    assert only(monitor, METHOD).inputs["requestParameters"]["method.request.header.Authorization"] is False
+    shared, _ = build_api(deploy, {"caching": {"allow_shared_cache": {"reason": "public price list, same for all"}},
+                                   "routes": [{**ROUTE, "path": "/orders/{id}"}]})
+    assert only(shared, INTEGRATION).inputs["cacheKeyParameters"] == ["method.request.path.id"]
+    assert only(shared, STAGE).inputs["tags"] == {
+        "stackguard:acknowledged:aws-apigateway-method-settings-cache-encrypted": "public price list_ same for all"}
+
+
+def test_http_backends_get_a_stage_client_certificate(deploy):
+    # FSBP APIGateway.2: REST API stages use an SSL certificate for backend authentication.
+    lambda_only, _ = build_api(deploy)
+    assert lambda_only.of_type("aws:apigateway/clientCertificate:ClientCertificate") == []
+    assert "clientCertificateId" not in only(lambda_only, STAGE).inputs
+    monitor, _ = build_api(deploy, {"routes": [{**ROUTE, "integration": {"https_url": "https://backend.example.com/orders"}}]})
+    certificate = only(monitor, "aws:apigateway/clientCertificate:ClientCertificate")
+    assert only(monitor, STAGE).property_dependencies["clientCertificateId"] == [certificate.urn]
+
+
+def test_mutual_tls_on_the_custom_domain(deploy):
+    monitor, _ = build_api(deploy, {"custom_domain": {
+        "domain_name": "api.example.com", "certificate_arn": CERT, "truststore_uri": "s3://example-truststore/ca.pem"}})
+    assert only(monitor, DOMAIN).inputs["mutualTlsAuthentication"] == {"truststoreUri": "s3://example-truststore/ca.pem"}
+    with pytest.raises(ComponentArgsError, match="custom_domain.truststore_uri"):
+        RestApi("orders", {**BASE, "custom_domain": {"domain_name": "api.example.com", "certificate_arn": CERT,
+                                                     "truststore_uri": "https://example.com/ca.pem"}})
