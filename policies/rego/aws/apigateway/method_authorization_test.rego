@@ -54,3 +54,69 @@ test_unknown_http_method_is_not_reported if {
 test_ignores_other_types if {
 	count(method_authorization.deny) == 0 with input as {"type": "aws:apigateway/methodSettings:MethodSettings", "name": "m", "properties": {}}
 }
+
+rest_api(body) := {
+	"type": "aws:apigateway/restApi:RestApi",
+	"urn": "urn:pulumi:prod::api::aws:apigateway/restApi:RestApi::orders",
+	"name": "orders",
+	"properties": {"name": "orders", "body": body},
+}
+
+body(paths) := json.marshal({
+	"openapi": "3.0.1",
+	"components": {"securitySchemes": {
+		"users": {"type": "apiKey", "name": "Authorization", "in": "header", "x-amazon-apigateway-authtype": "cognito_user_pools"},
+		"key": {"type": "apiKey", "name": "x-api-key", "in": "header"},
+	}},
+	"paths": paths,
+})
+
+test_flags_body_operation_without_security if {
+	msgs := method_authorization.deny with input as rest_api(body({"/orders": {"get": {"x-amazon-apigateway-integration": {"type": "aws_proxy"}}}}))
+	count(msgs) == 1
+	some msg in msgs
+	contains(msg, "GET /orders")
+}
+
+test_flags_body_operation_protected_by_api_key_only if {
+	msgs := method_authorization.deny with input as rest_api(body({"/orders": {"post": {"security": [{"key": []}]}}}))
+	some msg in msgs
+	contains(msg, "an API key is not authentication")
+}
+
+test_passes_body_with_cognito_and_mock_preflight if {
+	count(method_authorization.deny) == 0 with input as rest_api(body({"/orders": {
+		"get": {"security": [{"users": ["orders/read"]}]},
+		"options": {"x-amazon-apigateway-integration": {"type": "mock"}},
+	}}))
+}
+
+test_flags_body_options_proxied_to_a_backend if {
+	count(method_authorization.deny) == 1 with input as rest_api(body({"/orders": {"options": {"x-amazon-apigateway-integration": {"type": "http_proxy", "uri": "https://b.example.com"}}}}))
+}
+
+test_flags_yaml_body if {
+	count(method_authorization.deny) == 1 with input as rest_api("openapi: 3.0.1\npaths:\n  /orders:\n    get: {}\n")
+}
+
+stack_input(resources) := {"resources": resources}
+
+options_method := object.union(method({"httpMethod": "OPTIONS", "authorization": "NONE"}), {"urn": "urn:pulumi:prod::api::aws:apigateway/method:Method::orders-options"})
+
+test_flags_options_proxied_to_a_backend if {
+	integration := {
+		"type": "aws:apigateway/integration:Integration", "name": "orders-options",
+		"urn": "urn:pulumi:prod::api::aws:apigateway/integration:Integration::orders-options",
+		"properties": {"restApi": "a1b2c3d4e5", "resourceId": "r7x9k2", "httpMethod": "OPTIONS", "type": "HTTP_PROXY", "uri": "https://b.example.com"},
+	}
+	count(method_authorization.stack_deny) == 1 with input as stack_input([options_method, integration])
+}
+
+test_passes_options_answered_by_mock if {
+	integration := {
+		"type": "aws:apigateway/integration:Integration", "name": "orders-options",
+		"urn": "urn:pulumi:prod::api::aws:apigateway/integration:Integration::orders-options",
+		"properties": {"restApi": "a1b2c3d4e5", "resourceId": "r7x9k2", "httpMethod": "OPTIONS", "type": "MOCK"},
+	}
+	count(method_authorization.stack_deny) == 0 with input as stack_input([options_method, integration])
+}
