@@ -22,6 +22,7 @@ FN = f"arn:aws:lambda:eu-west-1:{ACCOUNT}:function:orders"
 ACL = f"arn:aws:wafv2:eu-west-1:{ACCOUNT}:regional/webacl/edge/a1b2c3d4"
 CERT = f"arn:aws:acm:eu-west-1:{ACCOUNT}:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
 ROTATOR = f"arn:aws:lambda:eu-west-1:{ACCOUNT}:function:rotate"
+POOL = f"arn:aws:cognito-idp:eu-west-1:{ACCOUNT}:userpool/eu-west-1_AbCdEf123"
 ISSUER = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123"
 DOMAIN = {"domain_name": "api.example.com", "certificate_arn": CERT}
 REASON = "accepted by the platform team for this test"
@@ -46,7 +47,6 @@ DEFAULTS = {
     "SecurityMonitoring": lambda: SecurityMonitoring("monitoring", {"kms_key_arn": KMS, "api": RestApi("api", REST)}),
     "WebAcl": lambda: WebAcl("acl", {"kms_key_arn": KMS}),
     "RestApi": lambda: RestApi("api", REST),
-    "HttpApi": lambda: HttpApi("http", HTTP),
     "UserDirectory": lambda: UserDirectory("users", DIRECTORY),
     "SecureFunction": lambda: SecureFunction("fn", {"role_arn": f"arn:aws:iam::{ACCOUNT}:role/fn", "kms_key_arn": KMS,
                                                     "code_path": ROOT / "stacks" / "functions" / "partner_proxy"}),
@@ -70,6 +70,14 @@ OPT_OUTS = [
     ("UserDirectory allow_self_sign_up", lambda: UserDirectory("users", {**DIRECTORY, "allow_self_sign_up": {"reason": REASON}}), "aws-cognito-user-pool-self-sign-up"),
     ("UserDirectory allow_public_client", lambda: UserDirectory("users", {**DIRECTORY, "client": {"oauth_flow": "code", "callback_urls": ["https://app.example.com/cb"], "allow_public_client": {"reason": REASON}}}), "aws-cognito-user-pool-client-public"),
     ("WebAcl excluded_rule_groups", lambda: WebAcl("acl", {"kms_key_arn": KMS, "excluded_rule_groups": [{"name": "AWSManagedRulesCommonRuleSet", "reason": REASON}]}), "aws-wafv2-web-acl-managed-rules"),
+    ("HttpApi allow_without_waf", lambda: HttpApi("http", HTTP), "aws-apigatewayv2-stage-web-acl"),
+    ("HttpApi allow_wildcard_cors", lambda: HttpApi("http", {**HTTP, "cors": {"allow_origins": ["*"], "allow_methods": ["GET"]}, "allow_wildcard_cors": {"reason": REASON}}), "aws-apigatewayv2-api-cors-wildcard"),
+    ("HttpApi allow_insecure_cors_origins", lambda: HttpApi("http", {**HTTP, "cors": {"allow_origins": ["http://app.example.com"], "allow_methods": ["GET"]}, "allow_insecure_cors_origins": {"reason": REASON}}), "aws-apigatewayv2-api-cors-wildcard"),
+    ("RestApi allow_any_token_of_pool", lambda: RestApi("api", {**REST, "authorizers": [{"name": "users", "type": "COGNITO_USER_POOLS", "provider_arns": [POOL]}], "routes": [{**REST["routes"][0], "authorization": "COGNITO_USER_POOLS", "authorizer": "users", "allow_any_token_of_pool": {"reason": REASON}}]}), "aws-apigateway-method-cognito-scopes"),
+    ("RestApi allow_unvalidated_body", lambda: RestApi("api", {**REST, "routes": [{**REST["routes"][0], "http_method": "POST", "allow_unvalidated_body": {"reason": REASON}}]}), "aws-apigateway-method-request-validation"),
+    ("RestApi OPTIONS public route", lambda: RestApi("api", {**REST, "routes": [{**REST["routes"][0], "http_method": "OPTIONS", "authorization": "NONE"}], "public_routes": [{**PUBLIC, "http_method": "OPTIONS"}]}), "aws-apigateway-method-authorization"),
+    ("SecretStore allow_long_rotation_period", lambda: SecretStore("secret", {"kms_key_arn": KMS, "rotation": {"rotation_lambda_arn": ROTATOR, "automatically_after_days": 180}, "allow_long_rotation_period": {"reason": REASON}}), "aws-secretsmanager-secret-rotation"),
+    ("WebAcl allow_weakened_managed_rules", lambda: WebAcl("acl", {"kms_key_arn": KMS, "rule_action_overrides": {"AWSManagedRulesCommonRuleSet": {"SizeRestrictions_BODY": "count"}}, "allow_weakened_managed_rules": {"reason": REASON}}), "aws-wafv2-web-acl-managed-rules"),
     ("WebAcl ip_allow", lambda: WebAcl("acl", {"kms_key_arn": KMS, "ip_allow": {"cidrs": ["203.0.113.0/24"], "reason": REASON}}), "aws-wafv2-web-acl-ip-allow-bypass"),
 ]
 

@@ -27,34 +27,36 @@ import data.lib.stack
 #     nist-800-53: ["AC-3", "IA-2"]
 #     owasp-api-top-10: ["API2:2023", "API5:2023"]
 #     fsbp: ["APIGateway.8"]
-deny contains msg if {
-	pulumi.is_type(input, "aws:apigateway/method:Method")
-	props := input.properties
+stack_deny contains {"urn": m.urn, "message": msg} if {
+	some m in methods
+	props := m.properties
 	not pulumi.unknown(props, "authorization")
 	no_authorization(props)
 	not pulumi.unknown(props, "httpMethod")
 	not preflight(props)
-	msg := sprintf("API Gateway method %q lets anyone call it (authorization NONE%s): set authorization to \"AWS_IAM\", \"COGNITO_USER_POOLS\" or \"CUSTOM\" with an authorizer.", [input.name, api_key_note(props)])
+	msg := sprintf("API Gateway method %q lets anyone call it (authorization NONE%s): set authorization to \"AWS_IAM\", \"COGNITO_USER_POOLS\" or \"CUSTOM\" with an authorizer.", [m.name, api_key_note(props)])
 }
 
-deny contains msg if {
-	pulumi.is_type(input, "aws:apigateway/restApi:RestApi")
-	doc := openapi.document(input.properties)
+stack_deny contains {"urn": api.urn, "message": msg} if {
+	some api in stack.of_type("aws:apigateway/restApi:RestApi")
+	doc := openapi.document(api.properties)
 	some entry in openapi.operations(doc)
 	not openapi.authenticated(doc, entry.operation)
 	not openapi.mock_preflight(entry)
-	msg := sprintf("API Gateway REST API %q lets anyone call %s %s in its OpenAPI body (no security requirement of an IAM, Cognito or Lambda authorizer scheme%s): add one to the operation.", [input.name, entry.method, entry.path, body_api_key_note(doc, entry.operation)])
+	msg := sprintf("API Gateway REST API %q lets anyone call %s %s in its OpenAPI body (no security requirement of an IAM, Cognito or Lambda authorizer scheme%s): add one to the operation.", [api.name, entry.method, entry.path, body_api_key_note(doc, entry.operation)])
 }
 
 # An OPTIONS method without authorization whose integration is not API Gateway's own MOCK.
 stack_deny contains {"urn": m.urn, "message": msg} if {
-	some m in stack.of_type("aws:apigateway/method:Method")
+	some m in methods
 	not pulumi.unknown(m.properties, "authorization")
 	no_authorization(m.properties)
 	preflight(m.properties)
 	not mock_answered(m)
 	msg := sprintf("API Gateway method %q (OPTIONS) lets anyone reach its backend: answer CORS preflights with a MOCK integration, or set an authorizer.", [m.name])
 }
+
+methods := stack.of_type("aws:apigateway/method:Method")
 
 integrations := stack.of_type("aws:apigateway/integration:Integration")
 
