@@ -365,14 +365,15 @@ def rest_api_acknowledgements(name: str, args: RestApiArgs) -> Acknowledgements:
         key = f"{name}-{route.http_method}{route.path}"
         if route.integration.plain_http:
             acks.add("aws-apigateway-integration-https", key, "allow_plain_http_backend", args.allow_plain_http_backend)
-        acks.add("aws-apigateway-method-authorization", key, f"routes.{i}.allow_any_token_of_pool",
+        acks.add("aws-apigateway-method-cognito-scopes", key, f"routes.{i}.allow_any_token_of_pool",
                  route.allow_any_token_of_pool)
         acks.add("aws-apigateway-method-request-validation", key, f"routes.{i}.allow_unvalidated_body",
                  route.allow_unvalidated_body)
     if args.caching is not None:
         acks.add("aws-apigateway-method-settings-cache-encrypted", f"{name}-stage", "caching.allow_shared_cache",
                  args.caching.allow_shared_cache)
-    if args.openapi and any(i.plain_http for i in args.openapi.integrations.values()):
+    if args.openapi and (any(i.plain_http for i in args.openapi.integrations.values()) or any(
+            kind == "plain_http" for kind, _ in template_weaknesses(placeholder_render(args)))):
         acks.add("aws-apigateway-integration-https", name, "allow_plain_http_backend", args.allow_plain_http_backend)
     for i, public in enumerate(args.public_routes):
         resource = name if args.openapi else f"{name}-{public.http_method}{public.path}"
