@@ -369,9 +369,11 @@ def rest_api_acknowledgements(name: str, args: RestApiArgs) -> Acknowledgements:
                  route.allow_any_token_of_pool)
         acks.add("aws-apigateway-method-request-validation", key, f"routes.{i}.allow_unvalidated_body",
                  route.allow_unvalidated_body)
-    if args.caching is not None:
-        acks.add("aws-apigateway-method-settings-cache-encrypted", f"{name}-stage", "caching.allow_shared_cache",
-                 args.caching.allow_shared_cache)
+        if args.caching is not None and route.authorization != "NONE":
+            # The integrations are cached without the caller among their keys.
+            acks.add("aws-apigateway-integration-cache-keys", key, "caching.allow_shared_cache",
+                     args.caching.allow_shared_cache)
+
     if args.openapi and (any(i.plain_http for i in args.openapi.integrations.values()) or any(
             kind == "plain_http" for kind, _ in template_weaknesses(placeholder_render(args)))):
         acks.add("aws-apigateway-integration-https", name, "allow_plain_http_backend", args.allow_plain_http_backend)

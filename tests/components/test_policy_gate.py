@@ -78,6 +78,7 @@ OPT_OUTS = [
     ("RestApi OPTIONS public route", lambda: RestApi("api", {**REST, "routes": [{**REST["routes"][0], "http_method": "OPTIONS", "authorization": "NONE"}], "public_routes": [{**PUBLIC, "http_method": "OPTIONS"}]}), "aws-apigateway-method-authorization"),
     ("SecretStore allow_long_rotation_period", lambda: SecretStore("secret", {"kms_key_arn": KMS, "rotation": {"rotation_lambda_arn": ROTATOR, "automatically_after_days": 180}, "allow_long_rotation_period": {"reason": REASON}}), "aws-secretsmanager-secret-rotation"),
     ("WebAcl allow_weakened_managed_rules", lambda: WebAcl("acl", {"kms_key_arn": KMS, "rule_action_overrides": {"AWSManagedRulesCommonRuleSet": {"SizeRestrictions_BODY": "count"}}, "allow_weakened_managed_rules": {"reason": REASON}}), "aws-wafv2-web-acl-managed-rules"),
+    ("RestApi caching.allow_shared_cache", lambda: RestApi("api", {**REST, "caching": {"allow_shared_cache": {"reason": REASON}}}), "aws-apigateway-integration-cache-keys"),
     ("WebAcl ip_allow", lambda: WebAcl("acl", {"kms_key_arn": KMS, "ip_allow": {"cidrs": ["203.0.113.0/24"], "reason": REASON}}), "aws-wafv2-web-acl-ip-allow-bypass"),
 ]
 

@@ -720,8 +720,9 @@ def test_cache_is_keyed_by_the_caller_unless_shared_with_a_reason(deploy):
     shared, _ = build_api(deploy, {"caching": {"allow_shared_cache": {"reason": "public price list, same for all"}},
                                    "routes": [{**ROUTE, "path": "/orders/{id}"}]})
     assert only(shared, INTEGRATION).inputs["cacheKeyParameters"] == ["method.request.path.id"]
-    assert only(shared, STAGE).inputs["tags"] == {
-        "stackguard:acknowledged:aws-apigateway-method-settings-cache-encrypted": "public price list_ same for all"}
+    assert only(shared, COMPONENT).inputs["stackguardAcknowledgements"] == [
+        {"rule": "aws-apigateway-integration-cache-keys", "resource": "orders-GET/orders/{id}",
+         "option": "caching.allow_shared_cache", "reason": "public price list, same for all"}]
 
 
 def test_http_backends_get_a_stage_client_certificate(deploy):

@@ -84,7 +84,7 @@ WEAKENINGS = [
      r"routes\.0\.authorization: OPTIONS /orders", {"public_routes": [{"path": "/orders", "http_method": "OPTIONS", **REASON}]},
      "aws-apigateway-method-authorization", None),
     ("10 cache shared between callers", RestApi, {**REST, "caching": {}}, None,
-     {"caching": {"allow_shared_cache": REASON}}, "aws-apigateway-method-settings-cache-encrypted", "aws:apigateway/stage:Stage"),
+     {"caching": {"allow_shared_cache": REASON}}, "aws-apigateway-integration-cache-keys", None),
     ("10 EDGE endpoint", RestApi, {**REST, "endpoint_type": "EDGE"}, r"endpoint_type: EDGE needs allow_edge_endpoint",
      {"allow_edge_endpoint": REASON}, "aws-apigateway-rest-api-endpoint-type", "aws:apigateway/restApi:RestApi"),
     ("10 default endpoint kept", RestApi, {**REST, "custom_domain": {"domain_name": "api.example.com", "certificate_arn": CERT},
