@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Literal, Optional
+from typing import Literal, Optional, Union
 from urllib.parse import urlparse
 
 import pulumi
@@ -59,6 +59,8 @@ from components._policy_documents import (
     statement,
 )
 from components.encryption_key import validate_customer_managed_key_arn
+from components.http_api import HttpApi
+from components.rest_api import RestApi
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 METRIC_NAMESPACE = "Stackguard/ApiSecurity"
@@ -137,7 +139,7 @@ class SecurityMonitoringArgs(ComponentArgs):
     """Arguments of SecurityMonitoring."""
 
     kms_key_arn: StrInput = Field(description="Customer-managed KMS key (ARN) that encrypts the alert topic.")
-    api: Any = Field(description="The RestApi or HttpApi component whose stage is watched.")
+    api: Union[RestApi, HttpApi] = Field(description="The RestApi or HttpApi component whose stage is watched.")
     web_acl_name: Optional[StrInput] = Field(default=None, description="Web ACL whose BlockedRequests to alarm on.")
     function_names: list[StrInput] = Field(
         default_factory=list, description="Lambda functions (handlers, authorizers) whose Errors and Throttles to alarm on."
@@ -157,15 +159,6 @@ class SecurityMonitoringArgs(ComponentArgs):
     def _cmk(cls, value: object) -> object:
         return validate_customer_managed_key_arn(value)
 
-    @field_validator("api")
-    @classmethod
-    def _api_component(cls, value: object) -> object:
-        from components.http_api import HttpApi
-        from components.rest_api import RestApi
-        if not isinstance(value, (RestApi, HttpApi)):
-            raise ValueError("must be a RestApi or HttpApi component (its metric dimensions are read from it)")
-        return value
-
     @field_validator("web_acl_name")
     @classmethod
     def _not_blank(cls, value: object) -> object:
@@ -174,9 +167,8 @@ class SecurityMonitoringArgs(ComponentArgs):
         return value
 
 
-def api_metrics(api: Any) -> tuple[dict, str, str]:
+def api_metrics(api: Union[RestApi, HttpApi]) -> tuple[dict, str, str]:
     """(dimensions, server-error metric, client-error metric) of a RestApi's or HttpApi's stage."""
-    from components.rest_api import RestApi
     if isinstance(api, RestApi):
         return {"ApiName": api.api_name, "Stage": api.stage_name}, "5XXError", "4XXError"
     return {"ApiId": api.api_id, "Stage": api.stage.name}, "5xx", "4xx"

@@ -284,7 +284,7 @@ def test_thresholds_and_tags_change_exactly_their_properties(deploy):
         ({**BASE, "kms_key_arn": "alias/aws/sns"}, "kms_key_arn"),
         ({**BASE, "kms_key_arn": f"arn:aws:kms:eu-west-1:{ACCOUNT}:alias/aws/sns"}, "kms_key_arn"),
         ({"kms_key_arn": KEY_ARN}, "api"),
-        ({"kms_key_arn": KEY_ARN, "api": "orders"}, "api: .*RestApi or HttpApi"),
+        ({"kms_key_arn": KEY_ARN, "api": "orders"}, r"api\.is-instance\[RestApi\]: Input should be an instance of RestApi"),
         ({**BASE, "api_name": "orders"}, "api_name"),
         ({**BASE, "web_acl_name": " "}, "web_acl_name"),
         ({**BASE, "subscriptions": [{"protocol": "http", "endpoint": "http://hooks.example.com"}]},
