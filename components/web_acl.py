@@ -101,7 +101,8 @@ class WafLoggingArgs(LogGroupArgs):
     """WAF's log group (its name must start with "aws-waf-logs-") and the headers kept out of the logs."""
 
     redacted_headers: list[str] = Field(
-        default_factory=list, description='Header names to redact besides "authorization", "cookie" and "x-api-key" (always redacted).'
+        default_factory=list,
+        description='Header names to redact besides "authorization", "cookie" and "x-api-key" (always redacted).',
     )
 
     @field_validator("name")

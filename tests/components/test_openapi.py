@@ -90,6 +90,9 @@ def test_hand_written_http_backend_with_a_reason_is_accepted():
 
 
 def test_resource_policy_in_the_template_is_refused():
-    template = TEMPLATE + 'x-amazon-apigateway-policy: {Version: "2012-10-17", Statement: [{Effect: Allow, Principal: "*", Action: "execute-api:Invoke", Resource: "*"}]}\n'
+    template = TEMPLATE + (
+        'x-amazon-apigateway-policy: {Version: "2012-10-17", '
+        'Statement: [{Effect: Allow, Principal: "*", Action: "execute-api:Invoke", Resource: "*"}]}\n'
+    )
     with pytest.raises(ComponentArgsError, match="openapi.template: x-amazon-apigateway-policy is not allowed"):
         RestApi("orders", args(template))
