@@ -61,6 +61,9 @@ class RiskAcceptance(ComponentArgs):
     """An accepted risk: the weaker setting applies and the reason is kept with the code that asked for it."""
 
     reason: str = Field(min_length=10, description="Why the weaker setting is acceptable here (at least 10 characters).")
+    owner: Optional[str] = Field(
+        None, min_length=1, max_length=128, description="Who accepted the risk (a team or person), shown in reports."
+    )
 
 
 class IntegrationArgs(ComponentArgs):
@@ -96,6 +99,20 @@ class PublicRoute(ComponentArgs):
     path: RoutePath = Field(description="Resource path of the route.")
     http_method: HttpMethod = Field(description="HTTP method of the route.")
     reason: str = Field(min_length=10, description="Why anonymous callers may use this route.")
+    owner: Optional[str] = Field(None, min_length=1, max_length=128, description="Who accepted the risk.")
+
+
+def check_cloudfront_certificate(field: str, certificate_arn: object) -> None:
+    """A certificate for a CloudFront-served domain (EDGE API, Cognito custom domain) must be in us-east-1.
+
+    https://docs.aws.amazon.com/acm/latest/userguide/acm-regions.html
+    https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-add-custom-domain.html
+    """
+    if isinstance(certificate_arn, str) and certificate_arn.count(":") >= 5 and certificate_arn.split(":")[3] != "us-east-1":
+        raise ValueError(
+            f"{field}: the domain is served by CloudFront, which only uses ACM certificates of us-east-1 "
+            f"(got {certificate_arn.split(':')[3]})"
+        )
 
 
 class CustomDomainArgs(ComponentArgs):
@@ -104,6 +121,10 @@ class CustomDomainArgs(ComponentArgs):
     domain_name: Hostname = Field(description="Fully qualified domain name, e.g. api.example.com.")
     certificate_arn: CertificateArn = Field(description="ACM certificate for the domain, in the API's region.")
     base_path: str = Field("", description="Path under the domain where the stage is mapped; empty for the root.")
+    truststore_uri: Optional[str] = Field(
+        None, pattern=r"^s3://[a-z0-9.-]{3,63}/.+$",
+        description="Mutual TLS: s3:// URI of the PEM bundle of CAs whose client certificates may call (REGIONAL only).",
+    )
 
     @field_validator("base_path")
     @classmethod
@@ -113,9 +134,11 @@ class CustomDomainArgs(ComponentArgs):
         return value
 
 
-def check_keep_default_endpoint(keep_default_endpoint: bool, custom_domain: Optional[CustomDomainArgs]) -> None:
+def check_keep_default_endpoint(
+    keep_default_endpoint: Optional[RiskAcceptance], custom_domain: Optional[CustomDomainArgs]
+) -> None:
     """The keep_default_endpoint opt-out only applies with a custom domain."""
-    if keep_default_endpoint and not custom_domain:
+    if keep_default_endpoint is not None and not custom_domain:
         raise ValueError("keep_default_endpoint: only applies with a custom_domain; remove the opt-out")
 
 
@@ -144,11 +167,12 @@ def check_backend_urls(urls: list[tuple[str, IntegrationArgs]], opt_out: Optiona
 def check_public_routes(
     operations: list[tuple[str, str, str, bool]], public_routes: list[PublicRoute]
 ) -> None:
-    """operations: (field, path, method, authenticated). NONE is allowed for OPTIONS and listed public routes."""
+    """operations: (field, path, method, authenticated). NONE only for listed public routes (OPTIONS included:
+    a CORS preflight route proxied to a backend lets anyone reach that backend)."""
     allowed = {(p.path, p.http_method) for p in public_routes}
     anonymous = set()
     for field, path, method, authenticated in operations:
-        if authenticated or method == "OPTIONS":
+        if authenticated:
             continue
         if (path, method) not in allowed:
             raise ValueError(

@@ -11,7 +11,7 @@
     })
     pulumi.export("key_arn", key.key_arn)
 
-The key policy never names the deployer implicitly and never uses a wildcard principal. It has one
+The key policy never names the deployer implicitly. It has one
 statement per list (administrators, users, each service principal) plus, by default, the account-root
 statement AWS puts in every default key policy. That statement is the break-glass: it lets IAM policies
 in the account grant access to the key, so the key stays manageable if every listed administrator role is
@@ -19,10 +19,18 @@ deleted. Without it, only the key policy itself can grant access, and a key whos
 can only be recovered through AWS Support. Turning it off (`include_account_root_break_glass=False`)
 therefore requires at least one administrator.
 
-Service principals are limited to this account: CloudWatch Logs through the encryption context of a log
-group in the account and region (the condition AWS documents for it), Secrets Manager through
-kms:ViaService and kms:CallerAccount (it calls KMS in the caller's session), every other service through
-aws:SourceAccount.
+Service principals are limited to this account, each the way AWS documents for that service:
+  * CloudWatch Logs: the encryption context of a log group in the account and region;
+  * Secrets Manager calls KMS with the *caller's* identity, so a statement for the service principal would
+    do nothing: the key gets the two statements of AWS's own aws/secretsmanager key policy instead,
+    Principal {"AWS": "*"} bound by kms:CallerAccount (this account) and kms:ViaService (Secrets Manager in
+    this region): only principals of the account, only through Secrets Manager.
+    https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html
+  * EventBridge publishing to an encrypted SNS topic: the SNS developer guide's statement (kms:Decrypt,
+    kms:GenerateDataKey) without aws:SourceAccount/aws:SourceArn, which EventBridge does not send to KMS
+    (with them, every delivery fails); scoped instead by SNS's encryption context to topics of the account.
+    https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
+  * every other service: aws:SourceAccount.
 """
 from __future__ import annotations
 
@@ -54,12 +62,16 @@ _CUSTOMER_MANAGED_KEY_ARN = re.compile(
     r"^arn:aws[a-z-]*:kms:[a-z]{2}(?:-[a-z]+)+-\d:\d{12}:(?:key/[A-Za-z0-9-]+|alias/[A-Za-z0-9/_-]+)$"
 )
 
+# Administrators manage the key but cannot use it: AWS's default administrator statement has kms:Create*
+# and kms:Put*, which include kms:CreateGrant (a grant lets its grantee encrypt and decrypt) and
+# kms:PutKeyPolicy (rewrite the policy to grant themselves use). Here they get CreateAlias only, and
+# PutKeyPolicy only when no break-glass statement remains to change the policy (KMS refuses a policy that
+# nobody could change). SecurityMonitoring alerts on PutKeyPolicy and CreateGrant made by people.
 ADMIN_ACTIONS = [
-    "kms:Create*",
+    "kms:CreateAlias",
     "kms:Describe*",
     "kms:Enable*",
     "kms:List*",
-    "kms:Put*",
     "kms:Update*",
     "kms:Revoke*",
     "kms:Disable*",
@@ -75,6 +87,8 @@ ADMIN_ACTIONS = [
 MULTI_REGION_ADMIN_ACTIONS = ["kms:ReplicateKey", "kms:UpdatePrimaryRegion"]
 USAGE_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"]
 GRANT_ACTIONS = ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"]
+SECRETS_MANAGER_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:CreateGrant", "kms:DescribeKey"]
+SNS_PUBLISHER_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"]
 
 
 def validate_customer_managed_key_arn(value: object) -> object:
@@ -189,13 +203,10 @@ def _service_statement(service: str, scope: AccountScope) -> Statement:
             "arn:", scope.partition, ":logs:", logs["region"], ":", scope.account_id, ":*"
         )
         conditions = {"ArnLike": {"kms:EncryptionContext:aws:logs:arn": log_groups}}
-    elif service.startswith("secretsmanager."):
-        conditions = {
-            "StringEquals": {
-                "kms:CallerAccount": scope.account_id,
-                "kms:ViaService": pulumi.Output.concat("secretsmanager.", scope.region, ".amazonaws.com"),
-            }
-        }
+    elif service == "events.amazonaws.com":
+        topics = pulumi.Output.concat("arn:", scope.partition, ":sns:", scope.region, ":", scope.account_id, ":*")
+        return statement(sid=sid, principal=service_principal(service), actions=SNS_PUBLISHER_ACTIONS, resources=["*"],
+                         conditions={"ArnLike": {"kms:EncryptionContext:aws:sns:topicArn": topics}})
     else:
         conditions = {"StringEquals": {"aws:SourceAccount": scope.account_id}}
     return statement(
@@ -216,7 +227,8 @@ def key_policy_statements(args: EncryptionKeyArgs, scope: AccountScope) -> list[
             )
         )
     if args.administrators:
-        admin_actions = ADMIN_ACTIONS + (MULTI_REGION_ADMIN_ACTIONS if args.multi_region else [])
+        admin_actions = ADMIN_ACTIONS + (MULTI_REGION_ADMIN_ACTIONS if args.multi_region else []) + (
+            [] if args.include_account_root_break_glass else ["kms:PutKeyPolicy"])
         statements.append(
             statement(
                 sid="KeyAdministration",
@@ -238,8 +250,31 @@ def key_policy_statements(args: EncryptionKeyArgs, scope: AccountScope) -> list[
                 conditions={"Bool": {"kms:GrantIsForAWSResource": "true"}},
             )
         )
-    statements.extend(_service_statement(service, scope) for service in args.service_principals)
+    for service in args.service_principals:
+        if service.startswith("secretsmanager."):
+            statements.extend(secrets_manager_statements(scope))
+        else:
+            statements.append(_service_statement(service, scope))
     return statements
+
+
+def secrets_manager_statements(scope: AccountScope) -> list[Statement]:
+    """AWS's aws/secretsmanager key policy: any principal of the account, only through Secrets Manager.
+
+    https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html
+    (AWS uses StringLike secretsmanager.*.amazonaws.com for GenerateDataKey*; this key is regional, so both
+    statements name the key's own region.)
+    """
+    via_secrets_manager = {
+        "kms:CallerAccount": scope.account_id,
+        "kms:ViaService": pulumi.Output.concat("secretsmanager.", scope.region, ".amazonaws.com"),
+    }
+    return [
+        statement(sid="SecretsManagerForPrincipalsOfThisAccount", principal={"AWS": "*"},
+                  actions=SECRETS_MANAGER_ACTIONS, resources=["*"], conditions={"StringEquals": via_secrets_manager}),
+        statement(sid="SecretsManagerDataKeysForPrincipalsOfThisAccount", principal={"AWS": "*"},
+                  actions=["kms:GenerateDataKey*"], resources=["*"], conditions={"StringEquals": via_secrets_manager}),
+    ]
 
 
 class EncryptionKey(pulumi.ComponentResource):

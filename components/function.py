@@ -49,6 +49,8 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
+from components._acknowledgements import Acknowledgements
+from components._api_common import RiskAcceptance
 from components._api_logging import RETENTION_DAYS, KmsKeyArn, LogGroupArgs, encrypted_log_group
 from components._args import ComponentArgs, ComponentArgsError, StrInput, validate_args
 
@@ -106,9 +108,14 @@ class SecureFunctionArgs(ComponentArgs):
     )
     vpc_id: Optional[StrInput] = Field(default=None, description="VPC of subnet_ids (required with subnet_ids).")
     egress_cidrs: list[str] = Field(
-        default_factory=lambda: ["0.0.0.0/0"],
-        min_length=1,
-        description="IPv4 ranges the function may reach on TCP 443 when it runs in the VPC.",
+        default_factory=list,
+        description="IPv4 ranges the function may reach on TCP 443 when it runs in the VPC (required with subnet_ids).",
+    )
+    allow_internet_egress: Optional[RiskAcceptance] = Field(
+        default=None, description="Opt-out: 0.0.0.0/0 (any host on the internet) in egress_cidrs."
+    )
+    allow_single_az: Optional[RiskAcceptance] = Field(
+        default=None, description="Opt-out (FSBP Lambda.5): run in a VPC with a single subnet (one Availability Zone)."
     )
     reserved_concurrency: Optional[int] = Field(
         default=None, ge=1, description="Concurrent executions reserved for (and capping) the function."
@@ -183,6 +190,21 @@ class SecureFunctionArgs(ComponentArgs):
             raise ValueError("vpc_id: required when subnet_ids is given (the security group belongs to the VPC)")
         if self.vpc_id is not None and not self.subnet_ids:
             raise ValueError("subnet_ids: required when vpc_id is given (the function runs in the VPC's subnets)")
+        if self.subnet_ids and not self.egress_cidrs:
+            raise ValueError("egress_cidrs: required in a VPC: the ranges the function reaches on 443 (e.g. the VPC CIDR)")
+        if self.egress_cidrs and not self.subnet_ids:
+            raise ValueError("egress_cidrs: only for a function in a VPC (subnet_ids)")
+        internet = any(ipaddress.IPv4Network(c).prefixlen == 0 for c in self.egress_cidrs)
+        single = len(self.subnet_ids) == 1 and isinstance(self.subnet_ids[0], str)
+        for needed, acceptance, field, problem in (
+            (internet, self.allow_internet_egress, "allow_internet_egress", "egress_cidrs: 0.0.0.0/0 reaches any host"),
+            (single, self.allow_single_az, "allow_single_az",
+             "subnet_ids: one subnet is one Availability Zone (FSBP Lambda.5); give subnets in two or more AZs"),
+        ):
+            if needed and acceptance is None:
+                raise ValueError(f"{problem}; or set {field} with a reason")
+            if acceptance is not None and not needed:
+                raise ValueError(f"{field}: nothing to accept here; remove the opt-out")
         module = Path(*self.handler.split(".")[:-1])
         candidates = (self.code_path / module.with_suffix(".py"), self.code_path / module / "__init__.py")
         if not any(candidate.is_file() for candidate in candidates):
@@ -207,7 +229,7 @@ def execution_role_statements(
             "sid": "SendTraces",
             "actions": ["xray:PutTraceSegments", "xray:PutTelemetryRecords"],
             "resources": ["*"],
-            "wildcard_reason": "X-Ray trace upload has no resource-level permissions",
+            "allow_wildcard": {"reason": "X-Ray trace upload has no resource-level permissions"},
         },
     ]
     if in_vpc:
@@ -216,7 +238,7 @@ def execution_role_statements(
                 "sid": "DescribeVpcNetwork",
                 "actions": VPC_DESCRIBE_ACTIONS,
                 "resources": ["*"],
-                "wildcard_reason": "EC2 Describe actions have no resource-level permissions",
+                "allow_wildcard": {"reason": "EC2 Describe actions have no resource-level permissions"},
             },
             {
                 "sid": "ManageVpcNetworkInterfaces",
@@ -253,7 +275,10 @@ class SecureFunction(pulumi.ComponentResource):
                 f"SecureFunction: invalid args: function_name: default {function_name!r} (the component name) "
                 "must be 1-64 letters, digits, '-' or '_'; set function_name"
             )
-        super().__init__("stackguard:compute:SecureFunction", name, None, opts)
+        acks = Acknowledgements()
+        acks.add("aws-ec2-security-group-open-egress", f"{name}-sg", "allow_internet_egress", args.allow_internet_egress)
+        acks.add("aws-lambda-function-vpc-multi-az", f"{name}-function", "allow_single_az", args.allow_single_az)
+        super().__init__("stackguard:compute:SecureFunction", name, acks.props(), opts)
         child = pulumi.ResourceOptions(parent=self)
 
         self.log_group = encrypted_log_group(
@@ -280,7 +305,7 @@ class SecureFunction(pulumi.ComponentResource):
                     )
                 ],
                 revoke_rules_on_delete=True,
-                tags=args.tags,
+                tags={**args.tags, **acks.tags(f"{name}-sg")},
                 opts=child,
             )
             vpc_config = aws.lambda_.FunctionVpcConfigArgs(
@@ -313,7 +338,7 @@ class SecureFunction(pulumi.ComponentResource):
             ),
             vpc_config=vpc_config,
             reserved_concurrent_executions=args.reserved_concurrency,
-            tags=args.tags,
+            tags={**args.tags, **acks.tags(f"{name}-function")},
             opts=child,
         )
 

@@ -28,6 +28,7 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
+from components._acknowledgements import Acknowledgements
 from components._api_common import (
     NAME,
     NAME_RULE,
@@ -143,8 +144,17 @@ class HttpApiArgs(ComponentArgs):
     custom_domain: Optional[CustomDomainArgs] = Field(
         None, description="Custom domain name (base_path becomes the API mapping key)."
     )
-    keep_default_endpoint: bool = Field(
-        False, description="Opt-out: keep the execute-api endpoint when a custom domain is set."
+    keep_default_endpoint: Optional[RiskAcceptance] = Field(
+        None, description="Opt-out: keep the execute-api endpoint (bypassing the custom domain) when one is set."
+    )
+    allow_without_waf: Optional[RiskAcceptance] = Field(
+        None, description="Required acknowledgement: HTTP APIs cannot be associated with AWS WAF (use RestApi for WAF)."
+    )
+    allow_wildcard_cors: Optional[RiskAcceptance] = Field(
+        None, description="Opt-out: '*' in cors.allow_origins or cors.allow_methods."
+    )
+    allow_insecure_cors_origins: Optional[RiskAcceptance] = Field(
+        None, description="Opt-out: http:// origins in cors.allow_origins."
     )
     tags: dict[str, str] = Field(default_factory=dict, description="Tags for every taggable child.")
 
@@ -167,7 +177,42 @@ class HttpApiArgs(ComponentArgs):
             if route.authorization != "JWT" and (route.authorizer is not None or route.authorization_scopes):
                 raise ValueError(f"{field}.authorizer: authorizer and authorization_scopes are only for JWT authorization")
         check_route_opt_outs(self.routes, self.allow_plain_http_backend, self.public_routes)
+        if self.allow_without_waf is None:
+            raise ValueError(
+                "allow_without_waf: HTTP APIs cannot be associated with AWS WAF; use RestApi behind a WebAcl, "
+                "or acknowledge it with a reason (e.g. CloudFront with WAF in front)"
+            )
+        cors = self.cors
+        wildcard = cors is not None and ("*" in cors.allow_origins or "*" in cors.allow_methods)
+        insecure = [o for o in (cors.allow_origins if cors else []) if o.lower().startswith("http://")]
+        for needed, acceptance, field, problem in (
+            (wildcard, self.allow_wildcard_cors, "allow_wildcard_cors", "'*' origins or methods"),
+            (bool(insecure), self.allow_insecure_cors_origins, "allow_insecure_cors_origins", "http:// origins"),
+        ):
+            if needed and acceptance is None:
+                raise ValueError(f"cors: {problem} let any (or a plain-HTTP) site call the API from a browser; "
+                                 f"list https:// origins and methods, or set {field} with a reason")
+            if acceptance is not None and not needed:
+                raise ValueError(f"{field}: the CORS policy has no {problem}; remove the opt-out")
         return self
+
+
+def http_api_acknowledgements(name: str, args: HttpApiArgs) -> Acknowledgements:
+    """Every opt-out of an HttpApi, on the child it weakens."""
+    acks = Acknowledgements()
+    acks.add("aws-apigatewayv2-stage-web-acl", f"{name}-stage", "allow_without_waf", args.allow_without_waf)
+    acks.add("aws-apigatewayv2-api-default-endpoint", name, "keep_default_endpoint", args.keep_default_endpoint)
+    acks.add("aws-apigatewayv2-api-cors-wildcard", name, "allow_wildcard_cors", args.allow_wildcard_cors)
+    acks.add("aws-apigatewayv2-api-cors-wildcard", name, "allow_insecure_cors_origins", args.allow_insecure_cors_origins)
+    for route in args.routes:
+        slug = f"{route.http_method}{route.path}"
+        if route.integration.plain_http:
+            acks.add("aws-apigatewayv2-integration-https", f"{name}-{slug}", "allow_plain_http_backend",
+                     args.allow_plain_http_backend)
+    for i, public in enumerate(args.public_routes):
+        acks.add("aws-apigatewayv2-route-authorization", f"{name}-{public.http_method}{public.path}",
+                 f"public_routes.{i}", RiskAcceptance(reason=public.reason, owner=public.owner))
+    return acks
 
 
 class HttpApi(pulumi.ComponentResource):
@@ -189,7 +234,8 @@ class HttpApi(pulumi.ComponentResource):
 
     def __init__(self, name: str, args: HttpApiArgs | dict | None = None, opts: pulumi.ResourceOptions | None = None):
         args = validate_args("HttpApi", HttpApiArgs, args)
-        super().__init__("stackguard:api:HttpApi", name, None, opts)
+        acks = http_api_acknowledgements(name, args)
+        super().__init__("stackguard:api:HttpApi", name, acks.props(), opts)
         child = pulumi.ResourceOptions(parent=self)
 
         cors = args.cors.model_dump() if args.cors else None
@@ -197,9 +243,9 @@ class HttpApi(pulumi.ComponentResource):
             name,
             protocol_type="HTTP",
             description=args.description,
-            disable_execute_api_endpoint=bool(args.custom_domain) and not args.keep_default_endpoint,
+            disable_execute_api_endpoint=bool(args.custom_domain) and args.keep_default_endpoint is None,
             cors_configuration=cors,
-            tags=args.tags,
+            tags={**args.tags, **acks.tags(name)},
             opts=child,
         )
         api = self.api
@@ -257,7 +303,7 @@ class HttpApi(pulumi.ComponentResource):
                 **args.throttling.route_settings(),
                 "detailed_metrics_enabled": True,
             },
-            tags=args.tags,
+            tags={**args.tags, **acks.tags(f"{name}-stage")},
             # With auto_deploy the stage deploys the routes; creating it after them avoids an empty first deployment.
             opts=pulumi.ResourceOptions(parent=self, depends_on=list(self.routes.values())),
         )
@@ -275,6 +321,7 @@ class HttpApi(pulumi.ComponentResource):
                     "endpoint_type": "REGIONAL",
                     "security_policy": "TLS_1_2",
                 },
+                mutual_tls_authentication={"truststore_uri": domain.truststore_uri} if domain.truststore_uri else None,
                 tags=args.tags,
                 opts=child,
             )

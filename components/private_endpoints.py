@@ -11,11 +11,24 @@
     })
     pulumi.export("execute_api_endpoint_id", endpoints.execute_api_endpoint_id)
 
-Interface endpoints (default: execute-api, secretsmanager, kms, logs, sts) get private DNS and share one
-security group; gateway endpoints (default: s3, dynamodb) are attached to the given route tables. Every
-endpoint carries a policy that admits only principals of one account (aws:PrincipalAccount, by default the
-caller's) or one organization (aws:PrincipalOrgID, when `allowed_principal` is an "o-..." id). The policy
-is a boundary, not a grant: IAM and resource policies still decide what each caller may do.
+Interface endpoints (default: secretsmanager, kms, logs, sts; add execute-api for a PRIVATE REST API)
+share one security group;
+gateway endpoints (default: s3, dynamodb) are attached to the given route tables. Every endpoint carries a
+policy that is a boundary, not a grant: IAM and resource policies still decide what each caller may do.
+
+* Every service but execute-api: only principals of one account (aws:PrincipalAccount, by default the
+  caller's) or one organization (aws:PrincipalOrgID, when `allowed_principal` is an "o-..." id).
+* execute-api: API Gateway evaluates a caller without a SigV4 signature (a Cognito or Lambda-authorizer
+  bearer token) as an anonymous principal in the endpoint policy, so a principal condition would deny
+  every bearer-token call. The perimeter is the resource instead, as AWS recommends for bearer tokens:
+  execute-api:Invoke on the APIs of the allowed account and region only (or the listed API ids).
+  https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-vpc-endpoint-policies.html
+
+Private DNS is on for every interface endpoint except execute-api, where it is opt-in
+(`execute_api_private_dns`): with it, every *.execute-api hostname resolves to the endpoint, so the VPC
+can no longer reach any public (REGIONAL/EDGE) API. Without it, callers use the endpoint-specific
+hostname {api-id}-{vpce-id}.execute-api.{region}.amazonaws.com.
+https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-api-test-invoke-url.html
 
 Security group: ingress is TCP 443 from the VPC CIDR only. Endpoint network interfaces never open
 connections, and the group is stateful, so they need no egress; the group still carries one egress rule,
@@ -35,7 +48,9 @@ from pydantic import Field, field_validator, model_validator
 from components._args import ComponentArgs, Region, StrInput, validate_args
 from components._policy_documents import account_scope, policy_document, principal_scope_condition, statement
 
-DEFAULT_INTERFACE_SERVICES = ["execute-api", "secretsmanager", "kms", "logs", "sts"]
+# execute-api is not a default: only a PRIVATE API needs it, and its private DNS changes how the VPC reaches
+# every other API (see the module docstring).
+DEFAULT_INTERFACE_SERVICES = ["secretsmanager", "kms", "logs", "sts"]
 DEFAULT_GATEWAY_SERVICES = ["s3", "dynamodb"]
 _SERVICE = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*$")
 HTTPS_PORT = 443
@@ -74,6 +89,14 @@ class PrivateEndpointsArgs(ComponentArgs):
     region: Optional[Region] = Field(
         default=None, description="Region of the endpoints. Default: the provider's."
     )
+    execute_api_private_dns: bool = Field(
+        default=False,
+        description="Private DNS for the execute-api endpoint: the VPC then reaches no public API Gateway API.",
+    )
+    execute_api_ids: list[StrInput] = Field(
+        default_factory=list,
+        description="REST API ids the execute-api endpoint may invoke. Default: every API of the allowed account.",
+    )
     tags: dict[str, str] = Field(default_factory=dict, description="Tags applied to the group and every endpoint.")
 
     @field_validator("vpc_id")
@@ -90,6 +113,14 @@ class PrivateEndpointsArgs(ComponentArgs):
     @classmethod
     def _route_tables(cls, values: list) -> list:
         return _check_ids(values, "rtb")
+
+    @field_validator("execute_api_ids")
+    @classmethod
+    def _api_ids(cls, values: list) -> list:
+        for value in values:
+            if isinstance(value, str) and not re.match(r"^[a-z0-9]{10}$", value):
+                raise ValueError(f"{value!r} is not an API Gateway API id (10 lower-case letters or digits)")
+        return values
 
     @field_validator("vpc_cidr")
     @classmethod
@@ -130,7 +161,42 @@ class PrivateEndpointsArgs(ComponentArgs):
             raise ValueError(f"interface_services: {sorted(overlap)} already reached through gateway_services")
         if not self.interface_services and not self.gateway_services:
             raise ValueError("interface_services: give at least one interface or gateway service")
+        if "execute-api" not in self.interface_services:
+            if self.execute_api_private_dns:
+                raise ValueError("execute_api_private_dns: execute-api is not among interface_services")
+            if self.execute_api_ids:
+                raise ValueError("execute_api_ids: execute-api is not among interface_services")
         return self
+
+
+def principal_perimeter(principal_id: pulumi.Input[str]) -> list[dict]:
+    """Endpoint policy of every service but execute-api: only principals of one account or organization."""
+    return [
+        statement(
+            sid="OnlyPrincipalsOfAllowedAccountOrOrganization",
+            principal="*",
+            actions=["*"],
+            resources=["*"],
+            conditions=principal_scope_condition(principal_id),
+        )
+    ]
+
+
+def execute_api_perimeter(
+    partition: pulumi.Input[str], region: pulumi.Input[str], account_id: pulumi.Input[str], api_ids: list
+) -> list[dict]:
+    """Endpoint policy of execute-api: invoke only the APIs of one account and region (or the listed ones).
+
+    Principal "*" because bearer-token callers are evaluated as anonymous; the Resource element is the
+    perimeter (AWS's "Example 1: VPC endpoint policy granting access to two APIs").
+    https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-vpc-endpoint-policies.html
+    """
+    apis = api_ids or ["*"]
+    resources = [pulumi.Output.concat("arn:", partition, ":execute-api:", region, ":", account_id, ":", api, "/*")
+                 for api in apis]
+    return [
+        statement(sid="InvokeApisOfAllowedAccountOnly", principal="*", actions=["execute-api:Invoke"], resources=resources)
+    ]
 
 
 class PrivateEndpoints(pulumi.ComponentResource):
@@ -165,17 +231,13 @@ class PrivateEndpoints(pulumi.ComponentResource):
             opts=child,
         )
 
-        endpoint_policy = policy_document(
-            [
-                statement(
-                    sid="OnlyPrincipalsOfAllowedAccountOrOrganization",
-                    principal="*",
-                    actions=["*"],
-                    resources=["*"],
-                    conditions=principal_scope_condition(args.allowed_principal or scope.account_id),
-                )
-            ]
-        )
+        endpoint_policy = policy_document(principal_perimeter(args.allowed_principal or scope.account_id))
+        invoke_policy = policy_document(execute_api_perimeter(
+            scope.partition, scope.region,
+            args.allowed_principal if args.allowed_principal and not args.allowed_principal.startswith("o-")
+            else scope.account_id,
+            args.execute_api_ids,
+        ))
 
         def service_name(service: str) -> pulumi.Output[str]:
             return pulumi.Output.concat("com.amazonaws.", scope.region, ".", service)
@@ -187,10 +249,10 @@ class PrivateEndpoints(pulumi.ComponentResource):
                 vpc_id=args.vpc_id,
                 service_name=service_name(service),
                 vpc_endpoint_type="Interface",
-                private_dns_enabled=True,
+                private_dns_enabled=args.execute_api_private_dns if service == "execute-api" else True,
                 security_group_ids=[self.security_group.id],
                 subnet_ids=args.subnet_ids,
-                policy=endpoint_policy,
+                policy=invoke_policy if service == "execute-api" else endpoint_policy,
                 tags=args.tags,
                 opts=child,
             )

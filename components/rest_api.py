@@ -29,20 +29,20 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal, NamedTuple, Optional
+from typing import Annotated, Any, Literal, Optional
 
-import jinja2
 import pulumi
 import pulumi_aws as aws
-import yaml
 from pydantic import Field, field_validator, model_validator
 
+from components._acknowledgements import Acknowledgements
 from components._api_common import (
     NAME,
     NAME_RULE,
     PATH_PARAM,
     CustomDomainArgs,
     HttpMethod,
+    check_cloudfront_certificate,
     IntegrationArgs,
     LambdaArn,
     Name,
@@ -52,7 +52,6 @@ from components._api_common import (
     ThrottlingArgs,
     check_backend_urls,
     check_keep_default_endpoint,
-    check_path,
     check_public_routes,
     check_route_opt_outs,
     invoke_permission,
@@ -67,6 +66,13 @@ from components._api_logging import (
     api_access_log_group,
 )
 from components._args import ComponentArgs, StrInput, matches, validate_args
+from components._openapi import (
+    openapi_operations,
+    placeholder_render,
+    render_openapi,
+    template_weaknesses,
+    with_request_validation,
+)
 from components._policy_documents import policy_document, statement
 
 _COGNITO_POOL_ARN = re.compile(r"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:\d{12}:userpool/[\w-]+$")
@@ -95,7 +101,27 @@ class RouteArgs(ComponentArgs):
     )
     authorizer: Optional[str] = Field(None, description="Name of the entry in `authorizers` (Cognito or CUSTOM only).")
     authorization_scopes: list[str] = Field(default_factory=list, description="OAuth scopes a Cognito access token must carry.")
+    allow_any_token_of_pool: Optional[RiskAcceptance] = Field(
+        None, description="Opt-out: a COGNITO_USER_POOLS route without scopes accepts any ID token of the pool."
+    )
     api_key_required: bool = Field(False, description="Also require an API key of the usage plan.")
+    required_query_parameters: list[str] = Field(default_factory=list, description="Query parameters API Gateway requires.")
+    required_headers: list[str] = Field(default_factory=list, description="Headers API Gateway requires.")
+    request_model: Optional[dict[str, Any]] = Field(
+        None, description="JSON schema (draft 4) the application/json request body must match; API Gateway validates it."
+    )
+    allow_unvalidated_body: Optional[RiskAcceptance] = Field(
+        None, description="Opt-out: a POST/PUT/PATCH/ANY route whose body API Gateway does not validate (no request_model)."
+    )
+    throttling: Optional[ThrottlingArgs] = Field(None, description="Method-level throttling, below the stage's.")
+
+    @field_validator("required_query_parameters", "required_headers")
+    @classmethod
+    def _parameter_names(cls, values: list[str]) -> list[str]:
+        for value in values:
+            if not re.match(r"^[A-Za-z0-9._-]{1,128}$", value):
+                raise ValueError(f"{value!r} is not a parameter name")
+        return values
 
 
 class AuthorizerArgs(ComponentArgs):
@@ -118,12 +144,19 @@ class AuthorizerArgs(ComponentArgs):
 
 
 class CachingArgs(ComponentArgs):
-    """Opt-in stage cache; cached responses are always encrypted and cache control needs authorization."""
+    """Opt-in stage cache; cached responses are always encrypted and cache control needs authorization.
+
+    Cached responses are keyed by the caller's Authorization header (besides the path parameters), so one
+    caller's response is never served to another; `allow_shared_cache` keys them by path parameters only.
+    """
 
     cluster_size: Literal["0.5", "1.6", "6.1", "13.5", "28.4", "58.2", "118", "237"] = Field(
         "0.5", description="Cache size in GB."
     )
     ttl_seconds: int = Field(300, ge=0, le=3600, description="Time to live of cached responses.")
+    allow_shared_cache: Optional[RiskAcceptance] = Field(
+        None, description="Opt-out: responses cached per path only, served to every caller of that path."
+    )
 
 
 class UsagePlanArgs(ComponentArgs):
@@ -181,8 +214,8 @@ class RestApiArgs(ComponentArgs):
     vpc_endpoint_ids: list[StrInput] = Field(
         default_factory=list, description="execute-api interface endpoints (PRIVATE only)."
     )
-    allow_edge_endpoint: bool = Field(
-        False, description="Opt-out: allow an EDGE (CloudFront-managed, outside your WAF/region) endpoint."
+    allow_edge_endpoint: Optional[RiskAcceptance] = Field(
+        None, description="Opt-out: allow an EDGE (CloudFront-managed, outside your WAF/region) endpoint."
     )
     routes: list[RouteArgs] = Field(default_factory=list, description="The API's methods; exclusive with openapi.")
     openapi: Optional[OpenApiArgs] = Field(None, description="An OpenAPI template defining the API instead of routes.")
@@ -200,26 +233,33 @@ class RestApiArgs(ComponentArgs):
     caching: Optional[CachingArgs] = Field(None, description="Opt-in encrypted stage cache.")
     access_logs: LogGroupArgs = Field(default_factory=LogGroupArgs, description="Access-log group settings.")
     custom_domain: Optional[CustomDomainArgs] = Field(None, description="Custom domain name for the stage.")
-    keep_default_endpoint: bool = Field(
-        False, description="Opt-out: keep the execute-api endpoint when a custom domain is set."
+    keep_default_endpoint: Optional[RiskAcceptance] = Field(
+        None, description="Opt-out: keep the execute-api endpoint (bypassing the custom domain) when one is set."
     )
     web_acl_arn: Optional[StrInput] = Field(
         None, description="WAF web ACL to associate with the stage (required unless allow_without_waf)."
     )
     allow_without_waf: Optional[RiskAcceptance] = Field(None, description="Opt-out: no WAF web ACL on the stage.")
     usage_plan: Optional[UsagePlanArgs] = Field(None, description="Usage plan and API keys.")
+    backend_client_certificate: bool = Field(
+        True, description="Sign calls to HTTP backends with a stage client certificate (FSBP APIGateway.2)."
+    )
     tags: dict[str, str] = Field(default_factory=dict, description="Tags for every taggable child.")
 
     @model_validator(mode="after")
     def _cross_fields(self) -> "RestApiArgs":
-        if self.endpoint_type == "EDGE" and not self.allow_edge_endpoint:
-            raise ValueError("endpoint_type: EDGE needs allow_edge_endpoint=True; use REGIONAL or PRIVATE")
-        if self.allow_edge_endpoint and self.endpoint_type != "EDGE":
+        if self.endpoint_type == "EDGE" and self.allow_edge_endpoint is None:
+            raise ValueError("endpoint_type: EDGE needs allow_edge_endpoint with a reason; use REGIONAL or PRIVATE")
+        if self.endpoint_type == "EDGE" and self.custom_domain:
+            check_cloudfront_certificate("custom_domain.certificate_arn", self.custom_domain.certificate_arn)
+        if self.allow_edge_endpoint is not None and self.endpoint_type != "EDGE":
             raise ValueError("allow_edge_endpoint: only applies to endpoint_type EDGE; remove the opt-out")
         if self.endpoint_type == "PRIVATE" and not self.vpc_endpoint_ids:
             raise ValueError("vpc_endpoint_ids: a PRIVATE API needs the VPC endpoints allowed to invoke it")
         if self.endpoint_type != "PRIVATE" and self.vpc_endpoint_ids:
             raise ValueError("vpc_endpoint_ids: only for endpoint_type PRIVATE")
+        if self.custom_domain and self.custom_domain.truststore_uri and self.endpoint_type == "EDGE":
+            raise ValueError("custom_domain.truststore_uri: mutual TLS needs a REGIONAL endpoint")
         if self.custom_domain and self.endpoint_type == "PRIVATE":
             raise ValueError("custom_domain: not supported for PRIVATE APIs")
         check_keep_default_endpoint(self.keep_default_endpoint, self.custom_domain)
@@ -234,7 +274,10 @@ class RestApiArgs(ComponentArgs):
             raise ValueError("authorizers: names must be unique")
         if self.openapi:
             backends = [(f"openapi.integrations.{k}", v) for k, v in self.openapi.integrations.items()]
-            check_backend_urls(backends, self.allow_plain_http_backend)
+            weaknesses = template_weaknesses(placeholder_render(self))
+            self._check_template(weaknesses)
+            if not any(kind == "plain_http" for kind, _ in weaknesses):
+                check_backend_urls(backends, self.allow_plain_http_backend)
             check_public_routes(
                 [("openapi.template", op.path, op.method, op.authenticated) for op in openapi_operations(self)],
                 self.public_routes,
@@ -243,6 +286,23 @@ class RestApiArgs(ComponentArgs):
             self._check_routes()
             check_route_opt_outs(self.routes, self.allow_plain_http_backend, self.public_routes)
         return self
+
+    def has_http_backend(self) -> bool:
+        """True when a route or a named integration proxies to an HTTP(S) URL."""
+        integrations = [r.integration for r in self.routes] + list(self.openapi.integrations.values() if self.openapi else [])
+        return any(i.https_url is not None for i in integrations)
+
+    def _check_template(self, weaknesses: list[tuple[str, str]]) -> None:
+        for kind, where in weaknesses:
+            if kind == "resource_policy":
+                raise ValueError("openapi.template: x-amazon-apigateway-policy is not allowed; the component sets the "
+                                 "API's resource policy (PRIVATE endpoints)")
+            if kind == "skip_tls_verification":
+                raise ValueError(f"openapi.template: {where} sets tlsConfig.insecureSkipVerification; give the backend "
+                                 "a certificate API Gateway trusts")
+            if kind == "plain_http" and self.allow_plain_http_backend is None:
+                raise ValueError(f"openapi.template: {where} calls an http:// backend; use https:// (or a named "
+                                 "integration) or set allow_plain_http_backend with a reason")
 
     def _check_routes(self) -> None:
         kinds = {a.name: a.type for a in self.authorizers}
@@ -257,137 +317,72 @@ class RestApiArgs(ComponentArgs):
                 raise ValueError(f"{field}.authorizer: only for COGNITO_USER_POOLS or CUSTOM authorization")
             if route.authorization_scopes and route.authorization != "COGNITO_USER_POOLS":
                 raise ValueError(f"{field}.authorization_scopes: only for COGNITO_USER_POOLS authorization")
+            any_token = route.authorization == "COGNITO_USER_POOLS" and not route.authorization_scopes
+            if any_token and route.allow_any_token_of_pool is None:
+                raise ValueError(
+                    f"{field}.authorization_scopes: without scopes the route accepts any ID token of the pool; "
+                    "name the scopes an access token must carry, or set allow_any_token_of_pool with a reason"
+                )
+            if route.allow_any_token_of_pool is not None and not any_token:
+                raise ValueError(f"{field}.allow_any_token_of_pool: the route requires scopes; remove the opt-out")
+            body = route.http_method in ("POST", "PUT", "PATCH", "ANY")
+            if body and route.request_model is None and route.allow_unvalidated_body is None:
+                raise ValueError(
+                    f"{field}.request_model: {route.http_method} {route.path} takes a body that nothing validates; "
+                    "give a JSON schema, or set allow_unvalidated_body with a reason"
+                )
+            if route.allow_unvalidated_body is not None and not (body and route.request_model is None):
+                raise ValueError(f"{field}.allow_unvalidated_body: the route's body is validated or absent; remove it")
             if route.api_key_required and self.usage_plan is None:
                 raise ValueError(f"{field}.api_key_required: needs a usage_plan with API keys")
 
 
-# --- OpenAPI templates ----------------------------------------------------------------------------
-
-_OPERATIONS = {"get", "put", "post", "delete", "options", "head", "patch", "x-amazon-apigateway-any-method"}
-_AUTH_TYPES = {"awssigv4", "cognito_user_pools", "custom"}
-_PLACEHOLDER = "stackguard-integration:"
-_VALIDATOR = "stackguard-validate-all"
-
-
-class Operation(NamedTuple):
-    """One operation of an OpenAPI template, as the component needs to know it."""
-
-    path: str
-    method: str
-    authenticated: bool
-    integration: Optional[str]  # name of the `integrations` entry it proxies to, if any
-
-
-def _integration_object(integration: IntegrationArgs, uri: str, http_method: str) -> dict[str, Any]:
-    if integration.lambda_arn is not None:
-        return {"type": "aws_proxy", "httpMethod": "POST", "uri": uri, "timeoutInMillis": integration.timeout_ms}
-    return {"type": "http_proxy", "httpMethod": http_method, "uri": uri, "timeoutInMillis": integration.timeout_ms,
-            "tlsConfig": {"insecureSkipVerification": False}}
-
-
-def _security_scheme(authorizer: AuthorizerArgs, provider_arns: list[str], authorizer_uri: Optional[str]) -> dict[str, Any]:
-    # API Gateway reads a TOKEN authorizer's header from the scheme's name; REQUEST authorizers use
-    # identitySource only, and AWS documents "Unused" as the placeholder name.
-    header = authorizer.identity_source.rsplit(".", 1)[-1] if authorizer.type != "REQUEST" else "Unused"
-    if authorizer.type == "COGNITO_USER_POOLS":
-        spec = {"type": "cognito_user_pools", "providerARNs": provider_arns}
-        kind = "cognito_user_pools"
-    else:
-        spec = {"type": authorizer.type.lower(), "authorizerUri": authorizer_uri,
-                "identitySource": authorizer.identity_source,
-                "authorizerResultTtlInSeconds": authorizer.result_ttl_seconds}
-        kind = "custom"
-    return {"type": "apiKey", "name": header, "in": "header",
-            "x-amazon-apigateway-authtype": kind, "x-amazon-apigateway-authorizer": spec}
-
-
-def render_openapi(args: RestApiArgs, uris: dict[str, str], authorizers: dict[str, tuple[list[str], Optional[str]]]) -> dict:
-    """Render the template with resolved integration URIs and authorizer settings, and parse it."""
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False, keep_trailing_newline=True)
-    by_name = {a.name: a for a in args.authorizers}
-    integrations = args.openapi.integrations
-
-    def integration(name: str, http_method: str = "ANY", **extra: Any) -> str:
-        # extra keys (e.g. requestParameters mapping path parameters) are added to the integration object.
-        return json.dumps({**extra, **_integration_object(integrations[name], uris[name], http_method)})
-
-    def authorizer(name: str) -> str:
-        return json.dumps(_security_scheme(by_name[name], *authorizers[name]))
-
-    def iam_auth() -> str:
-        return json.dumps({"type": "apiKey", "name": "Authorization", "in": "header",
-                           "x-amazon-apigateway-authtype": "awsSigv4"})
-
-    template = env.from_string(args.openapi.source())
-    text = template.render(
-        integration=integration, authorizer=authorizer, iam_auth=iam_auth,
-        integrations={n: {"uri": uris[n], "type": "aws_proxy" if i.lambda_arn is not None else "http_proxy"}
-                      for n, i in integrations.items()},
-        authorizers={n: {"provider_arns": authorizers[n][0], "authorizer_uri": authorizers[n][1]} for n in by_name},
-    )
-    document = yaml.safe_load(text)
-    if not isinstance(document, dict) or not isinstance(document.get("paths"), dict):
-        raise ValueError("openapi.template: the rendered template is not an OpenAPI document with paths")
-    return document
-
-
-def _placeholder_render(args: RestApiArgs) -> dict:
-    uris = {name: f"{_PLACEHOLDER}{name}" for name in args.openapi.integrations}
-    authorizers = {a.name: (["arn:aws:cognito-idp:placeholder"], "placeholder") for a in args.authorizers}
-    try:
-        return render_openapi(args, uris, authorizers)
-    except jinja2.TemplateError as err:
-        raise ValueError(f"openapi.template: {err}") from None
-    except KeyError as err:
-        raise ValueError(f"openapi.template: unknown integration or authorizer {err}") from None
-    except yaml.YAMLError as err:
-        raise ValueError(f"openapi.template: the rendered document is not YAML/JSON ({err})") from None
-
-
-def openapi_operations(args: RestApiArgs) -> list[Operation]:
-    """Every operation of the template with whether it is authenticated and which named integration it uses."""
-    document = _placeholder_render(args)
-    schemes = {**document.get("securityDefinitions", {}), **document.get("components", {}).get("securitySchemes", {})}
-    authenticating = {name for name, scheme in schemes.items()
-                      if str(scheme.get("x-amazon-apigateway-authtype", "")).lower() in _AUTH_TYPES}
-    operations = []
-    for path, item in document["paths"].items():
-        try:
-            check_path(path)
-        except ValueError as err:
-            raise ValueError(f"openapi.template: path {path!r} {err}") from None
-        for key, operation in (item or {}).items():
-            if key not in _OPERATIONS:
-                continue
-            security = operation.get("security", document.get("security")) or []
-            iam = str(operation.get("x-amazon-apigateway-auth", {}).get("type", "")).upper() == "AWS_IAM"
-            authenticated = iam or (bool(security) and all(set(req) & authenticating for req in security))
-            uri = str(operation.get("x-amazon-apigateway-integration", {}).get("uri", ""))
-            target = uri[len(_PLACEHOLDER):] if uri.startswith(_PLACEHOLDER) else None
-            method = "ANY" if key == "x-amazon-apigateway-any-method" else key.upper()
-            operations.append(Operation(path, method, authenticated, target))
-    if not operations:
-        raise ValueError("openapi.template: the document defines no operations")
-    return operations
-
-
-def _with_request_validation(document: dict) -> dict:
-    # Every method validates its parameters and body against the document's models, whatever the template says.
-    document = dict(document)
-    document["x-amazon-apigateway-request-validators"] = {
-        **document.get("x-amazon-apigateway-request-validators", {}),
-        _VALIDATOR: {"validateRequestBody": True, "validateRequestParameters": True},
-    }
-    document["x-amazon-apigateway-request-validator"] = _VALIDATOR
-    paths = {}
-    for path, item in document["paths"].items():
-        paths[path] = {key: ({k: v for k, v in op.items() if k != "x-amazon-apigateway-request-validator"}
-                             if key in _OPERATIONS else op) for key, op in (item or {}).items()}
-    document["paths"] = paths
-    return document
-
-
 # --- the component --------------------------------------------------------------------------------
+
+# Cached responses keyed by the caller's credentials, so one caller never gets another's response.
+CALLER_CACHE_KEY = "method.request.header.Authorization"
+
+
+def method_request_parameters(route: RouteArgs, path_params: list[str], per_caller_cache: bool) -> dict[str, bool]:
+    """The method's declared request parameters (True: required, validated by API Gateway)."""
+    parameters = {f"method.request.path.{p}": True for p in path_params}
+    parameters.update({f"method.request.querystring.{q}": True for q in route.required_query_parameters})
+    parameters.update({f"method.request.header.{h}": True for h in route.required_headers})
+    if per_caller_cache:
+        parameters.setdefault(CALLER_CACHE_KEY, False)
+    return parameters
+
+
+def rest_api_acknowledgements(name: str, args: RestApiArgs) -> Acknowledgements:
+    """Every opt-out of a RestApi, on the child it weakens (children without tags get props only)."""
+    acks = Acknowledgements()
+    acks.add("aws-apigateway-rest-api-endpoint-type", name, "allow_edge_endpoint", args.allow_edge_endpoint)
+    acks.add("aws-apigateway-rest-api-default-endpoint", name, "keep_default_endpoint", args.keep_default_endpoint)
+    acks.add("aws-apigateway-stage-web-acl", f"{name}-stage", "allow_without_waf", args.allow_without_waf)
+    acks.add("aws-apigateway-method-settings-logging", f"{name}-method-settings", "log_full_requests",
+             args.log_full_requests)
+    for i, route in enumerate(args.routes):
+        key = f"{name}-{route.http_method}{route.path}"
+        if route.integration.plain_http:
+            acks.add("aws-apigateway-integration-https", key, "allow_plain_http_backend", args.allow_plain_http_backend)
+        acks.add("aws-apigateway-method-cognito-scopes", key, f"routes.{i}.allow_any_token_of_pool",
+                 route.allow_any_token_of_pool)
+        acks.add("aws-apigateway-method-request-validation", key, f"routes.{i}.allow_unvalidated_body",
+                 route.allow_unvalidated_body)
+        if args.caching is not None and route.authorization != "NONE":
+            # The integrations are cached without the caller among their keys.
+            acks.add("aws-apigateway-integration-cache-keys", key, "caching.allow_shared_cache",
+                     args.caching.allow_shared_cache)
+
+    if args.openapi and (any(i.plain_http for i in args.openapi.integrations.values()) or any(
+            kind == "plain_http" for kind, _ in template_weaknesses(placeholder_render(args)))):
+        acks.add("aws-apigateway-integration-https", name, "allow_plain_http_backend", args.allow_plain_http_backend)
+    for i, public in enumerate(args.public_routes):
+        resource = name if args.openapi else f"{name}-{public.http_method}{public.path}"
+        acks.add("aws-apigateway-method-authorization", resource, f"public_routes.{i}",
+                 RiskAcceptance(reason=public.reason, owner=public.owner))
+    return acks
+
 
 class RestApi(pulumi.ComponentResource):
     """A REST API whose defaults pass stackguard's prod rules."""
@@ -406,6 +401,7 @@ class RestApi(pulumi.ComponentResource):
     usage_plan: Optional[aws.apigateway.UsagePlan]
     api_keys: dict[str, aws.apigateway.ApiKey]
     rest_api_id: pulumi.Output[str]
+    api_name: pulumi.Output[str]
     stage_arn: pulumi.Output[str]
     stage_name: pulumi.Output[str]
     invoke_url: pulumi.Output[str]
@@ -414,7 +410,8 @@ class RestApi(pulumi.ComponentResource):
 
     def __init__(self, name: str, args: RestApiArgs | dict | None = None, opts: pulumi.ResourceOptions | None = None):
         args = validate_args("RestApi", RestApiArgs, args)
-        super().__init__("stackguard:api:RestApi", name, None, opts)
+        acks = rest_api_acknowledgements(name, args)
+        super().__init__("stackguard:api:RestApi", name, acks.props(), opts)
         self._name = name
         self._args = args
         child = pulumi.ResourceOptions(parent=self)
@@ -429,13 +426,13 @@ class RestApi(pulumi.ComponentResource):
             name,
             description=args.description,
             endpoint_configuration=endpoint,
-            disable_execute_api_endpoint=bool(args.custom_domain) and not args.keep_default_endpoint,
+            disable_execute_api_endpoint=bool(args.custom_domain) and args.keep_default_endpoint is None,
             security_policy="TLS_1_2",
             api_key_source="HEADER",
             policy=policy,
             body=body,
             fail_on_warnings=True,
-            tags=args.tags,
+            tags={**args.tags, **acks.tags(name)},
             opts=child,
         )
         api = self.rest_api
@@ -472,37 +469,45 @@ class RestApi(pulumi.ComponentResource):
         self.access_log_group = api_access_log_group(
             name, parent=self, kms_key_arn=args.kms_key_arn, settings=args.access_logs, tags=args.tags
         )
+        self.client_certificate = None
+        if args.backend_client_certificate and args.has_http_backend():
+            # HTTP backends can verify that calls come from this stage (FSBP APIGateway.2).
+            self.client_certificate = aws.apigateway.ClientCertificate(
+                f"{name}-client-certificate", description=f"Calls from the {name} stage to its HTTP backends",
+                tags=args.tags, opts=child,
+            )
         self.stage = aws.apigateway.Stage(
             f"{name}-stage",
             rest_api=api.id,
             deployment=self.deployment.id,
+            client_certificate_id=self.client_certificate.id if self.client_certificate else None,
             stage_name=args.stage_name,
             access_log_settings=access_log_settings(self.access_log_group, REST_ACCESS_LOG_FORMAT),
             xray_tracing_enabled=True,
             cache_cluster_enabled=args.caching is not None,
             cache_cluster_size=args.caching.cluster_size if args.caching else None,
-            tags=args.tags,
+            tags={**args.tags, **acks.tags(f"{name}-stage")},
             opts=child,
         )
-        caching = args.caching
         self.method_settings = aws.apigateway.MethodSettings(
             f"{name}-method-settings",
             rest_api=api.id,
             stage_name=self.stage.stage_name,
             method_path="*/*",
-            settings={
-                "logging_level": args.logging_level,
-                "metrics_enabled": True,
-                "data_trace_enabled": args.log_full_requests is not None,
-                **args.throttling.route_settings(),
-                "caching_enabled": caching is not None,
-                "cache_data_encrypted": True,
-                "cache_ttl_in_seconds": caching.ttl_seconds if caching else None,
-                "require_authorization_for_cache_control": True if caching else None,
-                "unauthorized_cache_control_header_strategy": "FAIL_WITH_403" if caching else None,
-            },
+            settings={**self.method_settings_values(), **args.throttling.route_settings()},
             opts=child,
         )
+        for route in args.routes:
+            if route.throttling is not None:
+                # A method's own settings replace the stage-wide ones for it, so they repeat logging and metrics.
+                aws.apigateway.MethodSettings(
+                    f"{name}-{route.http_method}{route.path}-settings", rest_api=api.id,
+                    stage_name=self.stage.stage_name,
+                    method_path=f"{route.path.lstrip('/')}/{'*' if route.http_method == 'ANY' else route.http_method}",
+                    settings={**self.method_settings_values(), **route.throttling.route_settings()},
+                    opts=pulumi.ResourceOptions(parent=self, depends_on=[self.method_settings]),
+                )
+
         self.web_acl_association = None
         if args.web_acl_arn is not None:
             self.web_acl_association = aws.wafv2.WebAclAssociation(
@@ -520,6 +525,8 @@ class RestApi(pulumi.ComponentResource):
             self._usage_plan(args.usage_plan)
 
         self.rest_api_id = api.id
+        # API Gateway's ApiName metric dimension is the API's real (generated) name.
+        self.api_name = api.name
         self.stage_arn = self.stage.arn
         self.stage_name = self.stage.stage_name
         self.invoke_url = invoke_url
@@ -527,6 +534,7 @@ class RestApi(pulumi.ComponentResource):
         self.access_log_group_arn = self.access_log_group.arn
         self.register_outputs({
             "rest_api_id": self.rest_api_id,
+            "api_name": self.api_name,
             "stage_arn": self.stage_arn,
             "stage_name": self.stage_name,
             "invoke_url": self.invoke_url,
@@ -554,7 +562,7 @@ class RestApi(pulumi.ComponentResource):
         authorizers = {a.name: (a.provider_arns, lambda_invoke_uri(a.lambda_arn) if a.lambda_arn is not None else None)
                        for a in args.authorizers}
         return pulumi.Output.from_input({"uris": uris, "authorizers": authorizers}).apply(
-            lambda resolved: json.dumps(_with_request_validation(render_openapi(
+            lambda resolved: json.dumps(with_request_validation(render_openapi(
                 args, resolved["uris"], {k: (v[0], v[1]) for k, v in resolved["authorizers"].items()})), sort_keys=True)
         )
 
@@ -606,6 +614,7 @@ class RestApi(pulumi.ComponentResource):
             return resource_ids[path]
 
         created: list[pulumi.Resource] = []
+        per_caller_cache = args.caching is not None and args.caching.allow_shared_cache is None
         for route in args.routes:
             key = f"{route.http_method}{route.path}"
             params = [p for p, _ in PATH_PARAM.findall(route.path)]
@@ -619,10 +628,13 @@ class RestApi(pulumi.ComponentResource):
                 authorization_scopes=route.authorization_scopes or None,
                 api_key_required=route.api_key_required,
                 request_validator_id=self.request_validator.id,
-                request_parameters={f"method.request.path.{p}": True for p in params} or None,
+                request_parameters=method_request_parameters(route, params, per_caller_cache) or None,
+                request_models={"application/json": self._request_model(key, route.request_model).name}
+                if route.request_model is not None else None,
                 opts=child,
             )
             self.methods[key] = method
+
             integration = route.integration
             if integration.lambda_arn is not None:
                 target = {"type": "AWS_PROXY", "integration_http_method": "POST",
@@ -634,16 +646,43 @@ class RestApi(pulumi.ComponentResource):
                           "tls_config": {"insecure_skip_verification": False},
                           "request_parameters": {f"integration.request.path.{p}": f"method.request.path.{p}"
                                                  for p in params if f"{{{p}" in integration.https_url} or None}
+            cache_keys = [k for k in method_request_parameters(route, params, per_caller_cache)
+                          if k.startswith("method.request.path.") or k == CALLER_CACHE_KEY]
             created += [method, aws.apigateway.Integration(
                 f"{name}-{key}",
                 rest_api=api.id,
                 resource_id=method.resource_id,
                 http_method=method.http_method,
                 timeout_milliseconds=integration.timeout_ms,
+                cache_key_parameters=cache_keys if args.caching is not None and cache_keys else None,
                 opts=child,
                 **target,
             )]
         return created
+
+    def method_settings_values(self) -> dict[str, Any]:
+        """Logging, metrics and cache settings every method gets (throttling is added per stage or method)."""
+        args, caching = self._args, self._args.caching
+        return {
+            "logging_level": args.logging_level,
+            "metrics_enabled": True,
+            "data_trace_enabled": args.log_full_requests is not None,
+            "caching_enabled": caching is not None,
+            "cache_data_encrypted": True,
+            "cache_ttl_in_seconds": caching.ttl_seconds if caching else None,
+            "require_authorization_for_cache_control": True if caching else None,
+            "unauthorized_cache_control_header_strategy": "FAIL_WITH_403" if caching else None,
+        }
+
+    def _request_model(self, key: str, schema: dict[str, Any]) -> aws.apigateway.Model:
+        return aws.apigateway.Model(
+            f"{self._name}-{key}-model",
+            rest_api=self.rest_api.id,
+            name=re.sub(r"[^A-Za-z0-9]", "", key.title()) + "Request",
+            content_type="application/json",
+            schema=json.dumps({"$schema": "http://json-schema.org/draft-04/schema#", **schema}, sort_keys=True),
+            opts=pulumi.ResourceOptions(parent=self),
+        )
 
     def _custom_domain(self, domain: CustomDomainArgs) -> pulumi.Output[str]:
         child = pulumi.ResourceOptions(parent=self)
@@ -655,6 +694,7 @@ class RestApi(pulumi.ComponentResource):
             certificate_arn=domain.certificate_arn if edge else None,
             regional_certificate_arn=None if edge else domain.certificate_arn,
             security_policy="TLS_1_2",
+            mutual_tls_authentication={"truststore_uri": domain.truststore_uri} if domain.truststore_uri else None,
             tags=self._args.tags,
             opts=child,
         )

@@ -11,8 +11,18 @@
     })
     pulumi.export("secret_arn", store.secret_arn)
 
-Rotation is required: a secret without a rotation function is a weaker choice that must be named,
-`allow_no_rotation=True` with a `no_rotation_reason` (e.g. a token only the vendor's portal can renew).
+Rotation is required, at most every 90 days (FSBP SecretsManager.4): a secret without a rotation function
+is a weaker choice that must be named, `allow_no_rotation={"reason": ...}` (e.g. a token only the vendor's
+portal can renew), and so is a longer period (`allow_long_rotation_period`) or a reader of another account
+(`allow_cross_account_readers`). Each is reported as acknowledged risk (components/_acknowledgements.py).
+
+Readers of the secret's own account also get kms:Decrypt on the secret's key, only through Secrets Manager
+(kms:ViaService), as an inline policy on their role: without it a reader cannot decrypt the value when the
+key policy delegates to IAM. https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html
+
+The initial value is written once: the version ignores later changes of its secret_string, because after
+rotations AWS removes that version and a `pulumi refresh` + `up` would otherwise write the stale initial
+value over the live credential.
 
 The initial value is taken only as a secret: a plain string is wrapped in `pulumi.Output.secret` before
 anything else happens and an Output is marked secret too, so it is encrypted in the state and never
@@ -28,21 +38,39 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, SecretStr, field_validator, model_validator
 
+from components._acknowledgements import Acknowledgements
+from components._api_common import RiskAcceptance
 from components._args import ComponentArgs, StrInput, validate_args
-from components._policy_documents import aws_principal, deny_insecure_transport, policy_document, statement
+from components._policy_documents import (
+    account_scope,
+    aws_principal,
+    deny_insecure_transport,
+    policy_document,
+    statement,
+)
 from components.encryption_key import validate_customer_managed_key_arn
 
 _ROLE_ARN = re.compile(r"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+$")
 _LAMBDA_ARN = re.compile(r"^arn:aws[a-z-]*:lambda:[a-z]{2}(?:-[a-z]+)+-\d:\d{12}:function:[\w-]+(?::[\w$-]+)?$")
 
 READ_ACTIONS = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
+# FSBP SecretsManager.4: secrets should be rotated within a specified number of days (default 90).
+MAX_ROTATION_DAYS = 90
+ROTATION_RULE = "aws-secretsmanager-secret-rotation"
+POLICY_RULE = "aws-secretsmanager-secret-policy-public"
+
+
+def _account_of(arn: object) -> Optional[str]:
+    return arn.split(":")[4] if isinstance(arn, str) and arn.count(":") >= 5 else None
 
 
 class RotationArgs(ComponentArgs):
     """Automatic rotation by a Lambda function."""
 
     rotation_lambda_arn: StrInput = Field(description="ARN of the rotation Lambda function.")
-    automatically_after_days: int = Field(default=30, ge=1, le=365, description="Days between rotations (1-365).")
+    automatically_after_days: int = Field(
+        default=30, ge=1, le=1000, description="Days between rotations (1-1000; above 90 needs allow_long_rotation_period)."
+    )
     rotate_immediately: bool = Field(default=True, description="Rotate once as soon as rotation is configured.")
 
     @field_validator("rotation_lambda_arn")
@@ -68,9 +96,14 @@ class SecretStoreArgs(ComponentArgs):
         default_factory=list, description="IAM role ARNs allowed to read the secret through its resource policy."
     )
     rotation: Optional[RotationArgs] = Field(default=None, description="Rotation; required unless allow_no_rotation.")
-    allow_no_rotation: bool = Field(default=False, description="Risk opt-out: keep the secret without rotation.")
-    no_rotation_reason: Optional[str] = Field(
-        default=None, min_length=10, description="Why the secret is not rotated (required with allow_no_rotation)."
+    allow_no_rotation: Optional[RiskAcceptance] = Field(
+        default=None, description="Opt-out (FSBP SecretsManager.1): keep the secret without rotation."
+    )
+    allow_long_rotation_period: Optional[RiskAcceptance] = Field(
+        default=None, description=f"Opt-out (FSBP SecretsManager.4): rotate less often than every {MAX_ROTATION_DAYS} days."
+    )
+    allow_cross_account_readers: Optional[RiskAcceptance] = Field(
+        default=None, description="Opt-out: reader_role_arns of another account than the key's."
     )
     initial_value: Optional[Union[SecretStr, pulumi.Output]] = Field(
         default=None,
@@ -93,17 +126,34 @@ class SecretStoreArgs(ComponentArgs):
 
     @model_validator(mode="after")
     def _rotation_choice(self) -> "SecretStoreArgs":
-        if self.rotation is None and not self.allow_no_rotation:
+        if self.rotation is None and self.allow_no_rotation is None:
             raise ValueError(
-                "rotation: required (give rotation.rotation_lambda_arn), or set allow_no_rotation with a no_rotation_reason"
+                "rotation: required (give rotation.rotation_lambda_arn), or set allow_no_rotation with a reason"
             )
-        if self.rotation is not None and self.allow_no_rotation:
+        if self.rotation is not None and self.allow_no_rotation is not None:
             raise ValueError("allow_no_rotation: cannot be combined with rotation")
-        if self.allow_no_rotation and not self.no_rotation_reason:
-            raise ValueError("no_rotation_reason: required (at least 10 characters) when allow_no_rotation is true")
-        if self.no_rotation_reason and not self.allow_no_rotation:
-            raise ValueError("no_rotation_reason: only meaningful with allow_no_rotation")
+        long_period = self.rotation is not None and self.rotation.automatically_after_days > MAX_ROTATION_DAYS
+        if long_period and self.allow_long_rotation_period is None:
+            raise ValueError(
+                f"rotation.automatically_after_days: more than {MAX_ROTATION_DAYS} days (FSBP SecretsManager.4); "
+                "rotate more often or set allow_long_rotation_period with a reason"
+            )
+        if self.allow_long_rotation_period is not None and not long_period:
+            raise ValueError(f"allow_long_rotation_period: rotation is within {MAX_ROTATION_DAYS} days; remove the opt-out")
+        foreign = self.foreign_readers()
+        if foreign and self.allow_cross_account_readers is None:
+            raise ValueError(
+                f"reader_role_arns: {foreign[0]!r} is in another account than the key; "
+                "set allow_cross_account_readers with a reason"
+            )
+        if self.allow_cross_account_readers is not None and not foreign:
+            raise ValueError("allow_cross_account_readers: every reader is in the key's account; remove the opt-out")
         return self
+
+    def foreign_readers(self) -> list[str]:
+        """Reader roles of another account than the key's (only when both ARNs are known strings)."""
+        home = _account_of(self.kms_key_arn)
+        return [arn for arn in self.reader_role_arns if home and _account_of(arn) not in (None, home)]
 
 
 class SecretStore(pulumi.ComponentResource):
@@ -123,7 +173,11 @@ class SecretStore(pulumi.ComponentResource):
     ) -> None:
         args = validate_args("SecretStore", SecretStoreArgs, args)
         initial_value = _as_secret(args.initial_value)
-        super().__init__("stackguard:security:SecretStore", name, None, opts)
+        acks = Acknowledgements()
+        acks.add(ROTATION_RULE, f"{name}-secret", "allow_no_rotation", args.allow_no_rotation)
+        acks.add(ROTATION_RULE, f"{name}-secret", "allow_long_rotation_period", args.allow_long_rotation_period)
+        acks.add(POLICY_RULE, f"{name}-secret", "allow_cross_account_readers", args.allow_cross_account_readers)
+        super().__init__("stackguard:security:SecretStore", name, acks.props(), opts)
         child = pulumi.ResourceOptions(parent=self)
 
         self.secret = aws.secretsmanager.Secret(
@@ -132,7 +186,7 @@ class SecretStore(pulumi.ComponentResource):
             description=args.description or f"Secret {name}",
             kms_key_id=args.kms_key_arn,
             recovery_window_in_days=args.recovery_window_in_days,
-            tags=args.tags,
+            tags={**args.tags, **acks.tags(f"{name}-secret")},
             opts=child,
         )
 
@@ -154,9 +208,18 @@ class SecretStore(pulumi.ComponentResource):
             opts=child,
         )
 
+        self.reader_decrypt_policies = [
+            self._reader_decrypt(name, index, role_arn, args)
+            for index, role_arn in enumerate(args.reader_role_arns)
+            if role_arn not in args.foreign_readers()
+        ]
+
+        self.initial_version = None
         if initial_value is not None:
-            aws.secretsmanager.SecretVersion(
-                f"{name}-initial", secret_id=self.secret.id, secret_string=initial_value, opts=child
+            # Written once: rotation replaces it, and re-applying it would overwrite the live credential.
+            self.initial_version = aws.secretsmanager.SecretVersion(
+                f"{name}-initial", secret_id=self.secret.id, secret_string=initial_value,
+                opts=pulumi.ResourceOptions(parent=self, ignore_changes=["secretString"]),
             )
 
         self.rotation = None
@@ -185,6 +248,20 @@ class SecretStore(pulumi.ComponentResource):
         self.secret_arn = self.secret.arn
         self.secret_id = self.secret.id
         self.register_outputs({"secret_arn": self.secret_arn, "secret_id": self.secret_id})
+
+    def _reader_decrypt(self, name: str, index: int, role_arn: pulumi.Input[str], args: SecretStoreArgs) -> aws.iam.RolePolicy:
+        """Let a reader role of the key's account decrypt with the key, only through Secrets Manager."""
+        region = account_scope(self).region
+        return aws.iam.RolePolicy(
+            f"{name}-reader-{index}-decrypt",
+            role=pulumi.Output.from_input(role_arn).apply(lambda arn: arn.rsplit("/", 1)[-1]),
+            policy=policy_document([statement(
+                sid="DecryptSecretThroughSecretsManager", actions=["kms:Decrypt"], resources=[args.kms_key_arn],
+                conditions={"StringEquals": {
+                    "kms:ViaService": pulumi.Output.concat("secretsmanager.", region, ".amazonaws.com")}},
+            )]),
+            opts=pulumi.ResourceOptions(parent=self),
+        )
 
 
 def _as_secret(value: Optional[Union[SecretStr, pulumi.Output]]) -> Optional[pulumi.Output]:

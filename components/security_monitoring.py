@@ -4,10 +4,9 @@
 
     monitoring = SecurityMonitoring("orders-api", {
         "kms_key_arn": key.key_arn,              # the key must let cloudwatch/events.amazonaws.com use it
-        "api_name": "orders",                    # the REST API's name (the ApiName dimension)
-        "stage_name": "prod",
-        "web_acl_name": "orders-api-acl",
-        "access_log_group_name": access_logs.name,
+        "api": api,                              # the RestApi or HttpApi component itself
+        "web_acl_name": acl.web_acl_name,
+        "function_names": [handler.function_name],
         "subscriptions": [{"protocol": "https", "endpoint": "https://hooks.example.com/sec"},
                           {"protocol": "email", "endpoint": "secops@example.com"}],
         "tags": {"team": "secops"},
@@ -18,22 +17,30 @@ The topic is encrypted with a customer-managed key (an EncryptionKey with servic
 "cloudwatch.amazonaws.com" and "events.amazonaws.com" can decrypt for them), refuses non-TLS requests, and
 admits publishing only from CloudWatch alarms and EventBridge rules of this account and region.
 
-Alarms (actions and OK actions go to the topic; missing data counts as fine, since a quiet API is healthy):
-  * 5XXError and 4XXError (spike) sums of the REST stage, from the AWS/ApiGateway namespace;
-  * with `access_log_group_name`: 401/403 and 429 counts from metric filters on the JSON access log. Throttling
-    is counted from the access log because API Gateway publishes no metric of its own for 429s: they are
-    only part of 4XXError, where they cannot be told apart from client mistakes. Without an access log
-    group, throttling shows up only in the 4XXError alarm;
-  * with `web_acl_name`: the web ACL's BlockedRequests (AWS/WAFV2, Rule ALL).
+The API's metric dimensions come from the component, never typed by hand: a REST API publishes under
+ApiName (its real, generated name) and Stage with 5XXError/4XXError, an HTTP API under ApiId and Stage
+with 5xx/4xx. https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-metrics-and-dimensions.html
+https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-metrics.html
 
-Events (EventBridge rules whose target is the topic): a KMS key scheduled for deletion or disabled, and a
-failed secret rotation. Both arrive through CloudTrail, so the account needs a trail (any trail).
+Alarms (actions and OK actions go to the topic; missing data counts as fine for counts, since a quiet API
+publishes nothing):
+  * server errors, client errors (spike) and p99 latency of the stage;
+  * 401/403 and 429 counts from metric filters on the API's JSON access log. Throttling is counted from the
+    access log because API Gateway publishes no metric of its own for 429s;
+  * with `web_acl_name`: the web ACL's BlockedRequests (AWS/WAFV2, Rule ALL);
+  * per `function_names` entry (handlers, Lambda authorizers): Errors and Throttles (AWS/Lambda);
+  * per event rule: FailedInvocations (AWS/Events), so an alert that cannot be delivered is itself seen.
+
+Events (EventBridge rules whose target is the topic): a KMS key scheduled for deletion or disabled, a failed
+secret rotation, and control-plane changes (a key policy or a grant made by a person rather than by an AWS
+service, CloudTrail stopped, deleted or changed, a secret's resource policy changed). They arrive through
+CloudTrail, so the account needs a trail (any trail).
 """
 from __future__ import annotations
 
 import json
 import re
-from typing import Literal, Optional
+from typing import Literal, Optional, Union
 from urllib.parse import urlparse
 
 import pulumi
@@ -52,6 +59,8 @@ from components._policy_documents import (
     statement,
 )
 from components.encryption_key import validate_customer_managed_key_arn
+from components.http_api import HttpApi
+from components.rest_api import RestApi
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 METRIC_NAMESPACE = "Stackguard/ApiSecurity"
@@ -72,6 +81,16 @@ KMS_EVENTS = {
     "source": ["aws.kms"],
     "detail-type": ["AWS API Call via CloudTrail"],
     "detail": {"eventSource": ["kms.amazonaws.com"], "eventName": ["ScheduleKeyDeletion", "DisableKey"]},
+}
+CONTROL_PLANE_EVENTS = {
+    "detail-type": ["AWS API Call via CloudTrail"],
+    "$or": [
+        # CreateGrant is also called by AWS services for their own resources (EBS, Lambda): those carry invokedBy.
+        {"source": ["aws.kms"], "detail": {"eventName": ["PutKeyPolicy", "CreateGrant"],
+                                           "userIdentity": {"invokedBy": [{"exists": False}]}}},
+        {"source": ["aws.cloudtrail"], "detail": {"eventName": ["StopLogging", "DeleteTrail", "UpdateTrail"]}},
+        {"source": ["aws.secretsmanager"], "detail": {"eventName": ["PutResourcePolicy", "DeleteResourcePolicy"]}},
+    ],
 }
 SECRET_ROTATION_EVENTS = {
     "source": ["aws.secretsmanager"],
@@ -109,6 +128,9 @@ class ThresholdsArgs(ComponentArgs):
     period_seconds: Literal[60, 300, 900, 3600] = Field(default=300, description="Length of one period in seconds.")
     evaluation_periods: int = Field(default=1, ge=1, le=24, description="Consecutive breaching periods (1-24).")
     server_errors: int = Field(default=5, ge=1, le=1_000_000, description="5XX responses per period.")
+    latency_p99_ms: int = Field(default=5000, ge=1, le=30_000, description="p99 latency of the stage in milliseconds.")
+    function_errors: int = Field(default=1, ge=1, le=1_000_000, description="Lambda errors per period and function.")
+    function_throttles: int = Field(default=1, ge=1, le=1_000_000, description="Lambda throttles per period and function.")
     client_errors: int = Field(default=100, ge=1, le=1_000_000, description="4XX responses per period (spike).")
     auth_failures: int = Field(default=20, ge=1, le=1_000_000, description="401/403 responses per period.")
     throttled_requests: int = Field(default=50, ge=1, le=1_000_000, description="429 responses per period.")
@@ -119,11 +141,10 @@ class SecurityMonitoringArgs(ComponentArgs):
     """Arguments of SecurityMonitoring."""
 
     kms_key_arn: StrInput = Field(description="Customer-managed KMS key (ARN) that encrypts the alert topic.")
-    api_name: StrInput = Field(description="Name of the REST API (ApiName dimension).")
-    stage_name: StrInput = Field(description="Stage of the REST API (Stage dimension).")
+    api: Union[RestApi, HttpApi] = Field(description="The RestApi or HttpApi component whose stage is watched.")
     web_acl_name: Optional[StrInput] = Field(default=None, description="Web ACL whose BlockedRequests to alarm on.")
-    access_log_group_name: Optional[StrInput] = Field(
-        default=None, description="The stage's JSON access log group: enables the 401/403 and 429 alarms."
+    function_names: list[StrInput] = Field(
+        default_factory=list, description="Lambda functions (handlers, authorizers) whose Errors and Throttles to alarm on."
     )
     subscriptions: list[SubscriptionArgs] = Field(default_factory=list, description="Alert subscribers.")
     thresholds: ThresholdsArgs = Field(default_factory=ThresholdsArgs, description="Alarm thresholds.")
@@ -140,12 +161,19 @@ class SecurityMonitoringArgs(ComponentArgs):
     def _cmk(cls, value: object) -> object:
         return validate_customer_managed_key_arn(value)
 
-    @field_validator("api_name", "stage_name", "web_acl_name", "access_log_group_name")
+    @field_validator("web_acl_name")
     @classmethod
     def _not_blank(cls, value: object) -> object:
         if isinstance(value, str) and not value.strip():
             raise ValueError("must not be empty")
         return value
+
+
+def api_metrics(api: Union[RestApi, HttpApi]) -> tuple[dict, str, str]:
+    """(dimensions, server-error metric, client-error metric) of a RestApi's or HttpApi's stage."""
+    if isinstance(api, RestApi):
+        return {"ApiName": api.api_name, "Stage": api.stage_name}, "5XXError", "4XXError"
+    return {"ApiId": api.api_id, "Stage": api.stage.name}, "5xx", "4xx"
 
 
 class SecurityMonitoring(pulumi.ComponentResource):
@@ -192,17 +220,24 @@ class SecurityMonitoring(pulumi.ComponentResource):
             )
 
         self.alarms = {}
-        api = {"ApiName": args.api_name, "Stage": args.stage_name}
+        api, server_errors, client_errors = api_metrics(args.api)
         t = args.thresholds
-        self._alarm("server_errors", "AWS/ApiGateway", "5XXError", api, t.server_errors,
+        self._alarm("server_errors", "AWS/ApiGateway", server_errors, api, t.server_errors,
                     "The API answers with server errors (5XX).")
-        self._alarm("client_errors", "AWS/ApiGateway", "4XXError", api, t.client_errors,
+        self._alarm("client_errors", "AWS/ApiGateway", client_errors, api, t.client_errors,
                     "Spike of client errors (4XX): probing, broken clients or throttling.")
-        if args.access_log_group_name is not None:
-            self._log_alarm("auth_failures", "AuthFailures", _status_pattern(401, 403), t.auth_failures,
-                            "Spike of 401/403 responses: credential stuffing or a broken client.")
-            self._log_alarm("throttled_requests", "ThrottledRequests", _status_pattern(429), t.throttled_requests,
-                            "Requests throttled (429): abuse or a throttling limit set too low.")
+        self._alarm("latency", "AWS/ApiGateway", "Latency", api, t.latency_p99_ms,
+                    "p99 latency of the API is high: a slow backend or a resource-exhaustion attack.",
+                    statistic="p99")
+        self._log_alarm("auth_failures", "AuthFailures", _status_pattern(401, 403), t.auth_failures,
+                        "Spike of 401/403 responses: credential stuffing or a broken client.")
+        self._log_alarm("throttled_requests", "ThrottledRequests", _status_pattern(429), t.throttled_requests,
+                        "Requests throttled (429): abuse or a throttling limit set too low.")
+        for index, function in enumerate(args.function_names):
+            self._alarm(f"function_{index}_errors", "AWS/Lambda", "Errors", {"FunctionName": function},
+                        t.function_errors, "A function of the API (handler or authorizer) fails.")
+            self._alarm(f"function_{index}_throttles", "AWS/Lambda", "Throttles", {"FunctionName": function},
+                        t.function_throttles, "A function of the API (handler or authorizer) is throttled.")
         if args.web_acl_name is not None:
             self._alarm("waf_blocked_requests", "AWS/WAFV2", "BlockedRequests",
                         {"WebACL": args.web_acl_name, "Region": scope.region, "Rule": "ALL"},
@@ -215,7 +250,16 @@ class SecurityMonitoring(pulumi.ComponentResource):
             "secret_rotation_failed": self._event_rule(
                 "secret-rotation-failed", SECRET_ROTATION_EVENTS, "A Secrets Manager rotation failed."
             ),
+            "control_plane_changes": self._event_rule(
+                "control-plane-changes", CONTROL_PLANE_EVENTS,
+                "A key policy or grant, a trail, or a secret's resource policy was changed.",
+            ),
         }
+        for key, rule in self.event_rules.items():
+            # An EventBridge target that cannot deliver (e.g. the topic's key refuses events.amazonaws.com)
+            # only shows up in this metric. https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-monitoring.html
+            self._alarm(f"{key}_failed_invocations", "AWS/Events", "FailedInvocations", {"RuleName": rule.name}, 1,
+                        "EventBridge could not deliver a security event to the alert topic.")
 
         self.topic_arn = self.topic.arn
         self.alarm_names = {key: alarm.name for key, alarm in self.alarms.items()}
@@ -244,15 +288,18 @@ class SecurityMonitoring(pulumi.ComponentResource):
             ]
         )
 
-    def _alarm(self, key: str, namespace: str, metric: str, dimensions: dict, threshold: int, why: str) -> None:
+    def _alarm(self, key: str, namespace: str, metric: str, dimensions: dict, threshold: int, why: str,
+               statistic: str = "Sum") -> None:
         t = self._settings.thresholds
+        percentile = statistic.startswith("p")
         self.alarms[key] = aws.cloudwatch.MetricAlarm(
             f"{self._prefix}-{key.replace('_', '-')}",
             alarm_description=why,
             namespace=namespace,
             metric_name=metric,
             dimensions=dimensions or None,
-            statistic="Sum",
+            statistic=None if percentile else statistic,
+            extended_statistic=statistic if percentile else None,
             period=t.period_seconds,
             evaluation_periods=t.evaluation_periods,
             threshold=threshold,
@@ -269,7 +316,7 @@ class SecurityMonitoring(pulumi.ComponentResource):
         metric_name = f"{self._prefix}-{metric}"
         aws.cloudwatch.LogMetricFilter(
             f"{self._prefix}-{key.replace('_', '-')}",
-            log_group_name=self._settings.access_log_group_name,
+            log_group_name=self._settings.api.access_log_group.name,
             pattern=pattern,
             metric_transformation=aws.cloudwatch.LogMetricFilterMetricTransformationArgs(
                 name=metric_name, namespace=METRIC_NAMESPACE, value="1", unit="Count"

@@ -17,8 +17,9 @@ Trust: either one AWS service, always limited to this account with aws:SourceAcc
 one resource with aws:SourceArn), or another account, which must present an sts:ExternalId.
 
 Permissions: statements are typed (no NotAction/NotResource). An Allow with a wildcard action ("*",
-"svc:*") or the resource "*" must carry a `wildcard_reason` of at least 10 characters. The reason is
-for reviewers only: it never reaches the policy document, which keeps the wildcard as written, so the
+"svc:*", and spellings of it such as "s3:?*") or on every resource ("*", or an ARN whose resource part is
+only wildcards, e.g. arn:aws:s3:::*) must carry `allow_wildcard` (a RiskAcceptance). The reason is
+reported as acknowledged risk; the policy document keeps the wildcard as written, so the
 rules that cover it (aws-iam-policy-wildcard-actions for a wildcard action on "*",
 aws-iam-policy-privilege-escalation for escalation actions on "*") still report it; that is how the
 exception stays visible. A statement that grants iam:PassRole on "*" (including "iam:*" or "*" on "*") is always
@@ -34,6 +35,8 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
+from components._acknowledgements import Acknowledgements
+from components._api_common import RiskAcceptance
 from components._args import AccountId, ComponentArgs, StrInput, validate_args
 from components._policy_documents import (
     account_root_arn,
@@ -67,10 +70,9 @@ class PolicyStatement(ComponentArgs):
     conditions: Optional[dict[str, dict[str, ConditionValue]]] = Field(
         default=None, description='Conditions: operator -> key -> value(s), e.g. {"StringEquals": {"aws:SourceVpc": "vpc-1"}}.'
     )
-    wildcard_reason: Optional[str] = Field(
+    allow_wildcard: Optional[RiskAcceptance] = Field(
         default=None,
-        min_length=10,
-        description='Why an Allow needs a wildcard action or the resource "*"; for reviewers, the document keeps the wildcard.',
+        description='Opt-out: an Allow with a whole-service action or on every resource; the document keeps the wildcard.',
     )
 
     @field_validator("actions")
@@ -95,13 +97,34 @@ class PolicyStatement(ComponentArgs):
     def _least_privilege(self) -> "PolicyStatement":
         if self.effect != "Allow":
             return self
-        any_resource = "*" in self.resources
-        if any_resource and any(action_covers(action, "iam:PassRole") for action in self.actions):
-            raise ValueError('actions: iam:PassRole on resource "*" is never allowed; name the role ARNs')
-        wildcards = [a for a in self.actions if is_wildcard_action(a)] + (['resource "*"'] if any_resource else [])
-        if wildcards and not self.wildcard_reason:
-            raise ValueError(f"wildcard_reason: required for {', '.join(wildcards)} (at least 10 characters)")
+        broad = [r for r in self.resources if isinstance(r, str) and every_resource(r)]
+        passes_roles = any(action_covers(action, "iam:PassRole") for action in self.actions)
+        if passes_roles and broad:
+            raise ValueError(f"actions: iam:PassRole on {broad[0]!r} is never allowed; name the role ARNs")
+        role_patterns = [r for r in self.resources if isinstance(r, str) and ("*" in r or "?" in r)]
+        wildcards = [a for a in self.actions if whole_service_action(a)] + [f"resource {r!r}" for r in broad]
+        if passes_roles:
+            # PassRole on arn:aws:iam::*:role/* lets the holder hand any role to a service: privilege escalation.
+            wildcards += [f"iam:PassRole on {r!r}" for r in role_patterns]
+        if wildcards and self.allow_wildcard is None:
+            raise ValueError(f"allow_wildcard: required (a reason) for {', '.join(wildcards)}")
+        if self.allow_wildcard is not None and not wildcards:
+            raise ValueError("allow_wildcard: the statement has no wildcard action or resource; remove the opt-out")
         return self
+
+
+def whole_service_action(action: str) -> bool:
+    """ "*", "s3:*" and any spelling that matches every action of a service ("s3:?*", "iam:**")."""
+    name = action.split(":", 1)[-1]
+    return is_wildcard_action(action) or (set(name) <= {"*", "?"} and "*" in name)
+
+
+def every_resource(resource: str) -> bool:
+    """ "*" or an ARN whose resource part, or account and resource, is only wildcards (arn:aws:s3:::*)."""
+    if resource == "*":
+        return True
+    parts = resource.split(":", 5)
+    return len(parts) == 6 and bool(parts[5]) and set(parts[5]) <= {"*", "?"}
 
 
 class ServiceRoleArgs(ComponentArgs):
@@ -127,6 +150,9 @@ class ServiceRoleArgs(ComponentArgs):
     statements: list[PolicyStatement] = Field(default_factory=list, description="Inline policy statements.")
     managed_policy_arns: list[StrInput] = Field(
         default_factory=list, description="Managed policies to attach; AWS-managed admin policies are refused."
+    )
+    allow_broad_managed_policies: Optional[RiskAcceptance] = Field(
+        default=None, description="Opt-out: attach AWS-managed *FullAccess / *ReadWrite policies (e.g. AmazonS3FullAccess)."
     )
     permissions_boundary_arn: Optional[StrInput] = Field(default=None, description="Permissions boundary policy ARN.")
     max_session_duration: int = Field(
@@ -158,6 +184,18 @@ class ServiceRoleArgs(ComponentArgs):
             if match.group(1) == "aws" and value.rsplit("/", 1)[-1] in ADMIN_MANAGED_POLICIES:
                 raise ValueError(f"{value!r} is an AWS-managed admin policy; grant the needed actions in statements")
         return values
+
+    @model_validator(mode="after")
+    def _broad_managed_policies(self) -> "ServiceRoleArgs":
+        broad = [arn for arn in self.managed_policy_arns if isinstance(arn, str) and broad_managed_policy(arn)]
+        if broad and self.allow_broad_managed_policies is None:
+            raise ValueError(
+                f"managed_policy_arns: {broad[0]!r} grants a whole service (full or read-write access); "
+                "grant the needed actions in statements, or set allow_broad_managed_policies with a reason"
+            )
+        if self.allow_broad_managed_policies is not None and not broad:
+            raise ValueError("allow_broad_managed_policies: no broad AWS-managed policy is attached; remove the opt-out")
+        return self
 
     @field_validator("permissions_boundary_arn")
     @classmethod
@@ -194,7 +232,8 @@ class ServiceRole(pulumi.ComponentResource):
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         args = validate_args("ServiceRole", ServiceRoleArgs, args)
-        super().__init__("stackguard:security:ServiceRole", name, None, opts)
+        acks = service_role_acknowledgements(name, args)
+        super().__init__("stackguard:security:ServiceRole", name, acks.props(), opts)
         child = pulumi.ResourceOptions(parent=self)
         scope = account_scope(self, args.account_id)
 
@@ -226,6 +265,26 @@ class ServiceRole(pulumi.ComponentResource):
         self.role_arn = self.role.arn
         self.role_name = self.role.name
         self.register_outputs({"role_arn": self.role_arn, "role_name": self.role_name})
+
+
+def broad_managed_policy(arn: str) -> bool:
+    """AWS-managed policies granting a whole service: *FullAccess, *ReadWrite (e.g. SecretsManagerReadWrite)."""
+    name = arn.rsplit("/", 1)[-1]
+    return ":iam::aws:policy/" in arn and (name.endswith("FullAccess") or name.endswith("ReadWrite"))
+
+
+def service_role_acknowledgements(name: str, args: ServiceRoleArgs) -> Acknowledgements:
+    """Wildcard statements (on the inline policy) and broad managed policies (on their attachments)."""
+    acks = Acknowledgements()
+    for index, stmt in enumerate(args.statements):
+        rule = "aws-iam-policy-pass-role-wildcard" if any(action_covers(a, "iam:PassRole") for a in stmt.actions) \
+            else "aws-iam-policy-wildcard-actions"
+        acks.add(rule, f"{name}-inline", f"statements.{index}.allow_wildcard", stmt.allow_wildcard)
+    for arn in args.managed_policy_arns:
+        if isinstance(arn, str) and broad_managed_policy(arn):
+            acks.add("aws-iam-managed-admin-policy", f"{name}-{arn.rsplit('/', 1)[-1]}", "allow_broad_managed_policies",
+                     args.allow_broad_managed_policies)
+    return acks
 
 
 def _trust_statement(args: ServiceRoleArgs, scope) -> dict:

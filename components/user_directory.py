@@ -25,7 +25,8 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
-from components._api_common import CertificateArn, Hostname, RiskAcceptance
+from components._acknowledgements import Acknowledgements
+from components._api_common import CertificateArn, Hostname, RiskAcceptance, check_cloudfront_certificate
 from components._args import ComponentArgs, validate_args
 
 _SERVER_ID = re.compile(r"^[\x21\x23-\x5B\x5D-\x7E]{1,256}$")
@@ -136,6 +137,8 @@ class DomainArgs(ComponentArgs):
             raise ValueError("set exactly one of prefix or custom_domain")
         if (self.custom_domain is None) != (self.certificate_arn is None):
             raise ValueError("certificate_arn: required with custom_domain, and only with it")
+        # A custom domain is served by a CloudFront distribution that Cognito manages.
+        check_cloudfront_certificate("certificate_arn", self.certificate_arn)
         return self
 
 
@@ -146,9 +149,15 @@ class UserDirectoryArgs(ComponentArgs):
     minimum_password_length: int = Field(14, ge=14, le=99, description="Minimum password length (never below 14).")
     resource_server: ResourceServerArgs = Field(description="The API's resource server and scopes.")
     client: ClientArgs = Field(default_factory=ClientArgs, description="The app client.")
-    domain: Optional[DomainArgs] = Field(None, description="Hosted OAuth domain (needed for the token endpoint).")
-    allow_self_sign_up: bool = Field(False, description="Opt-in: anyone may create an account (otherwise admins only).")
-    allow_deletion: bool = Field(False, description="Opt-out (dev stacks): turn deletion protection off.")
+    domain: DomainArgs = Field(
+        description="Hosted OAuth domain: the client's OAuth flows get their tokens from its /oauth2/token endpoint."
+    )
+    allow_self_sign_up: Optional[RiskAcceptance] = Field(
+        None, description="Opt-out: anyone may create an account (otherwise admins only)."
+    )
+    allow_deletion: Optional[RiskAcceptance] = Field(
+        None, description="Opt-out (dev stacks): turn deletion protection off."
+    )
     tags: dict[str, str] = Field(default_factory=dict, description="Tags for every taggable child.")
 
     @model_validator(mode="after")
@@ -174,7 +183,7 @@ class UserDirectory(pulumi.ComponentResource):
     user_pool: aws.cognito.UserPool
     resource_server: aws.cognito.ResourceServer
     client: aws.cognito.UserPoolClient
-    domain: Optional[aws.cognito.UserPoolDomain]
+    domain: aws.cognito.UserPoolDomain
     user_pool_id: pulumi.Output[str]
     user_pool_arn: pulumi.Output[str]
     client_id: pulumi.Output[str]
@@ -183,7 +192,13 @@ class UserDirectory(pulumi.ComponentResource):
 
     def __init__(self, name: str, args: UserDirectoryArgs | dict | None = None, opts: pulumi.ResourceOptions | None = None):
         args = validate_args("UserDirectory", UserDirectoryArgs, args)
-        super().__init__("stackguard:identity:UserDirectory", name, None, opts)
+        acks = Acknowledgements()
+        acks.add("aws-cognito-user-pool-self-sign-up", name, "allow_self_sign_up", args.allow_self_sign_up)
+        acks.add("aws-cognito-user-pool-deletion-protection", name, "allow_deletion", args.allow_deletion)
+        if args.client.allow_public_client is not None:
+            acks.add("aws-cognito-user-pool-client-public", f"{name}-client", "client.allow_public_client",
+                     args.client.allow_public_client)
+        super().__init__("stackguard:identity:UserDirectory", name, acks.props(), opts)
         child = pulumi.ResourceOptions(parent=self)
 
         self.user_pool = aws.cognito.UserPool(
@@ -206,9 +221,9 @@ class UserDirectory(pulumi.ComponentResource):
             auto_verified_attributes=["email"],
             user_attribute_update_settings={"attributes_require_verification_before_updates": ["email"]},
             username_configuration={"case_sensitive": False},
-            admin_create_user_config={"allow_admin_create_user_only": not args.allow_self_sign_up},
-            deletion_protection="INACTIVE" if args.allow_deletion else "ACTIVE",
-            tags=args.tags,
+            admin_create_user_config={"allow_admin_create_user_only": args.allow_self_sign_up is None},
+            deletion_protection="INACTIVE" if args.allow_deletion is not None else "ACTIVE",
+            tags={**args.tags, **acks.tags(name)},
             opts=child,
         )
         pool = self.user_pool
@@ -249,15 +264,13 @@ class UserDirectory(pulumi.ComponentResource):
             opts=child,
         )
 
-        self.domain = None
-        if args.domain:
-            self.domain = aws.cognito.UserPoolDomain(
-                f"{name}-domain",
-                user_pool_id=pool.id,
-                domain=args.domain.prefix or args.domain.custom_domain,
-                certificate_arn=args.domain.certificate_arn,
-                opts=child,
-            )
+        self.domain = aws.cognito.UserPoolDomain(
+            f"{name}-domain",
+            user_pool_id=pool.id,
+            domain=args.domain.prefix or args.domain.custom_domain,
+            certificate_arn=args.domain.certificate_arn,
+            opts=child,
+        )
 
         self.user_pool_id = pool.id
         self.user_pool_arn = pool.arn

@@ -10,6 +10,7 @@ stackguard component manages (an ALB, a stage of another stack); never list a st
         "kms_key_arn": logs_key.arn,                     # a key whose policy lets CloudWatch Logs use it
         "rate_limit": {"limit": 2000},                   # requests per IP per 5 minutes
         "rule_action_overrides": {"AWSManagedRulesCommonRuleSet": {"SizeRestrictions_BODY": "count"}},
+        "allow_weakened_managed_rules": {"reason": "uploads exceed 8 KB; body size checked by the backend"},
         "ip_deny_cidrs": ["203.0.113.0/24"],
         "tags": {"team": "payments"},
     })
@@ -25,6 +26,8 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
+from components._acknowledgements import Acknowledgements
+from components._api_common import RiskAcceptance
 from components._api_logging import KmsKeyArn, LogGroupArgs, encrypted_log_group
 from components._args import ComponentArgs, StrInput, validate_args
 
@@ -35,10 +38,22 @@ DEFAULT_MANAGED_RULE_GROUPS = (
     "AWSManagedRulesSQLiRuleSet",
 )
 BOT_CONTROL_GROUP = "AWSManagedRulesBotControlRuleSet"
+ANONYMOUS_IP_GROUP = "AWSManagedRulesAnonymousIpList"
+ADMIN_PROTECTION_GROUP = "AWSManagedRulesAdminProtectionRuleSet"
 WAF_LOG_PREFIX = "aws-waf-logs-"
-ALWAYS_REDACTED_HEADERS = ("authorization",)
+# Credentials that reach the API in headers: bearer tokens, session cookies, and the REST API's usage-plan keys.
+ALWAYS_REDACTED_HEADERS = ("authorization", "cookie", "x-api-key")
+# Redaction applies to logs only; data protection also covers sampled requests and rule-match details.
+# https://docs.aws.amazon.com/waf/latest/developerguide/data-protection-masking.html
+DATA_PROTECTION = [
+    {"action": "SUBSTITUTION", "field": {"field_type": "SINGLE_HEADER", "field_keys": ["authorization", "x-api-key"]},
+     "exclude_rule_match_details": False, "exclude_rate_based_details": False},
+    {"action": "SUBSTITUTION", "field": {"field_type": "SINGLE_COOKIE"},
+     "exclude_rule_match_details": False, "exclude_rate_based_details": False},
+]
 
 RuleAction = Literal["count", "block", "allow"]
+MANAGED_RULES_RULE = "aws-wafv2-web-acl-managed-rules"
 _ENTITY_NAME = re.compile(r"^[\w-]{1,128}$")
 _HEADER_NAME = re.compile(r"^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$")
 
@@ -86,7 +101,8 @@ class WafLoggingArgs(LogGroupArgs):
     """WAF's log group (its name must start with "aws-waf-logs-") and the headers kept out of the logs."""
 
     redacted_headers: list[str] = Field(
-        default_factory=list, description='Header names to redact besides "authorization", which is always redacted.'
+        default_factory=list,
+        description='Header names to redact besides "authorization", "cookie" and "x-api-key" (always redacted).',
     )
 
     @field_validator("name")
@@ -120,6 +136,13 @@ class WebAclArgs(ComponentArgs):
         default_factory=dict,
         description="Per managed rule group, rule name -> action replacing the rule's own (e.g. count while tuning).",
     )
+    allow_weakened_managed_rules: Optional[RiskAcceptance] = Field(
+        None, description="Opt-out: rule_action_overrides to count or allow, which stop those rules from blocking."
+    )
+    anonymous_ip_list: bool = Field(
+        False, description="Opt in to AWSManagedRulesAnonymousIpList (VPNs, Tor, hosting providers)."
+    )
+    admin_protection: bool = Field(False, description="Opt in to AWSManagedRulesAdminProtectionRuleSet (admin paths).")
     excluded_rule_groups: list[ExcludedRuleGroup] = Field(
         default_factory=list, description="Default managed rule groups to leave out, each with a reason."
     )
@@ -142,9 +165,18 @@ class WebAclArgs(ComponentArgs):
     def enabled_groups(self) -> list[str]:
         excluded = {group.name for group in self.excluded_rule_groups}
         groups = [group for group in DEFAULT_MANAGED_RULE_GROUPS if group not in excluded]
+        if self.anonymous_ip_list:
+            groups.append(ANONYMOUS_IP_GROUP)
+        if self.admin_protection:
+            groups.append(ADMIN_PROTECTION_GROUP)
         if self.bot_control:
             groups.append(BOT_CONTROL_GROUP)
         return groups
+
+    def weakening_overrides(self) -> list[str]:
+        """"group/rule" of every override to count or allow: a managed rule that no longer blocks."""
+        return [f"{group}/{rule}" for group, overrides in self.rule_action_overrides.items()
+                for rule, action in overrides.items() if action != "block"]
 
     @model_validator(mode="after")
     def _cross_fields(self) -> "WebAclArgs":
@@ -155,6 +187,14 @@ class WebAclArgs(ComponentArgs):
             for rule in overrides:
                 if not _ENTITY_NAME.match(rule):
                     raise ValueError(f"rule_action_overrides.{group}: {rule!r} is not a rule name")
+        weakened = self.weakening_overrides()
+        if weakened and self.allow_weakened_managed_rules is None:
+            raise ValueError(
+                f"rule_action_overrides: {weakened[0]} no longer blocks (count/allow); "
+                "set allow_weakened_managed_rules with a reason, or override to block"
+            )
+        if self.allow_weakened_managed_rules is not None and not weakened:
+            raise ValueError("allow_weakened_managed_rules: no override counts or allows; remove the opt-out")
         names = [group.name for group in self.excluded_rule_groups]
         if len(set(names)) != len(names):
             raise ValueError("excluded_rule_groups: a rule group is listed twice")
@@ -186,7 +226,13 @@ class WebAcl(pulumi.ComponentResource):
 
     def __init__(self, name: str, args: WebAclArgs | dict | None = None, opts: pulumi.ResourceOptions | None = None):
         args = validate_args("WebAcl", WebAclArgs, args)
-        super().__init__("stackguard:security:WebAcl", name, None, opts)
+        acks = Acknowledgements()
+        acks.add(MANAGED_RULES_RULE, name, "allow_weakened_managed_rules", args.allow_weakened_managed_rules)
+        for index, group in enumerate(args.excluded_rule_groups):
+            acks.add(MANAGED_RULES_RULE, name, f"excluded_rule_groups.{index}", RiskAcceptance(reason=group.reason))
+        if args.ip_allow:
+            acks.add("aws-wafv2-web-acl-ip-allow-bypass", name, "ip_allow", RiskAcceptance(reason=args.ip_allow.reason))
+        super().__init__("stackguard:security:WebAcl", name, acks.props(), opts)
         child = pulumi.ResourceOptions(parent=self)
         acl_name = args.acl_name or name
         metric_prefix = re.sub(r"[^\w-]", "-", acl_name)
@@ -237,7 +283,8 @@ class WebAcl(pulumi.ComponentResource):
             default_action={"allow": {}},
             rules=rules,
             visibility_config=_visibility(metric_prefix),
-            tags=args.tags,
+            data_protection_config={"data_protections": DATA_PROTECTION},
+            tags={**args.tags, **acks.tags(name)},
             opts=child,
         )
         self.log_group = encrypted_log_group(

@@ -50,16 +50,24 @@ telemetry_key = EncryptionKey("telemetry", EncryptionKeyArgs(
     account_id=account, region=region, tags=tags))
 
 # The functions run in private subnets: AWS APIs through these endpoints (X-Ray included), the
-# partner over the VPC's NAT, which the network team's VPC provides.
+# partner over the VPC's NAT, which the network team's VPC provides. The execute-api endpoint exists
+# only where the API is PRIVATE; its private DNS lets the VPC's callers use the API's own hostname
+# (and sends every *.execute-api name of the region to the endpoint, which this VPC accepts).
+private_api = settings.endpoint_type == "PRIVATE"
 endpoints = PrivateEndpoints("private", PrivateEndpointsArgs(
     vpc_id=settings.vpc_id, vpc_cidr=settings.vpc_cidr, subnet_ids=settings.private_subnet_ids,
-    interface_services=["execute-api", "secretsmanager", "kms", "logs", "sts", "xray"],
+    interface_services=(["execute-api"] if private_api else []) + ["secretsmanager", "kms", "logs", "sts", "xray"],
+    execute_api_private_dns=private_api,
     route_table_ids=settings.route_table_ids, region=region, tags=tags))
 
 # The rotator and the proxy each get a role that can do exactly their job. The secret's name is
 # fixed, so the rotator's policy can name it before the secret (which needs the rotator) exists.
 secret_name = f"partner-api/{env}/api-key"
 secret_arn_pattern = f"arn:aws:secretsmanager:{region}:{account}:secret:{secret_name}-??????"
+# Both functions call the partner's public API, whose addresses are not published: HTTPS to any address,
+# through the VPC's NAT (AWS APIs stay on the endpoints above).
+partner_egress = {"reason": "the partner API is on the internet at unpublished addresses; HTTPS only, via NAT",
+                  "owner": "platform-team"}
 rotator_role = ServiceRole("partner-key-rotator", ServiceRoleArgs(
     trusted_service="lambda.amazonaws.com", account_id=account, tags=tags,
     description="Rotates the partner API key",
@@ -74,6 +82,7 @@ rotator = SecureFunction("partner-key-rotator", SecureFunctionArgs(
     role_arn=rotator_role.role_arn, kms_key_arn=data_key.key_arn, log_kms_key_arn=telemetry_key.key_arn,
     code_path=functions / "partner_key_rotator",
     environment={"PARTNER_URL": settings.partner_url}, subnet_ids=settings.private_subnet_ids, vpc_id=settings.vpc_id,
+    egress_cidrs=["0.0.0.0/0"], allow_internet_egress=partner_egress,
     reserved_concurrency=1, log_retention_in_days=settings.log_retention_days, tags=tags))
 
 partner_secret = SecretStore("partner-api-key", SecretStoreArgs(
@@ -95,12 +104,18 @@ proxy = SecureFunction("partner-proxy", SecureFunctionArgs(
     code_path=functions / "partner_proxy",
     environment={"SECRET_ARN": partner_secret.secret_arn, "PARTNER_URL": settings.partner_url},
     subnet_ids=settings.private_subnet_ids, vpc_id=settings.vpc_id, reserved_concurrency=50,
+    egress_cidrs=["0.0.0.0/0"], allow_internet_egress=partner_egress,
     log_retention_in_days=settings.log_retention_days, tags=tags))
 
 callers = UserDirectory("callers", UserDirectoryArgs(
     resource_server={"identifier": f"https://partner-api.{env}.internal", "name": "Partner API",
                      "scopes": [{"name": "quotes.read", "description": "Read partner quotes"}]},
-    client={"oauth_flow": "client_credentials"}, allow_deletion=not settings.deletion_protection, tags=tags))
+    client={"oauth_flow": "client_credentials"},
+    # The client_credentials flow gets its tokens from this domain's /oauth2/token endpoint.
+    domain={"prefix": f"partner-quotes-{env}-{account}"},
+    allow_deletion=None if settings.deletion_protection else {
+        "reason": f"{env} user pool holds only test clients and is recreated with the stack", "owner": "platform-team"},
+    tags=tags))
 
 waf = WebAcl("edge-shield", WebAclArgs(
     kms_key_arn=telemetry_key.key_arn, rate_limit={"limit": settings.waf_rate_limit},
@@ -109,7 +124,7 @@ waf = WebAcl("edge-shield", WebAclArgs(
 api = RestApi("partner-api", RestApiArgs(
     kms_key_arn=telemetry_key.key_arn, description=f"Partner quotes API ({env})",
     endpoint_type=settings.endpoint_type,
-    vpc_endpoint_ids=[endpoints.execute_api_endpoint_id] if settings.endpoint_type == "PRIVATE" else [],
+    vpc_endpoint_ids=[endpoints.execute_api_endpoint_id] if private_api else [],
     authorizers=[{"name": "callers", "type": "COGNITO_USER_POOLS", "provider_arns": [callers.user_pool_arn]}],
     routes=[{"path": "/quotes", "http_method": "GET", "integration": {"lambda_arn": proxy.function_arn},
              "authorization": "COGNITO_USER_POOLS", "authorizer": "callers",
@@ -122,8 +137,8 @@ api = RestApi("partner-api", RestApiArgs(
 subscriptions = ([{"protocol": "email", "endpoint": settings.alarm_email}] if settings.alarm_email else []) + (
     [{"protocol": "https", "endpoint": settings.alarm_webhook}] if settings.alarm_webhook else [])
 monitoring = SecurityMonitoring("security", SecurityMonitoringArgs(
-    kms_key_arn=telemetry_key.key_arn, api_name=api.rest_api.name, stage_name=api.stage_name,
-    web_acl_name=waf.web_acl_name, access_log_group_name=api.access_log_group.name,
+    kms_key_arn=telemetry_key.key_arn, api=api, web_acl_name=waf.web_acl_name,
+    function_names=[proxy.function_name, rotator.function_name],
     subscriptions=subscriptions, account_id=account, region=region, tags=tags))
 
 pulumi.export("api_url", api.invoke_url)

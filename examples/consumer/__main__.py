@@ -8,8 +8,8 @@ role = ServiceRole("webhook-signer", {"trusted_service": "lambda.amazonaws.com"}
 secret = SecretStore("webhook-signing-key", {
     "kms_key_arn": key.key_arn,
     "reader_role_arns": [role.role_arn],
-    "allow_no_rotation": True,
-    "no_rotation_reason": "the card network issues this key yearly; rotated by runbook",
+    "allow_no_rotation": {"reason": "the card network issues this key yearly; rotated by runbook",
+                          "owner": "payments-team"},
 })
 
 pulumi.export("secret_arn", secret.secret_arn)

@@ -15,7 +15,7 @@ KEY_ARN = "arn:aws:kms:eu-west-1:111111111111:key/0b6a1f6e-2d5c-4a57-9d0e-1a2b3c
 key = EncryptionKey("short-lived", {"deletion_window_in_days": 7})
 api = RestApi("legacy-api", {
     "kms_key_arn": key.key_arn,
-    "endpoint_type": "EDGE", "allow_edge_endpoint": True,
+    "endpoint_type": "EDGE", "allow_edge_endpoint": {"reason": "partners worldwide, until the regional migration"},
     "routes": [{"path": "/status", "http_method": "GET", "authorization": "NONE",
                 "integration": {"https_url": "http://legacy.internal.example.com/status"}}],
     "public_routes": [{"path": "/status", "http_method": "GET", "reason": "health checks from the old load balancer"}],
@@ -25,7 +25,7 @@ api = RestApi("legacy-api", {
 })
 ServiceRole("batch-admin", {
     "trusted_service": "lambda.amazonaws.com",
-    "statements": [{"actions": ["s3:*"], "resources": ["*"], "wildcard_reason": "batch job touches many buckets"}],
+    "statements": [{"actions": ["s3:*"], "resources": ["*"], "allow_wildcard": {"reason": "batch job touches many buckets"}}],
 })
 
 # Raw resources with no component to set secure defaults.

@@ -8,6 +8,7 @@ import pulumi
 import pytest
 
 from components._args import ComponentArgsError
+from components._policy_documents import action_covers
 from components.encryption_key import (
     ADMIN_ACTIONS,
     MULTI_REGION_ADMIN_ACTIONS,
@@ -114,13 +115,16 @@ def test_policy_statements_per_list(deploy):
     statements = by_sid(key_policy(monitor))
     assert set(statements) == {
         "AccountRootBreakGlass", "KeyAdministration", "KeyUsage", "KeyUsageGrantsForAwsResources",
-        "ServiceLogsEuWest1", "ServiceSns", "ServiceSecretsmanager", "ServiceCloudwatch", "ServiceEvents",
+        "ServiceLogsEuWest1", "ServiceSns", "ServiceCloudwatch", "ServiceEvents",
+        "SecretsManagerForPrincipalsOfThisAccount", "SecretsManagerDataKeysForPrincipalsOfThisAccount",
     }
     admin = statements["KeyAdministration"]
     assert admin["Principal"] == {"AWS": [ADMIN]}
     assert admin["Action"] == ADMIN_ACTIONS
     # Administrators manage the key but cannot use it, and cannot replicate a single-Region key.
     assert not {"kms:Encrypt", "kms:Decrypt", "kms:*"} & set(admin["Action"])
+    # No kms:Create*/kms:Put*: CreateGrant or PutKeyPolicy would let an administrator give itself use of the key.
+    assert not any(action_covers(a, "kms:CreateGrant") or action_covers(a, "kms:PutKeyPolicy") for a in admin["Action"])
     assert not set(MULTI_REGION_ADMIN_ACTIONS) & set(admin["Action"])
 
     assert statements["KeyUsage"]["Principal"] == {"AWS": [USER]}
@@ -133,10 +137,30 @@ def test_policy_statements_per_list(deploy):
     assert statements["ServiceLogsEuWest1"]["Condition"] == {
         "ArnLike": {"kms:EncryptionContext:aws:logs:arn": f"arn:aws:logs:eu-west-1:{ACCOUNT}:*"}
     }
-    assert statements["ServiceSecretsmanager"]["Condition"] == {
-        "StringEquals": {"kms:CallerAccount": ACCOUNT, "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com"}
+    # AWS's key policy of aws/secretsmanager: Secrets Manager uses the caller's identity, so the statement is
+    # for principals of the account through the service, not for the service principal.
+    # https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html
+    via = {"StringEquals": {"kms:CallerAccount": ACCOUNT, "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com"}}
+    assert statements["SecretsManagerForPrincipalsOfThisAccount"] == {
+        "Sid": "SecretsManagerForPrincipalsOfThisAccount", "Effect": "Allow", "Principal": {"AWS": "*"},
+        "Action": ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:CreateGrant", "kms:DescribeKey"],
+        "Resource": ["*"], "Condition": via,
     }
-    for sid, service in (("ServiceSns", "sns"), ("ServiceCloudwatch", "cloudwatch"), ("ServiceEvents", "events")):
+    assert statements["SecretsManagerDataKeysForPrincipalsOfThisAccount"] == {
+        "Sid": "SecretsManagerDataKeysForPrincipalsOfThisAccount", "Effect": "Allow", "Principal": {"AWS": "*"},
+        "Action": ["kms:GenerateDataKey*"], "Resource": ["*"], "Condition": via,
+    }
+    # SNS developer guide, "Configure AWS KMS permissions for AWS services": EventBridge publishing to an
+    # encrypted topic needs kms:Decrypt and kms:GenerateDataKey, and aws:SourceAccount/aws:SourceArn are not
+    # supported there; SNS's encryption context keeps the statement to topics of this account.
+    # https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
+    assert statements["ServiceEvents"] == {
+        "Sid": "ServiceEvents", "Effect": "Allow", "Principal": {"Service": "events.amazonaws.com"},
+        "Action": ["kms:Decrypt", "kms:GenerateDataKey"], "Resource": ["*"],
+        "Condition": {"ArnLike": {"kms:EncryptionContext:aws:sns:topicArn": f"arn:aws:sns:eu-west-1:{ACCOUNT}:*"}},
+    }
+    assert "aws:SourceAccount" not in json.dumps(statements["ServiceEvents"])
+    for sid, service in (("ServiceSns", "sns"), ("ServiceCloudwatch", "cloudwatch")):
         assert statements[sid]["Principal"] == {"Service": f"{service}.amazonaws.com"}
         assert statements[sid]["Condition"] == {"StringEquals": {"aws:SourceAccount": ACCOUNT}}
         assert statements[sid]["Action"] == USAGE_ACTIONS
@@ -167,7 +191,9 @@ def test_break_glass_opt_out_removes_only_the_root_statement(deploy):
     )
     assert "AccountRootBreakGlass" in with_root
     assert set(with_root) - set(without) == {"AccountRootBreakGlass"}
-    assert without["KeyAdministration"] == with_root["KeyAdministration"]
+    # Without the break-glass statement the administrators must be able to change the policy, or KMS's
+    # lockout safety check refuses it; with it, they need not.
+    assert without["KeyAdministration"]["Action"] == with_root["KeyAdministration"]["Action"] + ["kms:PutKeyPolicy"]
     assert ROOT not in json.dumps(without)
 
 
@@ -212,7 +238,9 @@ def test_explicit_alias_account_and_region(deploy):
     assert statements["ServiceLogsUsEast2"]["Condition"]["ArnLike"] == {
         "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:us-east-2:210987654321:*"
     }
-    assert statements["ServiceSecretsmanager"]["Condition"]["StringEquals"]["kms:ViaService"] == (
+    assert statements["SecretsManagerForPrincipalsOfThisAccount"]["Condition"]["StringEquals"] == {
+        "kms:CallerAccount": "210987654321", "kms:ViaService": "secretsmanager.us-east-2.amazonaws.com"}
+    assert statements["SecretsManagerDataKeysForPrincipalsOfThisAccount"]["Condition"]["StringEquals"]["kms:ViaService"] == (
         "secretsmanager.us-east-2.amazonaws.com"
     )
 

@@ -25,7 +25,8 @@ FUNCTION = "aws:lambda/function:Function"
 LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup"
 GROUP = "aws:ec2/securityGroup:SecurityGroup"
 BASE = {"role_arn": ROLE_ARN, "kms_key_arn": KEY_ARN, "code_path": CODE}
-VPC = {"subnet_ids": ["subnet-0a", "subnet-0b"], "vpc_id": "vpc-0abc123"}
+VPC = {"subnet_ids": ["subnet-0a", "subnet-0b"], "vpc_id": "vpc-0abc123", "egress_cidrs": ["10.20.0.0/16"]}
+INTERNET = {"reason": "the partner API has no fixed addresses; egress goes through the NAT"}
 OUTPUTS = ("function_arn", "function_name", "invoke_arn", "log_group_name", "log_group_arn")
 
 
@@ -145,7 +146,7 @@ def test_vpc_adds_a_security_group_without_ingress_and_https_egress(deploy):
         "vpcId": "vpc-0abc123",
         "ingress": [],
         "egress": [
-            {"description": "HTTPS out", "protocol": "tcp", "fromPort": 443, "toPort": 443, "cidrBlocks": ["0.0.0.0/0"]}
+            {"description": "HTTPS out", "protocol": "tcp", "fromPort": 443, "toPort": 443, "cidrBlocks": ["10.20.0.0/16"]}
         ],
         "revokeRulesOnDelete": True,
         "tags": {},
@@ -232,7 +233,7 @@ def test_execution_role_statements_outside_a_vpc():
             "sid": "SendTraces",
             "actions": ["xray:PutTraceSegments", "xray:PutTelemetryRecords"],
             "resources": ["*"],
-            "wildcard_reason": "X-Ray trace upload has no resource-level permissions",
+            "allow_wildcard": {"reason": "X-Ray trace upload has no resource-level permissions"},
         },
     ]
     # ServiceRole accepts them as they are (its wildcard-resource statements carry a reason).
@@ -270,6 +271,7 @@ def test_args_model_with_outputs_as_the_reference_stack_passes_them(deploy):
             environment={"PARTNER_URL": "https://partner.example.com"},
             subnet_ids=[pulumi.Output.from_input("subnet-0a")],
             vpc_id=pulumi.Output.from_input("vpc-0abc123"),
+            egress_cidrs=["10.20.0.0/16"],
             reserved_concurrency=50,
             log_retention_in_days=365,
             tags={"team": "payments"},
@@ -316,6 +318,10 @@ def test_args_model_with_outputs_as_the_reference_stack_passes_them(deploy):
         ({"subnet_ids": ["subnet-0a"]}, "vpc_id"),
         ({"vpc_id": "vpc-0abc123"}, "subnet_ids"),
         ({**VPC, "egress_cidrs": []}, "egress_cidrs"),
+        ({**VPC, "egress_cidrs": ["0.0.0.0/0"]}, "egress_cidrs: 0.0.0.0/0 .*allow_internet_egress"),
+        ({**VPC, "subnet_ids": ["subnet-0a"]}, "subnet_ids: one subnet .*allow_single_az"),
+        ({**VPC, "allow_internet_egress": INTERNET}, "allow_internet_egress: nothing to accept"),
+        ({"egress_cidrs": ["10.20.0.0/16"]}, "egress_cidrs: only for a function in a VPC"),
         ({**VPC, "egress_cidrs": ["::/0"]}, "egress_cidrs"),
         ({**VPC, "egress_cidrs": ["10.0.0.1/16"]}, "egress_cidrs"),
         ({"reserved_concurrency": 0}, "reserved_concurrency"),
@@ -349,3 +355,16 @@ def test_bad_args_register_nothing(deploy):
     monitor = deploy(lambda: pytest.raises(ComponentArgsError, SecureFunction, "partner-proxy", {**BASE, "memory_mb": 1}))
     assert monitor.of_type(COMPONENT) == []
     assert monitor.of_type(FUNCTION) == []
+
+
+def test_internet_egress_and_single_az_are_acknowledged(deploy):
+    monitor = deploy(lambda: SecureFunction("partner-proxy", {
+        **BASE, **VPC, "subnet_ids": ["subnet-0a"], "egress_cidrs": ["0.0.0.0/0"], "allow_internet_egress": INTERNET,
+        "allow_single_az": {"reason": "sandbox VPC has one private subnet", "owner": "platform-team"}}))
+    assert only(monitor, GROUP).inputs["tags"] == {
+        "stackguard:acknowledged:aws-ec2-security-group-open-egress": INTERNET["reason"].replace(";", "_")}
+    assert function_inputs(monitor)["tags"] == {
+        "stackguard:acknowledged:aws-lambda-function-vpc-multi-az": "sandbox VPC has one private subnet"}
+    [component] = monitor.of_type("stackguard:compute:SecureFunction")
+    assert [a["option"] for a in component.inputs["stackguardAcknowledgements"]] == [
+        "allow_internet_egress", "allow_single_az"]

@@ -26,7 +26,9 @@ LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup"
 PERMISSION = "aws:lambda/permission:Permission"
 
 ROUTE = {"path": "/items", "http_method": "GET", "integration": {"lambda_arn": FN}}
-BASE = {"kms_key_arn": KMS, "routes": [ROUTE]}
+NO_WAF = {"reason": "HTTP APIs cannot use WAF; CloudFront with WAF fronts this one", "owner": "edge-team"}
+NO_WAF_TAG = "HTTP APIs cannot use WAF_ CloudFront with WAF fronts this one"  # ";" is not allowed in AWS tag values
+BASE = {"kms_key_arn": KMS, "routes": [ROUTE], "allow_without_waf": NO_WAF}
 JWT = {"name": "users", "issuer": ISSUER, "audiences": ["client-id"]}
 OUTPUTS = ("api_id", "api_endpoint", "execution_arn", "stage_arn", "invoke_url", "access_log_group_arn")
 
@@ -97,7 +99,7 @@ def test_stage_and_log_group_defaults(deploy):
         "autoDeploy": True,
         "accessLogSettings": {"destinationArn": stage.inputs["accessLogSettings"]["destinationArn"]},
         "defaultRouteSettings": {"throttlingBurstLimit": 100, "throttlingRateLimit": 50, "detailedMetricsEnabled": True},
-        "tags": {},
+        "tags": {"stackguard:acknowledged:aws-apigatewayv2-stage-web-acl": NO_WAF_TAG},
     }
     assert stage.property_dependencies["accessLogSettings"] == [group.urn]
     assert only(monitor, ROUTE_T).urn in stage.dependencies
@@ -178,7 +180,8 @@ def test_none_only_for_options_or_listed_public_routes(deploy):
         HttpApi("catalog", {**BASE, "routes": [{**ROUTE, "authorization": "NONE"}]})
     monitor, _ = build_api(deploy, {
         "routes": [{**ROUTE, "authorization": "NONE"}, {**ROUTE, "http_method": "OPTIONS", "authorization": "NONE"}],
-        "public_routes": [{"path": "/items", "http_method": "GET", "reason": "public product catalogue"}],
+        "public_routes": [{"path": "/items", "http_method": "GET", "reason": "public product catalogue"},
+                          {"path": "/items", "http_method": "OPTIONS", "reason": "browser preflight of the catalogue"}],
     })
     assert {r.inputs["routeKey"]: r.inputs["authorizationType"] for r in monitor.of_type(ROUTE_T)} == {
         "GET /items": "NONE", "OPTIONS /items": "NONE",
@@ -220,9 +223,39 @@ def test_custom_domain_tls12_and_default_endpoint_disabled(deploy):
 
 def test_keep_default_endpoint_opt_out(deploy):
     monitor, _ = build_api(deploy, {
-        "custom_domain": {"domain_name": "catalog.example.com", "certificate_arn": CERT}, "keep_default_endpoint": True,
+        "custom_domain": {"domain_name": "catalog.example.com", "certificate_arn": CERT},
+        "keep_default_endpoint": {"reason": "internal clients migrate to the domain next quarter"},
     })
     assert only(monitor, API).inputs["disableExecuteApiEndpoint"] is False
+    assert only(monitor, API).inputs["tags"] == {
+        "stackguard:acknowledged:aws-apigatewayv2-api-default-endpoint": "internal clients migrate to the domain next quarter"}
+
+
+def test_no_waf_is_a_required_acknowledgement_on_the_stage(deploy):
+    # HTTP APIs cannot be associated with AWS WAF: an HttpApi exists only with that risk acknowledged.
+    # https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-vs-rest.html
+    with pytest.raises(ComponentArgsError, match="HttpApi: invalid args: .*allow_without_waf"):
+        HttpApi("catalog", {k: v for k, v in BASE.items() if k != "allow_without_waf"})
+    monitor, _ = build_api(deploy)
+    assert only(monitor, STAGE).inputs["tags"] == {
+        "stackguard:acknowledged:aws-apigatewayv2-stage-web-acl": NO_WAF_TAG}
+    assert only(monitor, "stackguard:api:HttpApi").inputs["stackguardAcknowledgements"] == [
+        {"rule": "aws-apigatewayv2-stage-web-acl", "resource": "catalog-stage", "option": "allow_without_waf",
+         "reason": NO_WAF["reason"], "owner": "edge-team"}]
+
+
+@pytest.mark.parametrize(("cors", "field"), [
+    ({"allow_origins": ["*"], "allow_methods": ["GET"]}, "allow_wildcard_cors"),
+    ({"allow_origins": ["https://app.example.com"], "allow_methods": ["*"]}, "allow_wildcard_cors"),
+    ({"allow_origins": ["http://app.example.com"], "allow_methods": ["GET"]}, "allow_insecure_cors_origins"),
+])
+def test_weak_cors_needs_its_named_opt_out(deploy, cors, field):
+    with pytest.raises(ComponentArgsError, match=f"HttpApi: invalid args: .*cors: .*{field}"):
+        HttpApi("catalog", {**BASE, "cors": cors})
+    monitor, _ = build_api(deploy, {"cors": cors, field: {"reason": "public read-only catalog for any site"}})
+    acks = only(monitor, "stackguard:api:HttpApi").inputs["stackguardAcknowledgements"]
+    assert {"rule": "aws-apigatewayv2-api-cors-wildcard", "resource": "catalog", "option": field,
+            "reason": "public read-only catalog for any site"} in acks
 
 
 def test_throttling_and_retention(deploy):
@@ -239,8 +272,9 @@ def test_tags_reach_every_taggable_child(deploy):
     monitor, _ = build_api(deploy, {
         "tags": tags, "custom_domain": {"domain_name": "catalog.example.com", "certificate_arn": CERT},
     })
-    for token in (API, STAGE, LOG_GROUP, DOMAIN):
+    for token in (API, LOG_GROUP, DOMAIN):
         assert only(monitor, token).inputs["tags"] == tags
+    assert only(monitor, STAGE).inputs["tags"] == {**tags, "stackguard:acknowledged:aws-apigatewayv2-stage-web-acl": NO_WAF_TAG}
 
 
 @pytest.mark.parametrize("overrides, field", [
@@ -270,7 +304,8 @@ def test_tags_reach_every_taggable_child(deploy):
     ({"stage_name": "$latest"}, "stage_name"),
     ({"throttling": {"burst_limit": 0}}, "throttling.burst_limit"),
     ({"throttling": {"rate_limit": 0}}, "throttling.rate_limit"),
-    ({"keep_default_endpoint": True}, "keep_default_endpoint"),
+    ({"keep_default_endpoint": {"reason": "no custom domain at all here"}}, "keep_default_endpoint"),
+    ({"allow_wildcard_cors": {"reason": "no CORS policy at all here"}}, "allow_wildcard_cors"),
     ({"custom_domain": {"domain_name": "catalog.example.com"}}, "custom_domain.certificate_arn"),
     ({"access_logs": {"retention_in_days": 2}}, "access_logs.retention_in_days"),
     ({"colour": "blue"}, "colour"),

@@ -14,7 +14,7 @@ COMPONENT = "stackguard:network:PrivateEndpoints"
 ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint"
 GROUP = "aws:ec2/securityGroup:SecurityGroup"
 BASE = {"vpc_id": "vpc-0abc123", "vpc_cidr": "10.20.0.0/16", "subnet_ids": ["subnet-0a", "subnet-0b"],
-        "route_table_ids": ["rtb-0a"]}
+        "route_table_ids": ["rtb-0a"], "interface_services": ["execute-api", *DEFAULT_INTERFACE_SERVICES]}
 HTTPS_IN_VPC = {"protocol": "tcp", "fromPort": 443, "toPort": 443, "cidrBlocks": ["10.20.0.0/16"]}
 
 
@@ -44,6 +44,28 @@ def account_policy(principal_key: str, value: str) -> dict:
     }
 
 
+def execute_api_policy(resources: list[str]) -> dict:
+    # AWS's pattern for bearer-token (Cognito / Lambda authorizer) callers, who are evaluated as anonymous:
+    # Principal "*" scoped by the Resource element to the API ARNs ("Example 1: VPC endpoint policy
+    # granting access to two APIs"), no principal condition.
+    # https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-vpc-endpoint-policies.html
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Sid": "InvokeApisOfAllowedAccountOnly",
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": ["execute-api:Invoke"],
+                "Resource": resources,
+            }
+        ],
+    }
+
+
+OWN_APIS = [f"arn:aws:execute-api:eu-west-1:{ACCOUNT}:*/*"]
+
+
 def test_defaults_set_explicitly(deploy):
     outputs = {}
 
@@ -65,20 +87,22 @@ def test_defaults_set_explicitly(deploy):
     }
 
     found = endpoints(monitor)
-    assert set(found) == set(DEFAULT_INTERFACE_SERVICES) | set(DEFAULT_GATEWAY_SERVICES)
-    for service in DEFAULT_INTERFACE_SERVICES:
+    assert set(found) == {"execute-api"} | set(DEFAULT_INTERFACE_SERVICES) | set(DEFAULT_GATEWAY_SERVICES)
+    assert "execute-api" not in DEFAULT_INTERFACE_SERVICES
+    for service in ["execute-api", *DEFAULT_INTERFACE_SERVICES]:
         endpoint = found[service]
         assert endpoint.inputs == {
             "vpcId": "vpc-0abc123",
             "serviceName": f"com.amazonaws.eu-west-1.{service}",
             "vpcEndpointType": "Interface",
-            "privateDnsEnabled": True,
+            "privateDnsEnabled": service != "execute-api",
             "securityGroupIds": [outputs["sg"]],
             "subnetIds": ["subnet-0a", "subnet-0b"],
             "policy": endpoint.inputs["policy"],
             "tags": {},
         }
-        assert json.loads(endpoint.inputs["policy"]) == account_policy("aws:PrincipalAccount", ACCOUNT)
+        expected = execute_api_policy(OWN_APIS) if service == "execute-api" else account_policy("aws:PrincipalAccount", ACCOUNT)
+        assert json.loads(endpoint.inputs["policy"]) == expected
         assert endpoint.property_dependencies["securityGroupIds"] == [group.urn]
     for service in DEFAULT_GATEWAY_SERVICES:
         endpoint = found[service]
@@ -117,15 +141,31 @@ def test_group_never_opens_beyond_the_vpc_or_443(deploy):
 
 
 def test_organization_principal(deploy):
-    monitor = deploy(lambda: PrivateEndpoints("core", {**BASE, "allowed_principal": "o-a1b2c3d4e5"}))
-    for endpoint in monitor.of_type(ENDPOINT):
-        assert json.loads(endpoint.inputs["policy"]) == account_policy("aws:PrincipalOrgID", "o-a1b2c3d4e5")
+    found = endpoints(deploy(lambda: PrivateEndpoints("core", {**BASE, "allowed_principal": "o-a1b2c3d4e5"})))
+    for service, endpoint in found.items():
+        expected = execute_api_policy(OWN_APIS) if service == "execute-api" else account_policy(
+            "aws:PrincipalOrgID", "o-a1b2c3d4e5")
+        assert json.loads(endpoint.inputs["policy"]) == expected
 
 
 def test_other_account_principal(deploy):
-    monitor = deploy(lambda: PrivateEndpoints("core", {**BASE, "allowed_principal": "210987654321"}))
-    for endpoint in monitor.of_type(ENDPOINT):
-        assert json.loads(endpoint.inputs["policy"]) == account_policy("aws:PrincipalAccount", "210987654321")
+    found = endpoints(deploy(lambda: PrivateEndpoints("core", {**BASE, "allowed_principal": "210987654321"})))
+    for service, endpoint in found.items():
+        expected = execute_api_policy(["arn:aws:execute-api:eu-west-1:210987654321:*/*"]) if service == "execute-api" \
+            else account_policy("aws:PrincipalAccount", "210987654321")
+        assert json.loads(endpoint.inputs["policy"]) == expected
+
+
+def test_execute_api_endpoint_admits_bearer_token_callers_of_listed_apis_only(deploy):
+    # No aws:PrincipalAccount on execute-api: a Cognito-token call is anonymous to the endpoint policy and
+    # would be denied by it (the defect of issue 13, item 1).
+    found = endpoints(deploy(lambda: PrivateEndpoints(
+        "core", {**BASE, "execute_api_ids": ["a1b2c3d4e5"], "execute_api_private_dns": True})))
+    policy = json.loads(found["execute-api"].inputs["policy"])
+    assert policy == execute_api_policy([f"arn:aws:execute-api:eu-west-1:{ACCOUNT}:a1b2c3d4e5/*"])
+    assert "Condition" not in policy["Statement"][0]
+    assert found["execute-api"].inputs["privateDnsEnabled"] is True
+    assert all(found[s].inputs["privateDnsEnabled"] is True for s in ("kms", "sts", "logs", "secretsmanager"))
 
 
 def test_service_selection_and_outputs(deploy):
@@ -176,12 +216,17 @@ def test_inputs_may_be_outputs(deploy):
         ({**BASE, "interface_services": ["kms", "kms"]}, "interface_services"),
         ({**BASE, "interface_services": ["s3"]}, "interface_services"),
         ({**BASE, "interface_services": [], "gateway_services": []}, "interface_services"),
+        ({k: v for k, v in BASE.items() if k != "interface_services"} | {"execute_api_private_dns": True},
+         "execute_api_private_dns"),
         ({**BASE, "gateway_services": ["sqs"]}, "gateway_services"),
         ({**BASE, "route_table_ids": []}, "route_table_ids"),
         ({**BASE, "route_table_ids": ["subnet-0a"]}, "route_table_ids"),
         ({**BASE, "allowed_principal": "*"}, "allowed_principal"),
         ({**BASE, "allowed_principal": "1234"}, "allowed_principal"),
         ({**BASE, "private_dns_enabled": False}, "private_dns_enabled"),
+        ({**BASE, "execute_api_ids": ["not an id"]}, "execute_api_ids"),
+        ({**BASE, "interface_services": ["kms"], "execute_api_private_dns": True}, "execute_api_private_dns"),
+        ({**BASE, "interface_services": ["kms"], "execute_api_ids": ["a1b2c3d4e5"]}, "execute_api_ids"),
         ({k: v for k, v in BASE.items() if k != "vpc_cidr"}, "vpc_cidr"),
     ],
 )

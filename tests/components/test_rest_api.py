@@ -15,6 +15,8 @@ FN = "arn:aws:lambda:eu-west-1:123456789012:function:orders"
 AUTH_FN = "arn:aws:lambda:eu-west-1:123456789012:function:authorizer"
 POOL = "arn:aws:cognito-idp:eu-west-1:123456789012:userpool/eu-west-1_AbCdEf123"
 CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
+EDGE_CERT = CERT.replace("eu-west-1", "us-east-1")
+ORDER_SCHEMA = {"type": "object", "required": ["item"], "properties": {"item": {"type": "string"}}}
 ACL = "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/edge/a1b2c3d4"
 VPCE = "vpce-0123456789abcdef0"
 INVOKE = f"arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/{FN}/invocations"
@@ -113,7 +115,7 @@ def test_method_integration_and_validator_defaults(deploy):
 
 def test_lambda_permission_is_scoped_to_api_method_and_path(deploy):
     monitor, outputs = build_api(deploy, {"routes": [
-        ROUTE, {"path": "/orders/{id}", "http_method": "ANY", "integration": {"lambda_arn": FN}},
+        ROUTE, {"path": "/orders/{id}", "http_method": "ANY", "integration": {"lambda_arn": FN}, "request_model": ORDER_SCHEMA},
     ]})
     permissions = {r.name: r.inputs for r in monitor.of_type(PERMISSION)}
     execution = outputs["execution_arn"]
@@ -239,7 +241,7 @@ def test_deployment_trigger_changes_with_config_and_is_stable_otherwise(deploy):
 
     first = trigger({})
     assert trigger({}) == first
-    assert trigger({"routes": [{**ROUTE, "http_method": "POST"}]}) != first
+    assert trigger({"routes": [{**ROUTE, "http_method": "POST", "request_model": ORDER_SCHEMA}]}) != first
     assert trigger({"routes": [{**ROUTE, "integration": {"lambda_arn": AUTH_FN}}]}) != first
     # Stage-only settings do not need a new deployment.
     assert trigger({"throttling": {"burst_limit": 5, "rate_limit": 1}}) == first
@@ -270,7 +272,7 @@ def test_private_api_allows_only_listed_vpc_endpoints(deploy):
 
 
 def test_edge_endpoint_only_with_opt_out(deploy):
-    monitor, _ = build_api(deploy, {"endpoint_type": "EDGE", "allow_edge_endpoint": True})
+    monitor, _ = build_api(deploy, {"endpoint_type": "EDGE", "allow_edge_endpoint": {"reason": "global partners, CloudFront latency"}})
     api = only(monitor, API)
     assert api.inputs["endpointConfiguration"] == {"types": "EDGE"}
     assert "policy" not in api.inputs
@@ -300,24 +302,34 @@ def test_custom_domain_tls12_regional_and_default_endpoint_disabled(deploy):
 
 def test_edge_api_gets_an_edge_domain_with_tls12(deploy):
     monitor, _ = build_api(deploy, {
-        "endpoint_type": "EDGE", "allow_edge_endpoint": True,
-        "custom_domain": {"domain_name": "api.example.com", "certificate_arn": CERT},
+        "endpoint_type": "EDGE", "allow_edge_endpoint": {"reason": "global partners, CloudFront latency"},
+        "custom_domain": {"domain_name": "api.example.com", "certificate_arn": EDGE_CERT},
     })
     assert only(monitor, DOMAIN).inputs == {
         "domainName": "api.example.com",
         "endpointConfiguration": {"types": "EDGE"},
-        "certificateArn": CERT,
+        "certificateArn": EDGE_CERT,
         "securityPolicy": "TLS_1_2",
         "tags": {},
     }
+    # An EDGE domain is served by CloudFront, which only takes ACM certificates of us-east-1.
+    # https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-edge-optimized-custom-domain-name.html
+    with pytest.raises(ComponentArgsError, match="custom_domain.certificate_arn: .*us-east-1"):
+        RestApi("orders", {**BASE, "endpoint_type": "EDGE", "allow_edge_endpoint": {"reason": "global partners"},
+                           "custom_domain": {"domain_name": "api.example.com", "certificate_arn": CERT}})
+    assert only(monitor, COMPONENT).inputs["stackguardAcknowledgements"] == [
+        {"rule": "aws-apigateway-rest-api-endpoint-type", "resource": "orders", "option": "allow_edge_endpoint",
+         "reason": "global partners, CloudFront latency"}]
 
 
 def test_keep_default_endpoint_opt_out(deploy):
     monitor, _ = build_api(deploy, {
-        "custom_domain": {"domain_name": "api.example.com", "certificate_arn": CERT}, "keep_default_endpoint": True,
+        "custom_domain": {"domain_name": "api.example.com", "certificate_arn": CERT}, "keep_default_endpoint": {"reason": "internal clients migrate next quarter"},
     })
     assert only(monitor, API).inputs["disableExecuteApiEndpoint"] is False
     assert only(monitor, DOMAIN).inputs["securityPolicy"] == "TLS_1_2"
+    assert only(monitor, API).inputs["tags"] == {
+        "stackguard:acknowledged:aws-apigateway-rest-api-default-endpoint": "internal clients migrate next quarter"}
 
 
 # --- integrations -----------------------------------------------------------------------------------
@@ -386,11 +398,15 @@ def test_none_only_for_options_or_listed_public_routes(deploy):
         RestApi("orders", {**BASE, "routes": [{**ROUTE, "authorization": "NONE"}]})
     monitor, _ = build_api(deploy, {
         "routes": [{**ROUTE, "authorization": "NONE"}, {**ROUTE, "http_method": "OPTIONS", "authorization": "NONE"}],
-        "public_routes": [{"path": "/orders", "http_method": "GET", "reason": "public catalogue, read-only"}],
+        "public_routes": [{"path": "/orders", "http_method": "GET", "reason": "public catalogue, read-only"},
+                          {"path": "/orders", "http_method": "OPTIONS", "reason": "browser preflight of the catalogue"}],
     })
     assert {m.inputs["httpMethod"]: m.inputs["authorization"] for m in monitor.of_type(METHOD)} == {
         "GET": "NONE", "OPTIONS": "NONE",
     }
+    # OPTIONS proxied to a backend is anonymous access to that backend: it needs its reason too.
+    with pytest.raises(ComponentArgsError, match=r"routes\.0\.authorization: OPTIONS /orders has no authorization"):
+        RestApi("orders", {**BASE, "routes": [{**ROUTE, "http_method": "OPTIONS", "authorization": "NONE"}]})
 
 
 def test_api_key_required_sets_the_method_flag(deploy):
@@ -592,12 +608,12 @@ def test_openapi_template_errors_name_the_field(template, message):
     ({"kms_key_arn": "alias/aws/logs"}, "kms_key_arn"),
     ({"endpoint_type": "EDGE"}, "endpoint_type"),
     ({"endpoint_type": "GLOBAL"}, "endpoint_type"),
-    ({"allow_edge_endpoint": True}, "allow_edge_endpoint"),
+    ({"allow_edge_endpoint": {"reason": "global partners, CloudFront latency"}}, "allow_edge_endpoint"),
     ({"endpoint_type": "PRIVATE"}, "vpc_endpoint_ids"),
     ({"vpc_endpoint_ids": [VPCE]}, "vpc_endpoint_ids"),
     ({"endpoint_type": "PRIVATE", "vpc_endpoint_ids": [VPCE],
       "custom_domain": {"domain_name": "api.example.com", "certificate_arn": CERT}}, "custom_domain"),
-    ({"keep_default_endpoint": True}, "keep_default_endpoint"),
+    ({"keep_default_endpoint": {"reason": "internal clients migrate next quarter"}}, "keep_default_endpoint"),
     ({"custom_domain": {"domain_name": "API.example.com", "certificate_arn": CERT}}, "custom_domain.domain_name"),
     ({"custom_domain": {"domain_name": "api.example.com", "certificate_arn": "cert"}}, "custom_domain.certificate_arn"),
     ({"custom_domain": {"domain_name": "api.example.com", "certificate_arn": CERT, "base_path": "/v1"}}, "custom_domain.base_path"),
@@ -661,3 +677,68 @@ def test_invalid_args_register_nothing(deploy):
 
     monitor = deploy(build)
     assert [r.type for r in monitor.registrations if r.type != "pulumi:pulumi:Stack"] == []
+
+
+# --- request validation, method throttling, cache keys, backend certificate --------------------------
+
+def test_body_routes_validate_their_model_and_required_parameters(deploy):
+    with pytest.raises(ComponentArgsError, match=r"routes\.0\.request_model: POST /orders takes a body"):
+        RestApi("orders", {**BASE, "routes": [{**ROUTE, "http_method": "POST"}]})
+    monitor, _ = build_api(deploy, {"routes": [{
+        **ROUTE, "http_method": "POST", "request_model": ORDER_SCHEMA,
+        "required_query_parameters": ["tenant"], "required_headers": ["Idempotency-Key"]}]})
+    model = only(monitor, "aws:apigateway/model:Model")
+    assert model.inputs["contentType"] == "application/json"
+    assert json.loads(model.inputs["schema"]) == {"$schema": "http://json-schema.org/draft-04/schema#", **ORDER_SCHEMA}
+    method = only(monitor, METHOD).inputs
+    assert method["requestModels"] == {"application/json": model.inputs["name"]}
+    assert method["requestParameters"] == {"method.request.querystring.tenant": True,
+                                           "method.request.header.Idempotency-Key": True}
+    assert method["requestValidatorId"]
+
+
+def test_unvalidated_body_is_an_acknowledged_opt_out(deploy):
+    monitor, _ = build_api(deploy, {"routes": [{
+        **ROUTE, "http_method": "POST", "allow_unvalidated_body": {"reason": "the backend validates the signed payload"}}]})
+    assert only(monitor, COMPONENT).inputs["stackguardAcknowledgements"] == [
+        {"rule": "aws-apigateway-method-request-validation", "resource": "orders-POST/orders",
+         "option": "routes.0.allow_unvalidated_body", "reason": "the backend validates the signed payload"}]
+
+
+def test_method_throttling_overrides_the_stage_for_that_method(deploy):
+    monitor, _ = build_api(deploy, {"routes": [{**ROUTE, "throttling": {"burst_limit": 5, "rate_limit": 2}}]})
+    settings = {s.inputs["methodPath"]: s.inputs["settings"] for s in monitor.of_type(SETTINGS)}
+    assert settings["*/*"]["throttlingBurstLimit"] == 100
+    assert settings["orders/GET"] == {**settings["*/*"], "throttlingBurstLimit": 5, "throttlingRateLimit": 2}
+
+
+def test_cache_is_keyed_by_the_caller_unless_shared_with_a_reason(deploy):
+    monitor, _ = build_api(deploy, {"caching": {}, "routes": [{**ROUTE, "path": "/orders/{id}"}]})
+    assert only(monitor, INTEGRATION).inputs["cacheKeyParameters"] == [
+        "method.request.path.id", "method.request.header.Authorization"]
+    assert only(monitor, METHOD).inputs["requestParameters"]["method.request.header.Authorization"] is False
+    shared, _ = build_api(deploy, {"caching": {"allow_shared_cache": {"reason": "public price list, same for all"}},
+                                   "routes": [{**ROUTE, "path": "/orders/{id}"}]})
+    assert only(shared, INTEGRATION).inputs["cacheKeyParameters"] == ["method.request.path.id"]
+    assert only(shared, COMPONENT).inputs["stackguardAcknowledgements"] == [
+        {"rule": "aws-apigateway-integration-cache-keys", "resource": "orders-GET/orders/{id}",
+         "option": "caching.allow_shared_cache", "reason": "public price list, same for all"}]
+
+
+def test_http_backends_get_a_stage_client_certificate(deploy):
+    # FSBP APIGateway.2: REST API stages use an SSL certificate for backend authentication.
+    lambda_only, _ = build_api(deploy)
+    assert lambda_only.of_type("aws:apigateway/clientCertificate:ClientCertificate") == []
+    assert "clientCertificateId" not in only(lambda_only, STAGE).inputs
+    monitor, _ = build_api(deploy, {"routes": [{**ROUTE, "integration": {"https_url": "https://backend.example.com/orders"}}]})
+    certificate = only(monitor, "aws:apigateway/clientCertificate:ClientCertificate")
+    assert only(monitor, STAGE).property_dependencies["clientCertificateId"] == [certificate.urn]
+
+
+def test_mutual_tls_on_the_custom_domain(deploy):
+    monitor, _ = build_api(deploy, {"custom_domain": {
+        "domain_name": "api.example.com", "certificate_arn": CERT, "truststore_uri": "s3://example-truststore/ca.pem"}})
+    assert only(monitor, DOMAIN).inputs["mutualTlsAuthentication"] == {"truststoreUri": "s3://example-truststore/ca.pem"}
+    with pytest.raises(ComponentArgsError, match="custom_domain.truststore_uri"):
+        RestApi("orders", {**BASE, "custom_domain": {"domain_name": "api.example.com", "certificate_arn": CERT,
+                                                     "truststore_uri": "https://example.com/ca.pem"}})

@@ -21,7 +21,8 @@ POLICY = "aws:secretsmanager/secretPolicy:SecretPolicy"
 ROTATION = "aws:secretsmanager/secretRotation:SecretRotation"
 VERSION = "aws:secretsmanager/secretVersion:SecretVersion"
 ROTATED = {"kms_key_arn": KEY_ARN, "rotation": {"rotation_lambda_arn": ROTATOR}}
-UNROTATED = {"kms_key_arn": KEY_ARN, "allow_no_rotation": True, "no_rotation_reason": "vendor portal renews it"}
+UNROTATED = {"kms_key_arn": KEY_ARN, "allow_no_rotation": {"reason": "vendor portal renews it"}}
+FOREIGN_READER = "arn:aws:iam::210987654321:role/partner-reader"
 
 
 def only(monitor, token):
@@ -127,7 +128,9 @@ def test_no_rotation_opt_out_removes_only_the_rotation(deploy):
     unrotated = deploy(lambda: SecretStore("token", UNROTATED))
     assert unrotated.of_type(ROTATION) == []
     assert unrotated.of_type("aws:lambda/permission:Permission") == []
-    assert only(unrotated, SECRET).inputs == only(rotated, SECRET).inputs
+    assert {**only(unrotated, SECRET).inputs, "tags": {}} == only(rotated, SECRET).inputs
+    assert only(unrotated, SECRET).inputs["tags"] == {
+        "stackguard:acknowledged:aws-secretsmanager-secret-rotation": "vendor portal renews it"}
     assert only(unrotated, POLICY).inputs["blockPublicPolicy"] is True
 
 
@@ -199,12 +202,20 @@ def test_key_and_readers_may_be_outputs(deploy):
         ({"kms_key_arn": KEY_ARN, "rotation": {"rotation_lambda_arn": "arn:aws:iam::1:role/x"}}, "rotation_lambda_arn"),
         ({**ROTATED, "rotation": {"rotation_lambda_arn": ROTATOR, "automatically_after_days": 0}},
          "automatically_after_days"),
-        ({**ROTATED, "rotation": {"rotation_lambda_arn": ROTATOR, "automatically_after_days": 366}},
+        ({**ROTATED, "rotation": {"rotation_lambda_arn": ROTATOR, "automatically_after_days": 91}},
+         "rotation.automatically_after_days"),
+        ({**ROTATED, "rotation": {"rotation_lambda_arn": ROTATOR, "automatically_after_days": 1001}},
          "automatically_after_days"),
-        ({"kms_key_arn": KEY_ARN, "allow_no_rotation": True}, "no_rotation_reason"),
-        ({**UNROTATED, "no_rotation_reason": "short"}, "no_rotation_reason"),
-        ({**ROTATED, "allow_no_rotation": True, "no_rotation_reason": "vendor portal renews it"}, "allow_no_rotation"),
+        ({**ROTATED, "allow_long_rotation_period": {"reason": "vendor allows one change a quarter"}},
+         "allow_long_rotation_period"),
+        ({"kms_key_arn": KEY_ARN, "allow_no_rotation": True}, "allow_no_rotation"),
+        ({"kms_key_arn": KEY_ARN, "allow_no_rotation": {}}, "allow_no_rotation.reason"),
+        ({"kms_key_arn": KEY_ARN, "allow_no_rotation": {"reason": "short"}}, "allow_no_rotation.reason"),
+        ({**ROTATED, **UNROTATED}, "allow_no_rotation"),
         ({**ROTATED, "no_rotation_reason": "vendor portal renews it"}, "no_rotation_reason"),
+        ({**ROTATED, "reader_role_arns": [FOREIGN_READER]}, "reader_role_arns"),
+        ({**ROTATED, "reader_role_arns": [READER], "allow_cross_account_readers": {"reason": "the partner reads it"}},
+         "allow_cross_account_readers"),
         ({**ROTATED, "initial_value": 42}, "initial_value"),
         ({**ROTATED, "secret_string": "x"}, "secret_string"),
     ],
@@ -213,3 +224,47 @@ def test_bad_args_are_rejected_naming_the_field(args, field):
     with pytest.raises(ComponentArgsError, match=rf"SecretStore: invalid args: .*{field}") as raised:
         SecretStore("token", args)
     assert "s3cr3t" not in str(raised.value)
+
+
+def test_initial_version_is_written_once(deploy):
+    # After rotations AWS removes the initial version; a refresh + up must not write it over the live value.
+    monitor = deploy(lambda: SecretStore("token", {**ROTATED, "initial_value": "s3cr3t-value"}))
+    assert only(monitor, VERSION).options["ignoreChanges"] == ["secretString"]
+
+
+def test_readers_of_the_account_may_decrypt_only_through_secrets_manager(deploy):
+    monitor = deploy(lambda: SecretStore("token", {**ROTATED, "reader_role_arns": [READER]}))
+    grant = only(monitor, "aws:iam/rolePolicy:RolePolicy")
+    assert grant.inputs["role"] == "orders-api"
+    # The identity-policy side of AWS's pattern: kms:Decrypt on the key, only through Secrets Manager.
+    # https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html
+    assert json.loads(grant.inputs["policy"]) == {
+        "Version": "2012-10-17",
+        "Statement": [{
+            "Sid": "DecryptSecretThroughSecretsManager", "Effect": "Allow", "Action": ["kms:Decrypt"],
+            "Resource": [KEY_ARN],
+            "Condition": {"StringEquals": {"kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com"}},
+        }],
+    }
+    assert only(monitor, COMPONENT).inputs == {"stackguardAcknowledgements": []}
+
+
+def test_opt_outs_are_acknowledged_on_the_secret_and_the_registration(deploy):
+    long_rotation = {"reason": "the partner allows one key change per quarter", "owner": "payments-team"}
+    monitor = deploy(lambda: SecretStore("token", {
+        "kms_key_arn": KEY_ARN, "rotation": {"rotation_lambda_arn": ROTATOR, "automatically_after_days": 120},
+        "allow_long_rotation_period": long_rotation,
+        "reader_role_arns": [FOREIGN_READER], "allow_cross_account_readers": {"reason": "the partner's role reads it"},
+    }))
+    assert only(monitor, COMPONENT).inputs["stackguardAcknowledgements"] == [
+        {"rule": "aws-secretsmanager-secret-rotation", "resource": "token-secret", "option": "allow_long_rotation_period",
+         "reason": long_rotation["reason"], "owner": "payments-team"},
+        {"rule": "aws-secretsmanager-secret-policy-public", "resource": "token-secret",
+         "option": "allow_cross_account_readers", "reason": "the partner's role reads it"},
+    ]
+    assert only(monitor, SECRET).inputs["tags"] == {
+        "stackguard:acknowledged:aws-secretsmanager-secret-rotation": long_rotation["reason"],
+        "stackguard:acknowledged:aws-secretsmanager-secret-policy-public": "the partner_s role reads it",
+    }
+    # No decrypt grant can be attached to a role of another account.
+    assert monitor.of_type("aws:iam/rolePolicy:RolePolicy") == []

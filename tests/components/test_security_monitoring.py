@@ -7,7 +7,15 @@ import pulumi
 import pytest
 
 from components._args import ComponentArgsError
-from components.security_monitoring import KMS_EVENTS, SECRET_ROTATION_EVENTS, TOPIC_ACTIONS, SecurityMonitoring
+from components.http_api import HttpApi
+from components.rest_api import RestApi
+from components.security_monitoring import (
+    CONTROL_PLANE_EVENTS,
+    KMS_EVENTS,
+    SECRET_ROTATION_EVENTS,
+    TOPIC_ACTIONS,
+    SecurityMonitoring,
+)
 
 ACCOUNT = "123456789012"
 KEY_ARN = f"arn:aws:kms:eu-west-1:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab"
@@ -19,8 +27,22 @@ ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm"
 FILTER = "aws:cloudwatch/logMetricFilter:LogMetricFilter"
 RULE = "aws:cloudwatch/eventRule:EventRule"
 TARGET = "aws:cloudwatch/eventTarget:EventTarget"
-BASE = {"kms_key_arn": KEY_ARN, "api_name": "orders", "stage_name": "prod"}
-FULL = {**BASE, "web_acl_name": "orders-acl", "access_log_group_name": "/aws/apigateway/orders/prod"}
+FUNCTION = f"arn:aws:lambda:eu-west-1:{ACCOUNT}:function:orders"
+ROUTES = [{"path": "/orders", "http_method": "GET", "integration": {"lambda_arn": FUNCTION}}]
+NO_WAF = {"reason": "test API without a web ACL"}
+ALWAYS = {"5XXError", "4XXError", "Latency", "orders-AuthFailures", "orders-ThrottledRequests", "FailedInvocations"}
+
+
+def rest_api() -> RestApi:
+    return RestApi("orders-api", {"kms_key_arn": KEY_ARN, "routes": ROUTES, "allow_without_waf": NO_WAF,
+                                  "stage_name": "prod"})
+
+
+def monitoring(name: str = "orders", **extra) -> SecurityMonitoring:
+    return SecurityMonitoring(name, {"kms_key_arn": KEY_ARN, "api": rest_api(), **extra})
+
+
+BASE = {"kms_key_arn": KEY_ARN, "api": object()}  # only for arguments rejected before any resource exists
 
 
 def only(monitor, token):
@@ -33,12 +55,13 @@ def alarms(monitor) -> dict[str, object]:
     return {r.inputs["metricName"]: r for r in monitor.of_type(ALARM)}
 
 
+
 def test_topic_defaults(deploy):
     outputs = {}
 
     def build():
-        monitoring = SecurityMonitoring("orders", BASE)
-        return monitoring.topic_arn.apply(lambda arn: outputs.update(topic_arn=arn))
+        component = monitoring()
+        return component.topic_arn.apply(lambda arn: outputs.update(topic_arn=arn))
 
     monitor = deploy(build)
     topic = only(monitor, TOPIC)
@@ -51,6 +74,8 @@ def test_topic_defaults(deploy):
     assert outputs["topic_arn"].startswith(f"arn:aws:sns:eu-west-1:{ACCOUNT}:")
     policy = only(monitor, TOPIC_POLICY)
     assert policy.inputs["arn"] == outputs["topic_arn"]
+    # The topic policy may carry aws:SourceAccount/aws:SourceArn for events.amazonaws.com (EventBridge sends
+    # them to SNS); only the KMS key policy must not (see test_encryption_key).
     assert json.loads(policy.inputs["policy"]) == {
         "Version": "2012-10-17",
         "Statement": [
@@ -89,21 +114,28 @@ def test_topic_defaults(deploy):
     assert monitor.of_type(SUBSCRIPTION) == []
 
 
-def test_default_alarms_are_the_api_error_alarms(deploy):
+def test_rest_api_alarms_use_the_real_api_name(deploy):
+    # API Gateway publishes REST metrics under ApiName = the API's name, which Pulumi generates
+    # ("orders-api-<suffix>"): the alarm must read it from the RestApi, or it watches a metric that never exists.
+    # https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-metrics-and-dimensions.html
     outputs = {}
 
     def build():
-        monitoring = SecurityMonitoring("orders", BASE)
-        return pulumi.Output.all(monitoring.topic_arn, monitoring.alarm_names).apply(
-            lambda v: outputs.update(topic_arn=v[0], alarm_names=v[1])
-        )
+        component = monitoring()
+        return pulumi.Output.all(component.topic_arn, component.alarm_names).apply(
+            lambda v: outputs.update(topic_arn=v[0], alarm_names=v[1]))
 
     monitor = deploy(build)
+    api_name = only(monitor, "aws:apigateway/restApi:RestApi").inputs.get("name") or next(
+        iter(monitor.of_type("aws:apigateway/restApi:RestApi"))).name
     found = alarms(monitor)
-    assert set(found) == {"5XXError", "4XXError"}
+    assert set(found) == ALWAYS
+    dimensions = found["5XXError"].inputs["dimensions"]
+    assert dimensions["Stage"] == "prod"
+    assert dimensions["ApiName"].startswith("orders-api-") and dimensions["ApiName"] != "orders-api"
     common = {
         "namespace": "AWS/ApiGateway",
-        "dimensions": {"ApiName": "orders", "Stage": "prod"},
+        "dimensions": dimensions,
         "statistic": "Sum",
         "period": 300,
         "evaluationPeriods": 1,
@@ -118,30 +150,47 @@ def test_default_alarms_are_the_api_error_alarms(deploy):
         inputs = dict(found[metric].inputs)
         assert inputs.pop("alarmDescription")
         assert inputs == {**common, "metricName": metric, "threshold": threshold}
-    assert monitor.of_type(FILTER) == []
-    assert set(outputs["alarm_names"]) == {"server_errors", "client_errors"}
+    latency = dict(found["Latency"].inputs)
+    assert latency.pop("alarmDescription")
+    assert latency == {**{k: v for k, v in common.items() if k != "statistic"}, "metricName": "Latency",
+                       "extendedStatistic": "p99", "threshold": 5000}
+    assert api_name
     assert outputs["alarm_names"]["server_errors"].startswith("orders-server-errors-")
 
 
+def test_http_api_alarms_use_api_id_and_lowercase_metrics(deploy):
+    # HTTP APIs publish 4xx/5xx (lower case) under ApiId and Stage.
+    # https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-metrics.html
+    def build():
+        api = HttpApi("orders-http", {"kms_key_arn": KEY_ARN, "routes": ROUTES,
+                                      "allow_without_waf": {"reason": "HTTP APIs cannot be associated with WAF"}})
+        SecurityMonitoring("orders", {"kms_key_arn": KEY_ARN, "api": api})
+
+    monitor = deploy(build)
+    api_id = next(r for r in monitor.registrations if r.type == "aws:apigatewayv2/api:Api")
+    found = alarms(monitor)
+    assert {"5xx", "4xx", "Latency"} <= set(found)
+    for metric in ("5xx", "4xx", "Latency"):
+        assert set(found[metric].inputs["dimensions"]) == {"ApiId", "Stage"}
+        assert found[metric].inputs["dimensions"]["Stage"] == "$default"
+    assert api_id
+
+
 def test_children_are_parented(deploy):
-    monitor = deploy(
-        lambda: SecurityMonitoring(
-            "orders", {**FULL, "subscriptions": [{"protocol": "email", "endpoint": "secops@example.com"}]}
-        )
-    )
+    monitor = deploy(lambda: monitoring(web_acl_name="orders-acl", function_names=["orders"],
+                                        subscriptions=[{"protocol": "email", "endpoint": "secops@example.com"}]))
     component = only(monitor, COMPONENT)
-    children = [r for r in monitor.registrations if r.type.startswith("aws:")]
+    children = [r for r in monitor.registrations if r.parent == component.urn]
     assert {r.type for r in children} == {TOPIC, TOPIC_POLICY, SUBSCRIPTION, ALARM, FILTER, RULE, TARGET}
     for child in children:
-        assert child.parent == component.urn
         assert f"{COMPONENT}${child.type}" in child.urn
 
 
-def test_event_rules_for_kms_deletion_and_failed_rotation(deploy):
-    monitor = deploy(lambda: SecurityMonitoring("orders", BASE))
+def test_event_rules_and_their_delivery_alarms(deploy):
+    monitor = deploy(monitoring)
     topic = only(monitor, TOPIC)
     rules = {r.name: r for r in monitor.of_type(RULE)}
-    assert set(rules) == {"orders-kms-key-deletion", "orders-secret-rotation-failed"}
+    assert set(rules) == {"orders-kms-key-deletion", "orders-secret-rotation-failed", "orders-control-plane-changes"}
     kms = rules["orders-kms-key-deletion"]
     assert json.loads(kms.inputs["eventPattern"]) == {
         "source": ["aws.kms"],
@@ -154,6 +203,10 @@ def test_event_rules_for_kms_deletion_and_failed_rotation(deploy):
         "detail-type": ["AWS Service Event via CloudTrail"],
         "detail": {"eventSource": ["secretsmanager.amazonaws.com"], "eventName": ["RotationFailed"]},
     }
+    control = json.loads(rules["orders-control-plane-changes"].inputs["eventPattern"])
+    assert control == CONTROL_PLANE_EVENTS
+    names = {n for branch in control["$or"] for n in branch["detail"]["eventName"]}
+    assert {"PutKeyPolicy", "CreateGrant", "StopLogging", "DeleteTrail", "PutResourcePolicy"} <= names
     assert json.loads(kms.inputs["eventPattern"]) == KMS_EVENTS
     assert json.loads(rotation.inputs["eventPattern"]) == SECRET_ROTATION_EVENTS
     for rule in rules.values():
@@ -166,20 +219,25 @@ def test_event_rules_for_kms_deletion_and_failed_rotation(deploy):
         assert target.inputs["rule"].startswith(f"{name}-")
         assert target.property_dependencies["arn"] == [topic.urn]
         assert target.inputs["arn"].startswith(f"arn:aws:sns:eu-west-1:{ACCOUNT}:")
+    failed = [a for a in monitor.of_type(ALARM) if a.inputs["metricName"] == "FailedInvocations"]
+    assert sorted(a.inputs["dimensions"]["RuleName"].rsplit("-", 1)[0] for a in failed) == sorted(rules)
+    for alarm in failed:
+        assert alarm.inputs["namespace"] == "AWS/Events"
+        assert alarm.inputs["threshold"] == 1
 
 
-def test_access_log_group_adds_auth_failure_and_throttle_alarms(deploy):
-    monitor = deploy(lambda: SecurityMonitoring("orders", {**BASE, "access_log_group_name": "/aws/apigateway/orders"}))
+def test_access_log_alarms_read_the_api_log_group(deploy):
+    monitor = deploy(monitoring)
+    log_group = only(monitor, "aws:cloudwatch/logGroup:LogGroup")
     filters = {f.inputs["metricTransformation"]["name"]: f for f in monitor.of_type(FILTER)}
     assert set(filters) == {"orders-AuthFailures", "orders-ThrottledRequests"}
     auth = filters["orders-AuthFailures"].inputs
-    assert auth["logGroupName"] == "/aws/apigateway/orders"
+    assert auth["logGroupName"] == log_group.inputs["name"]
     assert auth["pattern"] == '{ ($.status = 401) || ($.status = 403) || ($.status = "401") || ($.status = "403") }'
     assert auth["metricTransformation"] == {"name": "orders-AuthFailures", "namespace": "Stackguard/ApiSecurity",
                                            "value": "1", "unit": "Count"}
     assert filters["orders-ThrottledRequests"].inputs["pattern"] == '{ ($.status = 429) || ($.status = "429") }'
     found = alarms(monitor)
-    assert set(found) == {"5XXError", "4XXError", "orders-AuthFailures", "orders-ThrottledRequests"}
     for metric, threshold in (("orders-AuthFailures", 20), ("orders-ThrottledRequests", 50)):
         inputs = found[metric].inputs
         assert inputs["namespace"] == "Stackguard/ApiSecurity"
@@ -188,24 +246,20 @@ def test_access_log_group_adds_auth_failure_and_throttle_alarms(deploy):
         assert inputs["alarmActions"] == inputs["okActions"] == found["5XXError"].inputs["alarmActions"]
 
 
-def test_web_acl_adds_blocked_requests_alarm(deploy):
-    found = alarms(deploy(lambda: SecurityMonitoring("orders", {**BASE, "web_acl_name": "orders-acl"})))
-    assert set(found) == {"5XXError", "4XXError", "BlockedRequests"}
-    waf = found["BlockedRequests"].inputs
+def test_web_acl_and_function_alarms(deploy):
+    found = [a.inputs for a in deploy(lambda: monitoring(web_acl_name="orders-acl", function_names=["orders"])).of_type(ALARM)]
+    waf = next(a for a in found if a["metricName"] == "BlockedRequests")
     assert waf["namespace"] == "AWS/WAFV2"
     assert waf["dimensions"] == {"WebACL": "orders-acl", "Region": "eu-west-1", "Rule": "ALL"}
     assert waf["threshold"] == 100
-    assert waf["alarmActions"] == waf["okActions"] == found["5XXError"].inputs["okActions"]
+    lambda_alarms = {a["metricName"]: a for a in found if a["namespace"] == "AWS/Lambda"}
+    assert set(lambda_alarms) == {"Errors", "Throttles"}
+    assert all(a["dimensions"] == {"FunctionName": "orders"} and a["threshold"] == 1 for a in lambda_alarms.values())
 
 
 def test_subscriptions(deploy):
-    monitor = deploy(
-        lambda: SecurityMonitoring(
-            "orders",
-            {**BASE, "subscriptions": [{"protocol": "https", "endpoint": "https://hooks.example.com/sec"},
-                                       {"protocol": "email", "endpoint": "secops@example.com"}]},
-        )
-    )
+    monitor = deploy(lambda: monitoring(subscriptions=[{"protocol": "https", "endpoint": "https://hooks.example.com/sec"},
+                                                       {"protocol": "email", "endpoint": "secops@example.com"}]))
     topic = only(monitor, TOPIC)
     subs = sorted(monitor.of_type(SUBSCRIPTION), key=lambda s: s.name)
     assert [(s.inputs["protocol"], s.inputs["endpoint"]) for s in subs] == [
@@ -214,42 +268,25 @@ def test_subscriptions(deploy):
 
 
 def test_thresholds_and_tags_change_exactly_their_properties(deploy):
-    base = alarms(deploy(lambda: SecurityMonitoring("orders", BASE)))["5XXError"].inputs
-    changed = alarms(
-        deploy(
-            lambda: SecurityMonitoring(
-                "orders",
-                {**BASE, "thresholds": {"server_errors": 1, "period_seconds": 60, "evaluation_periods": 3},
-                 "tags": {"team": "secops"}},
-            )
-        )
-    )["5XXError"].inputs
+    base = alarms(deploy(monitoring))["5XXError"].inputs
+    changed = alarms(deploy(lambda: monitoring(
+        thresholds={"server_errors": 1, "period_seconds": 60, "evaluation_periods": 3}, tags={"team": "secops"})))
+    changed = changed["5XXError"].inputs
     assert {k for k in base if base[k] != changed[k]} == {"threshold", "period", "evaluationPeriods", "tags"}
     assert (changed["threshold"], changed["period"], changed["evaluationPeriods"]) == (1, 60, 3)
     assert changed["tags"] == {"team": "secops"}
 
 
-def test_dimension_inputs_may_be_outputs(deploy):
-    found = alarms(
-        deploy(
-            lambda: SecurityMonitoring(
-                "orders",
-                {**BASE, "kms_key_arn": pulumi.Output.from_input(KEY_ARN),
-                 "api_name": pulumi.Output.from_input("orders"), "stage_name": pulumi.Output.from_input("prod")},
-            )
-        )
-    )
-    assert found["5XXError"].inputs["dimensions"] == {"ApiName": "orders", "Stage": "prod"}
-
-
 @pytest.mark.parametrize(
     ("args", "field"),
     [
-        ({"api_name": "orders", "stage_name": "prod"}, "kms_key_arn"),
+        ({"api": object()}, "kms_key_arn"),
         ({**BASE, "kms_key_arn": "alias/aws/sns"}, "kms_key_arn"),
         ({**BASE, "kms_key_arn": f"arn:aws:kms:eu-west-1:{ACCOUNT}:alias/aws/sns"}, "kms_key_arn"),
-        ({"kms_key_arn": KEY_ARN, "stage_name": "prod"}, "api_name"),
-        ({**BASE, "stage_name": " "}, "stage_name"),
+        ({"kms_key_arn": KEY_ARN}, "api"),
+        ({"kms_key_arn": KEY_ARN, "api": "orders"}, r"api\.is-instance\[RestApi\]: Input should be an instance of RestApi"),
+        ({**BASE, "api_name": "orders"}, "api_name"),
+        ({**BASE, "web_acl_name": " "}, "web_acl_name"),
         ({**BASE, "subscriptions": [{"protocol": "http", "endpoint": "http://hooks.example.com"}]},
          r"subscriptions\.0\.protocol"),
         ({**BASE, "subscriptions": [{"protocol": "https", "endpoint": "http://hooks.example.com"}]},

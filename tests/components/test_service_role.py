@@ -131,7 +131,7 @@ def test_statement_conditions_effect_and_sid(deploy):
 
 def test_wildcard_with_reason_is_kept_visible_in_the_policy(deploy):
     stmt = {"actions": ["s3:*"], "resources": ["arn:aws:s3:::orders-exports/*"],
-            "wildcard_reason": "export job manages every object it writes"}
+            "allow_wildcard": {"reason": "export job manages every object it writes"}}
     policy = json.loads(only(deploy(lambda: ServiceRole("fn", {**LAMBDA, "statements": [stmt]})), INLINE).inputs["policy"])
     # The reason is for reviewers only; the wildcard reaches the engine unchanged so the rules still report it.
     assert policy["Statement"] == [{"Effect": "Allow", "Action": ["s3:*"], "Resource": ["arn:aws:s3:::orders-exports/*"]}]
@@ -172,19 +172,32 @@ def test_managed_policies_and_options(deploy):
         ({**LAMBDA, "statements": [{"actions": [], "resources": [TABLE]}]}, r"statements\.0\.actions"),
         ({**LAMBDA, "statements": [{"actions": ["dynamodb:GetItem"], "resources": []}]}, r"statements\.0\.resources"),
         ({**LAMBDA, "statements": [{"actions": ["GetItem"], "resources": [TABLE]}]}, r"statements\.0\.actions"),
-        ({**LAMBDA, "statements": [{"actions": ["*"], "resources": [TABLE]}]}, "wildcard_reason"),
-        ({**LAMBDA, "statements": [{"actions": ["s3:*"], "resources": [TABLE]}]}, "wildcard_reason"),
-        ({**LAMBDA, "statements": [{"actions": ["dynamodb:?*"], "resources": [TABLE]}]}, "wildcard_reason"),
-        ({**LAMBDA, "statements": [{"actions": ["dynamodb:GetItem"], "resources": ["*"]}]}, "wildcard_reason"),
-        ({**LAMBDA, "statements": [{"actions": ["s3:*"], "resources": [TABLE], "wildcard_reason": "short"}]},
-         "wildcard_reason"),
+        ({**LAMBDA, "statements": [{"actions": ["*"], "resources": [TABLE]}]}, "allow_wildcard"),
+        ({**LAMBDA, "statements": [{"actions": ["s3:*"], "resources": [TABLE]}]}, "allow_wildcard"),
+        ({**LAMBDA, "statements": [{"actions": ["dynamodb:?*"], "resources": [TABLE]}]}, "allow_wildcard"),
+        ({**LAMBDA, "statements": [{"actions": ["dynamodb:GetItem"], "resources": ["*"]}]}, "allow_wildcard"),
+        ({**LAMBDA, "statements": [{"actions": ["s3:*"], "resources": [TABLE], "allow_wildcard": {"reason": "short"}}]},
+         "allow_wildcard"),
         ({**LAMBDA, "statements": [{"actions": ["iam:PassRole"], "resources": ["*"],
-                                    "wildcard_reason": "passes roles to many services"}]}, "iam:PassRole"),
+                                    "allow_wildcard": {"reason": "passes roles to many services"}}]}, "iam:PassRole"),
         ({**LAMBDA, "statements": [{"actions": ["iam:Pass*"], "resources": ["*"],
-                                    "wildcard_reason": "passes roles to many services"}]}, "iam:PassRole"),
+                                    "allow_wildcard": {"reason": "passes roles to many services"}}]}, "iam:PassRole"),
         ({**LAMBDA, "statements": [{"actions": ["*"], "resources": ["*"],
-                                    "wildcard_reason": "full administrator for migrations"}]}, "iam:PassRole"),
+                                    "allow_wildcard": {"reason": "full administrator for migrations"}}]}, "iam:PassRole"),
         ({**LAMBDA, "statements": [{"not_actions": ["s3:*"], "resources": [TABLE]}]}, "not_actions"),
+        # Spellings of "every action" / "every resource" that a check for "*" and "svc:*" alone would miss.
+        ({**LAMBDA, "statements": [{"actions": ["iam:?*"], "resources": [TABLE]}]}, "allow_wildcard: .*iam:\\?\\*"),
+        ({**LAMBDA, "statements": [{"actions": ["s3:?*"], "resources": ["arn:aws:s3:::*"]}]}, "allow_wildcard"),
+        ({**LAMBDA, "statements": [{"actions": ["s3:GetObject"], "resources": ["arn:aws:s3:::*"]}]},
+         "allow_wildcard: .*arn:aws:s3:::\\*"),
+        ({**LAMBDA, "statements": [{"actions": ["iam:PassRole"], "resources": ["arn:aws:iam::*:role/*"]}]},
+         "allow_wildcard: .*iam:PassRole on 'arn:aws:iam::\\*:role/\\*'"),
+        ({**LAMBDA, "statements": [{**READ_TABLE, "allow_wildcard": {"reason": "nothing to accept here"}}]},
+         "allow_wildcard: the statement has no wildcard"),
+        ({**LAMBDA, "managed_policy_arns": ["arn:aws:iam::aws:policy/AmazonS3FullAccess"]},
+         "managed_policy_arns: .*AmazonS3FullAccess"),
+        ({**LAMBDA, "managed_policy_arns": ["arn:aws:iam::aws:policy/SecretsManagerReadWrite"]},
+         "managed_policy_arns: .*SecretsManagerReadWrite"),
         ({**LAMBDA, "statements": [{**READ_TABLE, "conditions": {"String Equals": {"a": "b"}}}]}, "conditions"),
         ({**LAMBDA, "managed_policy_arns": ["arn:aws:iam::aws:policy/AdministratorAccess"]}, "managed_policy_arns"),
         ({**LAMBDA, "managed_policy_arns": ["arn:aws:iam::aws:policy/PowerUserAccess"]}, "managed_policy_arns"),
@@ -211,3 +224,20 @@ def test_pass_role_on_named_roles_and_deny_wildcards_are_allowed(deploy):
         only(deploy(lambda: ServiceRole("fn", {**LAMBDA, "statements": statements})), INLINE).inputs["policy"]
     )
     assert [s["Action"] for s in policy["Statement"]] == [["iam:PassRole"], ["*"]]
+
+
+def test_broad_grants_with_a_reason_are_acknowledged(deploy):
+    monitor = deploy(lambda: ServiceRole("exporter", {
+        **LAMBDA,
+        "statements": [{"actions": ["iam:PassRole"], "resources": [f"arn:aws:iam::{ACCOUNT}:role/exports-*"],
+                        "allow_wildcard": {"reason": "passes the per-tenant export roles", "owner": "data-team"}}],
+        "managed_policy_arns": ["arn:aws:iam::aws:policy/AmazonS3FullAccess"],
+        "allow_broad_managed_policies": {"reason": "legacy export job, scoped by its permissions boundary"},
+    }))
+    [component] = monitor.of_type("stackguard:security:ServiceRole")
+    assert component.inputs["stackguardAcknowledgements"] == [
+        {"rule": "aws-iam-policy-pass-role-wildcard", "resource": "exporter-inline", "option": "statements.0.allow_wildcard",
+         "reason": "passes the per-tenant export roles", "owner": "data-team"},
+        {"rule": "aws-iam-managed-admin-policy", "resource": "exporter-AmazonS3FullAccess",
+         "option": "allow_broad_managed_policies", "reason": "legacy export job, scoped by its permissions boundary"},
+    ]

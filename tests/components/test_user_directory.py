@@ -17,7 +17,8 @@ CLIENT = "aws:cognito/userPoolClient:UserPoolClient"
 DOMAIN = "aws:cognito/userPoolDomain:UserPoolDomain"
 
 SCOPES = [{"name": "orders.read", "description": "Read orders"}, {"name": "orders.write", "description": "Change orders"}]
-BASE = {"resource_server": {"identifier": "https://api.example.com", "name": "orders-api", "scopes": SCOPES}}
+BASE = {"resource_server": {"identifier": "https://api.example.com", "name": "orders-api", "scopes": SCOPES},
+        "domain": {"prefix": "example-partners"}}
 CODE = {"oauth_flow": "code", "callback_urls": ["https://app.example.com/callback"]}
 OUTPUTS = ("user_pool_id", "user_pool_arn", "client_id", "issuer_url", "resource_server_identifier")
 
@@ -98,7 +99,8 @@ def test_resource_server_and_client_defaults(deploy):
     # The scopes come from the resource server, so the client is created after it.
     assert client.property_dependencies["allowedOauthScopes"] == [server.urn]
     assert "clientSecret" in client.options["additionalSecretOutputs"]
-    assert monitor.of_type(DOMAIN) == []
+    # OAuth clients get their tokens from the domain's /oauth2/token endpoint: the domain is always there.
+    assert only(monitor, DOMAIN).inputs["domain"] == "example-partners"
 
 
 def test_children_parented_outputs_resolve_and_no_secret_output(deploy):
@@ -140,15 +142,22 @@ def test_public_client_opt_out_drops_only_the_secret(deploy):
 
 def test_allow_deletion_opt_out(deploy):
     default, _ = build_directory(deploy)
-    monitor, _ = build_directory(deploy, {"allow_deletion": True})
-    assert only(monitor, POOL).inputs == {**only(default, POOL).inputs, "deletionProtection": "INACTIVE"}
+    monitor, _ = build_directory(deploy, {"allow_deletion": {"reason": "dev pool, recreated every sprint"}})
+    assert only(monitor, POOL).inputs == {
+        **only(default, POOL).inputs, "deletionProtection": "INACTIVE",
+        "tags": {"stackguard:acknowledged:aws-cognito-user-pool-deletion-protection": "dev pool_ recreated every sprint"},
+    }
+    assert only(monitor, COMPONENT).inputs["stackguardAcknowledgements"] == [
+        {"rule": "aws-cognito-user-pool-deletion-protection", "resource": "partners", "option": "allow_deletion",
+         "reason": "dev pool, recreated every sprint"}]
 
 
 def test_self_sign_up_opt_in(deploy):
     default, _ = build_directory(deploy)
-    monitor, _ = build_directory(deploy, {"allow_self_sign_up": True})
+    monitor, _ = build_directory(deploy, {"allow_self_sign_up": {"reason": "public partner portal sign-up"}})
     assert only(monitor, POOL).inputs == {
         **only(default, POOL).inputs, "adminCreateUserConfig": {"allowAdminCreateUserOnly": False},
+        "tags": {"stackguard:acknowledged:aws-cognito-user-pool-self-sign-up": "public partner portal sign-up"},
     }
 
 
@@ -197,6 +206,11 @@ def test_tags_reach_the_user_pool(deploy):
     ({"domain": {}}, "domain"),
     ({"domain": {"custom_domain": "auth.example.com"}}, "domain: .*certificate_arn"),
     ({"domain": {"prefix": "example", "certificate_arn": CERT}}, "domain: .*certificate_arn"),
+    ({"domain": None}, "domain"),
+    ({"domain": {"custom_domain": "auth.example.com", "certificate_arn": CERT.replace("us-east-1", "eu-west-1")}},
+     "domain: .*certificate_arn: .*us-east-1"),
+    ({"allow_deletion": True}, "allow_deletion"),
+    ({"allow_self_sign_up": {"reason": "short"}}, "allow_self_sign_up.reason"),
     ({"colour": "blue"}, "colour"),
 ])
 def test_bad_args_name_the_field(overrides, field):

@@ -15,6 +15,7 @@ LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup"
 LOGGING = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration"
 IP_SET = "aws:wafv2/ipSet:IpSet"
 ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation"
+BASE = {"kms_key_arn": KMS}
 MANAGED = [
     "AWSManagedRulesCommonRuleSet",
     "AWSManagedRulesKnownBadInputsRuleSet",
@@ -53,6 +54,7 @@ def test_acl_defaults_set_explicitly(deploy):
     monitor, _ = build_acl(deploy)
     acl = only(monitor, ACL)
     rules = acl.inputs.pop("rules")
+    assert acl.inputs.pop("dataProtectionConfig")  # asserted in test_data_protection_masks_credentials_...
     assert acl.inputs == {
         "name": "edge",
         "description": "stackguard web ACL edge",
@@ -93,7 +95,10 @@ def test_logging_defaults_encrypted_retained_and_redacting_authorization(deploy)
         "tags": {},
     }
     logging = only(monitor, LOGGING)
-    assert logging.inputs["redactedFields"] == [{"singleHeader": {"name": "authorization"}}]
+    assert logging.inputs["redactedFields"] == [
+        {"singleHeader": {"name": "authorization"}}, {"singleHeader": {"name": "cookie"}},
+        {"singleHeader": {"name": "x-api-key"}},
+    ]
     assert logging.property_dependencies["resourceArn"] == [only(monitor, ACL).urn]
     assert logging.property_dependencies["logDestinationConfigs"] == [group.urn]
     assert outputs["log_group_name"] == "aws-waf-logs-edge"
@@ -127,7 +132,7 @@ def test_bot_control_is_opt_in(deploy):
 def test_rule_action_overrides_apply_to_their_group_only(deploy):
     monitor, _ = build_acl(deploy, {"rule_action_overrides": {
         "AWSManagedRulesCommonRuleSet": {"SizeRestrictions_BODY": "count", "NoUserAgent_HEADER": "block"},
-    }})
+    }, "allow_weakened_managed_rules": {"reason": "uploads exceed 8 KB; size checked by the backend"}})
     rules = rules_by_name(monitor)
     common = rules["AWS-AWSManagedRulesCommonRuleSet"]["statement"]["managedRuleGroupStatement"]
     assert common["ruleActionOverrides"] == [
@@ -136,6 +141,37 @@ def test_rule_action_overrides_apply_to_their_group_only(deploy):
     ]
     sqli = rules["AWS-AWSManagedRulesSQLiRuleSet"]["statement"]["managedRuleGroupStatement"]
     assert "ruleActionOverrides" not in sqli
+    assert only(monitor, ACL).inputs["tags"] == {
+        "stackguard:acknowledged:aws-wafv2-web-acl-managed-rules": "uploads exceed 8 KB_ size checked by the backend"}
+
+
+def test_overrides_that_stop_blocking_need_a_reason():
+    with pytest.raises(ComponentArgsError, match="rule_action_overrides: AWSManagedRulesCommonRuleSet/SizeRestrictions_BODY"):
+        WebAcl("edge", {**BASE, "rule_action_overrides": {"AWSManagedRulesCommonRuleSet": {"SizeRestrictions_BODY": "allow"}}})
+    # Overriding to block is a stricter choice and needs none.
+    WebAcl("edge", {**BASE, "rule_action_overrides": {"AWSManagedRulesCommonRuleSet": {"NoUserAgent_HEADER": "block"}}})
+
+
+def test_data_protection_masks_credentials_in_sampled_requests_too(deploy):
+    # Logging redaction does not reach sampled requests; WAF data protection does.
+    # https://docs.aws.amazon.com/waf/latest/developerguide/data-protection-masking.html
+    monitor, _ = build_acl(deploy)
+    assert only(monitor, ACL).inputs["dataProtectionConfig"] == {"dataProtections": [
+        {"action": "SUBSTITUTION", "field": {"fieldType": "SINGLE_HEADER", "fieldKeys": ["authorization", "x-api-key"]},
+         "excludeRuleMatchDetails": False, "excludeRateBasedDetails": False},
+        {"action": "SUBSTITUTION", "field": {"fieldType": "SINGLE_COOKIE"},
+         "excludeRuleMatchDetails": False, "excludeRateBasedDetails": False},
+    ]}
+
+
+def test_anonymous_ip_and_admin_protection_are_opt_in(deploy):
+    default, _ = build_acl(deploy)
+    assert not {"AWS-AWSManagedRulesAnonymousIpList", "AWS-AWSManagedRulesAdminProtectionRuleSet"} & set(rules_by_name(default))
+    monitor, _ = build_acl(deploy, {"anonymous_ip_list": True, "admin_protection": True})
+    rules = rules_by_name(monitor)
+    for group in ("AWSManagedRulesAnonymousIpList", "AWSManagedRulesAdminProtectionRuleSet"):
+        assert rules[f"AWS-{group}"]["overrideAction"] == {"none": {}}
+        assert rules[f"AWS-{group}"]["statement"]["managedRuleGroupStatement"]["vendorName"] == "AWS"
 
 
 def test_excluded_rule_group_needs_reason_and_removes_only_that_group(deploy):
@@ -179,7 +215,8 @@ def test_logging_opt_ins_name_retention_and_extra_redaction(deploy):
     assert group.inputs["name"] == "aws-waf-logs-payments"
     assert group.inputs["retentionInDays"] == 731
     assert only(monitor, LOGGING).inputs["redactedFields"] == [
-        {"singleHeader": {"name": "authorization"}}, {"singleHeader": {"name": "x-api-key"}},
+        {"singleHeader": {"name": "authorization"}}, {"singleHeader": {"name": "cookie"}},
+        {"singleHeader": {"name": "x-api-key"}},
     ]
 
 

@@ -1,5 +1,6 @@
 package aws.apigateway.integration_https
 
+import data.lib.openapi
 import data.lib.pulumi
 
 # METADATA
@@ -7,7 +8,8 @@ import data.lib.pulumi
 # description: |
 #   A REST API integration of type HTTP or HTTP_PROXY must reach its backend with an
 #   https:// URI. With http://, requests (including callers' tokens and payloads)
-#   travel unencrypted between API Gateway and the backend, also over a VPC link.
+#   travel unencrypted between API Gateway and the backend, also over a VPC link. The
+#   x-amazon-apigateway-integration objects of a RestApi's OpenAPI body are judged alike.
 # scope: document
 # custom:
 #   id: aws-apigateway-integration-https
@@ -28,4 +30,14 @@ deny contains msg if {
 plain_http(uri) if {
 	is_string(uri)
 	startswith(lower(uri), "http://")
+}
+
+deny contains msg if {
+	pulumi.is_type(input, "aws:apigateway/restApi:RestApi")
+	doc := openapi.document(input.properties)
+	some entry in openapi.operations(doc)
+	integration := openapi.integration(entry.operation)
+	lower(object.get(integration, "type", "")) in {"http", "http_proxy"}
+	plain_http(object.get(integration, "uri", ""))
+	msg := sprintf("API Gateway REST API %q calls a backend over plain HTTP for %s %s in its OpenAPI body: change the x-amazon-apigateway-integration uri to https://.", [input.name, entry.method, entry.path])
 }

@@ -49,3 +49,18 @@ test_ignores_lambda_proxy if {
 test_unknown_uri_is_not_reported if {
 	count(integration_https.deny) == 0 with input as integration({"type": "HTTP_PROXY", "uri": "04da6b54-80e4-46f7-96ec-b56ff0331ba9"})
 }
+
+body_api(uri) := {
+	"type": "aws:apigateway/restApi:RestApi",
+	"urn": "urn:pulumi:prod::api::aws:apigateway/restApi:RestApi::orders",
+	"name": "orders",
+	"properties": {"body": json.marshal({"openapi": "3.0.1", "paths": {"/orders": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "httpMethod": "GET", "uri": uri}}}}})},
+}
+
+test_flags_plain_http_in_openapi_body if {
+	count(integration_https.deny) == 1 with input as body_api("http://orders.internal.example.com/orders")
+}
+
+test_passes_https_in_openapi_body if {
+	count(integration_https.deny) == 0 with input as body_api("https://orders.example.com/orders")
+}

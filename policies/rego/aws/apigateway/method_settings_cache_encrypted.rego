@@ -17,6 +17,7 @@ import data.lib.pulumi
 #   compliance:
 #     nist-800-53: ["SC-28"]
 #     owasp-api-top-10: ["API8:2023"]
+#     fsbp: ["APIGateway.5"]
 deny contains msg if {
 	pulumi.is_type(input, "aws:apigateway/methodSettings:MethodSettings")
 	settings := input.properties.settings

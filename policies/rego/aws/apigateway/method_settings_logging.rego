@@ -19,6 +19,7 @@ import data.lib.pulumi
 #   compliance:
 #     nist-800-53: ["AU-2", "AU-3(3)", "AU-12"]
 #     pci-dss: ["10.2.1"]
+#     fsbp: ["APIGateway.1"]
 deny contains msg if {
 	is_method_settings
 	settings := known_settings

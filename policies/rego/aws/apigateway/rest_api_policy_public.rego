@@ -1,6 +1,7 @@
 package aws.apigateway.rest_api_policy_public
 
 import data.lib.iam_policies
+import data.lib.openapi
 import data.lib.pulumi
 
 # METADATA
@@ -41,4 +42,17 @@ deny contains msg if {
 kinds := {
 	"aws:apigateway/restApi:RestApi": "API Gateway REST API",
 	"aws:apigateway/restApiPolicy:RestApiPolicy": "API Gateway REST API policy",
+}
+
+# The resource policy written into the OpenAPI body (x-amazon-apigateway-policy), which API
+# Gateway applies when it imports the body.
+deny contains msg if {
+	pulumi.is_type(input, "aws:apigateway/restApi:RestApi")
+	doc := openapi.document(input.properties)
+	policy := doc["x-amazon-apigateway-policy"]
+	some stmt in iam_policies.public_statements(policy)
+	msg := sprintf(
+		"API Gateway REST API %q has an x-amazon-apigateway-policy in its OpenAPI body with %s that lets any caller invoke the API, with no condition narrowing the caller: add an aws:SourceVpce, aws:SourceIp or aws:PrincipalOrgID condition, or name the principals.",
+		[input.name, stmt],
+	)
 }

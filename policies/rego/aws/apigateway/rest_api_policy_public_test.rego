@@ -49,3 +49,24 @@ test_passes_deny_everything_but_vpce if {
 test_unknown_policy_is_not_judged if {
 	count(rest_api_policy_public.deny) == 0 with input as api(unknown)
 }
+
+body_with_policy(statement) := {
+	"type": "aws:apigateway/restApi:RestApi",
+	"urn": "urn:pulumi:prod::api::aws:apigateway/restApi:RestApi::orders",
+	"name": "orders",
+	"properties": {"body": json.marshal({
+		"openapi": "3.0.1", "paths": {},
+		"x-amazon-apigateway-policy": {"Version": "2012-10-17", "Statement": [statement]},
+	})},
+}
+
+test_flags_public_policy_in_openapi_body if {
+	count(rest_api_policy_public.deny) == 1 with input as body_with_policy({"Effect": "Allow", "Principal": "*", "Action": "execute-api:Invoke", "Resource": "execute-api:/*"})
+}
+
+test_passes_vpce_scoped_policy_in_openapi_body if {
+	count(rest_api_policy_public.deny) == 0 with input as body_with_policy({
+		"Effect": "Allow", "Principal": "*", "Action": "execute-api:Invoke", "Resource": "execute-api:/*",
+		"Condition": {"StringEquals": {"aws:SourceVpce": "vpce-0123456789abcdef0"}},
+	})
+}

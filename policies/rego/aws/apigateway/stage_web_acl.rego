@@ -1,7 +1,9 @@
 package aws.apigateway.stage_web_acl
 
+import data.aws.wafv2.web_acl_managed_rules
 import data.lib.pulumi
 import data.lib.stack
+import data.lib.wafv2
 
 # METADATA
 # title: API Gateway REST stages are protected by a WAF web ACL
@@ -13,16 +15,20 @@ import data.lib.stack
 #   through its propertyDependencies (resourceArn=stage.arn) or, once deployed,
 #   through the ARN value (arn:aws:apigateway:<region>::/restapis/<id>/stages/<name>).
 #   A stage whose webAclArn is set (state of an already associated stage, or a
-#   legacy WAF Classic regional association) is accepted too.
+#   legacy WAF Classic regional association) is accepted too. A stage whose associated web ACL
+#   lacks the required protections (aws-wafv2-web-acl-managed-rules: a required AWS managed
+#   rule group missing, counting, or with rules overridden to count or allow) is reported on the
+#   stage as well: the association alone protects nothing.
 # scope: document
 # custom:
 #   id: aws-apigateway-stage-web-acl
 #   severity: medium
-#   concern: network
+#   concern: auth
 #   remediation: Create an aws.wafv2.WebAclAssociation with resourceArn=stage.arn and webAclArn of a REGIONAL web ACL.
 #   compliance:
 #     nist-800-53: ["AC-4(21)", "SC-7"]
 #     pci-dss: ["6.4.2"]
+#     fsbp: ["APIGateway.4"]
 stack_deny contains {"urn": s.urn, "message": msg} if {
 	not unresolved_association
 	some s in stack.of_type("aws:apigateway/stage:Stage")
@@ -68,3 +74,19 @@ protected(s) if pulumi.unknown(s.properties, "webAclArn")
 # An association whose target is unknown and untraceable could protect any stage: report
 # nothing rather than a stage that may well be covered.
 unresolved_association if stack.untraceable(associations, "resourceArn")
+
+stack_deny contains {"urn": s.urn, "message": msg} if {
+	some a in associations
+	acl_targets := stack.refs(a, "webAclArn")
+	some acl in weak_acls
+	stack.referenced(acl, ["arn"], acl_targets)
+	stage_targets := stack.refs(a, "resourceArn")
+	some s in stack.of_type("aws:apigateway/stage:Stage")
+	stack.referenced(s, ["arn"], stage_targets)
+	msg := sprintf("API Gateway stage %q is associated with WAF web ACL %q, which lacks required protections (see aws-wafv2-web-acl-managed-rules): the stage is not protected until the web ACL blocks with the baseline managed rule groups.", [s.name, acl.name])
+}
+
+# Web ACLs that aws-wafv2-web-acl-managed-rules reports.
+weak_acl_urns := {f.urn | some f in web_acl_managed_rules.stack_deny}
+
+weak_acls := [acl | some acl in wafv2.acls; acl.urn in weak_acl_urns]

@@ -14,12 +14,28 @@ stage(props) := {
 	"propertyDependencies": {"restApi": ["urn:pulumi:prod::api::aws:apigateway/restApi:RestApi::orders"]},
 }
 
-web_acl := {
+managed(group, priority) := {
+	"name": sprintf("AWS-%s", [group]),
+	"priority": priority,
+	"overrideAction": {"none": {}},
+	"statement": {"managedRuleGroupStatement": {"name": group, "vendorName": "AWS"}},
+}
+
+baseline := [
+	managed("AWSManagedRulesCommonRuleSet", 1),
+	managed("AWSManagedRulesKnownBadInputsRuleSet", 2),
+	managed("AWSManagedRulesAmazonIpReputationList", 3),
+	managed("AWSManagedRulesSQLiRuleSet", 4),
+]
+
+acl_with(rules) := {
 	"type": "aws:wafv2/webAcl:WebAcl",
 	"urn": "urn:pulumi:prod::api::aws:wafv2/webAcl:WebAcl::api-acl",
 	"name": "api-acl",
-	"properties": {"name": "api-acl", "scope": "REGIONAL", "defaultAction": {"allow": {}}},
+	"properties": {"name": "api-acl", "scope": "REGIONAL", "defaultAction": {"allow": {}}, "rules": rules},
 }
+
+web_acl := acl_with(baseline)
 
 association(arn, deps) := {
 	"type": "aws:wafv2/webAclAssociation:WebAclAssociation",
@@ -103,4 +119,20 @@ test_each_unprotected_stage_is_reported if {
 
 test_no_stages_no_findings if {
 	count(stage_web_acl.stack_deny) == 0 with input as {"resources": [web_acl]}
+}
+
+test_flags_stage_whose_web_acl_lacks_protections if {
+	# The association exists, but the web ACL runs no managed rule group in blocking mode.
+	a := association(unknown, [stage_urn])
+	findings := stage_web_acl.stack_deny with input as {"resources": [stage({}), acl_with([]), a]}
+	count(findings) == 1
+	some f in findings
+	f.urn == stage_urn
+	contains(f.message, "lacks required protections")
+}
+
+test_flags_stage_whose_web_acl_counts_a_group if {
+	counting := json.patch(baseline, [{"op": "replace", "path": "/0/overrideAction", "value": {"count": {}}}])
+	a := association(unknown, [stage_urn])
+	count(stage_web_acl.stack_deny) == 1 with input as {"resources": [stage({}), acl_with(counting), a]}
 }

@@ -17,6 +17,7 @@ import data.lib.pulumi
 #   remediation: Set xrayTracingEnabled to true on the stage.
 #   compliance:
 #     nist-800-53: ["CA-7"]
+#     fsbp: ["APIGateway.3"]
 deny contains msg if {
 	pulumi.is_type(input, "aws:apigateway/stage:Stage")
 	pulumi.is_false(input.properties, "xrayTracingEnabled")

@@ -28,9 +28,10 @@ test_passes_exact_origins_with_credentials if {
 	count(api_cors_wildcard.deny) == 0 with input as api({"allowOrigins": ["https://shop.example.com"], "allowCredentials": true})
 }
 
-test_passes_wildcard_without_credentials if {
-	count(api_cors_wildcard.deny) == 0 with input as api({"allowOrigins": ["*"], "allowMethods": ["GET"]})
-	count(api_cors_wildcard.deny) == 0 with input as api({"allowOrigins": ["*"], "allowCredentials": false})
+test_wildcard_without_credentials_is_reported_once if {
+	# Not the credentialed misconfiguration, but still any website's scripts: one finding, not two.
+	count(api_cors_wildcard.deny) == 1 with input as api({"allowOrigins": ["*"], "allowMethods": ["GET"]})
+	count(api_cors_wildcard.deny) == 1 with input as api({"allowOrigins": ["*"], "allowCredentials": false})
 }
 
 test_passes_api_without_cors if {
@@ -39,11 +40,36 @@ test_passes_api_without_cors if {
 
 test_unknown_values_are_not_reported if {
 	count(api_cors_wildcard.deny) == 0 with input as api({"allowOrigins": unknown, "allowCredentials": true})
-	count(api_cors_wildcard.deny) == 0 with input as api({"allowOrigins": ["*"], "allowCredentials": unknown})
+
+	# Credentials unknown: only the wildcard origin itself is reported.
+	count(api_cors_wildcard.deny) == 1 with input as api({"allowOrigins": ["*"], "allowCredentials": unknown})
 	count(api_cors_wildcard.deny) == 0 with input as api({"allowOrigins": [unknown], "allowCredentials": true})
 	count(api_cors_wildcard.deny) == 0 with input as api(unknown)
 }
 
 test_ignores_other_types if {
 	count(api_cors_wildcard.deny) == 0 with input as {"type": "aws:apigatewayv2/stage:Stage", "name": "s", "properties": {"corsConfiguration": {"allowOrigins": ["*"], "allowCredentials": true}}}
+}
+
+cors_api(cors) := {
+	"type": "aws:apigatewayv2/api:Api",
+	"urn": "urn:pulumi:prod::api::aws:apigatewayv2/api:Api::catalog",
+	"name": "catalog",
+	"properties": {"protocolType": "HTTP", "corsConfiguration": cors},
+}
+
+test_flags_wildcard_origin_without_credentials if {
+	count(api_cors_wildcard.deny) == 1 with input as cors_api({"allowOrigins": ["*"], "allowMethods": ["GET"]})
+}
+
+test_flags_wildcard_methods if {
+	count(api_cors_wildcard.deny) == 1 with input as cors_api({"allowOrigins": ["https://app.example.com"], "allowMethods": ["*"]})
+}
+
+test_flags_plain_http_origin if {
+	count(api_cors_wildcard.deny) == 1 with input as cors_api({"allowOrigins": ["http://app.example.com"], "allowMethods": ["GET"]})
+}
+
+test_passes_listed_https_origins_and_methods if {
+	count(api_cors_wildcard.deny) == 0 with input as cors_api({"allowOrigins": ["https://app.example.com"], "allowMethods": ["GET", "POST"], "allowCredentials": true})
 }

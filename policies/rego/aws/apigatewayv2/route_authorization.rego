@@ -13,7 +13,9 @@ import data.lib.pulumi
 #   $disconnect and message routes, which API Gateway cannot authorize (the
 #   connection was authorized at $connect). The "$default" route key is shared by
 #   HTTP and WebSocket APIs and cannot be told apart without the API, so it is
-#   not judged here.
+#   not judged here. An HTTP API created with quick create (an aws.apigatewayv2.Api with
+#   `target`) gets a route and a stage from API Gateway with no authorization at all: it is
+#   reported on the API.
 # scope: document
 # custom:
 #   id: aws-apigatewayv2-route-authorization
@@ -23,6 +25,7 @@ import data.lib.pulumi
 #   compliance:
 #     nist-800-53: ["AC-3", "IA-2"]
 #     owasp-api-top-10: ["API2:2023", "API5:2023"]
+#     fsbp: ["APIGateway.8"]
 deny contains msg if {
 	pulumi.is_type(input, "aws:apigatewayv2/route:Route")
 	props := input.properties
@@ -32,6 +35,18 @@ deny contains msg if {
 	authorizable(props.routeKey)
 	msg := sprintf("API Gateway v2 route %q lets anyone call it (authorizationType NONE%s): set authorizationType to \"JWT\", \"AWS_IAM\" or \"CUSTOM\" with an authorizer.", [input.name, api_key_note(props)])
 }
+
+deny contains msg if {
+	pulumi.is_type(input, "aws:apigatewayv2/api:Api")
+	pulumi.known(input.properties, "target")
+	input.properties.target != ""
+	msg := sprintf("API Gateway v2 API %q is created with quick create (target), whose %s route lets anyone call the integration: remove target and define routes with authorizationType \"JWT\", \"AWS_IAM\" or \"CUSTOM\".", [input.name, quick_route(input.properties)])
+}
+
+quick_route(props) := props.routeKey if {
+	is_string(props.routeKey)
+	not pulumi.is_unknown(props.routeKey)
+} else := "$default"
 
 no_authorization(props) if pulumi.absent(props, "authorizationType")
 

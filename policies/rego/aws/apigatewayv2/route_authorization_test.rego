@@ -67,3 +67,21 @@ test_unknown_route_key_is_not_reported if {
 test_ignores_other_types if {
 	count(route_authorization.deny) == 0 with input as {"type": "aws:apigateway/method:Method", "name": "m", "properties": {}}
 }
+
+quick_create(props) := {
+	"type": "aws:apigatewayv2/api:Api",
+	"urn": "urn:pulumi:prod::api::aws:apigatewayv2/api:Api::quick",
+	"name": "quick",
+	"properties": object.union({"protocolType": "HTTP"}, props),
+}
+
+test_flags_quick_create_api if {
+	msgs := route_authorization.deny with input as quick_create({"target": "arn:aws:lambda:eu-west-1:123456789012:function:orders", "routeKey": "GET /orders"})
+	count(msgs) == 1
+	some msg in msgs
+	contains(msg, "GET /orders")
+}
+
+test_passes_api_without_quick_create if {
+	count(route_authorization.deny) == 0 with input as quick_create({})
+}

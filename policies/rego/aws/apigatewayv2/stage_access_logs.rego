@@ -18,6 +18,7 @@ import data.lib.pulumi
 #   compliance:
 #     nist-800-53: ["AU-2", "AU-3", "AU-12"]
 #     pci-dss: ["10.2.1"]
+#     fsbp: ["APIGateway.9"]
 deny contains msg if {
 	is_stage
 	pulumi.absent(input.properties, "accessLogSettings")

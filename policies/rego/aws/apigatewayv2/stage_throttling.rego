@@ -12,7 +12,9 @@ import data.lib.pulumi
 #   Unrestricted Resource Consumption). A limit of 0 is flagged as well: it
 #   rejects every request with 429, and it is what a limit left out of a
 #   defaultRouteSettings block becomes (e.g. one that only turns on detailed
-#   metrics). Concern is network: throttling is a traffic-admission
+#   metrics). A stage without defaultRouteSettings whose routeSettings throttle every listed
+#   route (both limits above 0) is throttled per route and not reported. Concern is network:
+#   throttling is a traffic-admission
 #   control at the edge, not authentication or logging.
 # scope: document
 # custom:
@@ -26,6 +28,7 @@ import data.lib.pulumi
 deny contains msg if {
 	is_stage
 	pulumi.absent(input.properties, "defaultRouteSettings")
+	not throttled_per_route
 	msg := sprintf("API Gateway v2 stage %q does not throttle requests: set defaultRouteSettings.throttlingBurstLimit and throttlingRateLimit above 0.", [input.name])
 }
 
@@ -55,6 +58,27 @@ limits := ["throttlingBurstLimit", "throttlingRateLimit"]
 route_settings := s if {
 	s := input.properties.defaultRouteSettings
 	is_object(s)
+}
+
+# Every routeSettings entry throttles its route (an unknown list may well do so).
+throttled_per_route if pulumi.unknown(input.properties, "routeSettings")
+
+throttled_per_route if {
+	entries := input.properties.routeSettings
+	is_array(entries)
+	count(entries) > 0
+	every entry in entries {
+		every limit in limits {
+			positive(entry, limit)
+		}
+	}
+}
+
+positive(entry, limit) if pulumi.is_unknown(entry[limit])
+
+positive(entry, limit) if {
+	is_number(entry[limit])
+	entry[limit] > 0
 }
 
 zero(settings, limit) if pulumi.absent(settings, limit)

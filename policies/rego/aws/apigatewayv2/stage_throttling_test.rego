@@ -59,3 +59,24 @@ test_unknown_route_settings_are_not_reported if {
 test_ignores_rest_api_stages if {
 	count(stage_throttling.deny) == 0 with input as {"type": "aws:apigateway/stage:Stage", "name": "s", "properties": {}}
 }
+
+v2_stage(props) := {
+	"type": "aws:apigatewayv2/stage:Stage",
+	"urn": "urn:pulumi:prod::api::aws:apigatewayv2/stage:Stage::catalog",
+	"name": "catalog",
+	"properties": object.union({"apiId": "a1b2c3d4e5", "name": "$default"}, props),
+}
+
+test_passes_stage_throttled_through_route_settings if {
+	count(stage_throttling.deny) == 0 with input as v2_stage({"routeSettings": [
+		{"routeKey": "GET /items", "throttlingBurstLimit": 50, "throttlingRateLimit": 20},
+		{"routeKey": "POST /items", "throttlingBurstLimit": 10, "throttlingRateLimit": 5},
+	]})
+}
+
+test_flags_route_settings_that_leave_a_route_unthrottled if {
+	count(stage_throttling.deny) == 1 with input as v2_stage({"routeSettings": [
+		{"routeKey": "GET /items", "throttlingBurstLimit": 50, "throttlingRateLimit": 20},
+		{"routeKey": "POST /items", "detailedMetricsEnabled": true},
+	]})
+}

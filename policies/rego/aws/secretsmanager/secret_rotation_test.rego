@@ -115,3 +115,23 @@ test_message_does_not_quote_values if {
 test_no_secrets_no_findings if {
 	count(secret_rotation.stack_deny) == 0 with input as {"resources": [rotation({}, [secret_urn])]}
 }
+
+test_flags_rotation_period_beyond_90_days if {
+	r := rotation({"rotationRules": {"automaticallyAfterDays": 365}}, [secret_urn])
+	findings := secret_rotation.stack_deny with input as {"resources": [secret({}), r]}
+	count(findings) == 1
+	some f in findings
+	f.urn == r.urn
+	contains(f.message, "every 365 days")
+}
+
+test_passes_rotation_within_90_days if {
+	r := rotation({"rotationRules": {"automaticallyAfterDays": 90}}, [secret_urn])
+	count(secret_rotation.stack_deny) == 0 with input as {"resources": [secret({}), r]}
+}
+
+test_config_sets_the_maximum_period if {
+	r := rotation({"rotationRules": {"automaticallyAfterDays": 60}}, [secret_urn])
+	config := {"aws-secretsmanager-secret-rotation": {"maximumDays": 30}}
+	count(secret_rotation.stack_deny) == 1 with input as {"resources": [secret({}), r], "config": config}
+}

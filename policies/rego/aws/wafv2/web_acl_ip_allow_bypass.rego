@@ -16,7 +16,7 @@ import data.lib.wafv2
 # custom:
 #   id: aws-wafv2-web-acl-ip-allow-bypass
 #   severity: medium
-#   concern: network
+#   concern: auth
 #   remediation: Give the IP-set allow rule a higher priority number than every rule group (so trusted sources are still inspected), or remove it.
 #   compliance:
 #     nist-800-53: ["SC-7"]

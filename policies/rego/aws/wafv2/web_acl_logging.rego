@@ -20,6 +20,7 @@ import data.lib.wafv2
 #   compliance:
 #     nist-800-53: ["AU-2", "AU-12"]
 #     pci-dss: ["10.2.1"]
+#     fsbp: ["WAF.11"]
 stack_deny contains {"urn": acl.urn, "message": msg} if {
 	not unresolved_configuration
 	some acl in wafv2.acls

@@ -13,7 +13,8 @@ import data.lib.wafv2
 #   paths), known malicious sources (AWSManagedRulesAmazonIpReputationList) and SQL
 #   injection (AWSManagedRulesSQLiRuleSet): the rule groups components.WebAcl enables
 #   unless excluded_rule_groups leaves one out. A group whose overrideAction is count
-#   only counts matches and blocks nothing. Rules are read from the web ACL's rules or
+#   only counts matches and blocks nothing, and a rule of the group that ruleActionOverrides
+#   sets to count or allow no longer blocks either (reported per group, naming the rules). Rules are read from the web ACL's rules or
 #   ruleJson and from aws.wafv2.WebAclRule / WebAclRuleGroupAssociation resources that
 #   point to it (webAclArn, through propertyDependencies or the deployed ARN). The
 #   required groups are the profile's requiredRuleGroups.
@@ -21,11 +22,12 @@ import data.lib.wafv2
 # custom:
 #   id: aws-wafv2-web-acl-managed-rules
 #   severity: high
-#   concern: network
+#   concern: auth
 #   remediation: Add a rule per required group with managedRuleGroupStatement {vendorName "AWS", name <group>} and overrideAction none (components.WebAcl does by default).
 #   compliance:
 #     nist-800-53: ["SC-7"]
 #     pci-dss: ["6.4.2"]
+#     owasp-api-top-10: ["API8:2023"]
 #   config:
 #     requiredRuleGroups:
 #       type: array
@@ -64,6 +66,17 @@ stack_deny contains {"urn": acl.urn, "message": msg} if {
 	)
 }
 
+stack_deny contains {"urn": acl.urn, "message": msg} if {
+	some acl in wafv2.acls
+	some rule in rules_of(acl)
+	rule.group in required_groups
+	count(rule.weakened) > 0
+	msg := sprintf(
+		"WAF web ACL %q overrides rules of the AWS managed rule group %s so that they no longer block (%s): remove those ruleActionOverrides, or override to block.",
+		[acl.name, rule.group, concat(", ", sort(rule.weakened))],
+	)
+}
+
 default_required_groups := {
 	"AWSManagedRulesCommonRuleSet",
 	"AWSManagedRulesKnownBadInputsRuleSet",
@@ -99,6 +112,20 @@ normalized(r, k) := {"unknown": true} if {
 	"name": wafv2.name_of(object.get(r, k.name, null)),
 	"group": aws_group(object.get(r, [k.statement, k.managed], null), k),
 	"override": override_of(object.get(r, k.override, null)),
+	"weakened": weakened_rules(object.get(r, [k.statement, k.managed], null)),
+}
+
+# weakened_rules(group) is the set of "<rule> (count|allow)" of the managed rule group
+# statement's ruleActionOverrides (API JSON RuleActionOverrides) that stop a rule from blocking.
+weakened_rules(group) := {sprintf("%s (%s)", [name, lower(action)]) |
+	is_object(group)
+	some key in ["ruleActionOverrides", "RuleActionOverrides"]
+	some override in object.get(group, key, [])
+	is_object(override)
+	name := wafv2.name_of(object.get(override, "name", object.get(override, "Name", null)))
+	some action_key in ["actionToUse", "ActionToUse"]
+	some action, _ in object.get(override, action_key, {})
+	lower(action) in {"count", "allow"}
 }
 
 unreadable(r, _) if not is_object(r)
@@ -147,6 +174,7 @@ association_rule(p) := {"unknown": true} if {
 	"name": wafv2.name_of(object.get(p, "ruleName", null)),
 	"group": aws_group(object.get(p, "managedRuleGroup", null), wafv2.camel),
 	"override": override_of(object.get(p, "overrideAction", null)),
+	"weakened": weakened_rules(object.get(p, "managedRuleGroup", null)),
 }
 
 unreadable_association(p) if {

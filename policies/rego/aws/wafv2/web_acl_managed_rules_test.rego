@@ -209,3 +209,39 @@ test_untraceable_unknown_attachment_is_not_reported if {
 test_no_web_acls_no_findings if {
 	count(findings([rule_resource(groups[0], 1, acl_arn, [])])) == 0
 }
+
+with_overrides(overrides) := json.patch(component_rules(groups), [{
+	"op": "add",
+	"path": "/1/statement/managedRuleGroupStatement/ruleActionOverrides",
+	"value": overrides,
+}])
+
+test_flags_rules_overridden_to_count_or_allow if {
+	# WebAcl(rule_action_overrides={"AWSManagedRulesCommonRuleSet": {"SizeRestrictions_BODY": "count", ...}})
+	fs := findings([web_acl(with_overrides([
+		{"name": "SizeRestrictions_BODY", "actionToUse": {"count": {}}},
+		{"name": "CrossSiteScripting_BODY", "actionToUse": {"allow": {}}},
+		{"name": "NoUserAgent_HEADER", "actionToUse": {"block": {}}},
+	]))])
+	count(fs) == 1
+	some f in fs
+	contains(f.message, "CrossSiteScripting_BODY (allow), SizeRestrictions_BODY (count)")
+	not contains(f.message, "NoUserAgent_HEADER")
+}
+
+test_passes_rules_overridden_to_block if {
+	count(findings([web_acl(with_overrides([{"name": "NoUserAgent_HEADER", "actionToUse": {"block": {}}}]))])) == 0
+}
+
+test_flags_rule_json_override_to_count if {
+	text := json.marshal([{
+		"Name": "AWS-AWSManagedRulesSQLiRuleSet", "Priority": 1, "OverrideAction": {"None": {}},
+		"Statement": {"ManagedRuleGroupStatement": {
+			"VendorName": "AWS", "Name": "AWSManagedRulesSQLiRuleSet",
+			"RuleActionOverrides": [{"Name": "SQLi_BODY", "ActionToUse": {"Count": {}}}],
+		}},
+	}])
+	fs := findings([json_acl(text)])
+	some f in fs
+	contains(f.message, "SQLi_BODY (count)")
+}

@@ -18,7 +18,7 @@ import data.lib.wafv2
 # custom:
 #   id: aws-wafv2-web-acl-rate-limit
 #   severity: medium
-#   concern: network
+#   concern: auth
 #   remediation: Add a rule with rateBasedStatement {aggregateKeyType "IP", limit <requests per window>} and action block (components.WebAcl does by default).
 #   compliance:
 #     nist-800-53: ["SC-5"]
