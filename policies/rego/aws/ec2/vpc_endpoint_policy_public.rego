@@ -1,5 +1,6 @@
 package aws.ec2.vpc_endpoint_policy_public
 
+import data.lib.iam
 import data.lib.iam_policies
 import data.lib.pulumi
 import data.lib.stack
@@ -24,6 +25,9 @@ import data.lib.stack
 #   operators do not, nor do wildcard values ("*", "1234*", 0.0.0.0/0) or policy variables:
 #   only fixed values (or ARNs pinned to one account) narrow. The VPC-endpoint owner keys
 #   aws:VpceAccount, aws:VpceOrgID, aws:VpceOrgPaths and aws:PrincipalOrgPaths narrow too.
+#   An execute-api endpoint may allow Principal "*" to execute-api:Invoke APIs of one fixed
+#   account (Resource arn:aws:execute-api:<region>:<account>:…): API Gateway evaluates bearer-token
+#   callers as anonymous, so this Resource scope is AWS's documented way to narrow it.
 #   An unknown policy is not judged.
 # scope: document
 # custom:
@@ -37,7 +41,11 @@ import data.lib.stack
 stack_deny contains {"urn": r.urn, "message": msg} if {
 	some token, kind in kinds
 	some r in stack.of_type(token)
-	some stmt in iam_policies.public_statements(r.properties.policy)
+	some a in iam_policies.allow_statements(r.properties.policy)
+	iam_policies.public_principal(a.statement)
+	not iam_policies.restricted_by(a.statement, iam_policies.resource_policy_condition_keys)
+	not account_scoped_invoke(r.properties, a.statement)
+	stmt := sprintf("%s (%s)", [a.label, iam_policies.principal_summary(a.statement)])
 	msg := sprintf(
 		"%s %q has a policy %s that lets any credentials, including other accounts', use the endpoint, with no condition narrowing the caller: add an aws:PrincipalOrgID or aws:PrincipalAccount condition, or name the principals.",
 		[kind, r.name, stmt],
@@ -53,6 +61,22 @@ stack_deny contains {"urn": r.urn, "message": msg} if {
 		"VPC endpoint %q has no endpoint policy, so AWS applies its default policy allowing any principal every action on every resource through it: set policy (or add a VpcEndpointPolicy) with statements limited by an aws:PrincipalOrgID or aws:PrincipalAccount condition.",
 		[r.name],
 	)
+}
+
+# account_scoped_invoke holds for an execute-api endpoint statement that only invokes APIs of one
+# fixed account (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-vpc-endpoint-policies.html).
+account_scoped_invoke(props, stmt) if {
+	endswith(props.serviceName, ".execute-api")
+	actions := iam.actions(stmt)
+	count(actions) > 0
+	every action in actions {
+		lower(action) == "execute-api:invoke"
+	}
+	resources := iam.as_list(object.get(stmt, "Resource", []))
+	count(resources) > 0
+	every resource in resources {
+		regex.match(`^arn:aws[a-z-]*:execute-api:[a-z0-9-]+:[0-9]{12}:`, resource)
+	}
 }
 
 kinds := {

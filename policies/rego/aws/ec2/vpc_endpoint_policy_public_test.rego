@@ -86,3 +86,35 @@ test_flags_empty_policy_as_default_full_access if {
 	findings := vpc_endpoint_policy_public.stack_deny with input as {"resources": [endpoint({"policy": ""})]}
 	count(findings) == 1
 }
+
+invoke_policy(resource) := json.marshal({"Version": "2012-10-17", "Statement": [{
+	"Effect": "Allow", "Principal": "*", "Action": "execute-api:Invoke", "Resource": resource,
+}]})
+
+execute_api_endpoint(policy) := {
+	"type": "aws:ec2/vpcEndpoint:VpcEndpoint", "urn": "urn:pulumi:prod::p::aws:ec2/vpcEndpoint:VpcEndpoint::api", "name": "api",
+	"properties": {"serviceName": "com.amazonaws.eu-west-1.execute-api", "vpcEndpointType": "Interface", "policy": policy},
+}
+
+test_passes_execute_api_invoke_scoped_to_one_account if {
+	endpoint := execute_api_endpoint(invoke_policy(["arn:aws:execute-api:eu-west-1:123456789012:*/*"]))
+	count(vpc_endpoint_policy_public.stack_deny) == 0 with input as {"resources": [endpoint]}
+}
+
+test_flags_execute_api_invoke_of_any_account if {
+	endpoint := execute_api_endpoint(invoke_policy("arn:aws:execute-api:eu-west-1:*:*/*"))
+	count(vpc_endpoint_policy_public.stack_deny) == 1 with input as {"resources": [endpoint]}
+}
+
+test_flags_execute_api_with_more_than_invoke if {
+	policy := json.marshal({"Version": "2012-10-17", "Statement": [{
+		"Effect": "Allow", "Principal": "*", "Action": "*",
+		"Resource": "arn:aws:execute-api:eu-west-1:123456789012:*/*",
+	}]})
+	count(vpc_endpoint_policy_public.stack_deny) == 1 with input as {"resources": [execute_api_endpoint(policy)]}
+}
+
+test_account_scoped_invoke_does_not_excuse_other_services if {
+	endpoint := object.union(execute_api_endpoint(invoke_policy("arn:aws:execute-api:eu-west-1:123456789012:*/*")), {"properties": {"serviceName": "com.amazonaws.eu-west-1.s3"}})
+	count(vpc_endpoint_policy_public.stack_deny) == 1 with input as {"resources": [endpoint]}
+}

@@ -21,7 +21,6 @@ import data.lib.stack
 #   concern: auth
 #   remediation: Add an aws.secretsmanager.SecretRotation with secretId=secret.id, a rotation Lambda and rotationRules (components.SecretStore does this with rotation).
 #   compliance:
-#     fsbp: ["SecretsManager.1"]
 #     nist-800-53: ["IA-5"]
 #     pci-dss: ["8.6.3"]
 #     fsbp: ["SecretsManager.1", "SecretsManager.4"]
