@@ -1,6 +1,6 @@
 """Secure-by-default Pulumi components for API integrations on AWS.
 
-    from components import EncryptionKey, SecretStore, WebAcl, RestApi, HttpApi, PrivateEndpoints, \
+    from stackguard.components import EncryptionKey, SecretStore, WebAcl, RestApi, HttpApi, PrivateEndpoints, \
         ServiceRole, SecurityMonitoring, UserDirectory, SecureFunction
 
 Each component validates its args model at construction (errors name the field), sets every

@@ -1,6 +1,6 @@
 """Acknowledged risk: how a component reports each opt-out it applied with a reason.
 
-    from components._acknowledgements import Acknowledgements
+    from stackguard.components._acknowledgements import Acknowledgements
 
     acks = Acknowledgements()
     acks.add("aws-apigateway-stage-web-acl", f"{name}-stage", "allow_without_waf", args.allow_without_waf)
@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from components._api_common import RiskAcceptance
+from stackguard.components._api_common import RiskAcceptance
 
 TAG_PREFIX = "stackguard:acknowledged:"
 PROPERTY = "stackguardAcknowledgements"

@@ -1,6 +1,6 @@
 """Models, checks and helpers shared by the API components (RestApi, HttpApi).
 
-    from components._api_common import IntegrationArgs, RiskAcceptance, check_route_opt_outs, route_invoke_permission
+    from stackguard.components._api_common import IntegrationArgs, RiskAcceptance, check_route_opt_outs, route_invoke_permission
 
 Routes are validated alike in both components: a path such as /orders/{id}, one backend (a Lambda function
 or an HTTPS URL), http:// backends and anonymous routes only as named opt-outs with a reason
@@ -16,7 +16,7 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
-from components._args import ComponentArgs, StrInput, matches
+from stackguard.components._args import ComponentArgs, StrInput, matches
 
 HttpMethod = Literal["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"]
 

@@ -1,6 +1,6 @@
 """Encrypted CloudWatch log groups and JSON access-log formats shared by the API and WAF components.
 
-    from components._api_logging import LogGroupArgs, api_access_log_group, access_log_settings, REST_ACCESS_LOG_FORMAT
+    from stackguard.components._api_logging import LogGroupArgs, api_access_log_group, access_log_settings, REST_ACCESS_LOG_FORMAT
 
     group = api_access_log_group("orders", parent=self, kms_key_arn=key_arn,
                                  settings=LogGroupArgs(retention_in_days=365), tags={"team": "payments"})
@@ -16,7 +16,7 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator
 
-from components._args import ComponentArgs, StrInput, matches
+from stackguard.components._args import ComponentArgs, StrInput, matches
 
 # CloudWatch Logs accepts only these retention periods; 0 ("never expire") is left out on purpose,
 # so that every group states how long it keeps data.

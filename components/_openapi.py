@@ -3,7 +3,7 @@
 Pure functions over the args model and plain dicts (no Pulumi resources), so they are unit-tested alone
 (tests/components/test_openapi.py).
 
-    from components._openapi import render_openapi, openapi_operations, with_request_validation
+    from stackguard.components._openapi import render_openapi, openapi_operations, with_request_validation
 """
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Optional
 import jinja2
 import yaml
 
-from components._api_common import IntegrationArgs, check_path
+from stackguard.components._api_common import IntegrationArgs, check_path
 
 if TYPE_CHECKING:
-    from components.rest_api import AuthorizerArgs, RestApiArgs
+    from stackguard.components.rest_api import AuthorizerArgs, RestApiArgs
 
 _OPERATIONS = {"get", "put", "post", "delete", "options", "head", "patch", "x-amazon-apigateway-any-method"}
 _AUTH_TYPES = {"awssigv4", "cognito_user_pools", "custom"}

@@ -4,7 +4,7 @@ Statements are plain dicts whose values may hold pulumi Outputs (an ARN, an acco
 resolves them all and renders the JSON text the provider expects, so a document can mix known strings and
 values of other resources without nesting `apply` calls.
 
-    from components._policy_documents import policy_document, statement, deny_insecure_transport
+    from stackguard.components._policy_documents import policy_document, statement, deny_insecure_transport
 
     doc = policy_document([
         deny_insecure_transport(["sns:Publish"], [topic.arn]),

@@ -1,6 +1,6 @@
 """EncryptionKey: a customer-managed KMS key that rotates, with a key policy built from named roles.
 
-    from components.encryption_key import EncryptionKey
+    from stackguard.components.encryption_key import EncryptionKey
 
     key = EncryptionKey("payments", {
         "alias": "alias/payments",
@@ -41,8 +41,8 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
-from components._args import AccountId, ComponentArgs, ComponentArgsError, Region, StrInput, validate_args
-from components._policy_documents import (
+from stackguard.components._args import AccountId, ComponentArgs, ComponentArgsError, Region, StrInput, validate_args
+from stackguard.components._policy_documents import (
     AccountScope,
     Statement,
     account_root_arn,

@@ -1,7 +1,7 @@
 """SecureFunction: a Python Lambda function with encrypted configuration and logs, X-Ray and JSON logging.
 
     from pathlib import Path
-    from components.function import SecureFunction, SecureFunctionArgs
+    from stackguard.components.function import SecureFunction, SecureFunctionArgs
 
     fn = SecureFunction("partner-proxy", SecureFunctionArgs(
         role_arn=role.role_arn,
@@ -49,10 +49,10 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
-from components._acknowledgements import Acknowledgements
-from components._api_common import RiskAcceptance
-from components._api_logging import RETENTION_DAYS, KmsKeyArn, LogGroupArgs, encrypted_log_group
-from components._args import ComponentArgs, ComponentArgsError, StrInput, validate_args
+from stackguard.components._acknowledgements import Acknowledgements
+from stackguard.components._api_common import RiskAcceptance
+from stackguard.components._api_logging import RETENTION_DAYS, KmsKeyArn, LogGroupArgs, encrypted_log_group
+from stackguard.components._args import ComponentArgs, ComponentArgsError, StrInput, validate_args
 
 # Lambda's own pattern for variable names: a letter first, at least two characters.
 _ENV_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]+$")

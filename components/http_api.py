@@ -1,7 +1,7 @@
 """HttpApi: an API Gateway HTTP API with JWT or IAM authorization on every route, encrypted JSON access logs
 and stage throttling by default.
 
-    from components.http_api import HttpApi
+    from stackguard.components.http_api import HttpApi
 
     api = HttpApi("catalog", {
         "kms_key_arn": logs_key.arn,
@@ -28,8 +28,8 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
-from components._acknowledgements import Acknowledgements
-from components._api_common import (
+from stackguard.components._acknowledgements import Acknowledgements
+from stackguard.components._api_common import (
     NAME,
     NAME_RULE,
     CustomDomainArgs,
@@ -45,14 +45,14 @@ from components._api_common import (
     route_invoke_permission,
     unique_routes,
 )
-from components._api_logging import (
+from stackguard.components._api_logging import (
     HTTP_ACCESS_LOG_FORMAT,
     KmsKeyArn,
     LogGroupArgs,
     access_log_settings,
     api_access_log_group,
 )
-from components._args import ComponentArgs, StrInput, validate_args
+from stackguard.components._args import ComponentArgs, StrInput, validate_args
 
 _ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?$")
 _CORS_METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "*"}

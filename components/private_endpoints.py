@@ -1,6 +1,6 @@
 """PrivateEndpoints: VPC endpoints that keep AWS API traffic (and a PRIVATE REST API's) inside the VPC.
 
-    from components.private_endpoints import PrivateEndpoints
+    from stackguard.components.private_endpoints import PrivateEndpoints
 
     endpoints = PrivateEndpoints("core", {
         "vpc_id": vpc.id,
@@ -45,8 +45,8 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
-from components._args import ComponentArgs, Region, StrInput, validate_args
-from components._policy_documents import account_scope, policy_document, principal_scope_condition, statement
+from stackguard.components._args import ComponentArgs, Region, StrInput, validate_args
+from stackguard.components._policy_documents import account_scope, policy_document, principal_scope_condition, statement
 
 # execute-api is not a default: only a PRIVATE API needs it, and its private DNS changes how the VPC reaches
 # every other API (see the module docstring).

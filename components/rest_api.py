@@ -3,7 +3,7 @@
 Routes are typed models (or an OpenAPI Jinja2 template); every method gets an authorizer (AWS_IAM unless
 told otherwise) and a request validator; the stage writes JSON access logs to a KMS-encrypted log group.
 
-    from components.rest_api import RestApi
+    from stackguard.components.rest_api import RestApi
 
     api = RestApi("orders", {
         "kms_key_arn": logs_key.arn,
@@ -35,8 +35,8 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
-from components._acknowledgements import Acknowledgements
-from components._api_common import (
+from stackguard.components._acknowledgements import Acknowledgements
+from stackguard.components._api_common import (
     NAME,
     NAME_RULE,
     PATH_PARAM,
@@ -58,22 +58,22 @@ from components._api_common import (
     route_invoke_permission,
     unique_routes,
 )
-from components._api_logging import (
+from stackguard.components._api_logging import (
     REST_ACCESS_LOG_FORMAT,
     KmsKeyArn,
     LogGroupArgs,
     access_log_settings,
     api_access_log_group,
 )
-from components._args import ComponentArgs, StrInput, matches, validate_args
-from components._openapi import (
+from stackguard.components._args import ComponentArgs, StrInput, matches, validate_args
+from stackguard.components._openapi import (
     openapi_operations,
     placeholder_render,
     render_openapi,
     template_weaknesses,
     with_request_validation,
 )
-from components._policy_documents import policy_document, statement
+from stackguard.components._policy_documents import policy_document, statement
 
 _COGNITO_POOL_ARN = re.compile(r"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:\d{12}:userpool/[\w-]+$")
 

@@ -1,6 +1,6 @@
 """SecretStore: a Secrets Manager secret on a customer-managed key, HTTPS-only, readable by named roles, rotated.
 
-    from components.secret_store import SecretStore
+    from stackguard.components.secret_store import SecretStore
 
     store = SecretStore("partner-api-token", {
         "kms_key_arn": key.key_arn,                       # e.g. an EncryptionKey's output
@@ -38,17 +38,17 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, SecretStr, field_validator, model_validator
 
-from components._acknowledgements import Acknowledgements
-from components._api_common import RiskAcceptance
-from components._args import ComponentArgs, StrInput, validate_args
-from components._policy_documents import (
+from stackguard.components._acknowledgements import Acknowledgements
+from stackguard.components._api_common import RiskAcceptance
+from stackguard.components._args import ComponentArgs, StrInput, validate_args
+from stackguard.components._policy_documents import (
     account_scope,
     aws_principal,
     deny_insecure_transport,
     policy_document,
     statement,
 )
-from components.encryption_key import validate_customer_managed_key_arn
+from stackguard.components.encryption_key import validate_customer_managed_key_arn
 
 _ROLE_ARN = re.compile(r"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+$")
 _LAMBDA_ARN = re.compile(r"^arn:aws[a-z-]*:lambda:[a-z]{2}(?:-[a-z]+)+-\d:\d{12}:function:[\w-]+(?::[\w$-]+)?$")

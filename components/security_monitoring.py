@@ -1,6 +1,6 @@
 """SecurityMonitoring: an encrypted alert topic, API/WAF alarms, and KMS/Secrets Manager security events.
 
-    from components.security_monitoring import SecurityMonitoring
+    from stackguard.components.security_monitoring import SecurityMonitoring
 
     monitoring = SecurityMonitoring("orders-api", {
         "kms_key_arn": key.key_arn,              # the key must let cloudwatch/events.amazonaws.com use it
@@ -47,8 +47,8 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
-from components._args import AccountId, ComponentArgs, Region, StrInput, validate_args
-from components._policy_documents import (
+from stackguard.components._args import AccountId, ComponentArgs, Region, StrInput, validate_args
+from stackguard.components._policy_documents import (
     AccountScope,
     account_scope,
     deny_insecure_transport,
@@ -58,9 +58,9 @@ from components._policy_documents import (
     source_account_condition,
     statement,
 )
-from components.encryption_key import validate_customer_managed_key_arn
-from components.http_api import HttpApi
-from components.rest_api import RestApi
+from stackguard.components.encryption_key import validate_customer_managed_key_arn
+from stackguard.components.http_api import HttpApi
+from stackguard.components.rest_api import RestApi
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 METRIC_NAMESPACE = "Stackguard/ApiSecurity"

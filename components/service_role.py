@@ -1,6 +1,6 @@
 """ServiceRole: an IAM role with a confused-deputy-safe trust policy and a typed least-privilege inline policy.
 
-    from components.service_role import ServiceRole
+    from stackguard.components.service_role import ServiceRole
 
     role = ServiceRole("orders-fn", {
         "trusted_service": "lambda.amazonaws.com",
@@ -35,10 +35,10 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
-from components._acknowledgements import Acknowledgements
-from components._api_common import RiskAcceptance
-from components._args import AccountId, ComponentArgs, StrInput, validate_args
-from components._policy_documents import (
+from stackguard.components._acknowledgements import Acknowledgements
+from stackguard.components._api_common import RiskAcceptance
+from stackguard.components._args import AccountId, ComponentArgs, StrInput, validate_args
+from stackguard.components._policy_documents import (
     account_root_arn,
     account_scope,
     action_covers,

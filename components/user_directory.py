@@ -1,7 +1,7 @@
 """UserDirectory: a Cognito user pool with mandatory TOTP MFA, strong passwords and threat protection, an
 OAuth resource server with scopes, and one app client (client credentials or authorization code).
 
-    from components.user_directory import UserDirectory
+    from stackguard.components.user_directory import UserDirectory
 
     directory = UserDirectory("partners", {
         "resource_server": {"identifier": "https://api.example.com", "name": "orders-api",
@@ -25,9 +25,9 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
-from components._acknowledgements import Acknowledgements
-from components._api_common import CertificateArn, Hostname, RiskAcceptance, check_cloudfront_certificate
-from components._args import ComponentArgs, validate_args
+from stackguard.components._acknowledgements import Acknowledgements
+from stackguard.components._api_common import CertificateArn, Hostname, RiskAcceptance, check_cloudfront_certificate
+from stackguard.components._args import ComponentArgs, validate_args
 
 _SERVER_ID = re.compile(r"^[\x21\x23-\x5B\x5D-\x7E]{1,256}$")
 _SCOPE_NAME = re.compile(r"^[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]{1,256}$")

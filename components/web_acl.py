@@ -4,7 +4,7 @@ Contract with the API components: a RestApi given `web_acl_arn=acl.web_acl_arn` 
 (the association then depends on the stage it protects). Use `associate_with` only for resources no
 stackguard component manages (an ALB, a stage of another stack); never list a stage twice.
 
-    from components.web_acl import WebAcl
+    from stackguard.components.web_acl import WebAcl
 
     acl = WebAcl("edge", {
         "kms_key_arn": logs_key.arn,                     # a key whose policy lets CloudWatch Logs use it
@@ -26,10 +26,10 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
-from components._acknowledgements import Acknowledgements
-from components._api_common import RiskAcceptance
-from components._api_logging import KmsKeyArn, LogGroupArgs, encrypted_log_group
-from components._args import ComponentArgs, StrInput, validate_args
+from stackguard.components._acknowledgements import Acknowledgements
+from stackguard.components._api_common import RiskAcceptance
+from stackguard.components._api_logging import KmsKeyArn, LogGroupArgs, encrypted_log_group
+from stackguard.components._args import ComponentArgs, StrInput, validate_args
 
 DEFAULT_MANAGED_RULE_GROUPS = (
     "AWSManagedRulesCommonRuleSet",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pulumi
 
 import stack_settings
-from components import (
+from stackguard.components import (
     EncryptionKey,
     EncryptionKeyArgs,
     PrivateEndpoints,

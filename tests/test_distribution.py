@@ -40,7 +40,7 @@ def _fresh_env(work: Path, requirement: str) -> Path:
 @pytest.fixture(scope="module")
 def installed(wheel, tmp_path_factory) -> dict:
     work = tmp_path_factory.mktemp("user")
-    python = _fresh_env(work / "venv", str(wheel))
+    python = _fresh_env(work / "venv", f"{wheel}[test]")
     home = work / "home"
     home.mkdir()
     # Nothing from this machine's toolchains: no Go, no opa, no project .venv; only the virtualenv.
@@ -117,3 +117,9 @@ def test_exported_pack_decides_like_check(installed, consumer, wheel, tmp_path):
         seen = {(d.policyName, d.urn or r.urn) for r, ds in zip(resources, pack.analyze_many(resources)) for d in ds}
         seen |= {(d.policyName, d.urn) for d in pack.analyze_stack(resources)}
     assert seen == expected and expected
+
+
+def test_consumer_stack_test_passes_in_its_own_environment(installed, consumer):
+    result = subprocess.run([str(installed["python"]), "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_consumer.py"],
+                            capture_output=True, text=True, cwd=consumer, env=installed["env"], timeout=600)
+    assert result.returncode == 0 and "2 passed" in result.stdout, result.stdout[-3000:] + result.stderr[-2000:]

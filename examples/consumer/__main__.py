@@ -1,7 +1,7 @@
 """A payments team's stack: its own key, a webhook signing secret, and a role that may read it."""
 import pulumi
 
-from components import EncryptionKey, SecretStore, ServiceRole
+from stackguard.components import EncryptionKey, SecretStore, ServiceRole
 
 key = EncryptionKey("payments", {"alias": "alias/payments", "service_principals": ["secretsmanager.amazonaws.com"]})
 role = ServiceRole("webhook-signer", {"trusted_service": "lambda.amazonaws.com"})

@@ -2,7 +2,7 @@
 import runpy
 from pathlib import Path
 
-import components
+import stackguard.components as components
 from stackguard.mocks import AwsMocks
 from stackguard.recording import run_program
 

@@ -7,7 +7,7 @@ import json
 import pulumi
 import pulumi_aws as aws
 
-from components import EncryptionKey, RestApi, ServiceRole
+from stackguard.components import EncryptionKey, RestApi, ServiceRole
 
 KEY_ARN = "arn:aws:kms:eu-west-1:111111111111:key/0b6a1f6e-2d5c-4a57-9d0e-1a2b3c4d5e6f"
 

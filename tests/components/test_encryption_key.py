@@ -7,9 +7,9 @@ import re
 import pulumi
 import pytest
 
-from components._args import ComponentArgsError
-from components._policy_documents import action_covers
-from components.encryption_key import (
+from stackguard.components._args import ComponentArgsError
+from stackguard.components._policy_documents import action_covers
+from stackguard.components.encryption_key import (
     ADMIN_ACTIONS,
     MULTI_REGION_ADMIN_ACTIONS,
     USAGE_ACTIONS,

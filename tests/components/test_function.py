@@ -6,15 +6,15 @@ from pathlib import Path
 import pulumi
 import pytest
 
-from components._args import ComponentArgsError
-from components.function import (
+from stackguard.components._args import ComponentArgsError
+from stackguard.components.function import (
     VPC_DESCRIBE_ACTIONS,
     VPC_NETWORK_INTERFACE_ACTIONS,
     SecureFunction,
     SecureFunctionArgs,
     execution_role_statements,
 )
-from components.service_role import ServiceRoleArgs
+from stackguard.components.service_role import ServiceRoleArgs
 
 ACCOUNT = "123456789012"
 KEY_ARN = f"arn:aws:kms:eu-west-1:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab"

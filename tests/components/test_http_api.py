@@ -6,8 +6,8 @@ import json
 import pulumi
 import pytest
 
-from components._args import ComponentArgsError
-from components.http_api import HttpApi
+from stackguard.components._args import ComponentArgsError
+from stackguard.components.http_api import HttpApi
 
 KMS = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 FN = "arn:aws:lambda:eu-west-1:123456789012:function:catalog"

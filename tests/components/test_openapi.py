@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from components._args import ComponentArgsError
-from components._openapi import openapi_operations, render_openapi, template_weaknesses, with_request_validation
-from components.rest_api import RestApi, RestApiArgs
+from stackguard.components._args import ComponentArgsError
+from stackguard.components._openapi import openapi_operations, render_openapi, template_weaknesses, with_request_validation
+from stackguard.components.rest_api import RestApi, RestApiArgs
 
 KMS = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 FN = "arn:aws:lambda:eu-west-1:123456789012:function:orders"

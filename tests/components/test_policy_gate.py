@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from components import (
+from stackguard.components import (
     EncryptionKey, HttpApi, PrivateEndpoints, RestApi, SecretStore, SecureFunction, SecurityMonitoring,
     ServiceRole, UserDirectory, WebAcl,
 )

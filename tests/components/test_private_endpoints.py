@@ -6,8 +6,8 @@ import json
 import pulumi
 import pytest
 
-from components._args import ComponentArgsError
-from components.private_endpoints import DEFAULT_GATEWAY_SERVICES, DEFAULT_INTERFACE_SERVICES, PrivateEndpoints
+from stackguard.components._args import ComponentArgsError
+from stackguard.components.private_endpoints import DEFAULT_GATEWAY_SERVICES, DEFAULT_INTERFACE_SERVICES, PrivateEndpoints
 
 ACCOUNT = "123456789012"
 COMPONENT = "stackguard:network:PrivateEndpoints"

@@ -7,8 +7,8 @@ import re
 import pulumi
 import pytest
 
-from components._args import ComponentArgsError
-from components.rest_api import RestApi
+from stackguard.components._args import ComponentArgsError
+from stackguard.components.rest_api import RestApi
 
 KMS = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 FN = "arn:aws:lambda:eu-west-1:123456789012:function:orders"

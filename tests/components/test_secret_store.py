@@ -8,8 +8,8 @@ import pulumi
 import pytest
 from pulumi.runtime import rpc
 
-from components._args import ComponentArgsError
-from components.secret_store import READ_ACTIONS, SecretStore, SecretStoreArgs
+from stackguard.components._args import ComponentArgsError
+from stackguard.components.secret_store import READ_ACTIONS, SecretStore, SecretStoreArgs
 
 ACCOUNT = "123456789012"
 KEY_ARN = f"arn:aws:kms:eu-west-1:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab"

@@ -6,10 +6,10 @@ import json
 import pulumi
 import pytest
 
-from components._args import ComponentArgsError
-from components.http_api import HttpApi
-from components.rest_api import RestApi
-from components.security_monitoring import (
+from stackguard.components._args import ComponentArgsError
+from stackguard.components.http_api import HttpApi
+from stackguard.components.rest_api import RestApi
+from stackguard.components.security_monitoring import (
     CONTROL_PLANE_EVENTS,
     KMS_EVENTS,
     SECRET_ROTATION_EVENTS,

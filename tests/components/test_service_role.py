@@ -6,8 +6,8 @@ import json
 import pulumi
 import pytest
 
-from components._args import ComponentArgsError
-from components.service_role import ServiceRole
+from stackguard.components._args import ComponentArgsError
+from stackguard.components.service_role import ServiceRole
 
 ACCOUNT = "123456789012"
 TABLE = f"arn:aws:dynamodb:eu-west-1:{ACCOUNT}:table/orders"

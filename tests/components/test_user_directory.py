@@ -6,8 +6,8 @@ import re
 import pulumi
 import pytest
 
-from components._args import ComponentArgsError
-from components.user_directory import UserDirectory
+from stackguard.components._args import ComponentArgsError
+from stackguard.components.user_directory import UserDirectory
 
 CERT = "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
 COMPONENT = "stackguard:identity:UserDirectory"

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from components import HttpApi, RestApi, SecretStore, SecureFunction, ServiceRole, WebAcl
-from components._acknowledgements import PROPERTY, TAG_PREFIX
-from components._args import ComponentArgsError
+from stackguard.components import HttpApi, RestApi, SecretStore, SecureFunction, ServiceRole, WebAcl
+from stackguard.components._acknowledgements import PROPERTY, TAG_PREFIX
+from stackguard.components._args import ComponentArgsError
 
 ROOT = Path(__file__).resolve().parents[2]
 ACCOUNT = "123456789012"

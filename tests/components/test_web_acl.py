@@ -4,8 +4,8 @@ from __future__ import annotations
 import pulumi
 import pytest
 
-from components._args import ComponentArgsError
-from components.web_acl import WebAcl, WebAclArgs
+from stackguard.components._args import ComponentArgsError
+from stackguard.components.web_acl import WebAcl, WebAclArgs
 
 KMS = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 ALB = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188"

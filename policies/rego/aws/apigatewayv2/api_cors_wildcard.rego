@@ -12,7 +12,7 @@ import data.lib.pulumi
 #   CORS must list the exact trusted origins. Without credentials, "*" origins or
 #   methods still let any website's scripts call the API from its visitors' browsers
 #   (inside their network), and an http:// origin is a page any network attacker can
-#   modify: both are reported (components.HttpApi needs allow_wildcard_cors /
+#   modify: both are reported (stackguard.components.HttpApi needs allow_wildcard_cors /
 #   allow_insecure_cors_origins with a reason for them).
 # scope: document
 # custom:

@@ -9,14 +9,14 @@ import data.lib.pulumi
 #   (aws.apigatewayv2.Stage). Such a stage therefore receives injection payloads, known bad
 #   inputs and floods unfiltered unless something else filters them (a CloudFront
 #   distribution with a web ACL in front of a custom domain). Every v2 stage is reported:
-#   use a REST API with a web ACL, or acknowledge the risk with a reason (components.HttpApi
+#   use a REST API with a web ACL, or acknowledge the risk with a reason (stackguard.components.HttpApi
 #   requires allow_without_waf).
 # scope: document
 # custom:
 #   id: aws-apigatewayv2-stage-web-acl
 #   severity: medium
 #   concern: auth
-#   remediation: Serve the API as a REST API with an aws.wafv2.WebAclAssociation on its stage, or put CloudFront with a web ACL in front and record the reason (components.HttpApi allow_without_waf).
+#   remediation: Serve the API as a REST API with an aws.wafv2.WebAclAssociation on its stage, or put CloudFront with a web ACL in front and record the reason (stackguard.components.HttpApi allow_without_waf).
 #   compliance:
 #     nist-800-53: ["SC-7"]
 #     pci-dss: ["6.4.2"]

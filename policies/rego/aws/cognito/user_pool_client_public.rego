@@ -9,7 +9,7 @@ import data.lib.pulumi
 #   client id out of a web page or mobile app can start the authorization code flow
 #   (Cognito does not force PKCE on it) or call the sign-in APIs with it. That is the
 #   accepted design of a single-page or mobile app that uses PKCE, and such a client must
-#   be a visible, deliberate exception: components.UserDirectory drops the secret only
+#   be a visible, deliberate exception: stackguard.components.UserDirectory drops the secret only
 #   with client.allow_public_client. Clients allowed client_credentials are judged by
 #   aws-cognito-user-pool-client-secret instead.
 # scope: document

@@ -4,7 +4,7 @@ import data.aws.cognito.user_pool_client_public
 
 unknown := "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 
-# The code-flow client components.UserDirectory registers (client.oauth_flow="code").
+# The code-flow client stackguard.components.UserDirectory registers (client.oauth_flow="code").
 client(props) := {
 	"type": "aws:cognito/userPoolClient:UserPoolClient",
 	"urn": "urn:pulumi:prod::api::stackguard:identity:UserDirectory$aws:cognito/userPoolClient:UserPoolClient::web-client",

@@ -9,7 +9,7 @@ import data.lib.pulumi
 #   client secret alone: without generateSecret true, knowing the client id would be
 #   enough to obtain access tokens for the API. The implicit flow returns tokens in the
 #   redirect URL fragment, where browser history, referrers and logs can leak them; the
-#   authorization code flow (with PKCE) replaces it. components.UserDirectory never
+#   authorization code flow (with PKCE) replaces it. stackguard.components.UserDirectory never
 #   offers the implicit flow and always generates a secret for client_credentials.
 # scope: document
 # custom:

@@ -4,7 +4,7 @@ import data.aws.cognito.user_pool_client_secret
 
 unknown := "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 
-# The client components.UserDirectory registers by default (machine-to-machine).
+# The client stackguard.components.UserDirectory registers by default (machine-to-machine).
 client(props) := {
 	"type": "aws:cognito/userPoolClient:UserPoolClient",
 	"urn": "urn:pulumi:prod::api::stackguard:identity:UserDirectory$aws:cognito/userPoolClient:UserPoolClient::partners-client",

@@ -9,7 +9,7 @@ import data.lib.pulumi
 #   MFA enrolments cannot be exported or restored, so all callers would have to be
 #   re-registered. deletionProtection ACTIVE makes a delete (an accidental replacement,
 #   a stack torn down by mistake) fail until protection is turned off on purpose.
-#   AWS defaults to INACTIVE; components.UserDirectory sets ACTIVE unless allow_deletion
+#   AWS defaults to INACTIVE; stackguard.components.UserDirectory sets ACTIVE unless allow_deletion
 #   is chosen.
 # scope: document
 # custom:

@@ -2,7 +2,7 @@ package aws.cognito.user_pool_deletion_protection_test
 
 import data.aws.cognito.user_pool_deletion_protection
 
-# The user pool components.UserDirectory registers by default.
+# The user pool stackguard.components.UserDirectory registers by default.
 pool(props) := {
 	"type": "aws:cognito/userPool:UserPool",
 	"urn": "urn:pulumi:prod::api::stackguard:identity:UserDirectory$aws:cognito/userPool:UserPool::partners",

@@ -9,7 +9,7 @@ import data.lib.pulumi
 #   unless adminCreateUserConfig.allowAdminCreateUserOnly is true (AWS default false),
 #   anyone who knows the pool's app client id can register an account and obtain tokens,
 #   and every scope or group granted to signed-up users is granted to the internet.
-#   components.UserDirectory sets it to true unless allow_self_sign_up is chosen.
+#   stackguard.components.UserDirectory sets it to true unless allow_self_sign_up is chosen.
 # scope: document
 # custom:
 #   id: aws-cognito-user-pool-self-sign-up

@@ -4,7 +4,7 @@ import data.aws.cognito.user_pool_self_sign_up
 
 unknown := "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
 
-# The user pool components.UserDirectory registers by default (admin-only sign-up).
+# The user pool stackguard.components.UserDirectory registers by default (admin-only sign-up).
 pool(props) := {
 	"type": "aws:cognito/userPool:UserPool",
 	"urn": "urn:pulumi:prod::api::stackguard:identity:UserDirectory$aws:cognito/userPool:UserPool::partners",

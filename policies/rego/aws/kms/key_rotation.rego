@@ -12,7 +12,7 @@ import data.lib.pulumi
 #   id: aws-kms-key-rotation
 #   severity: high
 #   concern: encryption
-#   remediation: Set enableKeyRotation to true (components.EncryptionKey does this by default).
+#   remediation: Set enableKeyRotation to true (stackguard.components.EncryptionKey does this by default).
 #   compliance:
 #     fsbp: ["KMS.4"]
 #     cis-aws-foundations: ["3.6"]

@@ -14,7 +14,7 @@ import data.lib.pulumi
 #   id: aws-secretsmanager-secret-cmk
 #   severity: medium
 #   concern: encryption
-#   remediation: Set kmsKeyId to a customer-managed KMS key (for example components.EncryptionKey).
+#   remediation: Set kmsKeyId to a customer-managed KMS key (for example stackguard.components.EncryptionKey).
 #   compliance:
 #     nist-800-53: ["SC-12", "SC-28"]
 deny contains msg if {

@@ -10,7 +10,7 @@ import data.lib.pulumi
 #   without any recovery. Every client still using the secret then fails, and a
 #   credential that only a vendor can reissue is gone. The window must not be shorter
 #   than the minimum the policy profile sets (30 days unless configured); 0 is always
-#   reported. components.SecretStore keeps 30 days unless recovery_window_in_days is lowered.
+#   reported. stackguard.components.SecretStore keeps 30 days unless recovery_window_in_days is lowered.
 # scope: document
 # custom:
 #   id: aws-secretsmanager-secret-recovery-window

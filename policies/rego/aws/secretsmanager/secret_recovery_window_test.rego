@@ -6,7 +6,7 @@ rule_id := "aws-secretsmanager-secret-recovery-window"
 
 key_arn := "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 
-# The secret components.SecretStore registers by default.
+# The secret stackguard.components.SecretStore registers by default.
 secret(props) := {
 	"type": "aws:secretsmanager/secret:Secret",
 	"urn": "urn:pulumi:prod::api::stackguard:security:SecretStore$aws:secretsmanager/secret:Secret::token-secret",

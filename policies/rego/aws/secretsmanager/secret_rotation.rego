@@ -19,7 +19,7 @@ import data.lib.stack
 #   id: aws-secretsmanager-secret-rotation
 #   severity: medium
 #   concern: auth
-#   remediation: Add an aws.secretsmanager.SecretRotation with secretId=secret.id, a rotation Lambda and rotationRules (components.SecretStore does this with rotation).
+#   remediation: Add an aws.secretsmanager.SecretRotation with secretId=secret.id, a rotation Lambda and rotationRules (stackguard.components.SecretStore does this with rotation).
 #   compliance:
 #     nist-800-53: ["IA-5"]
 #     pci-dss: ["8.6.3"]

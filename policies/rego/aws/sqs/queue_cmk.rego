@@ -18,7 +18,7 @@ import data.lib.pulumi
 #   id: aws-sqs-queue-cmk
 #   severity: medium
 #   concern: encryption
-#   remediation: Set kmsMasterKeyId to a customer-managed key, e.g. aws.sqs.Queue("jobs", kms_master_key_id=key.arn) with key = components.EncryptionKey(...).
+#   remediation: Set kmsMasterKeyId to a customer-managed key, e.g. aws.sqs.Queue("jobs", kms_master_key_id=key.arn) with key = stackguard.components.EncryptionKey(...).
 #   compliance:
 #     nist-800-53: ["SC-12", "SC-28"]
 #   config:

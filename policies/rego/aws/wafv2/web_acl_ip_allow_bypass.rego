@@ -9,7 +9,7 @@ import data.lib.wafv2
 #   (ipSetReferenceStatement, alone or in an orStatement) at a lower priority number than
 #   the managed or custom rule groups lets every request from those addresses through
 #   without inspection, including requests from a compromised host, a shared egress or
-#   a spoofed forwarded-IP header. components.WebAcl only does this with ip_allow, a named
+#   a spoofed forwarded-IP header. stackguard.components.WebAcl only does this with ip_allow, a named
 #   opt-out with a reason. Rules are read from the web ACL's rules or ruleJson and from
 #   aws.wafv2.WebAclRule / WebAclRuleGroupAssociation resources that point to it.
 # scope: document

@@ -33,7 +33,7 @@ rate_rule(priority) := {
 	"visibilityConfig": visibility("edge-rate-limit"),
 }
 
-# The AWS managed rule groups components.WebAcl adds after `first` other rules.
+# The AWS managed rule groups stackguard.components.WebAcl adds after `first` other rules.
 managed_rules(first) := [{
 	"name": sprintf("AWS-%s", [g]),
 	"priority": first + i,
@@ -44,7 +44,7 @@ managed_rules(first) := [{
 	some i, g in groups
 ]
 
-# components.WebAcl with ip_deny_cidrs (IPv4 and IPv6) and ip_allow: deny sets, the allow set,
+# stackguard.components.WebAcl with ip_deny_cidrs (IPv4 and IPv6) and ip_allow: deny sets, the allow set,
 # the rate limit, then the managed rule groups.
 ip_allow_opt_out := array.concat(
 	[ip_rule("block", 0), ip_rule("block", 1), ip_rule("allow", 2), rate_rule(3)],

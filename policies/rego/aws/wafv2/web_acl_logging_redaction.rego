@@ -14,7 +14,7 @@ import data.lib.pulumi
 #   id: aws-wafv2-web-acl-logging-redaction
 #   severity: medium
 #   concern: logging
-#   remediation: Add redactedFields with singleHeader name authorization, cookie and x-api-key to the aws.wafv2.WebAclLoggingConfiguration (components.WebAcl does by default).
+#   remediation: Add redactedFields with singleHeader name authorization, cookie and x-api-key to the aws.wafv2.WebAclLoggingConfiguration (stackguard.components.WebAcl does by default).
 #   compliance:
 #     nist-800-53: ["AU-9", "SC-28"]
 #     pci-dss: ["3.3.1"]

@@ -11,7 +11,7 @@ import data.lib.wafv2
 #   common exploits (AWSManagedRulesCommonRuleSet: OWASP Top 10 patterns, oversized
 #   bodies), known bad inputs (AWSManagedRulesKnownBadInputsRuleSet: Log4Shell, exploit
 #   paths), known malicious sources (AWSManagedRulesAmazonIpReputationList) and SQL
-#   injection (AWSManagedRulesSQLiRuleSet): the rule groups components.WebAcl enables
+#   injection (AWSManagedRulesSQLiRuleSet): the rule groups stackguard.components.WebAcl enables
 #   unless excluded_rule_groups leaves one out. A group whose overrideAction is count
 #   only counts matches and blocks nothing, and a rule of the group that ruleActionOverrides
 #   sets to count or allow no longer blocks either (reported per group, naming the rules). Rules are read from the web ACL's rules or
@@ -23,7 +23,7 @@ import data.lib.wafv2
 #   id: aws-wafv2-web-acl-managed-rules
 #   severity: high
 #   concern: auth
-#   remediation: Add a rule per required group with managedRuleGroupStatement {vendorName "AWS", name <group>} and overrideAction none (components.WebAcl does by default).
+#   remediation: Add a rule per required group with managedRuleGroupStatement {vendorName "AWS", name <group>} and overrideAction none (stackguard.components.WebAcl does by default).
 #   compliance:
 #     nist-800-53: ["SC-7"]
 #     pci-dss: ["6.4.2"]

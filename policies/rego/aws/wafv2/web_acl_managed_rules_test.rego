@@ -33,7 +33,7 @@ managed_rule(group, priority, override) := {
 	"visibilityConfig": visibility(sprintf("edge-%s", [group])),
 }
 
-# The rules components.WebAcl registers by default: the rate limit, then the four AWS groups.
+# The rules stackguard.components.WebAcl registers by default: the rate limit, then the four AWS groups.
 component_rules(enabled) := array.concat([rate_rule], [managed_rule(g, i + 1, "none") | some i, g in enabled])
 
 web_acl(rules) := {

@@ -10,7 +10,7 @@ import data.lib.wafv2
 #   aggregated per client IP) whose action blocks, or answers with a CAPTCHA or challenge,
 #   once a client exceeds its limit: without one, a single source can flood the API,
 #   brute-force credentials and run up the bill of every integration behind it. A rate-based
-#   rule whose action is count only measures. components.WebAcl always adds a per-IP
+#   rule whose action is count only measures. stackguard.components.WebAcl always adds a per-IP
 #   rate limit that blocks. Rules are read from the web ACL's rules or ruleJson and from
 #   aws.wafv2.WebAclRule resources that point to it (webAclArn, through propertyDependencies
 #   or the deployed ARN).
@@ -19,7 +19,7 @@ import data.lib.wafv2
 #   id: aws-wafv2-web-acl-rate-limit
 #   severity: medium
 #   concern: auth
-#   remediation: Add a rule with rateBasedStatement {aggregateKeyType "IP", limit <requests per window>} and action block (components.WebAcl does by default).
+#   remediation: Add a rule with rateBasedStatement {aggregateKeyType "IP", limit <requests per window>} and action block (stackguard.components.WebAcl does by default).
 #   compliance:
 #     nist-800-53: ["SC-5"]
 #     owasp-api-top-10: ["API4:2023"]

@@ -35,7 +35,7 @@ managed_rules := [{
 	some i, g in groups
 ]
 
-# The rules components.WebAcl registers by default: the per-IP rate limit, then the AWS groups.
+# The rules stackguard.components.WebAcl registers by default: the per-IP rate limit, then the AWS groups.
 component_rules := array.concat([rate_rule("block")], managed_rules)
 
 web_acl(rules) := {
