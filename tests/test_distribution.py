@@ -123,3 +123,15 @@ def test_consumer_stack_test_passes_in_its_own_environment(installed, consumer):
     result = subprocess.run([str(installed["python"]), "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_consumer.py"],
                             capture_output=True, text=True, cwd=consumer, env=installed["env"], timeout=600)
     assert result.returncode == 0 and "2 passed" in result.stdout, result.stdout[-3000:] + result.stderr[-2000:]
+
+
+def test_init_writes_a_configuration_that_preflight_uses(installed, consumer):
+    (consumer / "stackguard.yaml").unlink()
+    init = _run(installed, "init", cwd=consumer)
+    assert init.returncode == 0, init.stderr
+    assert (consumer / "stackguard" / "profiles" / "prod.json").exists()
+    again = _run(installed, "init", cwd=consumer)
+    assert again.returncode == 2 and "stackguard.yaml" in again.stderr
+    result = _run(installed, "preflight", "--stack", "prod", "--project", str(consumer), "--format", "json", cwd=consumer)
+    assert result.returncode in (0, 1), result.stderr
+    assert json.loads(result.stdout)["profile"] == "prod"

@@ -28,11 +28,12 @@ FILE_NAME = "stackguard.yaml"
 STARTER = """\
 # stackguard configuration for this repository (see `stackguard init --help`).
 # Profiles: a built-in name (dev, staging, prod) or a path to a --policy-pack-config JSON file.
+# The copies below start as the built-in ones; the same files go to `pulumi up --policy-pack-config`.
 profiles:
-  dev: dev
-  staging: staging
-  prod: prod
-default_profile: prod
+  dev: stackguard/profiles/dev.json
+  staging: stackguard/profiles/staging.json
+  prod: stackguard/profiles/prod.json
+default_profile: stackguard/profiles/prod.json
 # Acknowledged findings: rule, resource (URN or glob), stacks, reason, owner, expires.
 exemptions: stackguard/exemptions.yaml
 # Extra Rego rules (package aws.<service>.<rule>, with # METADATA), merged with the built-in ones.
@@ -106,15 +107,17 @@ def load(start: Path, explicit: Optional[Path] = None, exemptions: Optional[Path
 
 
 def init(directory: Path) -> list[Path]:
-    """Write a starter stackguard.yaml and exemptions file; never overwrite."""
+    """Write a starter stackguard.yaml, exemptions file and copies of the built-in profiles; never overwrite."""
     target = directory / FILE_NAME
     if target.exists():
         raise InputError(str(target), "(file)", "exists already; edit it instead")
-    written = [target]
-    target.write_text(STARTER)
-    exemptions = directory / "stackguard" / "exemptions.yaml"
-    if not exemptions.exists():
-        exemptions.parent.mkdir(parents=True, exist_ok=True)
-        exemptions.write_text(STARTER_EXEMPTIONS)
-        written.append(exemptions)
+    files = {target: STARTER, directory / "stackguard" / "exemptions.yaml": STARTER_EXEMPTIONS}
+    for name in ("dev", "staging", "prod"):
+        files[directory / "stackguard" / "profiles" / f"{name}.json"] = (paths.profiles_dir() / f"{name}.json").read_text()
+    written = []
+    for path, text in files.items():
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
+            written.append(path)
     return written
