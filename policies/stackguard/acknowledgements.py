@@ -37,7 +37,8 @@ class AcknowledgementIndex:
     def add(self, document: dict[str, Any]) -> None:
         """Learn from one resource's Rego input document (resource or stack shape)."""
         urn = document.get("urn") or ""
-        properties = document.get("properties") if isinstance(document.get("properties"), dict) else {}
+        raw = document.get("properties")
+        properties: dict[str, Any] = raw if isinstance(raw, dict) else {}
         parent = document.get("parent") or (document.get("options") or {}).get("parent") or ""
         self._parent[urn] = parent
         tags = properties.get("tags")

@@ -49,7 +49,8 @@ def load(path: Path) -> list[BaselineEntry]:
     except OSError as err:
         raise InputError(source, "(file)", f"cannot be read: {err.strerror}") from None
     except json.JSONDecodeError as err:
-        raise InputError(source, f"line {err.lineno} column {err.colno}", f"is not valid JSON ({err.msg}); expected a file written by --create-baseline") from None
+        raise InputError(source, f"line {err.lineno} column {err.colno}", f"is not valid JSON ({err.msg}); expected a file written by --create-baseline")\
+            from None
     if not isinstance(data, dict):
         raise InputError(source, "(top level)", "must be a JSON object written by --create-baseline")
     if data.get(VERSION_KEY) != BASELINE_VERSION:

@@ -20,7 +20,8 @@ from .errors import InputError
 from .vocabulary import Severity
 
 Concern = Literal["https", "encryption", "iam", "logging", "auth", "network"]
-RULE_KINDS = {"deny": "resource", "stack_deny": "stack"}
+RuleKind = Literal["resource", "stack"]
+RULE_KINDS: dict[str, RuleKind] = {"deny": "resource", "stack_deny": "stack"}
 
 
 class Rule(BaseModel):
@@ -113,7 +114,8 @@ def _rules_in(rego_dir: Path) -> list[Rule]:
                 id=expected, title=notes.get("title", ""), description=notes.get("description", "").strip(),
                 severity=custom.get("severity"), concern=custom.get("concern"),
                 remediation=custom.get("remediation", ""), compliance=custom.get("compliance") or {},
-                config=custom.get("config") or {}, example=(custom.get("example") or "").strip(), kind=RULE_KINDS[path[4]], file=entry["location"]["file"],
+                config=custom.get("config") or {}, example=(custom.get("example") or "").strip(),
+                kind=RULE_KINDS[path[4]], file=entry["location"]["file"],
             ))
         except ValidationError as err:
             first = err.errors()[0]

@@ -138,7 +138,8 @@ SOFT_FAIL_OPTION = typer.Option(False, "--soft-fail", help="Exit 0 even with blo
 RULE_OPTION = typer.Option(None, "--rule", metavar="RULE_ID", help="Report only this rule (repeatable).")
 SKIP_RULE_OPTION = typer.Option(None, "--skip-rule", metavar="RULE_ID", help="Do not report this rule (repeatable).")
 BASELINE_OPTION = typer.Option(None, "--baseline", metavar="FILE", help="Block only on findings not recorded in this baseline; list the fixed ones.")
-CREATE_BASELINE_OPTION = typer.Option(None, "--create-baseline", metavar="FILE", help="Record today's findings in FILE as the baseline (they then do not block).")
+CREATE_BASELINE_OPTION = typer.Option(None, "--create-baseline", metavar="FILE",
+                                      help="Record today's findings in FILE as the baseline (they then do not block).")
 
 
 @dataclass
@@ -164,9 +165,11 @@ class Plan:
     baseline: Optional[list[BaselineEntry]]
 
 
-CONFIG_OPTION = typer.Option(None, "--config", metavar="FILE", help="The team's stackguard.yaml (default: the nearest one in the project folder or its parents).")
+CONFIG_OPTION = typer.Option(None, "--config", metavar="FILE",
+                             help="The team's stackguard.yaml (default: the nearest one in the project folder or its parents).")
 EXEMPTIONS_OPTION = typer.Option(None, "--exemptions", metavar="FILE", help="Exemptions file (default: stackguard.yaml's, else policies/exemptions.yaml).")
-TIMEOUT_OPTION = typer.Option(DEFAULT_RUN_SECONDS, "--timeout", min=1, max=86400, help="Stop with exit 3 when the whole run takes longer than this many seconds.")
+TIMEOUT_OPTION = typer.Option(DEFAULT_RUN_SECONDS, "--timeout", min=1, max=86400,
+                              help="Stop with exit 3 when the whole run takes longer than this many seconds.")
 PROFILE_HELP = ("Enforcement profile: a name (policies/profiles/<NAME>.json) or a path; default: stackguard.yaml's "
                 "choice for the stack, else the profile named like the stack, else prod.")
 
@@ -190,7 +193,7 @@ def _decide(report: Report, plan: Plan, profile: profiles.Profile, opts: GateOpt
         report = baseline_module.apply(report, plan.baseline, str(opts.baseline), checked)
     if opts.fail_on:
         report = report.model_copy(update={"fail_on": opts.fail_on.value})
-    mode = "quiet" if opts.quiet else "compact" if opts.compact else "full"
+    mode: table.Mode = "quiet" if opts.quiet else "compact" if opts.compact else "full"
     outputs.write(report, specs, Console(highlight=False), mode)
     files = [f"{s.fmt} to {s.path}" for s in specs if s.path is not None]
     if files:

@@ -16,7 +16,7 @@ from .catalog import Rule
 from .engine import RawFinding
 from .errors import EngineError
 from .exemptions import Exemptions
-from .model import Finding, Report, StackResource, Summary
+from .model import Finding, Report, SourceLocation, StackResource, Summary
 from .profiles import Profile
 from .vocabulary import SEVERITY_ORDER
 
@@ -59,7 +59,7 @@ class ResourceRef:
     urn: str
     type: str
     name: str
-    source: Optional[object] = None
+    source: Optional[SourceLocation] = None
 
     @classmethod
     def of(cls, resource: StackResource) -> "ResourceRef":

@@ -32,7 +32,7 @@ ENTRYPOINT = "stackguard"
 OWNED_PACKAGES = ("stackguard", "aws", "lib")
 # A resource every catalog flags (aws-kms-key-rotation): an engine that answers "nothing" to it is not evaluating.
 CANARY_RULE = "aws-kms-key-rotation"
-CANARY = {
+CANARY: dict[str, Any] = {
     "type": "aws:kms/key:Key", "urn": "urn:pulumi:canary::stackguard::aws:kms/key:Key::canary", "name": "canary",
     "properties": {"enableKeyRotation": False, "keyUsage": "ENCRYPT_DECRYPT", "customerMasterKeySpec": "SYMMETRIC_DEFAULT"},
     "options": {}, "provider": None, "parent": None, "dependencies": [], "propertyDependencies": {},
@@ -73,7 +73,8 @@ class EngineSettings:
         if parsed.path.strip("/") or parsed.query or parsed.fragment:
             raise InputError("STACKGUARD_OPA_URL", "(value)", "must be the OPA server's root URL (scheme, host, port), without a path")
         if self.token and parsed.scheme == "http" and not _is_loopback(parsed.hostname):
-            raise InputError("STACKGUARD_OPA_TOKEN", "(value)", "a bearer token is only sent over https (or to a loopback address); use an https STACKGUARD_OPA_URL")
+            raise InputError("STACKGUARD_OPA_TOKEN", "(value)",
+                             "a bearer token is only sent over https (or to a loopback address); use an https STACKGUARD_OPA_URL")
         if self.ca_bundle and not Path(self.ca_bundle).is_file():
             raise InputError("STACKGUARD_OPA_CA_BUNDLE", "(value)", f"{self.ca_bundle!r} is not a readable PEM file")
         if not (isinstance(self.timeout, (int, float)) and math.isfinite(self.timeout) and 0 < self.timeout <= 3600):
@@ -123,7 +124,8 @@ class _HardenedClient(OpaClient):
                     f"OPA at {settings.url} answered a redirect (HTTP {response.status_code}); stackguard never follows "
                     "redirects: set STACKGUARD_OPA_URL to the OPA server itself")
             if response.status_code in (401, 403):
-                raise EngineError(f"OPA at {settings.url} refused the request (HTTP {response.status_code}): check STACKGUARD_OPA_TOKEN and the server's authorization policy")
+                raise EngineError(f"OPA at {settings.url} refused the request (HTTP {response.status_code}): "
+                                  "check STACKGUARD_OPA_TOKEN and the server's authorization policy")
             if response.status_code != 200:
                 raise EngineError(f"OPA at {settings.url} answered HTTP {response.status_code}")
             return _json(_read_until(response, deadline, settings), settings)
@@ -208,7 +210,8 @@ class PolicyEngine:
             if not isinstance(row, dict) or not all(isinstance(row.get(f), str) for f in ("rule", "message", "urn")):
                 raise EngineError(f"OPA at {self.url} answered a malformed finding for data.{ENTRYPOINT}.{rule}")
             if row["rule"] not in self._known:
-                raise EngineError(f"OPA at {self.url} reported rule {row['rule']!r}, which the catalog does not know: the rules it serves differ from the local ones")
+                raise EngineError(f"OPA at {self.url} reported rule {row['rule']!r}, which the catalog does not know: "
+                                  "the rules it serves differ from the local ones")
             findings.append(RawFinding(row["rule"], row["message"], row["urn"]))
         return findings
 
@@ -235,7 +238,7 @@ class PolicyEngine:
             served_ids = set(map(str, ids))
             raise EngineError(f"OPA at {self.url} evaluates other rules than the catalog (missing: {_few(local.rule_ids - served_ids)}; "
                               f"without metadata: {_few(served_ids - local.rule_ids)})")
-        canary = self._findings(self._query("deny", {**CANARY, "config": {}}), "deny", CANARY["urn"])
+        canary = self._findings(self._query("deny", {**CANARY, "config": {}}), "deny", str(CANARY["urn"]))
         if CANARY_RULE not in {f.rule for f in canary}:
             raise EngineError(f"OPA at {self.url} did not flag the canary resource for {CANARY_RULE}: it is not evaluating the rules")
 

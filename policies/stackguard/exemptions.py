@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -89,7 +89,7 @@ def load(path: Path | None = None, known_rules: set[str] | None = None, today: d
     return Exemptions(parsed.exemptions, source)
 
 
-def _allowed(error: dict) -> str:
+def _allowed(error: Any) -> str:
     hints = {
         "reason": "a reason of at least 10 characters is required",
         "expires": "an expiry date (YYYY-MM-DD) is required",

@@ -97,8 +97,8 @@ def load_yaml(path: Path | str, expected: str) -> Any:
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent):
-                mark = event.start_mark
-                raise InputError(source, f"line {mark.line + 1}", "uses a YAML alias (*name); write the value out instead")
+                where = f"line {event.start_mark.line + 1}" if event.start_mark else "(file)"
+                raise InputError(source, where, "uses a YAML alias (*name); write the value out instead")
         document = yaml.safe_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)

@@ -37,7 +37,7 @@ _LEVEL_TO_PROTO = {"advisory": proto.ADVISORY, "mandatory": proto.MANDATORY, "re
 _PROTO_TO_LEVEL = {v: k for k, v in _LEVEL_TO_PROTO.items()}
 
 
-def _severity(severity: str) -> int:
+def _severity(severity: str) -> proto.PolicySeverity.ValueType:
     return proto.PolicySeverity.Value(f"POLICY_SEVERITY_{severity.upper()}")
 
 
@@ -63,7 +63,7 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
         self._engine = engine
         self._engine_problem = engine_problem
         self._exemptions = exemptions
-        self._decider = Decider(rules, Profile.default(), exemptions)
+        self._decider = Decider(rules, Profile.pack_default(), exemptions)
         # Components register before their children: what they acknowledge is known when a child arrives.
         self._acknowledgements = AcknowledgementIndex()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import jsonschema
 
@@ -35,17 +35,19 @@ class Profile:
     properties: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @classmethod
-    def default(cls) -> "Profile":
+    def pack_default(cls) -> "Profile":
         """What the pack enforces before (or without) Configure: every rule mandatory, as it publishes them."""
         return cls(name="pack default", file="(none)", default=DEFAULT_LEVEL)
 
     def level(self, rule_id: str) -> str:
         return self.levels.get(rule_id, self.default)
 
-    def effective_level(self, rule_id: str) -> str:
+    def effective_level(self, rule_id: str) -> Literal["advisory", "mandatory", "disabled"]:
         """The level a finding is reported at: remediate is reported as mandatory, like the Pulumi SDK does."""
         level = self.level(rule_id)
-        return "mandatory" if level == "remediate" else level
+        if level in ("mandatory", "remediate"):
+            return "mandatory"
+        return "advisory" if level == "advisory" else "disabled"
 
     def accepts_acknowledged(self, rule_id: str) -> bool:
         """Whether risk a component acknowledged with a reason passes for this rule (default: it does)."""

@@ -324,7 +324,8 @@ def test_edge_api_gets_an_edge_domain_with_tls12(deploy):
 
 def test_keep_default_endpoint_opt_out(deploy):
     monitor, _ = build_api(deploy, {
-        "custom_domain": {"domain_name": "api.example.com", "certificate_arn": CERT}, "keep_default_endpoint": {"reason": "internal clients migrate next quarter"},
+        "custom_domain": {"domain_name": "api.example.com", "certificate_arn": CERT},
+        "keep_default_endpoint": {"reason": "internal clients migrate next quarter"},
     })
     assert only(monitor, API).inputs["disableExecuteApiEndpoint"] is False
     assert only(monitor, DOMAIN).inputs["securityPolicy"] == "TLS_1_2"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 import json
 import re
 from urllib.parse import quote
@@ -82,7 +83,7 @@ def _camel(text: str) -> str:
 
 
 def _result(f: Finding, rule_index: int) -> dict:
-    result = {
+    result: dict[str, Any] = {
         "ruleId": f.rule,
         "ruleIndex": rule_index,
         "level": "note" if f.status in ("exempted", "baselined", "acknowledged") else ("error" if f.status == "mandatory" else "warning"),
@@ -119,7 +120,7 @@ def _location(f: Finding) -> dict:
 
 
 def _suppression(exemption: dict[str, str]) -> dict:
-    suppression = {"kind": "external", "status": "accepted"}
+    suppression: dict[str, Any] = {"kind": "external", "status": "accepted"}
     if "reason" in exemption:
         suppression["justification"] = exemption["reason"]
     extra = {key: exemption[key] for key in ("owner", "expires") if key in exemption}
