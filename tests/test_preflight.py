@@ -60,6 +60,7 @@ def copy_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(ROOT / "Pulumi.yaml", project)
+    (project / ".venv").symlink_to(ROOT / ".venv")  # the program's environment, as Pulumi.yaml names it
     shutil.copytree(ROOT / "stacks", project / "stacks", ignore=shutil.ignore_patterns("__pycache__"))
     return project
 

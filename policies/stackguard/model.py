@@ -57,12 +57,26 @@ class Summary(BaseModel):
     exempted: int
 
 
+class NotInspected(BaseModel):
+    urn: str
+    type: str
+    reason: str
+
+
+class Coverage(BaseModel):
+    """What a preflight run could not judge: data sources answered as unknown, resources it cannot see into."""
+
+    generic_invokes: list[str] = []
+    not_inspected: list[NotInspected] = []
+
+
 class Report(BaseModel):
     version: int = REPORT_VERSION
     stack: str
     profile: str
     summary: Summary
     findings: list[Finding]
+    coverage: Optional[Coverage] = None
 
     @property
     def blocking(self) -> list[Finding]:

@@ -1,41 +1,32 @@
 """`stackguard preflight`: the deploy gate with no cloud account and no Pulumi CLI.
 
-Runs the stack's program on Pulumi's mock runtime (AwsMocks: realistic ids, ARNs and invokes),
-records every registration as the engine would see it, and sends those resources through the same
-policy pack `pulumi up --policy-pack` starts. The pack boots while the program runs.
+Runs the stack's program as `pulumi preview` would (program_runner.py: its own environment, a child
+process, the mock runtime with preview semantics and realistic AWS answers), records every
+registration as the engine would see it, and sends those resources through the same policy pack
+`pulumi up --policy-pack` starts. The pack boots while the program runs.
+
+The whole run has a deadline; SIGTERM and SIGINT stop it cleanly. Either ends in EngineError
+(exit 3) naming the stage, after the program's process group and the pack are gone.
 """
 from __future__ import annotations
 
-import contextlib
-import json
-import os
-import runpy
+import signal
 import sys
-import traceback
+import threading
+import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 from urllib.parse import unquote, urlparse
 
-import pulumi
-from pydantic import ValidationError
-
-from . import catalog, exemptions as exemptions_module, profiles, pulumi_project
-from .errors import InputError
+from . import catalog, exemptions as exemptions_module, profiles, program_runner, pulumi_project
+from .errors import EngineError
 from .gate import Stack, evaluate
-from .mocks import AwsMocks
-from .model import Report, SourceLocation, StackResource
+from .model import Coverage, NotInspected, Report, SourceLocation, StackResource
 from .pack_client import PackProcess
-from .recording import Registration, RecordingMonitor, run_program
+from .recording import Registration
 
-DEFAULT_ACCOUNT = "123456789012"
-DEFAULT_REGION = "us-east-1"
-
-
-def mocks_for(config: pulumi_project.StackConfig) -> AwsMocks:
-    """Answer for the account and region the stack is configured for (aws:allowedAccountIds, aws:region)."""
-    accounts = json.loads(config.values.get("aws:allowedAccountIds", "[]") or "[]")
-    return AwsMocks(account_id=str(accounts[0]) if accounts else DEFAULT_ACCOUNT,
-                    region=config.values.get("aws:region", DEFAULT_REGION))
+DEFAULT_TIMEOUT = 300.0
 
 
 def _file(uri: str | None) -> Path | None:
@@ -48,14 +39,15 @@ def _source(registration: Registration, by_urn: dict[str, Registration], program
     current: Registration | None = registration
     while current is not None:
         path = _file(current.source_file)
-        if path and current.source_line and path.is_relative_to(program_dir):
+        if path and current.source_line and path.is_relative_to(program_dir) and "site-packages" not in path.parts:
             shown = path.relative_to(relative_to) if path.is_relative_to(relative_to) else path
             return SourceLocation(file=shown.as_posix(), line=current.source_line)
         current = by_urn.get(current.parent)
     return None
 
 
-def resources_of(monitor: RecordingMonitor, program_dir: Path, relative_to: Path) -> list[StackResource]:
+def resources_of(monitor, program_dir: Path, relative_to: Path) -> list[StackResource]:
+    """The registrations of a run (a RecordingMonitor or a ProgramRun) as the analyzer sees them."""
     by_urn = {r.urn: r for r in monitor.registrations}
     return [
         StackResource(
@@ -67,53 +59,84 @@ def resources_of(monitor: RecordingMonitor, program_dir: Path, relative_to: Path
     ]
 
 
-def _program_failure(err: Exception, project: pulumi_project.Project) -> InputError:
-    """Point at the deepest line of the user's program (or its components) where it failed."""
-    frames = [f for f in traceback.extract_tb(err.__traceback__)
-              if Path(f.filename).resolve().is_relative_to(project.directory) and "site-packages" not in f.filename]
-    where = f"{Path(frames[-1].filename).resolve().relative_to(project.directory)}:{frames[-1].lineno}" if frames else str(project.program_dir)
-    if isinstance(err, ValidationError):
-        # Field and problem only: pydantic's own text quotes the input, which may be a secret.
-        problem = "; ".join(f"{err.title}.{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in err.errors())
-    else:
-        problem = (str(err).strip().splitlines() or [""])[0]
-    return InputError(where, type(err).__name__, f"the program failed: {problem}")
+def coverage_of(run: program_runner.ProgramRun) -> Coverage:
+    """What the run could not judge, stated on the report rather than passed silently."""
+    not_inspected = [
+        NotInspected(urn=r.urn, type=r.type, reason="remote component: its children are created by another "
+                                                    "language host and were not checked")
+        for r in run.registrations if r.remote
+    ]
+    not_inspected += [NotInspected(urn=r["urn"], type=r["type"], reason=f"read with get (id {r['id']}): exists outside "
+                                                                        "this stack, not checked")
+                      for r in run.reads]
+    return Coverage(generic_invokes=run.generic_invokes, not_inspected=not_inspected)
 
 
-def run_stack_program(project: pulumi_project.Project, stack: str, config: pulumi_project.StackConfig) -> RecordingMonitor:
-    """Run the program as the Pulumi language host would: its folder on sys.path and as the cwd."""
-    pulumi.runtime.set_all_config(config.values, config.secret_keys)
-    previous = Path.cwd()
-    os.chdir(project.program_dir)
+class _Stage:
+    """The stage a run is in, for the message when it is stopped."""
+
+    def __init__(self, timeout: float):
+        self.name = "starting"
+        self.timeout = timeout
+        self.started = time.monotonic()
+
+    def remaining(self) -> float:
+        return max(0.1, self.timeout - (time.monotonic() - self.started))
+
+
+@contextmanager
+def _stoppable(stage: _Stage) -> Iterator[None]:
+    """Turn the deadline (SIGALRM) and SIGTERM/SIGINT into EngineError, so every `finally` cleans up."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signals only reach the main thread; the program's own wait still has its deadline
+        return
+
+    def timed_out(_signum, _frame):
+        raise EngineError(f"preflight did not finish within {stage.timeout:g} s (stage: {stage.name}); "
+                          "use --timeout to allow more")
+
+    def stopped(signum, _frame):
+        raise EngineError(f"stopped by {signal.Signals(signum).name} (stage: {stage.name})")
+
+    previous = {s: signal.signal(s, h) for s, h in ((signal.SIGALRM, timed_out), (signal.SIGTERM, stopped),
+                                                      (signal.SIGINT, stopped))}
+    signal.setitimer(signal.ITIMER_REAL, stage.timeout)
     try:
-        # Whatever the program prints goes to stderr, so a JSON report on stdout stays intact.
-        with contextlib.redirect_stdout(sys.stderr):
-            return run_program(lambda: runpy.run_path(str(project.program_dir), run_name="__main__"),
-                               mocks_for(config), project=project.name, stack=stack)
-    except pulumi.RunError as err:
-        # Programs report bad configuration with RunError, as "<file>: <key>: <what is allowed>".
-        raise InputError.parse(str(err)) from None
-    except Exception as err:  # noqa: BLE001 - a failing program is the user's to fix, not a stackguard crash
-        raise _program_failure(err, project) from None
+        yield
     finally:
-        os.chdir(previous)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def preflight(project_dir: Path, stack: str, profile_name: str | None = None,
-              progress: Callable[[str], None] = lambda _message: None) -> Report:
-    # The pack (with its OPA) boots on the other core while this process validates and runs the program.
-    pack = PackProcess().start()
-    try:
-        project = pulumi_project.load(project_dir)
-        config = project.stack_config(stack)
-        rules = catalog.load()
-        profile = profiles.load(profile_name or stack, rules)
-        exemptions = exemptions_module.load(known_rules={r.id for r in rules})
-        progress(f"running {project.name} ({stack}) on the mock runtime")
-        monitor = run_stack_program(project, stack, config)
-        resources = resources_of(monitor, project.program_dir, Path.cwd())
-        progress("waiting for the policy pack")
-        pack.connect()
-        return evaluate(pack, [Stack(name=stack, resources=resources)], rules, profile, exemptions, progress)
-    finally:
-        pack.close()
+              progress: Callable[[str], None] = lambda _message: None, timeout: float = DEFAULT_TIMEOUT) -> Report:
+    stage = _Stage(timeout)
+    with _stoppable(stage):
+        # The pack (with its OPA) boots on the other core while the program runs.
+        stage.name = "starting the policy pack"
+        pack = PackProcess().start()
+        try:
+            stage.name = "reading the project"
+            project = pulumi_project.load(project_dir)
+            config = project.stack_config(stack)
+            if not config.exists:
+                known = ", ".join(project.stacks()) or "none"
+                sys.stderr.write(f"stackguard: notice: {config.file} does not exist; running stack {stack!r} with an "
+                                 f"empty config (stacks with a config file: {known})\n")
+            rules = catalog.load()
+            profile = profiles.load(profile_name or stack, rules)
+            exemptions = exemptions_module.load(known_rules={r.id for r in rules})
+            stage.name = f"running the program {project.program_dir} on the mock runtime"
+            progress(f"running {project.name} ({stack}) on the mock runtime")
+            run = program_runner.run(project, stack, config, timeout=stage.remaining())
+            resources = resources_of(run, project.program_dir, Path.cwd())
+            stage.name = "waiting for the policy pack"
+            progress("waiting for the policy pack")
+            pack.connect()
+            stage.name = "evaluating the policies"
+            report = evaluate(pack, [Stack(name=stack, resources=resources)], rules, profile, exemptions, progress)
+        finally:
+            pack.close()
+    report.coverage = coverage_of(run)
+    return report

@@ -1,7 +1,10 @@
 """A Pulumi mock monitor that records every resource registration exactly as the engine would see it.
 
-`stackguard preflight` turns these records into the Analyze/AnalyzeStack requests the Pulumi CLI
-would send to the policy pack; the component tests read the same records to assert defaults.
+`stackguard preflight` runs it inside the program's own environment (program_host.py) with preview
+semantics: outputs the mocks do not give stay unknown, and data sources without a known answer are
+unknown too, as `pulumi preview` leaves them. The component tests use it in-process.
+
+Standard library and pulumi only: this module is copied next to the program's interpreter.
 """
 from __future__ import annotations
 
@@ -9,9 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
 import pulumi
-from google.protobuf import struct_pb2
+from google.protobuf import empty_pb2, json_format, struct_pb2
 from pulumi.runtime import mocks as pulumi_mocks
 from pulumi.runtime import rpc
+from pulumi.runtime.proto import resource_pb2
+from pulumi.runtime.sync_await import _sync_await
 
 
 @dataclass
@@ -23,48 +28,121 @@ class Registration:
     name: str
     parent: str
     inputs: dict[str, Any]
-    properties: struct_pb2.Struct
+    properties: Any  # struct_pb2.Struct in-process; its JSON form (a dict) when it comes from the program host
     dependencies: list[str]
     property_dependencies: dict[str, list[str]]
     source_file: Optional[str]
     source_line: Optional[int]
     options: dict[str, Any] = field(default_factory=dict)
+    custom: bool = True
+    remote: bool = False
+
+
+@dataclass
+class ReadResource:
+    """A resource read with `get`: it exists outside this stack, so the stack's rules do not judge it."""
+
+    urn: str
+    type: str
+    id: str
+
+
+def _without_unknowns(inputs: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
+    unknown = {k for k, v in inputs.items() if rpc.contains_unknowns(v)}
+    return {k: v for k, v in inputs.items() if k not in unknown}, unknown
 
 
 class RecordingMonitor(pulumi_mocks.MockMonitor):
-    """MockMonitor that keeps a Registration for every RegisterResource call, in order."""
+    """MockMonitor that keeps a Registration for every RegisterResource call, in order.
 
-    def __init__(self, mocks: pulumi.runtime.Mocks):
+    Resource references are not offered to the program (as for a provider that does not accept
+    them, the SDK sends a resource's id or URN): a reference deserialized on the monitor's thread
+    would build a resource on that thread's event loop, which never runs ("attached to a different
+    loop"), and the program would hang.
+    """
+
+    def __init__(self, mocks: pulumi.runtime.Mocks, preview: bool = False):
         super().__init__(mocks)
+        self.preview = preview
         self.registrations: list[Registration] = []
+        self.reads: list[ReadResource] = []
+        self.generic_invokes: list[str] = []
+
+    def GetDeploymentInfo(self, request):
+        info = super().GetDeploymentInfo(request)
+        features = [f for f in info.supportedFeatures if f != resource_pb2.RESOURCE_MONITOR_FEATURE_RESOURCE_REFERENCES]
+        return resource_pb2.DeploymentInfo(supportedFeatures=features)
+
+    def SupportsFeature(self, request):
+        supported = request.id not in ("outputValues", "resourceReferences")
+        return type("SupportsFeatureResponse", (object,), {"hasSupport": supported})
 
     def RegisterResource(self, request):
-        response = super().RegisterResource(request)
-        position = request.sourcePosition if request.HasField("sourcePosition") else None
-        self.registrations.append(
-            Registration(
-                urn=response.urn,
-                type=request.type,
-                name=request.name,
-                parent=request.parent,
-                inputs=rpc.deserialize_properties(request.object),
-                properties=request.object,
-                dependencies=list(request.dependencies),
-                property_dependencies={k: list(v.urns) for k, v in request.propertyDependencies.items()},
-                source_file=position.uri if position and position.uri else None,
-                source_line=position.line if position and position.line else None,
-                options={
-                    "protect": request.protect,
-                    "ignoreChanges": list(request.ignoreChanges),
-                    "deleteBeforeReplace": request.deleteBeforeReplace,
-                    "additionalSecretOutputs": list(request.additionalSecretOutputs),
-                    "aliasURNs": list(request.aliasURNs),
-                    "parent": request.parent,
-                    "retainOnDelete": request.retainOnDelete,
-                },
+        urn = self.make_urn(request.parent, request.type, request.name)
+        inputs: dict[str, Any] = {}
+        if request.type == "pulumi:pulumi:Stack":
+            response = resource_pb2.RegisterResourceResponse(urn=urn)
+        else:
+            pulumi_mocks._ensure_event_loop()
+            inputs = rpc.deserialize_properties(request.object, keep_unknowns=True)
+            known_inputs, unknown = _without_unknowns(inputs)
+            resource_args = pulumi_mocks.MockResourceArgs(
+                typ=request.type, name=request.name, inputs=known_inputs, provider=request.provider,
+                resource_id=request.importId, custom=request.custom or False,
+                transforms=pulumi_mocks._resolve_callbacks(request.transforms),
             )
-        )
+            id_, state = self.mocks.new_resource(resource_args)
+            # An input unknown at preview gives an unknown output: never echo a placeholder for it.
+            state = {k: v for k, v in state.items() if k not in unknown}
+            self.resources[urn] = pulumi_mocks.MockMonitor.ResourceRegistration(urn, id_, state)
+            response = resource_pb2.RegisterResourceResponse(
+                urn=urn, id=id_, object=_sync_await(rpc.serialize_properties(state, {})))
+            inputs = known_inputs
+        self.registrations.append(self._registration(request, response.urn, inputs))
         return response
+
+    def _registration(self, request, urn: str, inputs: dict[str, Any]) -> Registration:
+        position = request.sourcePosition if request.HasField("sourcePosition") else None
+        return Registration(
+            urn=urn, type=request.type, name=request.name, parent=request.parent, inputs=inputs,
+            properties=request.object, dependencies=list(request.dependencies),
+            property_dependencies={k: list(v.urns) for k, v in request.propertyDependencies.items()},
+            source_file=position.uri if position and position.uri else None,
+            source_line=position.line if position and position.line else None,
+            custom=request.custom, remote=request.remote,
+            options={
+                "protect": request.protect,
+                "ignoreChanges": list(request.ignoreChanges),
+                "deleteBeforeReplace": request.deleteBeforeReplace,
+                "additionalSecretOutputs": list(request.additionalSecretOutputs),
+                "aliasURNs": list(request.aliasURNs),
+                "parent": request.parent,
+                "retainOnDelete": request.retainOnDelete,
+            },
+        )
+
+    def ReadResource(self, request):
+        response = super().ReadResource(request)
+        self.reads.append(ReadResource(urn=response.urn, type=request.type, id=request.id))
+        return response
+
+    def Invoke(self, request):
+        known_answer = getattr(self.mocks, "known_answer", None)
+        if self.preview and known_answer and request.tok != "pulumi:pulumi:getResource":
+            pulumi_mocks._ensure_event_loop()
+            args = rpc.deserialize_properties(request.args)
+            answer = known_answer(request.tok, args)
+            if answer is None:
+                # No realistic answer: unknown, as a preview leaves an invoke that waits on the deployment.
+                self.generic_invokes.append(request.tok)
+                return resource_pb2.ResourceInvokeResponse(unknown=True)
+            struct = struct_pb2.Struct()
+            json_format.ParseDict(answer, struct)  # the answer may carry wire-format secrets and unknowns
+            return resource_pb2.ResourceInvokeResponse(**{"return": struct})
+        return super().Invoke(request)
+
+    def RegisterResourceOutputs(self, request):
+        return empty_pb2.Empty()
 
     def of_type(self, token: str) -> list[Registration]:
         return [r for r in self.registrations if r.type == token]
@@ -79,7 +157,7 @@ def run_program(
     preview: bool = False,
 ) -> RecordingMonitor:
     """Run `program` on Pulumi's mock runtime and return the monitor with every registration."""
-    monitor = RecordingMonitor(mocks)
+    monitor = RecordingMonitor(mocks, preview=preview)
     pulumi.runtime.set_mocks(mocks, project=project, stack=stack, preview=preview, monitor=monitor)
 
     @pulumi.runtime.test
