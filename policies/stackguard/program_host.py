@@ -49,13 +49,50 @@ class Scrubber:
         return value
 
 
+def _chain(err: BaseException) -> list[BaseException]:
+    """The error and those it was raised from: an error inside an `apply` is re-raised by the SDK
+    where the output is used, with the callback's frames only on the original."""
+    chain: list[BaseException] = []
+    current: Optional[BaseException] = err
+    while current is not None and all(current is not seen for seen in chain):
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain
+
+
+def _frames(err: BaseException) -> list[tuple[str, int]]:
+    callback = getattr(err, "_stackguard_frames", None)  # set where an apply callback raised it
+    frames = [(f.filename, f.lineno) for f in traceback.extract_tb(err.__traceback__)]
+    return (callback or []) + frames
+
+
 def _where(err: BaseException, program_dir: Path) -> Optional[str]:
     """The deepest line of the user's program (not its libraries) where the error was raised."""
-    for frame in reversed(traceback.extract_tb(err.__traceback__)):
-        path = Path(frame.filename).resolve()
-        if "site-packages" not in path.parts and path.is_relative_to(program_dir) and frame.lineno:
-            return f"{path.relative_to(program_dir).as_posix()}:{frame.lineno}"
+    for error in reversed(_chain(err)):
+        for filename, lineno in reversed(_frames(error)):
+            path = Path(filename).resolve()
+            if "site-packages" not in path.parts and path.is_relative_to(program_dir) and lineno:
+                return f"{path.relative_to(program_dir).as_posix()}:{lineno}"
     return None
+
+
+def _trace_apply_callbacks(pulumi) -> None:
+    """Keep the frames of an error raised inside an `apply` callback: the SDK re-raises it where the
+    output is awaited, and that traceback no longer reaches the program's line."""
+    original = pulumi.Output.apply
+
+    def apply(self, func, run_with_unknowns=False):
+        def traced(*args, **kwargs):
+            try:
+                return func(*args, **kwargs)
+            except Exception as err:
+                if not hasattr(err, "_stackguard_frames"):
+                    err._stackguard_frames = [(f.filename, f.lineno) for f in traceback.extract_tb(err.__traceback__)]
+                raise
+
+        return original(self, traced, run_with_unknowns)
+
+    pulumi.Output.apply = apply
 
 
 def _problem(err: BaseException) -> str:
@@ -81,13 +118,7 @@ def _failure(err: BaseException, program_dir: Path) -> dict[str, Any]:
 
 def _system_exit(err: BaseException) -> Optional[SystemExit]:
     """The SystemExit behind an error, if the program asked to exit (Pulumi may wrap it)."""
-    seen = set()
-    while err is not None and id(err) not in seen:
-        if isinstance(err, SystemExit):
-            return err
-        seen.add(id(err))
-        err = err.__cause__ or err.__context__
-    return None
+    return next((e for e in _chain(err) if isinstance(e, SystemExit)), None)
 
 
 def _placeholder(typ: Optional[type]) -> Any:
@@ -109,6 +140,8 @@ def _placeholder(typ: Optional[type]) -> Any:
             hint = typing.get_type_hints(getter.fget).get("return") if isinstance(getter, property) else None
         except Exception:  # noqa: BLE001 - an unresolvable hint just gets no placeholder
             hint = None
+        if typing.get_origin(hint) is typing.Union:  # Optional[X]: the placeholder of X
+            hint = next((a for a in typing.get_args(hint) if a is not type(None)), None)
         origin, args = typing.get_origin(hint), typing.get_args(hint)
         if hint is str:
             values[name] = UNKNOWN_STRING
@@ -162,6 +195,7 @@ def run(spec: dict[str, Any]) -> dict[str, Any]:
 
     program_dir = Path(spec["program_dir"]).resolve()
     _unknown_plain_invokes(pulumi)
+    _trace_apply_callbacks(pulumi)
     pulumi.runtime.set_all_config(spec["config"], spec["secret_keys"])
     os.chdir(program_dir)
     try:

@@ -77,6 +77,12 @@ class RecordingMonitor(pulumi_mocks.MockMonitor):
         supported = request.id not in ("outputValues", "resourceReferences")
         return type("SupportsFeatureResponse", (object,), {"hasSupport": supported})
 
+    def make_urn(self, parent: str, type_: str, name: str) -> str:
+        # As the engine does: children of the root stack have an unqualified type in their URN.
+        if parent and parent.split("::")[2] == "pulumi:pulumi:Stack":
+            parent = ""
+        return super().make_urn(parent, type_, name)
+
     def RegisterResource(self, request):
         urn = self.make_urn(request.parent, request.type, request.name)
         inputs: dict[str, Any] = {}
