@@ -66,10 +66,14 @@ def coverage_of(run: program_runner.ProgramRun) -> Coverage:
                                                     "language host and were not checked")
         for r in run.registrations if r.remote
     ]
-    not_inspected += [NotInspected(urn=r["urn"], type=r["type"], reason=f"read with get (id {r['id']}): exists outside "
-                                                                        "this stack, not checked")
-                      for r in run.reads]
+    not_inspected += [NotInspected(urn=r["urn"], type=r["type"], reason=_read_reason(r)) for r in run.reads]
     return Coverage(generic_invokes=run.generic_invokes, not_inspected=not_inspected)
+
+
+def _read_reason(read: dict) -> str:
+    if read["type"] == "pulumi:pulumi:StackReference":
+        return f"stack reference to {read['id']}: its outputs are unknown to preflight, values built from them were not judged"
+    return f"read with get (id {read['id']}): exists outside this stack, not checked"
 
 
 class _Stage:

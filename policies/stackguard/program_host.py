@@ -200,7 +200,8 @@ def run(spec: dict[str, Any]) -> dict[str, Any]:
     os.chdir(program_dir)
     try:
         monitor = run_program(lambda: runpy.run_path(str(program_dir), run_name="__main__"), _mocks(spec),
-                              project=spec["project"], stack=spec["stack"], preview=True)
+                              project=spec["project"], stack=spec["stack"], preview=True,
+                              organization=spec.get("organization", "organization"))
     except BaseException as err:  # noqa: BLE001 - whatever the program raises is reported, never a host crash
         exit_request = _system_exit(err)
         if exit_request is not None:

@@ -161,10 +161,12 @@ def run_program(
     project: str = "stackguard",
     stack: str = "dev",
     preview: bool = False,
+    organization: Optional[str] = None,
 ) -> RecordingMonitor:
     """Run `program` on Pulumi's mock runtime and return the monitor with every registration."""
     monitor = RecordingMonitor(mocks, preview=preview)
-    pulumi.runtime.set_mocks(mocks, project=project, stack=stack, preview=preview, monitor=monitor)
+    pulumi.runtime.set_mocks(mocks, project=project, stack=stack, preview=preview, monitor=monitor,
+                             organization=organization)
 
     @pulumi.runtime.test
     def _run():
