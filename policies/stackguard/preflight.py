@@ -126,8 +126,8 @@ def preflight(project_dir: Path, stack: str, profile_name: str | None = None,
             config = project.stack_config(stack)
             if not config.exists:
                 known = ", ".join(project.stacks()) or "none"
-                sys.stderr.write(f"stackguard: notice: {config.file} does not exist; running stack {stack!r} with an "
-                                 f"empty config (stacks with a config file: {known})\n")
+                _notice(f"{config.file} does not exist; running stack {stack!r} with an empty config "
+                        f"(stacks with a config file: {known})")
             rules = catalog.load()
             profile = profiles.load(profile_name or stack, rules)
             exemptions = exemptions_module.load(known_rules={r.id for r in rules})
@@ -143,4 +143,14 @@ def preflight(project_dir: Path, stack: str, profile_name: str | None = None,
         finally:
             pack.close()
     report.coverage = coverage_of(run)
+    if report.coverage.generic_invokes:
+        _notice(f"data sources answered as unknown (no realistic answer): {', '.join(report.coverage.generic_invokes)}")
+    if report.coverage.not_inspected:
+        names = ", ".join(f"{n.type} {n.urn.split('::')[-1]}" for n in report.coverage.not_inspected)
+        _notice(f"not inspected: {names} (see coverage in the JSON report)")
     return report
+
+
+def _notice(text: str) -> None:
+    """One line on stderr, beside any report format (the JSON report carries the same facts)."""
+    sys.stderr.write(f"stackguard: notice: {text}\n")
