@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -326,3 +327,11 @@ def test_the_program_uses_its_own_environment_not_stackguards(tmp_path):
     """, config={}, runtime={"virtualenv": str(env)})
     bucket = by_name(run(directory))["b"]
     assert bucket.properties["bucket"] == "from-the-program-env" and bucket.properties["tags"]["python"] == str(env)
+
+
+@pytest.mark.skipif(shutil.which("poetry") is not None, reason="poetry is installed here: its own lookup applies")
+def test_poetry_toolchain_without_poetry_says_how_to_get_it(tmp_path):
+    directory = make_project(tmp_path, "import pulumi\n", config={}, runtime={"toolchain": "poetry"})
+    with pytest.raises(InputError) as err:
+        run(directory)
+    assert err.value.key == "runtime.options.toolchain" and "poetry install" in err.value.problem
