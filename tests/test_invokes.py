@@ -96,3 +96,19 @@ def test_a_plain_invoke_without_answer_gets_unknown_strings_of_its_result_type()
     placeholder = program_host._placeholder(aws.ec2.GetSubnetsResult)
     assert placeholder.ids == [invokes.UNKNOWN_STRING] and placeholder.id == invokes.UNKNOWN_STRING
     assert placeholder.filters == [] and placeholder.tags == {}
+
+
+def test_an_ecr_token_decodes_as_ecr_tokens_do():
+    import base64
+
+    token = invokes.Lookups("111122223333", "eu-west-1").answer(
+        "aws:ecr/getAuthorizationToken:getAuthorizationToken", {})
+    user, password = base64.b64decode(token["authorizationToken"]["value"]).decode().split(":")
+    assert user == "AWS" and password == token["password"]["value"]
+    assert token["proxyEndpoint"] == "https://111122223333.dkr.ecr.eu-west-1.amazonaws.com"
+
+
+def test_cloudfront_managed_policies_have_their_published_ids():
+    lookups = invokes.Lookups("111122223333", "us-east-1")
+    assert lookups.answer("aws:cloudfront/getCachePolicy:getCachePolicy",
+                          {"name": "Managed-CachingOptimized"})["id"] == "658327ea-f89d-4fab-a63d-7e88639e58f6"

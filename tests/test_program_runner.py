@@ -335,3 +335,11 @@ def test_poetry_toolchain_without_poetry_says_how_to_get_it(tmp_path):
     with pytest.raises(InputError) as err:
         run(directory)
     assert err.value.key == "runtime.options.toolchain" and "poetry install" in err.value.problem
+
+
+def test_a_package_missing_from_the_program_environment_is_named_with_the_fix(tmp_path):
+    directory = make_project(tmp_path, "import pulumi\nimport pulumi_not_installed_anywhere\n", config={})
+    with pytest.raises(InputError) as err:
+        run(directory)
+    assert err.value.source.endswith("__main__.py:2") and err.value.key == "ModuleNotFoundError"
+    assert "pulumi_not_installed_anywhere" in err.value.problem and "-m pip install -r requirements.txt" in err.value.problem

@@ -237,7 +237,11 @@ def _outcome(project: Project, config: StackConfig, python: Path, code: int, dat
         raise InputError.parse(scrub(outcome["message"]))
     if status == "failed":
         where = f"{project.program_dir / outcome['where']}" if outcome.get("where") else main
-        raise InputError(where, outcome["type"], f"the program failed: {scrub(outcome['problem'])}")
+        problem = f"the program failed: {scrub(outcome['problem'])}"
+        if outcome["type"] == "ModuleNotFoundError":
+            problem += (f" (in the program's environment, {python}: install the program's dependencies into it, "
+                        f"e.g. {python} -m pip install -r requirements.txt)")
+        raise InputError(where, outcome["type"], problem)
     if status != "ok":
         raise EngineError(f"the program host sent an unknown status {status!r}; nothing was checked")
     return ProgramRun(
