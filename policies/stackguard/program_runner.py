@@ -123,13 +123,16 @@ def _die_with_parent() -> None:
 
 
 def _account_and_region(config: StackConfig) -> tuple[str, str]:
-    """Answer for the account and region the stack is configured for (aws:allowedAccountIds, aws:region)."""
+    """The account and region to answer for: aws:allowedAccountIds[0] and aws:region of the stack."""
     try:
         accounts = json.loads(config.values.get("aws:allowedAccountIds", "[]") or "[]")
     except ValueError:
         accounts = []
     account = str(accounts[0]) if isinstance(accounts, list) and accounts else DEFAULT_ACCOUNT
-    return account, config.values.get("aws:region", DEFAULT_REGION)
+    # The AWS provider falls back to the environment when the stack sets no region.
+    region = (config.values.get("aws:region") or os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION")
+              or DEFAULT_REGION)
+    return account, region
 
 
 def kill_group(process: subprocess.Popen) -> None:
@@ -192,15 +195,15 @@ def run(project: Project, stack: str, config: StackConfig, timeout: float | None
     collect.start()
     forward.start()
     try:
-        process.stdin.write(json.dumps(spec).encode())
-        process.stdin.close()
         try:
-            code = process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            raise EngineError(f"the program did not finish within {timeout:g} s (stage: running {project.program_dir} "
-                              "on the mock runtime); use --timeout to allow more") from None
-    except BrokenPipeError:
+            process.stdin.write(json.dumps(spec).encode())
+            process.stdin.close()
+        except BrokenPipeError:
+            pass  # the child ended before reading its settings: its exit code says why
         code = process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise EngineError(f"the program did not finish within {round(timeout, 1):g} s (stage: running "
+                          f"{project.program_dir} on the mock runtime); use --timeout to allow more") from None
     finally:
         kill_group(process)
         collect.join(timeout=5)
