@@ -217,7 +217,7 @@ def alive(pid: int) -> bool:
     return state != "Z"
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
 def test_a_signal_stops_program_pack_and_opa_with_nothing_left(tmp_path, signum):
     started = tmp_path / "started"
     project = write_program(tmp_path, f"import subprocess, time\nsubprocess.Popen(['sleep', '300'])\n"

@@ -5,7 +5,7 @@ process, the mock runtime with preview semantics and realistic AWS answers), rec
 registration as the engine would see it, and sends those resources through the same policy pack
 `pulumi up --policy-pack` starts. The pack boots while the program runs.
 
-The whole run has a deadline; SIGTERM and SIGINT stop it cleanly. Either ends in EngineError
+The whole run has a deadline; SIGTERM, SIGINT and SIGHUP stop it cleanly. Either ends in EngineError
 (exit 3) naming the stage, after the program's process group and the pack are gone.
 """
 from __future__ import annotations
@@ -90,7 +90,7 @@ class _Stage:
 
 @contextmanager
 def _stoppable(stage: _Stage) -> Iterator[None]:
-    """Turn the deadline (SIGALRM) and SIGTERM/SIGINT into EngineError, so every `finally` cleans up."""
+    """Turn the deadline (SIGALRM) and SIGTERM/SIGINT/SIGHUP into EngineError, so every `finally` cleans up."""
     if threading.current_thread() is not threading.main_thread():
         yield  # signals only reach the main thread; the program's own wait still has its deadline
         return
@@ -103,7 +103,7 @@ def _stoppable(stage: _Stage) -> Iterator[None]:
         raise EngineError(f"stopped by {signal.Signals(signum).name} (stage: {stage.name})")
 
     previous = {s: signal.signal(s, h) for s, h in ((signal.SIGALRM, timed_out), (signal.SIGTERM, stopped),
-                                                      (signal.SIGINT, stopped))}
+                                                      (signal.SIGINT, stopped), (signal.SIGHUP, stopped))}
     signal.setitimer(signal.ITIMER_REAL, stage.timeout)
     try:
         yield
