@@ -343,3 +343,21 @@ def test_a_package_missing_from_the_program_environment_is_named_with_the_fix(tm
         run(directory)
     assert err.value.source.endswith("__main__.py:2") and err.value.key == "ModuleNotFoundError"
     assert "pulumi_not_installed_anywhere" in err.value.problem and "-m pip install -r requirements.txt" in err.value.problem
+
+
+def test_urns_are_the_engines_whole_type_chain(tmp_path):
+    result = run(make_project(tmp_path, """
+        import pulumi, pulumi_aws as aws
+        class Inner(pulumi.ComponentResource):
+            def __init__(self, name, opts=None):
+                super().__init__("demo:index:Inner", name, None, opts)
+                aws.s3.Bucket(f"{name}-bucket", opts=pulumi.ResourceOptions(parent=self))
+        class Outer(pulumi.ComponentResource):
+            def __init__(self, name):
+                super().__init__("demo:index:Outer", name, None, None)
+                Inner(f"{name}-inner", pulumi.ResourceOptions(parent=self))
+        Outer("site")
+    """, config={}))
+    assert by_name(result)["site"].urn == "urn:pulumi:dev::demo::demo:index:Outer::site"
+    assert by_name(result)["site-inner-bucket"].urn == (
+        "urn:pulumi:dev::demo::demo:index:Outer$demo:index:Inner$aws:s3/bucket:Bucket::site-inner-bucket")

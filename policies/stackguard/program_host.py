@@ -159,10 +159,11 @@ def _unknown_plain_invokes(pulumi) -> None:
     generated SDK code cannot read); Output invokes stay wholly unknown."""
     original = pulumi.runtime.invoke
 
-    def invoke(tok, props, opts=None, typ=None, package_ref=None):
-        result = original(tok, props, opts, typ, package_ref)
-        if result.is_known or result.value is not None:
+    def invoke(tok, props, *args, **kwargs):
+        result = original(tok, props, *args, **kwargs)
+        if getattr(result, "is_known", True) or result.value is not None:
             return result
+        typ = kwargs.get("typ", args[1] if len(args) > 1 else None)
         return type(result)(_placeholder(typ), is_secret=False, is_known=False)
 
     pulumi.runtime.invoke = invoke

@@ -8,6 +8,8 @@ Standard library and pulumi only: this module is copied next to the program's in
 """
 from __future__ import annotations
 
+import asyncio
+import inspect
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
@@ -15,8 +17,12 @@ import pulumi
 from google.protobuf import empty_pb2, json_format, struct_pb2
 from pulumi.runtime import mocks as pulumi_mocks
 from pulumi.runtime import rpc
-from pulumi.runtime.proto import resource_pb2
+from pulumi.runtime.proto import provider_pb2, resource_pb2
 from pulumi.runtime.sync_await import _sync_await
+
+
+# The invoke reply message moved from the provider to the resource protocol in newer SDKs.
+_InvokeResponse = getattr(resource_pb2, "ResourceInvokeResponse", None) or provider_pb2.InvokeResponse
 
 
 @dataclass
@@ -47,6 +53,24 @@ class ReadResource:
     id: str
 
 
+def _ensure_event_loop() -> None:
+    """The monitor's worker thread needs an event loop to deserialize (as Pulumi's own mocks do)."""
+    try:
+        asyncio.get_event_loop()
+    except RuntimeError:
+        asyncio.set_event_loop(asyncio.new_event_loop())
+
+
+def _mock_resource_args(request, inputs: dict[str, Any]) -> pulumi_mocks.MockResourceArgs:
+    """MockResourceArgs with the fields this SDK version has (the program's environment may pin an older one)."""
+    accepted = inspect.signature(pulumi_mocks.MockResourceArgs.__init__).parameters
+    fields = {"typ": request.type, "name": request.name, "inputs": inputs, "provider": request.provider,
+              "resource_id": request.importId, "custom": request.custom or False}
+    if "transforms" in accepted and hasattr(pulumi_mocks, "_resolve_callbacks"):
+        fields["transforms"] = pulumi_mocks._resolve_callbacks(request.transforms)
+    return pulumi_mocks.MockResourceArgs(**{k: v for k, v in fields.items() if k in accepted})
+
+
 def _without_unknowns(inputs: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
     unknown = {k for k, v in inputs.items() if rpc.contains_unknowns(v)}
     return {k: v for k, v in inputs.items() if k not in unknown}, unknown
@@ -61,9 +85,10 @@ class RecordingMonitor(pulumi_mocks.MockMonitor):
     loop"), and the program would hang.
     """
 
-    def __init__(self, mocks: pulumi.runtime.Mocks, preview: bool = False):
+    def __init__(self, mocks: pulumi.runtime.Mocks, preview: bool = False, project: Optional[str] = None,
+                 stack: Optional[str] = None):
         super().__init__(mocks)
-        self.preview = preview
+        self.preview, self.project, self.stack = preview, project, stack
         self.registrations: list[Registration] = []
         self.reads: list[ReadResource] = []
         self.generic_invokes: list[str] = []
@@ -78,10 +103,15 @@ class RecordingMonitor(pulumi_mocks.MockMonitor):
         return type("SupportsFeatureResponse", (object,), {"hasSupport": supported})
 
     def make_urn(self, parent: str, type_: str, name: str) -> str:
-        # As the engine does: children of the root stack have an unqualified type in their URN.
-        if parent and parent.split("::")[2] == "pulumi:pulumi:Stack":
-            parent = ""
-        return super().make_urn(parent, type_, name)
+        """The URN the engine gives: the parent's whole qualified type chain, none for children of the
+        root stack. The project and stack are the run's own (older SDKs lose them on worker threads)."""
+        qualified = type_
+        parent_type = parent.split("::")[2] if parent else "pulumi:pulumi:Stack"
+        if parent_type != "pulumi:pulumi:Stack":
+            qualified = f"{parent_type}${type_}"
+        stack = self.stack or pulumi.get_stack()
+        project = self.project or pulumi.get_project()
+        return f"urn:pulumi:{stack}::{project}::{qualified}::{name}"
 
     def RegisterResource(self, request):
         urn = self.make_urn(request.parent, request.type, request.name)
@@ -89,14 +119,10 @@ class RecordingMonitor(pulumi_mocks.MockMonitor):
         if request.type == "pulumi:pulumi:Stack":
             response = resource_pb2.RegisterResourceResponse(urn=urn)
         else:
-            pulumi_mocks._ensure_event_loop()
+            _ensure_event_loop()
             inputs = rpc.deserialize_properties(request.object, keep_unknowns=True)
             known_inputs, unknown = _without_unknowns(inputs)
-            resource_args = pulumi_mocks.MockResourceArgs(
-                typ=request.type, name=request.name, inputs=known_inputs, provider=request.provider,
-                resource_id=request.importId, custom=request.custom or False,
-                transforms=pulumi_mocks._resolve_callbacks(request.transforms),
-            )
+            resource_args = _mock_resource_args(request, known_inputs)
             id_, state = self.mocks.new_resource(resource_args)
             # An input unknown at preview gives an unknown output: never echo a placeholder for it.
             state = {k: v for k, v in state.items() if k not in unknown}
@@ -108,7 +134,8 @@ class RecordingMonitor(pulumi_mocks.MockMonitor):
         return response
 
     def _registration(self, request, urn: str, inputs: dict[str, Any]) -> Registration:
-        position = request.sourcePosition if request.HasField("sourcePosition") else None
+        has_position = "sourcePosition" in request.DESCRIPTOR.fields_by_name and request.HasField("sourcePosition")
+        position = request.sourcePosition if has_position else None
         return Registration(
             urn=urn, type=request.type, name=request.name, parent=request.parent, inputs=inputs,
             properties=request.object, dependencies=list(request.dependencies),
@@ -135,16 +162,18 @@ class RecordingMonitor(pulumi_mocks.MockMonitor):
     def Invoke(self, request):
         known_answer = getattr(self.mocks, "known_answer", None)
         if self.preview and known_answer and request.tok != "pulumi:pulumi:getResource":
-            pulumi_mocks._ensure_event_loop()
+            _ensure_event_loop()
             args = rpc.deserialize_properties(request.args)
             answer = known_answer(request.tok, args)
             if answer is None:
                 # No realistic answer: unknown, as a preview leaves an invoke that waits on the deployment.
                 self.generic_invokes.append(request.tok)
-                return resource_pb2.ResourceInvokeResponse(unknown=True)
+                if "unknown" in _InvokeResponse.DESCRIPTOR.fields_by_name:
+                    return _InvokeResponse(unknown=True)
+                return _InvokeResponse()  # an SDK before `unknown`: an empty result
             struct = struct_pb2.Struct()
             json_format.ParseDict(answer, struct)  # the answer may carry wire-format secrets and unknowns
-            return resource_pb2.ResourceInvokeResponse(**{"return": struct})
+            return _InvokeResponse(**{"return": struct})
         return super().Invoke(request)
 
     def RegisterResourceOutputs(self, request):
@@ -164,9 +193,10 @@ def run_program(
     organization: Optional[str] = None,
 ) -> RecordingMonitor:
     """Run `program` on Pulumi's mock runtime and return the monitor with every registration."""
-    monitor = RecordingMonitor(mocks, preview=preview)
-    pulumi.runtime.set_mocks(mocks, project=project, stack=stack, preview=preview, monitor=monitor,
-                             organization=organization)
+    monitor = RecordingMonitor(mocks, preview=preview, project=project, stack=stack)
+    accepts_organization = "organization" in inspect.signature(pulumi.runtime.set_mocks).parameters
+    options = {"organization": organization} if organization is not None and accepts_organization else {}
+    pulumi.runtime.set_mocks(mocks, project=project, stack=stack, preview=preview, monitor=monitor, **options)
 
     @pulumi.runtime.test
     def _run():
