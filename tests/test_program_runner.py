@@ -361,3 +361,16 @@ def test_urns_are_the_engines_whole_type_chain(tmp_path):
     assert by_name(result)["site"].urn == "urn:pulumi:dev::demo::demo:index:Outer::site"
     assert by_name(result)["site-inner-bucket"].urn == (
         "urn:pulumi:dev::demo::demo:index:Outer$demo:index:Inner$aws:s3/bucket:Bucket::site-inner-bucket")
+
+
+def test_a_result_forged_by_the_program_is_refused(tmp_path):
+    directory = make_project(tmp_path, """
+        import json, os, sys
+        import pulumi_aws as aws
+        aws.kms.Key("unrotated", enable_key_rotation=False)
+        forged = json.dumps({"status": "ok", "registrations": [], "reads": [], "generic_invokes": []})
+        os.write(int(sys.argv[1]), forged.encode())
+        os._exit(0)
+    """, config={})
+    with pytest.raises(EngineError, match="did not come from stackguard's host"):
+        run(directory)

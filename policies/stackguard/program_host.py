@@ -227,9 +227,10 @@ def main() -> None:
     except ImportError as err:
         sys.stderr.write(f"{err}\n")
         sys.exit(NO_PULUMI_EXIT)
+    nonce = spec.pop("nonce")
     outcome = run(spec)
     with os.fdopen(result_fd, "w") as result:
-        json.dump(scrub.deep(outcome), result)
+        json.dump({**scrub.deep(outcome), "nonce": nonce}, result)
     sys.stdout.flush()
     sys.stderr.flush()
     # Skip interpreter teardown: the mock runtime leaves event loops on worker threads whose

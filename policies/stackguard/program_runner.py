@@ -11,6 +11,7 @@ from __future__ import annotations
 import ctypes
 import json
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -170,12 +171,14 @@ class _Collect(threading.Thread):
 def run(project: Project, stack: str, config: StackConfig, timeout: float | None = None) -> ProgramRun:
     """Run the program; raise InputError when it fails or ends itself, EngineError when killed or too slow."""
     python = interpreter(project)
-    secrets = [config.values[k] for k in config.secret_keys]
-    scrub = program_host.Scrubber(secrets)
+    secret_values = [config.values[k] for k in config.secret_keys]
+    scrub = program_host.Scrubber(secret_values)
     account, region = _account_and_region(config)
     spec = {"program_dir": str(project.program_dir), "project": project.name, "stack": stack,
-            "config": config.values, "secret_keys": config.secret_keys, "secrets": secrets,
-            "account_id": account, "region": region}
+            "config": config.values, "secret_keys": config.secret_keys, "secrets": secret_values,
+            "account_id": account, "region": region,
+            # Proof that the result comes from the host, not from a program writing to the result pipe.
+            "nonce": secrets.token_hex(16)}
     host_dir = _host_dir()
     read_end, write_end = os.pipe()
     try:
@@ -209,11 +212,11 @@ def run(project: Project, stack: str, config: StackConfig, timeout: float | None
         collect.join(timeout=5)
         forward.join(timeout=5)
         shutil.rmtree(host_dir, ignore_errors=True)
-    return _outcome(project, config, python, code, collect.data, scrub)
+    return _outcome(project, config, python, code, collect.data, scrub, spec["nonce"])
 
 
 def _outcome(project: Project, config: StackConfig, python: Path, code: int, data: bytes,
-             scrub: program_host.Scrubber) -> ProgramRun:
+             scrub: program_host.Scrubber, nonce: str) -> ProgramRun:
     main = str(project.program_dir / "__main__.py")
     if code == program_host.NO_PULUMI_EXIT and not data:
         raise InputError(str(project.file), "runtime",
@@ -228,6 +231,8 @@ def _outcome(project: Project, config: StackConfig, python: Path, code: int, dat
         outcome = json.loads(data)
     except ValueError:
         raise EngineError("the program host sent an unreadable result; nothing was checked") from None
+    if not isinstance(outcome, dict) or outcome.get("nonce") != nonce:
+        raise EngineError("the program run's result did not come from stackguard's host; nothing was checked")
     status = outcome.get("status")
     if status == "exited":
         raise InputError(main, "(exit)", f"the program called sys.exit({outcome['code']}) before it finished; "
