@@ -252,3 +252,21 @@ def test_timeout_stops_preflight_with_exit_3_naming_the_stage(tmp_path):
         run_preflight(project, "dev", timeout=4)
     assert time.monotonic() - started < 20
     assert "within 4 s" in str(err.value) and "running the program" in str(err.value)
+
+
+def test_a_program_error_quoting_a_decrypted_secret_never_prints_it(tmp_path):
+    # issue 12 item 10: the program raises with the decrypted config secret in its message.
+    project = tmp_path / "leaky"
+    project.mkdir()
+    (project / "Pulumi.yaml").write_text(yaml.safe_dump(
+        {"name": "secure-api", "runtime": {"name": "python", "options": {"virtualenv": str(ROOT / ".venv")}}}))
+    dev = yaml.safe_load((ROOT / "stacks" / "Pulumi.dev.yaml").read_text())
+    (project / "Pulumi.dev.yaml").write_text(yaml.safe_dump(
+        {"encryptionsalt": dev["encryptionsalt"], "config": {"secure-api:partnerApiKey": dev["config"]["secure-api:partnerApiKey"]}}))
+    (project / "__main__.py").write_text(
+        "import pulumi\ntoken = pulumi.Config().require('partnerApiKey')\nprint('using', token)\n"
+        "raise ValueError(f'token {token!r} was rejected by the partner')\n")
+    result = preflight("--project", str(project), "--stack", "dev", env={"PULUMI_CONFIG_PASSPHRASE": DEV_PASSPHRASE})
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "__main__.py:4: ValueError" in result.stderr and "token '[secret]' was rejected" in result.stderr
+    assert DEV_PARTNER_KEY not in result.stdout + result.stderr
