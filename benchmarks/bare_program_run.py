@@ -1,4 +1,5 @@
-"""The baseline for the preflight benchmark: run a stack's program on the mock runtime, nothing else.
+"""The baseline for the preflight benchmarks: run a stack's program on the mock runtime, nothing else
+(the same child process in the program's own environment that preflight starts, no policy pack).
 
     .venv/bin/python benchmarks/bare_program_run.py --stack prod [--project .]
 """
@@ -7,8 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from stackguard import pulumi_project
-from stackguard.preflight import run_stack_program
+from stackguard import program_runner, pulumi_project
 
 
 def main() -> None:
@@ -17,8 +17,8 @@ def main() -> None:
     parser.add_argument("--project", type=Path, default=Path("."))
     args = parser.parse_args()
     project = pulumi_project.load(args.project)
-    monitor = run_stack_program(project, args.stack, project.stack_config(args.stack))
-    print(len(monitor.registrations))
+    run = program_runner.run(project, args.stack, project.stack_config(args.stack), timeout=300)
+    print(len(run.registrations))
 
 
 if __name__ == "__main__":

@@ -4,8 +4,10 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -60,6 +62,7 @@ def copy_project(tmp_path: Path) -> Path:
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(ROOT / "Pulumi.yaml", project)
+    (project / ".venv").symlink_to(ROOT / ".venv")  # the program's environment, as Pulumi.yaml names it
     shutil.copytree(ROOT / "stacks", project / "stacks", ignore=shutil.ignore_patterns("__pycache__"))
     return project
 
@@ -90,10 +93,19 @@ def test_bad_config_exits_2_naming_file_and_key(tmp_path, change, key, allowed):
     assert "Traceback" not in result.stderr and result.stdout == ""
 
 
-def test_unknown_stack_lists_the_stacks():
-    result = preflight("--stack", "qa")
-    assert result.returncode == 2
-    assert "dev, prod, staging" in result.stderr and "Traceback" not in result.stderr
+def test_stack_without_config_file_runs_with_empty_config_and_a_notice():
+    result = preflight("--stack", "qa", "--profile", "prod")
+    # The notice names the missing file and the stacks that have one; the reference program then
+    # asks for its required config, naming the file and the line to add.
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    message = " ".join(result.stderr.split())
+    assert "stacks/Pulumi.qa.yaml does not exist" in message and "dev, prod, staging" in message
+    assert "Pulumi.qa.yaml: secure-api:environment: is required" in message
+
+
+def test_invalid_stack_name_exits_2():
+    result = preflight("--stack", "../prod")
+    assert result.returncode == 2 and "--stack" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_not_a_project_exits_2(tmp_path):
@@ -138,3 +150,123 @@ def test_sarif_report_locates_results_in_the_program(tmp_path):
     locations = [r["locations"][0]["physicalLocation"] for r in sarif["runs"][0]["results"]]
     assert locations and all(loc["artifactLocation"]["uri"] == "examples/insecure/__main__.py" for loc in locations)
     assert all(loc["region"]["startLine"] > 0 for loc in locations)
+
+
+def write_program(tmp_path: Path, program: str, config: dict | None = None) -> Path:
+    project = tmp_path / "program"
+    project.mkdir()
+    (project / "Pulumi.yaml").write_text(yaml.safe_dump(
+        {"name": "probe", "runtime": {"name": "python", "options": {"virtualenv": str(ROOT / ".venv")}}}))
+    (project / "__main__.py").write_text(program)
+    if config is not None:
+        (project / "Pulumi.dev.yaml").write_text(yaml.safe_dump({"config": config}))
+    return project
+
+
+@pytest.mark.parametrize("ending", ["sys.exit(0)", "os._exit(0)"])
+def test_a_program_that_exits_early_never_passes(tmp_path, ending):
+    project = write_program(tmp_path, f"import os, sys\nimport pulumi_aws as aws\n"
+                                      f"aws.kms.Key('unrotated', enable_key_rotation=False)\n{ending}\n", {})
+    result = preflight("--project", str(project), "--stack", "dev", "--format", "json")
+    assert result.returncode == 2 and result.stdout == ""
+    assert "before it finished" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_report_states_generic_data_sources_and_what_was_not_inspected(tmp_path):
+    project = write_program(tmp_path, """import pulumi, pulumi_aws as aws
+class Vpc(pulumi.ComponentResource):
+    def __init__(self, name):
+        super().__init__("awsx:ec2:Vpc", name, {}, None, remote=True)
+Vpc("net")
+legacy = aws.s3.Bucket.get("legacy", "legacy-bucket")
+instance = aws.ec2.get_instance(instance_id="i-0123456789abcdef0")
+aws.kms.Key("unrotated", enable_key_rotation=False, description=instance.ami)
+""", {})
+    result = preflight("--project", str(project), "--stack", "dev", "--format", "json")
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert report["coverage"]["generic_invokes"] == ["aws:ec2/getInstance:getInstance"]
+    assert {(n["type"], n["reason"].split(":")[0]) for n in report["coverage"]["not_inspected"]} == {
+        ("awsx:ec2:Vpc", "remote component"), ("aws:s3/bucket:Bucket", "read with get (id legacy-bucket)")}
+    assert "aws-kms-key-rotation" in {f["rule"] for f in report["findings"]}
+
+
+def descendants(pid: int) -> set[int]:
+    """Every live process below pid, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+    found, queue = set(), [pid]
+    while queue:
+        for child in children.get(queue.pop(), []):
+            found.add(child)
+            queue.append(child)
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+def test_a_signal_stops_program_pack_and_opa_with_nothing_left(tmp_path, signum):
+    started = tmp_path / "started"
+    project = write_program(tmp_path, f"import subprocess, time\nsubprocess.Popen(['sleep', '300'])\n"
+                                      f"open({str(started)!r}, 'w').close()\ntime.sleep(300)\n", {})
+    environment = {k: v for k, v in os.environ.items() if k != "PULUMI_CONFIG_PASSPHRASE"}
+    cli = subprocess.Popen([STACKGUARD, "preflight", "--project", str(project), "--stack", "dev", "--format", "json"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
+    deadline = time.monotonic() + 60
+    while not started.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert started.exists(), cli.stderr.read() if cli.poll() is not None else "the program never started"
+    time.sleep(1.0)  # let the pack and OPA finish booting, so they are part of what must go
+    below = descendants(cli.pid)
+    assert len(below) >= 3  # the program, its sleep, the pack (and OPA)
+    cli.send_signal(signum)
+    out, err = cli.communicate(timeout=30)
+    assert cli.returncode == 3 and out == ""
+    assert f"stopped by {signal.Signals(signum).name}" in err and "running the program" in err
+    deadline = time.monotonic() + 10
+    while any(alive(p) for p in below) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [p for p in below if alive(p)] == []
+
+
+def test_timeout_stops_preflight_with_exit_3_naming_the_stage(tmp_path):
+    from stackguard.errors import EngineError
+    from stackguard.preflight import preflight as run_preflight
+
+    project = write_program(tmp_path, "import time\ntime.sleep(300)\n", {})
+    started = time.monotonic()
+    with pytest.raises(EngineError) as err:
+        run_preflight(project, "dev", timeout=4)
+    assert time.monotonic() - started < 20
+    assert "within 4 s" in str(err.value) and "running the program" in str(err.value)
+
+
+def test_a_program_error_quoting_a_decrypted_secret_never_prints_it(tmp_path):
+    # issue 12 item 10: the program raises with the decrypted config secret in its message.
+    project = tmp_path / "leaky"
+    project.mkdir()
+    (project / "Pulumi.yaml").write_text(yaml.safe_dump(
+        {"name": "secure-api", "runtime": {"name": "python", "options": {"virtualenv": str(ROOT / ".venv")}}}))
+    dev = yaml.safe_load((ROOT / "stacks" / "Pulumi.dev.yaml").read_text())
+    (project / "Pulumi.dev.yaml").write_text(yaml.safe_dump(
+        {"encryptionsalt": dev["encryptionsalt"], "config": {"secure-api:partnerApiKey": dev["config"]["secure-api:partnerApiKey"]}}))
+    (project / "__main__.py").write_text(
+        "import pulumi\ntoken = pulumi.Config().require('partnerApiKey')\nprint('using', token)\n"
+        "raise ValueError(f'token {token!r} was rejected by the partner')\n")
+    result = preflight("--project", str(project), "--stack", "dev", env={"PULUMI_CONFIG_PASSPHRASE": DEV_PASSPHRASE})
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "__main__.py:4: ValueError" in result.stderr and "token '[secret]' was rejected" in result.stderr
+    assert DEV_PARTNER_KEY not in result.stdout + result.stderr

@@ -74,9 +74,25 @@ def test_tampered_value_is_an_error(tmp_path, sealed, monkeypatch):
     assert err.value.key == "demo:token"
 
 
-def test_unknown_stack_lists_stacks(tmp_path):
-    with pytest.raises(InputError, match="allowed: dev"):
-        project(tmp_path, {}).stack_config("prod")
+def test_stack_without_config_file_has_an_empty_config(tmp_path):
+    config = project(tmp_path, {}).stack_config("prod")
+    assert not config.exists and config.values == {} and config.file.name == "Pulumi.prod.yaml"
+
+
+@pytest.mark.parametrize("name", ["", "org/proj/dev", "dev stack", "x" * 101, "../dev"])
+def test_stack_name_is_validated_as_pulumi_does(tmp_path, name):
+    with pytest.raises(InputError) as err:
+        project(tmp_path, {}).stack_config(name)
+    assert err.value.source == "--stack" and "letters, digits" in err.value.problem
+
+
+def test_runtime_options_are_read(tmp_path):
+    (tmp_path / "Pulumi.yaml").write_text(yaml.safe_dump(
+        {"name": "demo", "runtime": {"name": "python", "options": {"toolchain": "uv", "virtualenv": "env"}}}))
+    (tmp_path / "__main__.py").write_text("")
+    loaded = pulumi_project.load(tmp_path)
+    assert loaded.runtime_options == {"toolchain": "uv", "virtualenv": "env"}
+    assert loaded.file == (tmp_path / "Pulumi.yaml").resolve()
 
 
 def test_only_python_programs(tmp_path):

@@ -344,9 +344,9 @@ def preflight(
                     stage(message)
                     status.update(f"stackguard: {message}")
 
-                report = run_preflight(project, stack, profile, progress=progress, settings=settings)
+                report = run_preflight(project, stack, profile, progress=progress, timeout=timeout, settings=settings)
         else:
-            report = run_preflight(project, stack, profile, progress=stage, settings=settings)
+            report = run_preflight(project, stack, profile, progress=stage, timeout=timeout, settings=settings)
         _decide(report, plan, chosen, opts)
 
     guarded(run, timeout, stage)

@@ -1,13 +1,16 @@
 """Pulumi mocks that answer like AWS: ids and ARNs shaped per resource type, and the common invokes.
 
-Used by `stackguard preflight` and by the component tests, so both see realistic outputs.
+Used by `stackguard preflight` (inside the program's own environment: pulumi and the standard library
+only) and by the component tests, so both see realistic outputs.
 """
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from typing import Any, Optional
 
 import pulumi
+
+from .invokes import Lookups
 
 # ARN layout per type token: {p} partition, {r} region, {a} account, {id} physical id, {name} name.
 _ARNS = {
@@ -60,6 +63,7 @@ class AwsMocks(pulumi.runtime.Mocks):
         self.account_id = account_id
         self.region = region
         self.partition = partition
+        self.lookups = Lookups(account_id, region, partition)
 
     def _physical_id(self, token: str, name: str) -> str:
         if token == "aws:kms/key:Key":
@@ -116,21 +120,9 @@ class AwsMocks(pulumi.runtime.Mocks):
             outputs["regionalZoneId"] = "Z2FDTNDATAQYW2"
         return physical_id, outputs
 
+    def known_answer(self, token: str, args: dict[str, Any]) -> Optional[dict[str, Any]]:
+        """The data source's answer, or None when it has no realistic one (a preview makes it unknown)."""
+        return self.lookups.answer(token, args)
+
     def call(self, args: pulumi.runtime.MockCallArgs):
-        answers = {
-            "aws:index/getCallerIdentity:getCallerIdentity": {
-                "accountId": self.account_id, "arn": f"arn:{self.partition}:iam::{self.account_id}:user/preflight",
-                "userId": "AIDAPREFLIGHT", "id": self.account_id},
-            "aws:index/getRegion:getRegion": {
-                "name": self.region, "region": self.region, "id": self.region,
-                "endpoint": f"ec2.{self.region}.amazonaws.com", "description": self.region},
-            "aws:index/getPartition:getPartition": {
-                "partition": self.partition, "dnsSuffix": "amazonaws.com", "id": self.partition, "reverseDnsPrefix": "com.amazonaws"},
-            "aws:index/getAvailabilityZones:getAvailabilityZones": {
-                "names": [f"{self.region}{z}" for z in "abc"], "zoneIds": [f"{self.region[:2]}{self.region[-1]}-az{i}" for i in (1, 2, 3)],
-                "id": self.region, "state": "available"},
-            "aws:ec2/getVpc:getVpc": {
-                "id": args.args.get("id", "vpc-0123456789abcdef0"), "cidrBlock": "10.0.0.0/16",
-                "arn": f"arn:{self.partition}:ec2:{self.region}:{self.account_id}:vpc/{args.args.get('id', 'vpc-0123456789abcdef0')}"},
-        }
-        return answers.get(args.token, {})
+        return self.known_answer(args.token, args.args) or {}

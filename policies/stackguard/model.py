@@ -125,6 +125,19 @@ class BaselineResult(BaseModel):
     fixed: list[BaselineEntry]
 
 
+class NotInspected(BaseModel):
+    urn: str
+    type: str
+    reason: str
+
+
+class Coverage(BaseModel):
+    """What a preflight run could not judge: data sources answered as unknown, resources it cannot see into."""
+
+    generic_invokes: list[str] = []
+    not_inspected: list[NotInspected] = []
+
+
 class Report(BaseModel):
     version: int = REPORT_VERSION
     stack: str
@@ -136,6 +149,7 @@ class Report(BaseModel):
     compliance: Optional[list[FrameworkCoverage]] = None
     baseline: Optional[BaselineResult] = None
     fail_on: Optional[Severity] = None
+    coverage: Optional[Coverage] = None
 
     @property
     def blocking(self) -> list[Finding]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,12 +24,14 @@ from . import inputs
 from .errors import InputError
 
 UNKNOWN_SECRET = "[secret]"
+STACK_NAME = re.compile(r"[A-Za-z0-9_.-]{1,100}")
 _PBKDF2_ITERATIONS = 1_000_000
 
 
 class _Runtime(BaseModel):
     model_config = ConfigDict(extra="allow")
     name: str
+    options: dict[str, Any] | None = None
 
 
 class ProjectFile(BaseModel):
@@ -48,6 +51,7 @@ class StackConfig:
     values: dict[str, str] = field(default_factory=dict)
     secret_keys: list[str] = field(default_factory=list)
     raw: dict[str, Any] = field(default_factory=dict)
+    exists: bool = True
 
 
 @dataclass
@@ -56,14 +60,19 @@ class Project:
     name: str
     program_dir: Path
     stack_config_dir: Path
+    file: Path = Path("Pulumi.yaml")
+    runtime_options: dict[str, Any] = field(default_factory=dict)
 
     def stacks(self) -> list[str]:
         return sorted(p.name[len("Pulumi."):-len(".yaml")] for p in self.stack_config_dir.glob("Pulumi.*.yaml"))
 
     def stack_config(self, stack: str) -> StackConfig:
+        if not STACK_NAME.fullmatch(stack):
+            raise InputError("--stack", stack, "a stack name has 1 to 100 letters, digits, hyphens, underscores or periods")
         path = self.stack_config_dir / f"Pulumi.{stack}.yaml"
         if not path.exists():
-            raise InputError(str(path), "--stack", f"no stack named {stack!r}; allowed: {', '.join(self.stacks()) or 'none found'}")
+            # As the Pulumi CLI does for a new stack: no config file is an empty config.
+            return StackConfig(file=path, exists=False)
         document = _yaml(path)
         config = document.get("config") or {}
         if not isinstance(config, dict):
@@ -142,5 +151,7 @@ def load(directory: Path) -> Project:
     program_dir = (directory / parsed.main).resolve()
     if not (program_dir / "__main__.py").exists():
         raise InputError(str(path), "main", f"{program_dir} has no __main__.py")
+    options = {} if isinstance(parsed.runtime, str) else parsed.runtime.options
     return Project(directory=directory.resolve(), name=parsed.name, program_dir=program_dir,
-                   stack_config_dir=(directory / parsed.stack_config_dir).resolve())
+                   stack_config_dir=(directory / parsed.stack_config_dir).resolve(), file=path.resolve(),
+                   runtime_options=options or {})

@@ -1,17 +1,28 @@
 """A Pulumi mock monitor that records every resource registration exactly as the engine would see it.
 
-`stackguard preflight` turns these records into the Analyze/AnalyzeStack requests the Pulumi CLI
-would send to the policy pack; the component tests read the same records to assert defaults.
+`stackguard preflight` runs it inside the program's own environment (program_host.py) with preview
+semantics: outputs the mocks do not give stay unknown, and data sources without a known answer are
+unknown too, as `pulumi preview` leaves them. The component tests use it in-process.
+
+Standard library and pulumi only: this module is copied next to the program's interpreter.
 """
 from __future__ import annotations
 
+import asyncio
+import inspect
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional
 
 import pulumi
-from google.protobuf import struct_pb2
+from google.protobuf import empty_pb2, json_format, struct_pb2
 from pulumi.runtime import mocks as pulumi_mocks
 from pulumi.runtime import rpc
+from pulumi.runtime.proto import provider_pb2, resource_pb2
+from pulumi.runtime.sync_await import _sync_await
+
+
+# The invoke reply message moved from the provider to the resource protocol in newer SDKs.
+_InvokeResponse = getattr(resource_pb2, "ResourceInvokeResponse", None) or provider_pb2.InvokeResponse
 
 
 @dataclass
@@ -23,48 +34,150 @@ class Registration:
     name: str
     parent: str
     inputs: dict[str, Any]
-    properties: struct_pb2.Struct
+    properties: Any  # struct_pb2.Struct in-process; its JSON form (a dict) when it comes from the program host
     dependencies: list[str]
     property_dependencies: dict[str, list[str]]
     source_file: Optional[str]
     source_line: Optional[int]
     options: dict[str, Any] = field(default_factory=dict)
+    custom: bool = True
+    remote: bool = False
+
+
+@dataclass
+class ReadResource:
+    """A resource read with `get`: it exists outside this stack, so the stack's rules do not judge it."""
+
+    urn: str
+    type: str
+    id: str
+
+
+def _ensure_event_loop() -> None:
+    """The monitor's worker thread needs an event loop to deserialize (as Pulumi's own mocks do)."""
+    try:
+        asyncio.get_event_loop()
+    except RuntimeError:
+        asyncio.set_event_loop(asyncio.new_event_loop())
+
+
+def _mock_resource_args(request, inputs: dict[str, Any]) -> pulumi_mocks.MockResourceArgs:
+    """MockResourceArgs with the fields this SDK version has (the program's environment may pin an older one)."""
+    accepted = inspect.signature(pulumi_mocks.MockResourceArgs.__init__).parameters
+    fields = {"typ": request.type, "name": request.name, "inputs": inputs, "provider": request.provider,
+              "resource_id": request.importId, "custom": request.custom or False}
+    if "transforms" in accepted and hasattr(pulumi_mocks, "_resolve_callbacks"):
+        fields["transforms"] = pulumi_mocks._resolve_callbacks(request.transforms)
+    return pulumi_mocks.MockResourceArgs(**{k: v for k, v in fields.items() if k in accepted})
+
+
+def _without_unknowns(inputs: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
+    unknown = {k for k, v in inputs.items() if rpc.contains_unknowns(v)}
+    return {k: v for k, v in inputs.items() if k not in unknown}, unknown
 
 
 class RecordingMonitor(pulumi_mocks.MockMonitor):
-    """MockMonitor that keeps a Registration for every RegisterResource call, in order."""
+    """MockMonitor that keeps a Registration for every RegisterResource call, in order.
 
-    def __init__(self, mocks: pulumi.runtime.Mocks):
+    Resource references are not offered to the program (as for a provider that does not accept
+    them, the SDK sends a resource's id or URN): a reference deserialized on the monitor's thread
+    would build a resource on that thread's event loop, which never runs ("attached to a different
+    loop"), and the program would hang.
+    """
+
+    def __init__(self, mocks: pulumi.runtime.Mocks, preview: bool = False, project: Optional[str] = None,
+                 stack: Optional[str] = None):
         super().__init__(mocks)
+        self.preview, self.project, self.stack = preview, project, stack
         self.registrations: list[Registration] = []
+        self.reads: list[ReadResource] = []
+        self.generic_invokes: list[str] = []
+
+    def GetDeploymentInfo(self, request):
+        info = super().GetDeploymentInfo(request)
+        features = [f for f in info.supportedFeatures if f != resource_pb2.RESOURCE_MONITOR_FEATURE_RESOURCE_REFERENCES]
+        return resource_pb2.DeploymentInfo(supportedFeatures=features)
+
+    def SupportsFeature(self, request):
+        supported = request.id not in ("outputValues", "resourceReferences")
+        return type("SupportsFeatureResponse", (object,), {"hasSupport": supported})
+
+    def make_urn(self, parent: str, type_: str, name: str) -> str:
+        """The URN the engine gives: the parent's whole qualified type chain, none for children of the
+        root stack. The project and stack are the run's own (older SDKs lose them on worker threads)."""
+        qualified = type_
+        parent_type = parent.split("::")[2] if parent else "pulumi:pulumi:Stack"
+        if parent_type != "pulumi:pulumi:Stack":
+            qualified = f"{parent_type}${type_}"
+        stack = self.stack or pulumi.get_stack()
+        project = self.project or pulumi.get_project()
+        return f"urn:pulumi:{stack}::{project}::{qualified}::{name}"
 
     def RegisterResource(self, request):
-        response = super().RegisterResource(request)
-        position = request.sourcePosition if request.HasField("sourcePosition") else None
-        self.registrations.append(
-            Registration(
-                urn=response.urn,
-                type=request.type,
-                name=request.name,
-                parent=request.parent,
-                inputs=rpc.deserialize_properties(request.object),
-                properties=request.object,
-                dependencies=list(request.dependencies),
-                property_dependencies={k: list(v.urns) for k, v in request.propertyDependencies.items()},
-                source_file=position.uri if position and position.uri else None,
-                source_line=position.line if position and position.line else None,
-                options={
-                    "protect": request.protect,
-                    "ignoreChanges": list(request.ignoreChanges),
-                    "deleteBeforeReplace": request.deleteBeforeReplace,
-                    "additionalSecretOutputs": list(request.additionalSecretOutputs),
-                    "aliasURNs": list(request.aliasURNs),
-                    "parent": request.parent,
-                    "retainOnDelete": request.retainOnDelete,
-                },
-            )
-        )
+        urn = self.make_urn(request.parent, request.type, request.name)
+        inputs: dict[str, Any] = {}
+        if request.type == "pulumi:pulumi:Stack":
+            response = resource_pb2.RegisterResourceResponse(urn=urn)
+        else:
+            _ensure_event_loop()
+            inputs = rpc.deserialize_properties(request.object, keep_unknowns=True)
+            known_inputs, unknown = _without_unknowns(inputs)
+            resource_args = _mock_resource_args(request, known_inputs)
+            id_, state = self.mocks.new_resource(resource_args)
+            # An input unknown at preview gives an unknown output: never echo a placeholder for it.
+            state = {k: v for k, v in state.items() if k not in unknown}
+            self.resources[urn] = pulumi_mocks.MockMonitor.ResourceRegistration(urn, id_, state)
+            response = resource_pb2.RegisterResourceResponse(
+                urn=urn, id=id_, object=_sync_await(rpc.serialize_properties(state, {})))
+            inputs = known_inputs
+        self.registrations.append(self._registration(request, response.urn, inputs))
         return response
+
+    def _registration(self, request, urn: str, inputs: dict[str, Any]) -> Registration:
+        has_position = "sourcePosition" in request.DESCRIPTOR.fields_by_name and request.HasField("sourcePosition")
+        position = request.sourcePosition if has_position else None
+        return Registration(
+            urn=urn, type=request.type, name=request.name, parent=request.parent, inputs=inputs,
+            properties=request.object, dependencies=list(request.dependencies),
+            property_dependencies={k: list(v.urns) for k, v in request.propertyDependencies.items()},
+            source_file=position.uri if position and position.uri else None,
+            source_line=position.line if position and position.line else None,
+            custom=request.custom, remote=request.remote,
+            options={
+                "protect": request.protect,
+                "ignoreChanges": list(request.ignoreChanges),
+                "deleteBeforeReplace": request.deleteBeforeReplace,
+                "additionalSecretOutputs": list(request.additionalSecretOutputs),
+                "aliasURNs": list(request.aliasURNs),
+                "parent": request.parent,
+                "retainOnDelete": request.retainOnDelete,
+            },
+        )
+
+    def ReadResource(self, request):
+        response = super().ReadResource(request)
+        self.reads.append(ReadResource(urn=response.urn, type=request.type, id=request.id))
+        return response
+
+    def Invoke(self, request):
+        known_answer = getattr(self.mocks, "known_answer", None)
+        if self.preview and known_answer and request.tok != "pulumi:pulumi:getResource":
+            _ensure_event_loop()
+            args = rpc.deserialize_properties(request.args)
+            answer = known_answer(request.tok, args)
+            if answer is None:
+                # No realistic answer: unknown, as a preview leaves an invoke that waits on the deployment.
+                self.generic_invokes.append(request.tok)
+                if "unknown" in _InvokeResponse.DESCRIPTOR.fields_by_name:
+                    return _InvokeResponse(unknown=True)
+                return _InvokeResponse()  # an SDK before `unknown`: an empty result
+            struct = struct_pb2.Struct()
+            json_format.ParseDict(answer, struct)  # the answer may carry wire-format secrets and unknowns
+            return _InvokeResponse(**{"return": struct})
+        return super().Invoke(request)
+
+    def RegisterResourceOutputs(self, request):
+        return empty_pb2.Empty()
 
     def of_type(self, token: str) -> list[Registration]:
         return [r for r in self.registrations if r.type == token]
@@ -77,10 +190,13 @@ def run_program(
     project: str = "stackguard",
     stack: str = "dev",
     preview: bool = False,
+    organization: Optional[str] = None,
 ) -> RecordingMonitor:
     """Run `program` on Pulumi's mock runtime and return the monitor with every registration."""
-    monitor = RecordingMonitor(mocks)
-    pulumi.runtime.set_mocks(mocks, project=project, stack=stack, preview=preview, monitor=monitor)
+    monitor = RecordingMonitor(mocks, preview=preview, project=project, stack=stack)
+    accepts_organization = "organization" in inspect.signature(pulumi.runtime.set_mocks).parameters
+    options = {"organization": organization} if organization is not None and accepts_organization else {}
+    pulumi.runtime.set_mocks(mocks, project=project, stack=stack, preview=preview, monitor=monitor, **options)
 
     @pulumi.runtime.test
     def _run():

@@ -1,0 +1,268 @@
+"""Run a stack's program in a child process with the program's own Python environment, as the Pulumi
+CLI's language host does, and collect what it registered.
+
+The interpreter comes from Pulumi.yaml's `runtime.options` (`virtualenv`, `toolchain: pip|poetry|uv`);
+stackguard's host (program_host.py and the mocks) is copied to a private folder put on PYTHONPATH,
+so the program's environment needs only `pulumi`. The child runs in its own process group and dies
+with stackguard (PR_SET_PDEATHSIG); the group is killed whatever way the run ends.
+"""
+from __future__ import annotations
+
+import ctypes
+import json
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from . import program_host
+from .errors import EngineError, InputError
+from .pulumi_project import Project, StackConfig
+from .recording import Registration
+
+HOST_PACKAGE = "_stackguard_host"
+# The modules the host needs, all standard library + pulumi only.
+HOST_MODULES = ("program_host.py", "recording.py", "mocks.py", "invokes.py")
+DEFAULT_ACCOUNT = "123456789012"
+DEFAULT_REGION = "us-east-1"
+# Variables the program has no use for and must not see.
+_PRIVATE_ENV = ("PULUMI_CONFIG_PASSPHRASE", "PULUMI_CONFIG_PASSPHRASE_FILE", "STACKGUARD_OPA_TOKEN")
+
+
+@dataclass
+class ProgramRun:
+    registrations: list[Registration]
+    reads: list[dict[str, Any]] = field(default_factory=list)
+    generic_invokes: list[str] = field(default_factory=list)
+
+
+def _venv_python(project: Project, venv: str, key: str, create: str) -> Path:
+    directory = (project.directory / venv).resolve()
+    python = directory / "bin" / "python"
+    if not python.exists():
+        raise InputError(str(project.file), key,
+                         f"the program's environment {directory} does not exist; create it: {create}")
+    return python
+
+
+def interpreter(project: Project) -> Path:
+    """The Python that runs the program, chosen as the Pulumi CLI chooses it."""
+    options = project.runtime_options
+    toolchain = options.get("toolchain", "pip")
+    venv = options.get("virtualenv")
+    install = ("pip install -r requirements.txt" if (project.directory / "requirements.txt").exists()
+               else "pip install <the program's dependencies>")
+    if toolchain not in ("pip", "poetry", "uv"):
+        raise InputError(str(project.file), "runtime.options.toolchain", f"{toolchain!r} is not one of pip, poetry, uv")
+    if toolchain == "poetry":
+        return _poetry_python(project)
+    if venv:
+        create = (f"cd {project.directory} && uv sync" if toolchain == "uv" else
+                  f"cd {project.directory} && python3 -m venv {venv} && {venv}/bin/{install}")
+        return _venv_python(project, str(venv), "runtime.options.virtualenv", create)
+    if toolchain == "uv":
+        return _venv_python(project, ".venv", "runtime.options.toolchain", f"cd {project.directory} && uv sync")
+    # No virtualenv named: a venv/ or .venv/ beside Pulumi.yaml if there is one, otherwise the Python
+    # Pulumi would find (PULUMI_PYTHON_CMD), otherwise the one running stackguard.
+    for candidate in ("venv", ".venv"):
+        python = project.directory / candidate / "bin" / "python"
+        if python.exists():
+            return python
+    command = os.environ.get("PULUMI_PYTHON_CMD")
+    found = shutil.which(command) if command else None
+    return Path(found) if found else Path(sys.executable)
+
+
+def _poetry_python(project: Project) -> Path:
+    poetry = shutil.which("poetry")
+    if poetry is None:
+        raise InputError(str(project.file), "runtime.options.toolchain",
+                         "poetry is not installed; install it (pipx install poetry), then run `poetry install` "
+                         f"in {project.directory}")
+    found = subprocess.run([poetry, "env", "info", "--executable"], cwd=project.directory, capture_output=True,
+                           text=True, timeout=60)
+    python = Path(found.stdout.strip()) if found.returncode == 0 and found.stdout.strip() else None
+    if python is None or not python.exists():
+        raise InputError(str(project.file), "runtime.options.toolchain",
+                         f"poetry has no environment for this project; run `poetry install` in {project.directory}")
+    return python
+
+
+def _host_dir() -> Path:
+    """A private folder holding a copy of the host package, for the program's PYTHONPATH."""
+    folder = Path(tempfile.mkdtemp(prefix="stackguard-host-"))
+    package = folder / HOST_PACKAGE
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    source = Path(program_host.__file__).parent
+    for module in HOST_MODULES:
+        shutil.copy(source / module, package / module)
+    return folder
+
+
+def _environment(python: Path, host_dir: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in _PRIVATE_ENV and k != "PYTHONHOME"}
+    venv = python.parent.parent
+    if (venv / "pyvenv.cfg").exists():  # activate it as Pulumi does: VIRTUAL_ENV and its bin first on PATH
+        env["VIRTUAL_ENV"] = str(venv)
+        env["PATH"] = os.pathsep.join([str(venv / "bin"), env.get("PATH", "")])
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(host_dir), env.get("PYTHONPATH")]))
+    env["PYTHONUNBUFFERED"] = "1"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+def _die_with_parent() -> None:
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def _account_and_region(config: StackConfig) -> tuple[str, str]:
+    """The account and region to answer for: aws:allowedAccountIds[0] and aws:region of the stack."""
+    try:
+        accounts = json.loads(config.values.get("aws:allowedAccountIds", "[]") or "[]")
+    except ValueError:
+        accounts = []
+    account = str(accounts[0]) if isinstance(accounts, list) and accounts else DEFAULT_ACCOUNT
+    # The AWS provider falls back to the environment when the stack sets no region.
+    region = (config.values.get("aws:region") or os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION")
+              or DEFAULT_REGION)
+    return account, region
+
+
+def kill_group(process: subprocess.Popen) -> None:
+    """Kill the child and anything it started (its process group), then reap it."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    process.wait()
+
+
+class _Forward(threading.Thread):
+    """Copies the program's output to stderr, scrubbed, so a JSON report on stdout stays intact."""
+
+    def __init__(self, stream, scrub: Callable[[str], str]):
+        super().__init__(daemon=True)
+        self.stream, self.scrub = stream, scrub
+
+    def run(self) -> None:
+        for line in iter(self.stream.readline, b""):
+            sys.stderr.write(self.scrub(line.decode("utf-8", "replace")))
+        sys.stderr.flush()
+
+
+class _Collect(threading.Thread):
+    def __init__(self, fd: int):
+        super().__init__(daemon=True)
+        self.fd, self.data = fd, b""
+
+    def run(self) -> None:
+        with os.fdopen(self.fd, "rb") as stream:
+            self.data = stream.read()
+
+
+def run(project: Project, stack: str, config: StackConfig, timeout: float | None = None) -> ProgramRun:
+    """Run the program; raise InputError when it fails or ends itself, EngineError when killed or too slow."""
+    python = interpreter(project)
+    secret_values = [config.values[k] for k in config.secret_keys]
+    scrub = program_host.Scrubber(secret_values)
+    account, region = _account_and_region(config)
+    spec = {"program_dir": str(project.program_dir), "project": project.name, "stack": stack,
+            "config": config.values, "secret_keys": config.secret_keys, "secrets": secret_values,
+            "account_id": account, "region": region,
+            # Proof that the result comes from the host, not from a program writing to the result pipe.
+            "nonce": secrets.token_hex(16)}
+    host_dir = _host_dir()
+    read_end, write_end = os.pipe()
+    try:
+        process = subprocess.Popen(
+            [str(python), "-m", f"{HOST_PACKAGE}.program_host", str(write_end)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, pass_fds=(write_end,),
+            cwd=project.program_dir, env=_environment(python, host_dir), start_new_session=True,
+            preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+        )
+    except OSError as err:
+        os.close(read_end)
+        os.close(write_end)
+        shutil.rmtree(host_dir, ignore_errors=True)
+        raise InputError(str(project.file), "runtime", f"cannot start the program's Python {python}: {err.strerror}") from None
+    os.close(write_end)
+    collect, forward = _Collect(read_end), _Forward(process.stdout, scrub)
+    collect.start()
+    forward.start()
+    try:
+        try:
+            process.stdin.write(json.dumps(spec).encode())
+            process.stdin.close()
+        except BrokenPipeError:
+            pass  # the child ended before reading its settings: its exit code says why
+        code = process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise EngineError(f"the program did not finish within {round(timeout, 1):g} s (stage: running "
+                          f"{project.program_dir} on the mock runtime); use --timeout to allow more") from None
+    finally:
+        kill_group(process)
+        collect.join(timeout=5)
+        forward.join(timeout=5)
+        shutil.rmtree(host_dir, ignore_errors=True)
+    return _outcome(project, config, python, code, collect.data, scrub, spec["nonce"])
+
+
+def _outcome(project: Project, config: StackConfig, python: Path, code: int, data: bytes,
+             scrub: program_host.Scrubber, nonce: str) -> ProgramRun:
+    main = str(project.program_dir / "__main__.py")
+    if code == program_host.NO_PULUMI_EXIT and not data:
+        raise InputError(str(project.file), "runtime",
+                         f"the program's environment ({python}) has no `pulumi` package; install the program's "
+                         f"dependencies into it ({python} -m pip install -r requirements.txt)")
+    if not data:
+        if code < 0:
+            raise EngineError(f"the program was killed by {signal.Signals(-code).name} before it finished; "
+                              "nothing was checked")
+        raise InputError(main, "(exit)", f"the program exited (code {code}) before it finished; nothing was checked")
+    try:
+        outcome = json.loads(data)
+    except ValueError:
+        raise EngineError("the program host sent an unreadable result; nothing was checked") from None
+    if not isinstance(outcome, dict) or outcome.get("nonce") != nonce:
+        raise EngineError("the program run's result did not come from stackguard's host; nothing was checked")
+    status = outcome.get("status")
+    if status == "exited":
+        raise InputError(main, "(exit)", f"the program called sys.exit({outcome['code']}) before it finished; "
+                                         "nothing was checked")
+    if status == "config-missing":
+        value = "{secure: <encrypted value>}" if outcome.get("secret") else "<value>"
+        raise InputError(str(config.file), outcome["key"], f"is required by the program but not set; add this line "
+                                                            f"under `config:` in {config.file.name}:\n    {outcome['key']}: {value}")
+    if status == "run-error":
+        raise InputError.parse(scrub(outcome["message"]))
+    if status == "failed":
+        where = f"{project.program_dir / outcome['where']}" if outcome.get("where") else main
+        problem = f"the program failed: {scrub(outcome['problem'])}"
+        if outcome["type"] == "ModuleNotFoundError":
+            problem += (f" (in the program's environment, {python}: install the program's dependencies into it, "
+                        f"e.g. {python} -m pip install -r requirements.txt)")
+        raise InputError(where, outcome["type"], problem)
+    if status != "ok":
+        raise EngineError(f"the program host sent an unknown status {status!r}; nothing was checked")
+    return ProgramRun(
+        registrations=[_registration(r) for r in outcome["registrations"]],
+        reads=outcome.get("reads", []), generic_invokes=outcome.get("generic_invokes", []),
+    )
+
+
+def _registration(record: dict[str, Any]) -> Registration:
+    return Registration(
+        urn=record["urn"], type=record["type"], name=record["name"], parent=record["parent"], inputs={},
+        properties=record["properties"], dependencies=record["dependencies"],
+        property_dependencies=record["propertyDependencies"], source_file=record.get("sourceFile"),
+        source_line=record.get("sourceLine"), options={"protect": record.get("protect", False)},
+        custom=record.get("custom", True), remote=record.get("remote", False),
+    )
