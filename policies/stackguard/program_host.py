@@ -96,10 +96,11 @@ def _trace_apply_callbacks(pulumi) -> None:
 
 
 def _problem(err: BaseException) -> str:
-    if type(err).__name__ == "ValidationError" and callable(getattr(err, "errors", None)):
+    errors = getattr(err, "errors", None)
+    if type(err).__name__ == "ValidationError" and callable(errors):
         # pydantic: field and problem only, its own text quotes the input, which may be a secret.
         title = getattr(err, "title", "")
-        return "; ".join(f"{title}.{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in err.errors())
+        return "; ".join(f"{title}.{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in errors())
     lines = str(err).strip().splitlines()
     return lines[0] if lines else ""
 
@@ -133,8 +134,8 @@ def _placeholder(typ: Optional[type]) -> Any:
 
     if typ is None:
         return {}
-    values = {}
-    for name in list(inspect.signature(typ.__init__).parameters)[1:]:
+    values: dict[str, Any] = {}
+    for name in inspect.signature(typ).parameters:
         getter = getattr(typ, name, None)
         try:
             hint = typing.get_type_hints(getter.fget).get("return") if isinstance(getter, property) else None

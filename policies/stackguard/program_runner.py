@@ -174,7 +174,7 @@ def run(project: Project, stack: str, config: StackConfig, timeout: float | None
     secret_values = [config.values[k] for k in config.secret_keys]
     scrub = program_host.Scrubber(secret_values)
     account, region = _account_and_region(config)
-    spec = {"program_dir": str(project.program_dir), "project": project.name, "stack": stack,
+    spec: dict[str, Any] = {"program_dir": str(project.program_dir), "project": project.name, "stack": stack,
             "config": config.values, "secret_keys": config.secret_keys, "secrets": secret_values,
             "account_id": account, "region": region,
             # Proof that the result comes from the host, not from a program writing to the result pipe.
@@ -199,13 +199,14 @@ def run(project: Project, stack: str, config: StackConfig, timeout: float | None
     forward.start()
     try:
         try:
+            assert process.stdin is not None
             process.stdin.write(json.dumps(spec).encode())
             process.stdin.close()
         except BrokenPipeError:
             pass  # the child ended before reading its settings: its exit code says why
         code = process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
-        raise EngineError(f"the program did not finish within {round(timeout, 1):g} s (stage: running "
+        raise EngineError(f"the program did not finish within {round(timeout or 0, 1):g} s (stage: running "
                           f"{project.program_dir} on the mock runtime); use --timeout to allow more") from None
     finally:
         kill_group(process)

@@ -195,7 +195,7 @@ def run_program(
     """Run `program` on Pulumi's mock runtime and return the monitor with every registration."""
     monitor = RecordingMonitor(mocks, preview=preview, project=project, stack=stack)
     accepts_organization = "organization" in inspect.signature(pulumi.runtime.set_mocks).parameters
-    options = {"organization": organization} if organization is not None and accepts_organization else {}
+    options: dict[str, Any] = {"organization": organization} if organization is not None and accepts_organization else {}
     pulumi.runtime.set_mocks(mocks, project=project, stack=stack, preview=preview, monitor=monitor, **options)
 
     @pulumi.runtime.test
