@@ -8,7 +8,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -133,9 +132,8 @@ class PackProcess:
         return list(self.stub.Analyze(request, timeout=CALL_SECONDS).diagnostics)
 
     def analyze_many(self, resources: Iterable[StackResource]) -> list[list[proto.AnalyzeDiagnostic]]:
-        # The pack serves four requests at a time, as it does for the Pulumi engine.
-        with ThreadPoolExecutor(max_workers=4) as pool:
-            return list(pool.map(self.analyze, resources))
+        # In registration order, as the engine analyzes them: a component before its children.
+        return [self.analyze(resource) for resource in resources]
 
     def analyze_stack(self, resources: list[StackResource]) -> list[proto.AnalyzeDiagnostic]:
         request = proto.AnalyzeStackRequest(resources=[

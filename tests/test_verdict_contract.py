@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from pulumi.runtime import proto
 
-from stackguard import exemptions, profiles, pulumi_project, readers
+from stackguard import exemptions, profiles, program_runner, pulumi_project, readers
 from stackguard.decision import Decider
 from stackguard.gate import Stack, evaluate
-from stackguard.preflight import resources_of, run_stack_program
+from stackguard.preflight import resources_of
 from tests.stack_exports import ADMIN_POLICY, SCOPED_POLICY, export, kms_key, resource, role_with_policy
 
 pytestmark = pytest.mark.slow
@@ -36,7 +36,8 @@ PROGRAMS = [(ROOT, "dev"), (ROOT, "prod"), (ROOT / "examples" / "insecure", "dev
 
 def in_process(engine, rules, resources, profile, none) -> set[tuple[str, str, str]]:
     report = evaluate(engine, [Stack("contract", resources)], Decider(rules, profile, none), profile.rule_config())
-    return {(f.rule, f.urn, "advisory" if f.exempted else f.enforcement) for f in report.findings}
+    # The pack reports what does not block (exempted, accepted risk) as advisory.
+    return {(f.rule, f.urn, "advisory" if f.exempted or f.accepted_risk else f.enforcement) for f in report.findings}
 
 
 def through_pack(pack, rules, resources, profile) -> set[tuple[str, str, str]]:
@@ -65,8 +66,8 @@ def test_fixture_exports_get_the_same_verdict(name, profile_name, tmp_path, engi
 @pytest.mark.parametrize("project, stack", PROGRAMS, ids=["stacks-dev", "stacks-prod", "insecure-dev"])
 def test_example_programs_get_the_same_verdict(project, stack, engine, pack, rules):
     loaded = pulumi_project.load(project)
-    monitor = run_stack_program(loaded, stack, loaded.stack_config(stack))
-    resources = resources_of(monitor, loaded.program_dir, ROOT)
+    run = program_runner.run(loaded, stack, loaded.stack_config(stack), timeout=300)
+    resources = resources_of(run, loaded.program_dir, ROOT)
     profile = profiles.load(stack, rules)
     none = exemptions.Exemptions([], "none")
     assert through_pack(pack, rules, resources, profile) == in_process(engine, rules, resources, profile, none)
