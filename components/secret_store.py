@@ -57,7 +57,7 @@ READ_ACTIONS = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"
 # FSBP SecretsManager.4: secrets should be rotated within a specified number of days (default 90).
 MAX_ROTATION_DAYS = 90
 ROTATION_RULE = "aws-secretsmanager-secret-rotation"
-POLICY_RULE = "aws-secretsmanager-secret-policy-public"
+POLICY_RULE = "aws-secretsmanager-secret-policy-cross-account"
 
 
 def _account_of(arn: object) -> Optional[str]:
@@ -175,8 +175,8 @@ class SecretStore(pulumi.ComponentResource):
         initial_value = _as_secret(args.initial_value)
         acks = Acknowledgements()
         acks.add(ROTATION_RULE, f"{name}-secret", "allow_no_rotation", args.allow_no_rotation)
-        acks.add(ROTATION_RULE, f"{name}-secret", "allow_long_rotation_period", args.allow_long_rotation_period)
-        acks.add(POLICY_RULE, f"{name}-secret", "allow_cross_account_readers", args.allow_cross_account_readers)
+        acks.add(ROTATION_RULE, f"{name}-rotation", "allow_long_rotation_period", args.allow_long_rotation_period)
+        acks.add(POLICY_RULE, f"{name}-policy", "allow_cross_account_readers", args.allow_cross_account_readers)
         super().__init__("stackguard:security:SecretStore", name, acks.props(), opts)
         child = pulumi.ResourceOptions(parent=self)
 

@@ -282,7 +282,7 @@ def service_role_acknowledgements(name: str, args: ServiceRoleArgs) -> Acknowled
         acks.add(rule, f"{name}-inline", f"statements.{index}.allow_wildcard", stmt.allow_wildcard)
     for arn in args.managed_policy_arns:
         if isinstance(arn, str) and broad_managed_policy(arn):
-            acks.add("aws-iam-managed-admin-policy", f"{name}-{arn.rsplit('/', 1)[-1]}", "allow_broad_managed_policies",
+            acks.add("aws-iam-managed-full-access-policy", f"{name}-{arn.rsplit('/', 1)[-1]}", "allow_broad_managed_policies",
                      args.allow_broad_managed_policies)
     return acks
 

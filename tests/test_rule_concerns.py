@@ -49,6 +49,8 @@ SUBJECTS: list[tuple[str, set[str]]] = [
     # No concern names these exactly; the closest: image scanning feeds monitoring, immutable tags keep
     # who may replace an image an IAM matter, and an unpatched runtime is exposure on the network path.
     ("scan-on-push", LOGGING), ("tag-immutability", IAM), ("runtime", NETWORK),
+    # Who may see a cached response, and what a method accepts, are questions of API access.
+    ("cache-keys", AUTH), ("request-validation", AUTH), ("multi-az", NETWORK),
 ]
 
 

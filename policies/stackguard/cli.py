@@ -80,7 +80,7 @@ def guarded(run: Callable[[], None], timeout: float, stage: Stage) -> None:
     bad input 2; engine failure, deadline, signal or internal error 3 (nothing passes unchecked)."""
 
     def stop(signum, _frame):
-        raise _Stopped(f"stopped by {signal.Signals(signum).name}")
+        raise _Stopped(f"stopped by {signal.Signals(signum).name} (while {stage.now})")
 
     def expire(_signum, _frame):
         raise _Stopped(f"did not finish within {timeout:g}s (while {stage.now})")
@@ -337,7 +337,6 @@ def preflight(
         settings = project_config.load(project, config, exemptions)
         rules = catalog.load(settings.rule_dirs)
         plan = _plan(rules, opts)
-        chosen = profiles.load(settings.profile(profile, stack, fallback=stack), rules)
         if err.is_terminal:
             with err.status("stackguard preflight") as status:
                 def progress(message: str) -> None:
@@ -347,7 +346,7 @@ def preflight(
                 report = run_preflight(project, stack, profile, progress=progress, timeout=timeout, settings=settings)
         else:
             report = run_preflight(project, stack, profile, progress=stage, timeout=timeout, settings=settings)
-        _decide(report, plan, chosen, opts)
+        _decide(report, plan, profiles.load(settings.profile(profile, stack, fallback=stack), rules), opts)
 
     guarded(run, timeout, stage)
 

@@ -207,7 +207,7 @@ def run(project: Project, stack: str, config: StackConfig, timeout: float | None
         code = process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         raise EngineError(f"the program did not finish within {round(timeout or 0, 1):g} s (stage: running "
-                          f"{project.program_dir} on the mock runtime); use --timeout to allow more") from None
+                          f"the program {project.program_dir} on the mock runtime); use --timeout to allow more") from None
     finally:
         kill_group(process)
         collect.join(timeout=5)

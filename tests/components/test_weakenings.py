@@ -68,7 +68,7 @@ WEAKENINGS = [
     ("8 AmazonS3FullAccess", ServiceRole, {"trusted_service": "lambda.amazonaws.com",
                                            "managed_policy_arns": ["arn:aws:iam::aws:policy/AmazonS3FullAccess"]},
      r"managed_policy_arns: .*AmazonS3FullAccess", {"allow_broad_managed_policies": REASON},
-     "aws-iam-managed-admin-policy", None),
+     "aws-iam-managed-full-access-policy", None),
     # 9. WAF
     ("9 managed rule overridden to count", WebAcl, {"kms_key_arn": KMS, "rule_action_overrides": {
         "AWSManagedRulesCommonRuleSet": {"SizeRestrictions_BODY": "count"}}},
@@ -106,10 +106,10 @@ WEAKENINGS = [
      "aws:apigatewayv2/api:Api"),
     ("11 rotation every 365 days", SecretStore, {**ROTATED, "rotation": {"rotation_lambda_arn": ROTATOR, "automatically_after_days": 365}},
      r"rotation\.automatically_after_days: more than 90 days", {"allow_long_rotation_period": REASON},
-     "aws-secretsmanager-secret-rotation", "aws:secretsmanager/secret:Secret"),
+     "aws-secretsmanager-secret-rotation", None),
     ("11 cross-account reader", SecretStore, {**ROTATED, "reader_role_arns": ["arn:aws:iam::210987654321:role/partner"]},
      r"reader_role_arns: .*another account", {"allow_cross_account_readers": REASON},
-     "aws-secretsmanager-secret-policy-public", "aws:secretsmanager/secret:Secret"),
+     "aws-secretsmanager-secret-policy-cross-account", None),
     ("11 no rotation", SecretStore, {"kms_key_arn": KMS}, r"rotation: required", {"allow_no_rotation": REASON},
      "aws-secretsmanager-secret-rotation", "aws:secretsmanager/secret:Secret"),
     ("11 single subnet", SecureFunction, {**FUNCTION, "subnet_ids": ["subnet-0a"], "egress_cidrs": ["10.0.0.0/16"]},
@@ -179,3 +179,26 @@ def test_the_same_weakenings_without_components_are_flagged_under_prod():
     found = {(f["name"], f["rule"]) for f in report["findings"]}
     assert set(RAW) <= found, sorted(set(RAW) - found)
     assert all(f["enforcement"] == "mandatory" for f in report["findings"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("label, component, weak, field, opt_out, rule, tagged", WEAKENINGS, ids=IDS)
+def test_with_a_reason_the_gate_reports_it_as_acknowledged_under_prod(deploy, engine, rules, label, component, weak, field,
+                                                                       opt_out, rule, tagged):
+    """The decision core reads the acknowledgement: the finding stays, shown with its reason, and passes under prod."""
+    from stackguard import exemptions, profiles
+    from stackguard.decision import Decider
+    from stackguard.gate import evaluate
+    from stackguard.model import Stack
+    from stackguard.preflight import resources_of
+
+    prod = profiles.load("prod", rules)
+    monitor = deploy(lambda: component("weak", {**weak, **opt_out}))
+    report = evaluate(engine, [Stack("prod", resources_of(monitor, ROOT, ROOT))],
+                      Decider(rules, prod, exemptions.Exemptions([], "none")), prod.rule_config())
+    findings = [f for f in report.findings if f.rule == rule]
+    if rule not in {r.id for r in rules}:
+        pytest.fail(f"{label}: the component acknowledges {rule}, which no rule reports")
+    assert findings, f"{label}: {rule} did not report the weakening"
+    assert all(f.acknowledged and f.acknowledged["reason"] == REASON["reason"] and f.accepted_risk for f in findings), label
+    assert not [f for f in report.blocking if f.rule == rule]
