@@ -249,7 +249,7 @@ def test_readers_of_the_account_may_decrypt_only_through_secrets_manager(deploy)
     assert only(monitor, COMPONENT).inputs == {"stackguardAcknowledgements": []}
 
 
-def test_opt_outs_are_acknowledged_on_the_secret_and_the_registration(deploy):
+def test_opt_outs_are_acknowledged_on_the_registration(deploy):
     long_rotation = {"reason": "the partner allows one key change per quarter", "owner": "payments-team"}
     monitor = deploy(lambda: SecretStore("token", {
         "kms_key_arn": KEY_ARN, "rotation": {"rotation_lambda_arn": ROTATOR, "automatically_after_days": 120},
@@ -257,14 +257,12 @@ def test_opt_outs_are_acknowledged_on_the_secret_and_the_registration(deploy):
         "reader_role_arns": [FOREIGN_READER], "allow_cross_account_readers": {"reason": "the partner's role reads it"},
     }))
     assert only(monitor, COMPONENT).inputs["stackguardAcknowledgements"] == [
-        {"rule": "aws-secretsmanager-secret-rotation", "resource": "token-secret", "option": "allow_long_rotation_period",
+        {"rule": "aws-secretsmanager-secret-rotation", "resource": "token-rotation", "option": "allow_long_rotation_period",
          "reason": long_rotation["reason"], "owner": "payments-team"},
-        {"rule": "aws-secretsmanager-secret-policy-public", "resource": "token-secret",
+        {"rule": "aws-secretsmanager-secret-policy-cross-account", "resource": "token-policy",
          "option": "allow_cross_account_readers", "reason": "the partner's role reads it"},
     ]
-    assert only(monitor, SECRET).inputs["tags"] == {
-        "stackguard:acknowledged:aws-secretsmanager-secret-rotation": long_rotation["reason"],
-        "stackguard:acknowledged:aws-secretsmanager-secret-policy-public": "the partner_s role reads it",
-    }
+    # The rotation and the secret policy take no tags: the registration carries both acknowledgements.
+    assert not any(k.startswith("stackguard:acknowledged:") for k in (only(monitor, SECRET).inputs.get("tags") or {}))
     # No decrypt grant can be attached to a role of another account.
     assert monitor.of_type("aws:iam/rolePolicy:RolePolicy") == []

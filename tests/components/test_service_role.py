@@ -238,6 +238,6 @@ def test_broad_grants_with_a_reason_are_acknowledged(deploy):
     assert component.inputs["stackguardAcknowledgements"] == [
         {"rule": "aws-iam-policy-pass-role-wildcard", "resource": "exporter-inline", "option": "statements.0.allow_wildcard",
          "reason": "passes the per-tenant export roles", "owner": "data-team"},
-        {"rule": "aws-iam-managed-admin-policy", "resource": "exporter-AmazonS3FullAccess",
+        {"rule": "aws-iam-managed-full-access-policy", "resource": "exporter-AmazonS3FullAccess",
          "option": "allow_broad_managed_policies", "reason": "legacy export job, scoped by its permissions boundary"},
     ]

@@ -12,7 +12,7 @@ import data.lib.pulumi
 #   blocks of aws:ec2/securityGroup:SecurityGroup, egress
 #   aws:ec2/securityGroupRule:SecurityGroupRule resources and
 #   aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule resources. The profiles keep it
-#   advisory: open egress is common and often deliberate; components ask for a reason.
+#   advisory outside prod: open egress is common and often deliberate; components ask for a reason.
 # scope: document
 # custom:
 #   id: aws-ec2-security-group-open-egress
