@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from tests.processes import alive, descendants
+
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
 STACKGUARD = str(Path(sys.executable).with_name("stackguard"))
@@ -189,32 +191,6 @@ aws.kms.Key("unrotated", enable_key_rotation=False, description=instance.ami)
     assert {(n["type"], n["reason"].split(":")[0]) for n in report["coverage"]["not_inspected"]} == {
         ("awsx:ec2:Vpc", "remote component"), ("aws:s3/bucket:Bucket", "read with get (id legacy-bucket)")}
     assert "aws-kms-key-rotation" in {f["rule"] for f in report["findings"]}
-
-
-def descendants(pid: int) -> set[int]:
-    """Every live process below pid, from /proc."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            children.setdefault(int(fields[1]), []).append(int(entry.name))
-    found, queue = set(), [pid]
-    while queue:
-        for child in children.get(queue.pop(), []):
-            found.add(child)
-            queue.append(child)
-    return found
-
-
-def alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
