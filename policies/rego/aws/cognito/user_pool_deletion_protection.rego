@@ -17,6 +17,8 @@ import data.lib.pulumi
 #   severity: low
 #   concern: auth
 #   remediation: Set deletionProtection to "ACTIVE" (turn it off deliberately before an intended deletion).
+#   compliance:
+#     nist-800-53: ["CP-9", "CP-10"]
 deny contains msg if {
 	is_user_pool
 	pulumi.absent(input.properties, "deletionProtection")

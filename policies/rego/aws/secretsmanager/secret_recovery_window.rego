@@ -17,6 +17,8 @@ import data.lib.pulumi
 #   severity: low
 #   concern: encryption
 #   remediation: Leave recoveryWindowInDays unset (30 days) or set it to at least the configured minimumDays; never 0.
+#   compliance:
+#     nist-800-53: ["CP-9", "CP-10"]
 #   config:
 #     minimumDays:
 #       type: integer
