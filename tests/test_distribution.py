@@ -23,7 +23,8 @@ CONSTRAINTS = ROOT / "constraints.txt"
 
 @pytest.fixture(scope="module")
 def wheel() -> Path:
-    subprocess.run(["bash", "scripts/dist"], cwd=ROOT, check=True, timeout=1200, capture_output=True)
+    dist = subprocess.run(["bash", "scripts/dist"], cwd=ROOT, timeout=1200, capture_output=True, text=True)
+    assert dist.returncode == 0, dist.stdout[-2000:] + dist.stderr[-3000:]
     [built] = (ROOT / "dist").glob("stackguard-*.whl")
     return built
 
