@@ -34,6 +34,14 @@ class AcknowledgementIndex:
         self._declared: dict[str, list[dict[str, Any]]] = {}
         self._parent: dict[str, str] = {}
 
+    @classmethod
+    def of(cls, documents: list[dict[str, Any]]) -> "AcknowledgementIndex":
+        """The index of a whole stack's Rego input documents."""
+        index = cls()
+        for document in documents:
+            index.add(document)
+        return index
+
     def add(self, document: dict[str, Any]) -> None:
         """Learn from one resource's Rego input document (resource or stack shape)."""
         urn = document.get("urn") or ""

@@ -97,10 +97,10 @@ class Decider:
                   "option": acknowledgement.option, "owner": acknowledgement.owner, "accepted": str(accepted).lower()}
         return {k: v for k, v in fields.items() if v}
 
-    def stack_findings(self, raws: Iterable[RawFinding], resources: list[StackResource],
+    def stack_findings(self, raws: Iterable[RawFinding], resources: Iterable[ResourceRef],
                        acknowledgements: AcknowledgementIndex) -> list[Finding]:
         """Findings for a whole stack; an answer about a resource that is not in it is an engine failure."""
-        by_urn = {r.urn: ResourceRef.of(r) for r in resources}
+        by_urn = {r.urn: r for r in resources}
         findings = []
         for raw in raws:
             if raw.urn not in by_urn:

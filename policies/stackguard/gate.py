@@ -13,7 +13,7 @@ from typing import Callable, Iterable
 from . import paths, rego_input
 from .acknowledgements import AcknowledgementIndex
 from .catalog import Rule
-from .decision import Decider
+from .decision import Decider, ResourceRef
 from .engine import EngineSettings, LocalRules, PolicyEngine
 from .model import Finding, Report, Stack
 from .opa_server import OpaServer
@@ -73,9 +73,7 @@ def evaluate(engine: PolicyEngine, stacks: list[Stack], decider: Decider, config
         for start in range(0, len(documents), BATCH_SIZE):
             raws += engine.batch_findings(documents[start:start + BATCH_SIZE], config)
         raws += engine.stack_findings(documents, config)
-        acknowledgements = AcknowledgementIndex()
-        for document in documents:
-            acknowledgements.add(document)
-        findings += decider.stack_findings(raws, stack.resources, acknowledgements)
+        refs = [ResourceRef.of(r) for r in stack.resources]
+        findings += decider.stack_findings(raws, refs, AcknowledgementIndex.of(documents))
     names = ", ".join(dict.fromkeys(s.name for s in stacks))
     return decider.report(names, sum(len(s.resources) for s in stacks), findings)

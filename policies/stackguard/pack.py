@@ -102,18 +102,11 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
         try:
             documents = [rego_input.stack_resource(r) for r in request.resources]
             raws = self._require_engine().stack_findings(documents, self._decider.profile.rule_config())
-            acknowledgements = AcknowledgementIndex()
-            for document in documents:
-                acknowledgements.add(document)
-            refs = {r.urn: ResourceRef(r.urn, r.type, r.name) for r in request.resources}
-            findings = []
-            for raw in raws:
-                if raw.urn not in refs:
-                    raise EngineError(f"the engine reported {raw.rule} for {raw.urn!r}, which is not a resource of the stack")
-                findings.append(self._decider.finding(raw, refs[raw.urn], acknowledgements.find(raw.rule, raw.urn, refs[raw.urn].name)))
+            refs = [ResourceRef(r.urn, r.type, r.name) for r in request.resources]
+            findings = self._decider.stack_findings(raws, refs, AcknowledgementIndex.of(documents))
         except EngineError as err:
             return self._blocked(response, "stack", "", str(err))
-        self._diagnose(response, [f for f in findings if f is not None])
+        self._diagnose(response, findings)
         return response
 
     def _require_engine(self) -> PolicyEngine:
