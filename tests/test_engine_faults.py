@@ -92,6 +92,11 @@ def test_standalone_fake_engine_blocks(name, fake, insecure):
     blocked(name, insecure, engine.url, expect="" if name == "empty-result" else expect)
 
 
+def _late(*reply):
+    time.sleep(0.7)  # longer than the batch takes, shorter than the 1 s per-answer deadline
+    return reply
+
+
 RELAYED = {
     # Each passes the proof (it relays to a real OPA) and misbehaves on the batch query only.
     "batch-empty": ("batch_deny", without_rows, "canary"),
@@ -103,6 +108,10 @@ RELAYED = {
     "stack-foreign-urn": ("stack_deny", with_row({"rule": "aws-apigateway-stage-web-acl", "message": "m",
                                                   "urn": "urn:pulumi:prod::elsewhere::aws:x:Y::z"}), "not a resource of the stack"),
     "policies-tampered": ("/v1/policies", lambda real: (200, real[1], real[2].replace(b"enableKeyRotation", b"enableKeyRotatioN")), "differs"),
+    # The proof runs beside the first batch: a tampered listing that arrives after the batch's
+    # answer must still block, so no answer is read before the proof has passed.
+    "policies-tampered-late": ("/v1/policies", lambda real: _late(200, real[1], real[2].replace(b"enableKeyRotation", b"enableKeyRotatioN")),
+                               "differs"),
     "rules-partial": ("stackguard/rules", lambda real: (200, real[1], json.dumps({"result": ["aws-kms-key-rotation"]}).encode()), "other rules"),
     "canary-ignored": ("stackguard/deny", without_rows, "canary"),
 }

@@ -17,7 +17,6 @@ from typing import Callable, List, Optional
 
 import typer
 from rich.console import Console
-from rich.markdown import Markdown
 from rich.table import Table
 
 from . import __version__
@@ -26,7 +25,7 @@ from . import outputs, pack_export as pack_export_module, profiles, project_conf
 from .decision import Decider, engine_failure_message
 from .errors import EngineError, InputError
 from .explain import ExplainFormat
-from .gate import EngineSession, Stack, evaluate
+from .gate import EngineSession, evaluate
 from .model import BaselineEntry, Report
 from .render import table
 from .render.words import plural
@@ -205,14 +204,6 @@ def _decide(report: Report, plan: Plan, profile: profiles.Profile, opts: GateOpt
     raise typer.Exit(EXIT_FINDINGS if report.blocking and not opts.soft_fail else EXIT_OK)
 
 
-def _engine_run(rules, rule_dirs, stacks: list[Stack], profile, exemptions, stage: Stage) -> Report:
-    with EngineSession(rules, rule_dirs) as session:
-        stage("waiting for the policy engine")
-        engine = session.engine()
-        stage("evaluating")
-        return evaluate(engine, stacks, Decider(rules, profile, exemptions), profile.rule_config(), stage)
-
-
 def _profile_for(config: project_config.ProjectConfig, explicit: Optional[str], stack: str, rules) -> profiles.Profile:
     """--profile, else stackguard.yaml's choice for the stack, else the profile named like the stack, else prod."""
     builtin = stack if stack in profiles.available() else "prod"
@@ -251,11 +242,16 @@ def check(
         settings = project_config.load(Path.cwd(), config, exemptions)
         rules = catalog.load(settings.rule_dirs)
         plan = _plan(rules, opts)
-        stage("reading the input files")
-        stacks = readers.read_stacks(files)
-        chosen = _profile_for(settings, profile, stacks[0].name if stacks else "", rules)
-        known = exemptions_module.load(settings.exemptions, known_rules={r.id for r in rules})
-        report = _engine_run(rules, catalog.rule_dirs(settings.rule_dirs), stacks, chosen, known, stage)
+        # The private OPA boots on the other core while the inputs are read.
+        with EngineSession(rules, catalog.rule_dirs(settings.rule_dirs)) as session:
+            stage("reading the input files")
+            stacks = readers.read_stacks(files)
+            chosen = _profile_for(settings, profile, stacks[0].name if stacks else "", rules)
+            known = exemptions_module.load(settings.exemptions, known_rules={r.id for r in rules})
+            stage("waiting for the policy engine")
+            engine = session.engine()
+            stage("evaluating")
+            report = evaluate(engine, stacks, Decider(rules, chosen, known), chosen.rule_config(), stage)
         _decide(report, plan, chosen, opts)
 
     guarded(run, timeout, stage)
@@ -310,6 +306,8 @@ def explain(
         if (fmt or (ExplainFormat.text if sys.stdout.isatty() else ExplainFormat.markdown)) == ExplainFormat.markdown:
             sys.stdout.write(text)
         else:
+            from rich.markdown import Markdown  # only `explain` on a terminal renders Markdown
+
             Console().print(Markdown(text))
 
     guarded(run, DEFAULT_RUN_SECONDS, Stage())

@@ -4,7 +4,8 @@ Runs in whichever process evaluates: the CLI (`check`, `preflight`) or the Cross
 Every failure (unreachable, slow, dripping, redirecting, refusing, an error status, a reply of the
 wrong shape, a rule id the catalog does not know) raises EngineError so callers fail closed. Before
 any answer is trusted, `prove()` checks that the engine serves exactly the local rule files,
-evaluates exactly the catalog's rules and flags a canary.
+evaluates exactly the catalog's rules and flags a canary; `prove_alongside()` runs the same proof on
+a second connection while the first queries are under way, and every answer waits for it.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import ipaddress
 import json
 import math
 import os
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,6 +169,32 @@ class LocalRules:
         return cls(frozenset(rule_ids), frozenset(required), frozenset(digest.values()))
 
 
+class _Proof:
+    """`PolicyEngine.prove` on its own connection (a requests session is not shared between
+    threads), in a daemon thread so that a hung engine cannot hold the interpreter's exit."""
+
+    def __init__(self, engine: "PolicyEngine", local: LocalRules):
+        self._error: str | None = None
+        self._done = threading.Event()
+        threading.Thread(target=self._run, args=(engine, local), name="stackguard-proof", daemon=True).start()
+
+    def _run(self, engine: "PolicyEngine", local: LocalRules) -> None:
+        try:
+            engine.prove(local)
+        except EngineError as err:
+            self._error = str(err)
+        except Exception as err:  # noqa: BLE001 - whatever went wrong, the engine stays unproven
+            self._error = f"the proof of OPA at {engine.url} failed ({type(err).__name__})"
+        finally:
+            engine.close()
+            self._done.set()
+
+    def wait(self) -> None:
+        self._done.wait()  # interruptible: a signal or the run's deadline still ends the run
+        if self._error is not None:
+            raise EngineError(self._error)
+
+
 class PolicyEngine:
     def __init__(self, settings: EngineSettings, known_rules: Iterable[str]):
         parsed = urlparse(settings.url)
@@ -179,6 +207,7 @@ class PolicyEngine:
             host=parsed.hostname, port=parsed.port or (443 if https else 80), ssl=https,
             token=settings.token, retries=0, timeout=settings.timeout,
         )
+        self._proof: _Proof | None = None
 
     def _call(self, method: str, path: str, body: Any = None, budget: float | None = None) -> Any:
         deadline = time.monotonic() + (budget or self.settings.timeout)
@@ -196,7 +225,12 @@ class PolicyEngine:
             raise EngineError(f"OPA at {self.url} is unreachable ({type(err).__name__})") from None
 
     def _query(self, rule: str, document: dict[str, Any], budget: float | None = None) -> list[Any]:
-        reply = self._call("POST", f"data/{ENTRYPOINT}/{rule}", {"input": document}, budget)
+        try:
+            reply = self._call("POST", f"data/{ENTRYPOINT}/{rule}", {"input": document}, budget)
+        except EngineError:
+            self.proven()  # an engine that failed its proof: that failure explains more than this one
+            raise
+        self.proven()
         rows = reply.get("result") if isinstance(reply, dict) else None
         if not isinstance(rows, list):
             raise EngineError(f"OPA at {self.url} answered without a result for data.{ENTRYPOINT}.{rule}: are the stackguard rules loaded?")
@@ -241,6 +275,17 @@ class PolicyEngine:
         canary = self._findings(self._query("deny", {**CANARY, "config": {}}), "deny", str(CANARY["urn"]))
         if CANARY_RULE not in {f.rule for f in canary}:
             raise EngineError(f"OPA at {self.url} did not flag the canary resource for {CANARY_RULE}: it is not evaluating the rules")
+
+    def prove_alongside(self, local: LocalRules) -> None:
+        """Start `prove(local)` on a second connection and return at once: the module listing (every
+        module's source and syntax tree, the slow part) then overlaps the first query, whose answer
+        is only read once the proof has passed."""
+        self._proof = _Proof(PolicyEngine(self.settings, self._known), local)
+
+    def proven(self) -> None:
+        """Wait for a proof started by `prove_alongside`; EngineError if it failed (every time asked)."""
+        if self._proof is not None:
+            self._proof.wait()
 
     def resource_findings(self, resource: dict[str, Any]) -> list[RawFinding]:
         return self._findings(self._query("deny", resource), "deny", resource.get("urn", ""))

@@ -24,7 +24,8 @@ BATCH_SIZE = 500
 
 class EngineSession:
     """The engine for one run: a private OPA (started at once, so it boots while the caller works)
-    or the central one of STACKGUARD_OPA_URL; `engine()` waits for it and proves it."""
+    or the central one of STACKGUARD_OPA_URL. `engine()` waits for it and starts its proof, which
+    runs beside the first query: no answer is read before the proof has passed."""
 
     def __init__(self, rules: Iterable[Rule], rego_dirs: Iterable[Path] | None = None):
         self.rule_ids = [r.id for r in rules]
@@ -45,7 +46,7 @@ class EngineSession:
             else:
                 settings = EngineSettings.from_env()
             engine = PolicyEngine(settings, self.rule_ids)
-            engine.prove(LocalRules.of(self.rule_ids, self.rego_dirs))
+            engine.prove_alongside(LocalRules.of(self.rule_ids, self.rego_dirs))
             self._engine = engine
         return self._engine
 

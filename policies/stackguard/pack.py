@@ -146,7 +146,9 @@ def serve(extra_rule_dirs: tuple[Path, ...] = (), exemptions_file: Optional[Path
     session = EngineSession(rules, catalog.rule_dirs(extra_rule_dirs)).start()
     engine, problem = None, ""
     try:
-        engine = session.engine()
+        proving = session.engine()
+        proving.proven()  # prove before serving: an unproven engine never answers Pulumi
+        engine = proving
     except EngineError as err:
         problem = str(err)
     except Exception as err:  # noqa: BLE001 - any start-up failure must fail closed, not crash the deploy

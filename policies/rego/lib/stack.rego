@@ -8,8 +8,16 @@ package lib.stack
 
 import data.lib.pulumi
 
-# of_type(token) is the list of stack resources of the type or one of its aliases.
-of_type(token) := [r | some r in input.resources; pulumi.is_type(r, token)]
+# of_type(token) is the list of stack resources of the type or one of its aliases: a lookup in
+# by_type, which is built once per query, so that the many calls of a stack's rules do not each
+# scan every resource.
+of_type(token) := [r |
+	some t in object.get(pulumi.aliases, token, {token})
+	some r in object.get(by_type, t, set())
+]
+
+# by_type maps each type token of input.resources to the resources of that type.
+by_type[resource.type] contains resource if some resource in input.resources
 
 # refs(resource, key) is the set of URNs and known values that the property at key points to.
 refs(resource, key) := {urn | some urn in object.get(resource, ["propertyDependencies", key], [])} | {v |

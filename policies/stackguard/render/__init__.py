@@ -1,17 +1,21 @@
-"""Report renderers, one module per format, all from the same Report (and nothing else)."""
+"""Report renderers, one module per format, all from the same Report (and nothing else).
+
+A renderer's module is imported when its format is asked for: a run that writes JSON does not pay
+for jinja2 (HTML) or rich (table)."""
 from __future__ import annotations
 
+import importlib
 from typing import Callable
 
 from ..model import Report
-from . import github, html, json_report, junit, markdown, sarif, table
 
-RENDERERS: dict[str, Callable[[Report], str]] = {
-    "table": table.render, "json": json_report.render, "sarif": sarif.render, "markdown": markdown.render,
-    "html": html.render, "junit": junit.render, "github": github.render,
+# Format -> the module under stackguard.render whose `render(report)` writes it.
+MODULES = {
+    "table": "table", "json": "json_report", "sarif": "sarif", "markdown": "markdown",
+    "html": "html", "junit": "junit", "github": "github",
 }
-FORMATS = tuple(RENDERERS)
+FORMATS = tuple(MODULES)
 
 
 def renderer(fmt: str) -> Callable[[Report], str]:
-    return RENDERERS[fmt]
+    return importlib.import_module(f"{__name__}.{MODULES[fmt]}").render
