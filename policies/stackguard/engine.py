@@ -18,7 +18,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 from urllib.parse import urlparse
 
 import requests
@@ -171,15 +171,22 @@ class LocalRules:
 
 class _Proof:
     """`PolicyEngine.prove` on its own connection (a requests session is not shared between
-    threads), in a daemon thread so that a hung engine cannot hold the interpreter's exit."""
+    threads), in a daemon thread so that a hung engine cannot hold the interpreter's exit.
+    `ready`, when given, first waits for the engine to come up (a private OPA still booting)."""
 
-    def __init__(self, engine: "PolicyEngine", local: LocalRules):
+    def __init__(self, engine: "PolicyEngine", local: LocalRules, ready: Callable[[], object] | None):
         self._error: str | None = None
+        self._came_up = False
+        self._up = threading.Event()
         self._done = threading.Event()
-        threading.Thread(target=self._run, args=(engine, local), name="stackguard-proof", daemon=True).start()
+        threading.Thread(target=self._run, args=(engine, local, ready), name="stackguard-proof", daemon=True).start()
 
-    def _run(self, engine: "PolicyEngine", local: LocalRules) -> None:
+    def _run(self, engine: "PolicyEngine", local: LocalRules, ready: Callable[[], object] | None) -> None:
         try:
+            if ready is not None:
+                ready()
+            self._came_up = True
+            self._up.set()
             engine.prove(local)
         except EngineError as err:
             self._error = str(err)
@@ -187,10 +194,17 @@ class _Proof:
             self._error = f"the proof of OPA at {engine.url} failed ({type(err).__name__})"
         finally:
             engine.close()
+            self._up.set()
             self._done.set()
 
+    def wait_up(self) -> None:
+        """Block until the engine is up; EngineError if it never came up."""
+        self._up.wait()  # interruptible: a signal or the run's deadline still ends the run
+        if not self._came_up:
+            raise EngineError(self._error or "the policy engine did not come up")
+
     def wait(self) -> None:
-        self._done.wait()  # interruptible: a signal or the run's deadline still ends the run
+        self._done.wait()
         if self._error is not None:
             raise EngineError(self._error)
 
@@ -276,11 +290,16 @@ class PolicyEngine:
         if CANARY_RULE not in {f.rule for f in canary}:
             raise EngineError(f"OPA at {self.url} did not flag the canary resource for {CANARY_RULE}: it is not evaluating the rules")
 
-    def prove_alongside(self, local: LocalRules) -> None:
-        """Start `prove(local)` on a second connection and return at once: the module listing (every
-        module's source and syntax tree, the slow part) then overlaps the first query, whose answer
-        is only read once the proof has passed."""
-        self._proof = _Proof(PolicyEngine(self.settings, self._known), local)
+    def prove_alongside(self, local: LocalRules, ready: Callable[[], object] | None = None) -> None:
+        """Start `prove(local)` on a second connection (after `ready()`, which waits for the engine
+        to come up) and return at once: the proof runs while the caller reads its inputs, runs a
+        program or sends its first query, whose answer is only read once the proof has passed."""
+        self._proof = _Proof(PolicyEngine(self.settings, self._known), local, ready)
+
+    def up(self) -> None:
+        """Wait until the engine is up (EngineError if it never came up); queries may be sent then."""
+        if self._proof is not None:
+            self._proof.wait_up()
 
     def proven(self) -> None:
         """Wait for a proof started by `prove_alongside`; EngineError if it failed (every time asked)."""

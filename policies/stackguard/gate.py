@@ -23,9 +23,10 @@ BATCH_SIZE = 500
 
 
 class EngineSession:
-    """The engine for one run: a private OPA (started at once, so it boots while the caller works)
-    or the central one of STACKGUARD_OPA_URL. `engine()` waits for it and starts its proof, which
-    runs beside the first query: no answer is read before the proof has passed."""
+    """The engine for one run: a private OPA or the central one of STACKGUARD_OPA_URL. `start()`
+    returns at once; the engine's proof then runs in the background as soon as OPA is up, while
+    the caller reads its inputs or runs a program. `engine()` waits until OPA is up; no answer is
+    read before the proof has passed."""
 
     def __init__(self, rules: Iterable[Rule], rego_dirs: Iterable[Path] | None = None):
         self.rule_ids = [r.id for r in rules]
@@ -34,20 +35,19 @@ class EngineSession:
         self._engine: PolicyEngine | None = None
 
     def start(self) -> "EngineSession":
-        if not os.environ.get("STACKGUARD_OPA_URL"):
+        if os.environ.get("STACKGUARD_OPA_URL"):
+            settings = EngineSettings.from_env()
+        else:
             self._server = OpaServer(self.rego_dirs).start()
+            settings = EngineSettings.from_env(url=self._server.url, token=self._server.token)
+        self._engine = PolicyEngine(settings, self.rule_ids)
+        self._engine.prove_alongside(LocalRules.of(self.rule_ids, self.rego_dirs),
+                                     ready=self._server.wait_ready if self._server else None)
         return self
 
     def engine(self) -> PolicyEngine:
-        if self._engine is None:
-            if self._server is not None:
-                self._server.wait_ready()
-                settings = EngineSettings.from_env(url=self._server.url, token=self._server.token)
-            else:
-                settings = EngineSettings.from_env()
-            engine = PolicyEngine(settings, self.rule_ids)
-            engine.prove_alongside(LocalRules.of(self.rule_ids, self.rego_dirs))
-            self._engine = engine
+        assert self._engine is not None, "start() the session first"
+        self._engine.up()
         return self._engine
 
     def close(self) -> None:

@@ -116,16 +116,19 @@ class OpaServer:
         return self
 
     def wait_ready(self) -> "OpaServer":
-        assert self._process is not None and self._process.stderr is not None
+        """Block until OPA answers /health; EngineError if it exits or stays silent. May run in
+        another thread than the owner's: it never stops the server (the owner's stop() does)."""
         deadline = time.monotonic() + STARTUP_SECONDS
         headers = {"Authorization": f"Bearer {self.token}"}
         session = requests.Session()
         session.trust_env = False  # loopback: never through HTTP_PROXY
         pause = 0.002
         while time.monotonic() < deadline:
-            if self._process.poll() is not None:
-                error = self._process.stderr.read().decode(errors="replace").strip()
-                self.stop()
+            process = self._process
+            if process is None or process.stderr is None:
+                raise EngineError("OPA was stopped while starting")
+            if process.poll() is not None:
+                error = process.stderr.read().decode(errors="replace").strip()
                 raise EngineError(f"OPA exited while starting: {error.splitlines()[-1] if error else 'no message'}")
             try:
                 if session.get(f"{self.url}/health", headers=headers, timeout=0.5).status_code == 200:
@@ -136,7 +139,6 @@ class OpaServer:
             # OPA is usually up within a tenth of a second: ask often at first, then back off.
             time.sleep(pause)
             pause = min(pause * 2, 0.05)
-        self.stop()
         raise EngineError(f"OPA did not become healthy on {self.url} within {STARTUP_SECONDS:.0f}s")
 
     def stop(self) -> None:
@@ -157,7 +159,12 @@ class OpaServer:
             self._workdir = None
 
     def __enter__(self) -> "OpaServer":
-        return self.start().wait_ready()
+        self.start()
+        try:
+            return self.wait_ready()
+        except BaseException:
+            self.stop()
+            raise
 
     def __exit__(self, *_exc) -> None:
         self.stop()
