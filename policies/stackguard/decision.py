@@ -9,16 +9,18 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional
 
 from .acknowledgements import Acknowledgement, AcknowledgementIndex
 from .catalog import Rule
-from .engine import RawFinding
 from .errors import EngineError
 from .exemptions import Exemptions
 from .model import Finding, Report, SourceLocation, StackResource, Summary
 from .profiles import Profile
 from .vocabulary import SEVERITY_ORDER
+
+if TYPE_CHECKING:  # the engine client (and its HTTP stack) loads only where a run queries OPA
+    from .engine import RawFinding
 
 ENGINE_FAILURE = "the policy engine could not decide"
 

@@ -3,7 +3,8 @@
 Runs in the CLI's process. The stack's program runs as `pulumi preview` would (program_runner.py:
 its own environment, a child process, the mock runtime with preview semantics and realistic AWS
 answers); every registration is recorded as the engine would see it and gated in-process by the
-same decision core as the CrossGuard pack. The private OPA boots while the program runs.
+same decision core as the CrossGuard pack. The program starts first; the engine's modules load and
+the private OPA boots and proves itself while it runs.
 
 The program has a deadline (EngineError, exit 3, naming the stage); the CLI's own deadline and
 signal handling (cli.guarded) stop the whole run and everything it started.
@@ -16,10 +17,8 @@ from typing import Callable
 from urllib.parse import unquote, urlparse
 
 from . import catalog, exemptions as exemptions_module, profiles, program_runner, project_config, pulumi_project
-from .decision import Decider
-from .gate import EngineSession, evaluate
 from .model import Coverage, NotInspected, Report, SourceLocation, Stack, StackResource
-from .recording import Registration
+from .registration import Registration
 
 DEFAULT_TIMEOUT = 300.0
 
@@ -75,26 +74,31 @@ def preflight(project_dir: Path, stack: str, profile_name: str | None = None,
               progress: Callable[[str], None] = lambda _message: None, timeout: float = DEFAULT_TIMEOUT,
               settings: project_config.ProjectConfig | None = None) -> Report:
     settings = settings or project_config.load(project_dir)
-    rules = catalog.load(settings.rule_dirs)
-    # The private OPA boots on the other core while the program runs.
-    with EngineSession(rules, catalog.rule_dirs(settings.rule_dirs)) as session:
-        progress("reading the project")
-        project = pulumi_project.load(project_dir)
-        config = project.stack_config(stack)
-        if not config.exists:
-            known = ", ".join(project.stacks()) or "none"
-            _notice(f"{config.file} does not exist; running stack {stack!r} with an empty config "
-                    f"(stacks with a config file: {known})")
-        profile = profiles.load(settings.profile(profile_name, stack, fallback=stack), rules)
-        exemptions = exemptions_module.load(settings.exemptions, known_rules={r.id for r in rules})
-        progress(f"running the program {project.program_dir} ({stack}) on the mock runtime")
-        run = program_runner.run(project, stack, config, timeout=timeout)
-        resources = resources_of(run, project.program_dir, Path.cwd())
-        progress("waiting for the policy engine")
-        engine = session.engine()
-        progress("evaluating")
-        decider = Decider(rules, profile, exemptions)
-        report = evaluate(engine, [Stack(name=stack, resources=resources)], decider, profile.rule_config(), progress)
+    progress("reading the project")
+    project = pulumi_project.load(project_dir)
+    config = project.stack_config(stack)
+    if not config.exists:
+        known = ", ".join(project.stacks()) or "none"
+        _notice(f"{config.file} does not exist; running stack {stack!r} with an empty config "
+                f"(stacks with a config file: {known})")
+    progress(f"running the program {project.program_dir} ({stack}) on the mock runtime")
+    # The program starts first and runs on one core; on the other, the engine's modules load and
+    # the private OPA boots and proves itself.
+    with program_runner.RunningProgram(project, stack, config) as program:
+        from .decision import Decider
+        from .gate import EngineSession, evaluate
+
+        rules = catalog.load(settings.rule_dirs)
+        with EngineSession(rules, catalog.rule_dirs(settings.rule_dirs)) as session:
+            profile = profiles.load(settings.profile(profile_name, stack, fallback=stack), rules)
+            exemptions = exemptions_module.load(settings.exemptions, known_rules={r.id for r in rules})
+            run = program.result(timeout)
+            resources = resources_of(run, project.program_dir, Path.cwd())
+            progress("waiting for the policy engine")
+            engine = session.engine()
+            progress("evaluating")
+            decider = Decider(rules, profile, exemptions)
+            report = evaluate(engine, [Stack(name=stack, resources=resources)], decider, profile.rule_config(), progress)
     report.coverage = coverage_of(run)
     if report.coverage.generic_invokes:
         _notice(f"data sources answered as unknown (no realistic answer): {', '.join(report.coverage.generic_invokes)}")

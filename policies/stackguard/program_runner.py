@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -25,11 +26,11 @@ from typing import Any, Callable
 from . import program_host
 from .errors import EngineError, InputError
 from .pulumi_project import Project, StackConfig
-from .recording import Registration
+from .registration import Registration
 
 HOST_PACKAGE = "_stackguard_host"
 # The modules the host needs, all standard library + pulumi only.
-HOST_MODULES = ("program_host.py", "recording.py", "mocks.py", "invokes.py")
+HOST_MODULES = ("program_host.py", "recording.py", "registration.py", "mocks.py", "invokes.py")
 DEFAULT_ACCOUNT = "123456789012"
 DEFAULT_REGION = "us-east-1"
 # Variables the program has no use for and must not see.
@@ -168,52 +169,82 @@ class _Collect(threading.Thread):
             self.data = stream.read()
 
 
-def run(project: Project, stack: str, config: StackConfig, timeout: float | None = None) -> ProgramRun:
-    """Run the program; raise InputError when it fails or ends itself, EngineError when killed or too slow."""
-    python = interpreter(project)
-    secret_values = [config.values[k] for k in config.secret_keys]
-    scrub = program_host.Scrubber(secret_values)
-    account, region = _account_and_region(config)
-    spec: dict[str, Any] = {"program_dir": str(project.program_dir), "project": project.name, "stack": stack,
-            "config": config.values, "secret_keys": config.secret_keys, "secrets": secret_values,
-            "account_id": account, "region": region,
-            # Proof that the result comes from the host, not from a program writing to the result pipe.
-            "nonce": secrets.token_hex(16)}
-    host_dir = _host_dir()
-    read_end, write_end = os.pipe()
-    try:
-        process = subprocess.Popen(
-            [str(python), "-m", f"{HOST_PACKAGE}.program_host", str(write_end)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, pass_fds=(write_end,),
-            cwd=project.program_dir, env=_environment(python, host_dir), start_new_session=True,
-            preexec_fn=_die_with_parent if sys.platform == "linux" else None,
-        )
-    except OSError as err:
-        os.close(read_end)
-        os.close(write_end)
-        shutil.rmtree(host_dir, ignore_errors=True)
-        raise InputError(str(project.file), "runtime", f"cannot start the program's Python {python}: {err.strerror}") from None
-    os.close(write_end)
-    collect, forward = _Collect(read_end), _Forward(process.stdout, scrub)
-    collect.start()
-    forward.start()
-    try:
+class RunningProgram:
+    """The program, started in its child process: `result()` waits for it and reads what it
+    registered; `stop()` (or leaving the `with` block) ends it and everything it started."""
+
+    def __init__(self, project: Project, stack: str, config: StackConfig):
+        self.project, self.config = project, config
+        self.python = interpreter(project)
+        secret_values = [config.values[k] for k in config.secret_keys]
+        self.scrub = program_host.Scrubber(secret_values)
+        account, region = _account_and_region(config)
+        spec: dict[str, Any] = {"program_dir": str(project.program_dir), "project": project.name, "stack": stack,
+                "config": config.values, "secret_keys": config.secret_keys, "secrets": secret_values,
+                "account_id": account, "region": region,
+                # Proof that the result comes from the host, not from a program writing to the result pipe.
+                "nonce": secrets.token_hex(16)}
+        self.nonce = spec["nonce"]
+        self.started, self.stopped = time.monotonic(), False
+        self.host_dir = _host_dir()
+        read_end, write_end = os.pipe()
         try:
-            assert process.stdin is not None
-            process.stdin.write(json.dumps(spec).encode())
-            process.stdin.close()
+            self.process = subprocess.Popen(
+                [str(self.python), "-m", f"{HOST_PACKAGE}.program_host", str(write_end)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, pass_fds=(write_end,),
+                cwd=project.program_dir, env=_environment(self.python, self.host_dir), start_new_session=True,
+                preexec_fn=_die_with_parent if sys.platform == "linux" else None,
+            )
+        except OSError as err:
+            os.close(read_end)
+            os.close(write_end)
+            shutil.rmtree(self.host_dir, ignore_errors=True)
+            raise InputError(str(project.file), "runtime",
+                             f"cannot start the program's Python {self.python}: {err.strerror}") from None
+        os.close(write_end)
+        self.collect, self.forward = _Collect(read_end), _Forward(self.process.stdout, self.scrub)
+        self.collect.start()
+        self.forward.start()
+        try:
+            assert self.process.stdin is not None
+            self.process.stdin.write(json.dumps(spec).encode())
+            self.process.stdin.close()
         except BrokenPipeError:
             pass  # the child ended before reading its settings: its exit code says why
-        code = process.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        raise EngineError(f"the program did not finish within {round(timeout or 0, 1):g} s (stage: running "
-                          f"the program {project.program_dir} on the mock runtime); use --timeout to allow more") from None
-    finally:
-        kill_group(process)
-        collect.join(timeout=5)
-        forward.join(timeout=5)
-        shutil.rmtree(host_dir, ignore_errors=True)
-    return _outcome(project, config, python, code, collect.data, scrub, spec["nonce"])
+
+    def result(self, timeout: float | None = None) -> ProgramRun:
+        """Wait until the program ends (`timeout` counts from its start); InputError when it failed
+        or ended itself, EngineError when it was killed or too slow."""
+        remaining = None if timeout is None else max(0.0, timeout - (time.monotonic() - self.started))
+        try:
+            code = self.process.wait(timeout=remaining)
+        except subprocess.TimeoutExpired:
+            raise EngineError(f"the program did not finish within {round(timeout or 0, 1):g} s (stage: running "
+                              f"the program {self.project.program_dir} on the mock runtime); use --timeout to allow more") from None
+        finally:
+            self.stop()
+        return _outcome(self.project, self.config, self.python, code, self.collect.data, self.scrub, self.nonce)
+
+    def stop(self) -> None:
+        if self.stopped:
+            return
+        self.stopped = True
+        kill_group(self.process)
+        self.collect.join(timeout=5)
+        self.forward.join(timeout=5)
+        shutil.rmtree(self.host_dir, ignore_errors=True)
+
+    def __enter__(self) -> "RunningProgram":
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.stop()
+
+
+def run(project: Project, stack: str, config: StackConfig, timeout: float | None = None) -> ProgramRun:
+    """Run the program to its end; raise InputError when it fails or ends itself, EngineError when killed or too slow."""
+    with RunningProgram(project, stack, config) as program:
+        return program.result(timeout)
 
 
 def _outcome(project: Project, config: StackConfig, python: Path, code: int, data: bytes,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
 import pulumi
@@ -20,28 +20,11 @@ from pulumi.runtime import rpc
 from pulumi.runtime.proto import provider_pb2, resource_pb2
 from pulumi.runtime.sync_await import _sync_await
 
+from .registration import Registration
+
 
 # The invoke reply message moved from the provider to the resource protocol in newer SDKs.
 _InvokeResponse = getattr(resource_pb2, "ResourceInvokeResponse", None) or provider_pb2.InvokeResponse
-
-
-@dataclass
-class Registration:
-    """One registered resource: what the engine's RegisterResource request carried."""
-
-    urn: str
-    type: str
-    name: str
-    parent: str
-    inputs: dict[str, Any]
-    properties: Any  # struct_pb2.Struct in-process; its JSON form (a dict) when it comes from the program host
-    dependencies: list[str]
-    property_dependencies: dict[str, list[str]]
-    source_file: Optional[str]
-    source_line: Optional[int]
-    options: dict[str, Any] = field(default_factory=dict)
-    custom: bool = True
-    remote: bool = False
 
 
 @dataclass

@@ -1,0 +1,28 @@
+"""One resource registration as the engine's RegisterResource request carried it.
+
+Its own module, standard library only: the CLI reads registrations from the program host without
+importing pulumi, and the host (recording.py, copied beside the program's interpreter) builds them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+
+@dataclass
+class Registration:
+    """One registered resource: what the engine's RegisterResource request carried."""
+
+    urn: str
+    type: str
+    name: str
+    parent: str
+    inputs: dict[str, Any]
+    properties: Any  # struct_pb2.Struct in-process; its JSON form (a dict) when it comes from the program host
+    dependencies: list[str]
+    property_dependencies: dict[str, list[str]]
+    source_file: Optional[str]
+    source_line: Optional[int]
+    options: dict[str, Any] = field(default_factory=dict)
+    custom: bool = True
+    remote: bool = False
