@@ -57,10 +57,33 @@ def _group(i: int) -> Iterator[dict[str, Any]]:
                {"kmsKeyId": [key["urn"]]})
 
 
-def export(resources: int) -> dict[str, Any]:
+def _quartet(i: int) -> Iterator[dict[str, Any]]:
+    """Issue #10's workload: a KMS key, a log group, a secret and an IAM policy; every other quartet insecure."""
+    bad = i % 2 == 0
+    key = _res("aws:kms/key:Key", f"key-{i}", {"enableKeyRotation": not bad, "deletionWindowInDays": 30,
+                                                "description": f"data key {i}"})
+    yield key
+    encrypted = {} if bad else {"kmsKeyId": f"key-{i}"}
+    deps = {} if bad else {"kmsKeyId": [key["urn"]]}
+    yield _res("aws:cloudwatch/logGroup:LogGroup", f"logs-{i}", {"name": f"logs-{i}", "retentionInDays": 0 if bad else 365,
+                                                                  **encrypted}, deps)
+    yield _res("aws:secretsmanager/secret:Secret", f"secret-{i}", {"name": f"secret-{i}", "recoveryWindowInDays": 30,
+                                                                    **encrypted}, deps)
+    statement = ({"Effect": "Allow", "Action": "*", "Resource": "*"} if bad else
+                 {"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": f"arn:aws:s3:::bucket-{i}/*"})
+    yield _res("aws:iam/policy:Policy", f"policy-{i}", {"name": f"policy-{i}", "path": "/", "policy": json.dumps(
+        {"Version": "2012-10-17", "Statement": [statement]})})
+
+
+# Workloads by name: `estate` (ten kinds of resource, every tenth group insecure) and `issue10`.
+WORKLOADS = {"estate": _group, "issue10": _quartet}
+
+
+def export(resources: int, workload: str = "estate") -> dict[str, Any]:
     items: list[dict[str, Any]] = [{"urn": ROOT_URN, "custom": False, "type": "pulumi:pulumi:Stack"}]
+    groups = WORKLOADS[workload]
     i = 0
     while len(items) < resources:
-        items.extend(_group(i))
+        items.extend(groups(i))
         i += 1
     return {"version": 3, "deployment": {"manifest": {}, "resources": items[:resources]}}

@@ -22,6 +22,7 @@ TYPES = {
     "aws:sqs/queue:Queue": "aws_sqs_queue",
     "aws:iam/role:Role": "aws_iam_role",
     "aws:iam/rolePolicy:RolePolicy": "aws_iam_role_policy",
+    "aws:iam/policy:Policy": "aws_iam_policy",
     "aws:cloudwatch/logGroup:LogGroup": "aws_cloudwatch_log_group",
     "aws:lambda/function:Function": "aws_lambda_function",
     "aws:ec2/securityGroup:SecurityGroup": "aws_security_group",

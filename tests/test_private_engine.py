@@ -1,8 +1,10 @@
 """The private OPA of a run: usable only with the run's token, read-only, and blind to the caller's environment."""
 from __future__ import annotations
 
+import json
 import os
 import stat
+import tarfile
 
 import pytest
 import requests
@@ -58,11 +60,28 @@ def test_opa_runs_with_an_empty_environment(server):
     assert environ == b"" and b"hunter2-canary" not in environ
 
 
-def test_rules_are_a_private_read_only_copy_without_tests(server):
+def test_rules_are_a_private_read_only_bundle_without_tests(server):
     assert stat.S_IMODE(server.workdir.stat().st_mode) == 0o700
-    copies = list(server.workdir.rglob("*.rego"))
-    assert copies and not [p for p in copies if p.name.endswith("_test.rego")]
-    assert all(stat.S_IMODE(p.stat().st_mode) == 0o400 for p in copies)
+    files = [p for p in server.workdir.rglob("*") if p.is_file()]
+    assert [p.name for p in files] == ["rules.tar.gz"]
+    assert stat.S_IMODE(files[0].stat().st_mode) == 0o400
+    with tarfile.open(files[0]) as bundle:
+        names = bundle.getnames()
+    modules = [n for n in names if n.endswith(".rego")]
+    assert len(modules) > 100 and not [n for n in modules if n.endswith("_test.rego")]
+    assert "authz/authz.rego" in names and "lib/iam_catalog/data.json" in names
+
+
+def test_the_bundle_serves_the_iam_catalog_as_data(server):
+    """data.json keeps its path: an action the catalog lacks is reported, a real one is not."""
+    def unknown_action_findings(action: str) -> list:
+        policy = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": action, "Resource": "*"}]})
+        resource = {"type": "aws:iam/policy:Policy", "urn": "urn:pulumi:s::p::aws:iam/policy:Policy::p", "name": "p",
+                    "properties": {"policy": policy}, "options": {}, "config": {}}
+        reply = requests.post(f"{server.url}/v1/data/stackguard/deny", json={"input": resource}, headers=auth(server), timeout=5)
+        return [f for f in reply.json()["result"] if f["rule"] == "aws-iam-policy-unknown-actions"]
+
+    assert unknown_action_findings("s3:GetObjectTypo") and not unknown_action_findings("s3:GetObject")
 
 
 def test_stop_removes_the_copy_and_the_process():

@@ -1,8 +1,10 @@
 """A private `opa run --server` for one stackguard process (the CLI or the pack): only that process
 can use it, nobody can change its rules, and it knows nothing of the caller's environment.
 
-- The rules are copied into a fresh 0700 directory and made read-only, so what OPA loads is what
-  the gate hashed; test files are left out.
+- The rules (and the authorization policy) are written as one read-only bundle into a fresh 0700
+  directory, so what OPA loads is what the gate hashed; test files are left out. One archive, not
+  a copy per file: creating ~140 files costs a tenth of a second on some file systems. A bundle's
+  roots are owned by it, so OPA refuses policy and data writes under them as well.
 - OPA requires a per-run bearer token (`--authentication=token --authorization=basic`) and its
   `system.authz` policy admits only reads of the stackguard entrypoints and of the policy list:
   no policy or data writes, no ad-hoc queries, for anybody.
@@ -12,13 +14,14 @@ can use it, nobody can change its rules, and it knows nothing of the caller's en
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import secrets
-import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tarfile
 import tempfile
 import time
 from pathlib import Path
@@ -65,19 +68,28 @@ def die_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
-def _private_copy(rego_dirs: Iterable[Path], target: Path) -> list[Path]:
-    """Copy rule and data files (not tests) under target, one folder per source, read-only."""
-    roots = []
-    for index, source in enumerate(rego_dirs):
-        root = target / f"rules{index}"
-        for path in sorted(Path(source).rglob("*")):
-            if path.is_file() and path.suffix in (".rego", ".json") and not path.name.endswith("_test.rego"):
-                copy = root / path.relative_to(source)
-                copy.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(path, copy)
-                copy.chmod(0o400)
-        roots.append(root)
-    return roots
+def _private_bundle(rego_dirs: Iterable[Path], authz: str, target: Path) -> Path:
+    """Write the rule and data files (not tests) of each folder and the authorization policy as one
+    gzipped bundle at target, read-only. A module's place in the archive does not matter (its
+    package does); a data.json keeps its path from its folder's root, which is where it lands in
+    data, as when OPA loads the folder itself."""
+    bundle = target / "rules.tar.gz"
+    with tarfile.open(bundle, "w:gz", compresslevel=1) as archive:
+        for index, source in enumerate(rego_dirs):
+            for path in sorted(Path(source).rglob("*")):
+                if not path.is_file() or path.suffix not in (".rego", ".json") or path.name.endswith("_test.rego"):
+                    continue
+                relative = path.relative_to(source).as_posix()
+                _add(archive, relative if path.suffix == ".json" else f"rules{index}/{relative}", path.read_bytes())
+        _add(archive, "authz/authz.rego", authz.encode())
+    bundle.chmod(0o400)
+    return bundle
+
+
+def _add(archive: tarfile.TarFile, name: str, content: bytes) -> None:
+    info = tarfile.TarInfo(name)
+    info.size, info.mode = len(content), 0o400
+    archive.addfile(info, io.BytesIO(content))
 
 
 class OpaServer:
@@ -99,15 +111,12 @@ class OpaServer:
 
     def start(self) -> "OpaServer":
         self._workdir = tempfile.TemporaryDirectory(prefix="stackguard-opa-")  # created 0700
-        roots = _private_copy(self.rego_dirs, self.workdir)
-        authz = self.workdir / "authz" / "authz.rego"
-        authz.parent.mkdir()
-        authz.write_text(_AUTHZ.format(digest=hashlib.sha256(self.token.encode()).hexdigest()))
-        authz.chmod(0o400)
+        authz = _AUTHZ.format(digest=hashlib.sha256(self.token.encode()).hexdigest())
+        bundle = _private_bundle(self.rego_dirs, authz, self.workdir)
         command = [
             str(toolchain.opa_binary()), "run", "--server", "--addr", f"127.0.0.1:{self.port}",
             "--authentication=token", "--authorization=basic",
-            "--log-level", "error", "--disable-telemetry", *map(str, roots), str(authz.parent),
+            "--log-level", "error", "--disable-telemetry", "--bundle", str(bundle),
         ]
         self._process = subprocess.Popen(
             command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
