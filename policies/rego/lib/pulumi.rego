@@ -40,7 +40,7 @@ type_tokens(resource) := {resource.type} | {token | some token, names in aliases
 # with_aliases(tokens) is the set of type tokens with the aliases of each: what a rule declares
 # as its resource_types, e.g. with_aliases({"aws:s3/bucket:Bucket"}) also holds
 # "aws:s3/bucketV2:BucketV2". `input.type in resource_types` is then is_type for any of them.
-with_aliases(tokens) := union({object.get(aliases, token, {token}) | some token in tokens})
+with_aliases(tokens) := tokens | {t | some token in tokens; some t in aliases[token]}
 
 # any_type in a rule's resource_types says the rule judges resources of every type (it looks
 # for a property, whatever the resource): stackguard consults it for each resource.

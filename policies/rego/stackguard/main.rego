@@ -36,7 +36,7 @@ rule_id(service, rule) := concat("-", ["aws", service, replace(rule, "_", "-")])
 #   by deny itself, handed the rule index computed once for the query.
 # entrypoint: true
 batch_deny contains finding if {
-	index := rule_index
+	index := batch_index
 	some resource in input.resources
 	messages := deny with input as object.union(resource, {"config": input.config})
 		with data.stackguard.rule_index as index
@@ -60,32 +60,34 @@ rules contains rule_id(service, rule) if {
 }
 
 # consulted(index, type) is the set of [service, rule] pairs whose deny judges a resource of
-# the type: the rules that declare the type (or pulumi.any_type) in their resource_types, and
-# those that declare no resource_types at all.
-consulted(index, type) := object.get(index.by_type, type, index.every_type)
+# the type: the rules that declare the type in their resource_types, and those consulted for
+# every type (see every_type). The index may hold the answer for the type already (by_type).
+consulted(index, type) := pairs if {
+	pairs := index.by_type[type]
+} else := {pair | some pair, types in index.declared; type in types} | index.every_type
 
-# rule_index says which resource rules judge which resource types:
-#   by_type: each type token of some rule's resource_types → the [service, rule] pairs consulted;
-#   every_type: the pairs consulted for any type, those of the other types too.
-# It does not depend on the resource: batch_deny computes it once for all of them.
-rule_index := {
-	"by_type": {type: pairs | some type, declared in declared_types; pairs := declared | every_type},
-	"every_type": every_type,
-}
+# rule_index says which resource rules judge which resource types. It does not depend on the
+# resource: batch_deny computes it once for all of them, with by_type (below).
+#   declared: [service, rule] → the rule's resource_types, for the rules that declare them;
+#   every_type: the [service, rule] pairs consulted for every resource;
+#   by_type: type → consulted(index, type), for the types looked up already.
+rule_index := {"declared": declared, "every_type": every_type, "by_type": {}}
 
-# every_type is the set of rules consulted for every resource: those declaring pulumi.any_type,
-# and those without resource_types.
-every_type := object.get(declared_types, pulumi.any_type, set()) | undeclared
+# batch_index is rule_index with the answer of consulted for each type of input.resources.
+batch_index := object.union(rule_index, {"by_type": {type: consulted(rule_index, type) |
+	some type in {resource.type | some resource in input.resources}
+}})
 
-declared_types[type] contains [service, rule] if {
-	some service, rule
-	some type in data.aws[service][rule].resource_types
-}
+declared := {[service, rule]: types | some service, rule; types := data.aws[service][rule].resource_types}
 
-# A rule is found by its deny, evaluated with an empty input so that finding it costs the
-# same for every resource (a rule's deny set exists, empty, whatever the input).
-undeclared contains [service, rule] if {
+# every_type is the set of rules consulted for every resource: those that declare
+# pulumi.any_type, and those without resource_types (a team's rule may not declare them).
+every_type := {pair | some pair, types in declared; pulumi.any_type in types} | undeclared
+
+# A resource rule is found by its deny, evaluated with an empty input so that finding it costs
+# the same for every resource (a rule's deny set exists, empty, whatever the input).
+undeclared := {[service, rule] |
 	some service, rule
 	data.aws[service][rule].deny with input as {}
-	not data.aws[service][rule].resource_types
+	not declared[[service, rule]]
 }

@@ -74,16 +74,27 @@ test_any_type_rule_is_consulted_for_every_type if {
 	}
 }
 
-test_index_files_rules_by_declared_type if {
+test_index_consults_rules_by_declared_type if {
 	index := stackguard.rule_index with data.aws.team.undeclared as team_rule with data.aws.team.typed as typed_team_rule
-	["team", "typed"] in index.by_type["aws:kms/key:Key"]
-	["kms", "key_rotation"] in index.by_type["aws:kms/key:Key"]
-	not ["kms", "key_rotation"] in index.by_type["aws:s3/bucketV2:BucketV2"]
-	["s3", "bucket_policy_public"] in index.by_type["aws:s3/bucketV2:BucketV2"] # an alias of aws:s3/bucket:Bucket
+	index.declared[["team", "typed"]] == {"aws:kms/key:Key"}
 	["team", "undeclared"] in index.every_type
 	not ["team", "typed"] in index.every_type
-	every _, pairs in index.by_type {
-		["team", "undeclared"] in pairs
+	["iam", "policy_secret_unverifiable"] in index.every_type # declares pulumi.any_type
+	keys := stackguard.consulted(index, "aws:kms/key:Key")
+	{["team", "typed"], ["team", "undeclared"], ["kms", "key_rotation"]} - keys == set()
+	buckets := stackguard.consulted(index, "aws:s3/bucketV2:BucketV2")
+	["s3", "bucket_policy_public"] in buckets # declares aws:s3/bucket:Bucket, of which BucketV2 is an alias
+	not ["kms", "key_rotation"] in buckets
+	not ["team", "typed"] in buckets
+	["team", "undeclared"] in buckets
+}
+
+test_batch_index_holds_the_answer_for_each_type_of_the_stack if {
+	resources := [key, bucket]
+	index := stackguard.batch_index with input as {"resources": resources, "config": {}}
+	object.keys(index.by_type) == {"aws:kms/key:Key", "aws:s3/bucketV2:BucketV2"}
+	every type, pairs in index.by_type {
+		pairs == stackguard.consulted(stackguard.rule_index, type)
 	}
 }
 
