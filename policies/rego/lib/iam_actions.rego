@@ -24,12 +24,26 @@ parts(pattern) := split(pattern, ":")
 
 # expand(pattern) is the set of "service:action" names of the catalog the pattern matches.
 expand(pattern) := {sprintf("%s:%s", [service, name]) |
+	[service_pattern, name_pattern] := split_pattern(pattern)
+	some service in services(service_pattern)
+	some name, _ in iam_catalog.actions[service]
+	glob.match(name_pattern, [], name)
+}
+
+# matches_some(pattern) holds when the pattern matches an action of the catalog, like
+# count(expand(pattern)) > 0 but stopping at the first match.
+matches_some(pattern) if {
+	[service_pattern, name_pattern] := split_pattern(pattern)
+	some service in services(service_pattern)
+	some name, _ in iam_catalog.actions[service]
+	glob.match(name_pattern, [], name)
+}
+
+# split_pattern(pattern) is [service pattern, action pattern] of a well-formed "service:action" pattern.
+split_pattern(pattern) := p if {
 	well_formed(pattern)
 	p := parts(pattern)
 	count(p) == 2
-	some service in services(p[0])
-	some name, _ in iam_catalog.actions[service]
-	glob.match(p[1], [], name)
 }
 
 services(service_pattern) := {service_pattern} if {
@@ -49,7 +63,7 @@ exists(pattern) if entry(pattern)
 
 exists(pattern) if {
 	regex.match(`[*?]`, pattern)
-	count(expand(pattern)) > 0
+	matches_some(pattern)
 }
 
 # entry(action) is the catalog's [access level code, scopable] for an exact action name.

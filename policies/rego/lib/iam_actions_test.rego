@@ -39,3 +39,14 @@ test_risk_lists_keep_aws_spelling if {
 }
 
 test_unknown_sentinel_is_no_action if not iam_actions.exists("04da6b54-80e4-46f7-96ec-b56ff0331ba9")
+
+test_matches_some_agrees_with_expand if {
+	every pattern in ["s3:get*", "s*:getobject", "sqs:send*", "iam:?*"] {
+		iam_actions.matches_some(pattern)
+		count(iam_actions.expand(pattern)) > 0
+	}
+	every pattern in ["s3:get*objekt", "*:nosuchaction*", "s3", "*", ":*"] {
+		not iam_actions.matches_some(pattern)
+		count(iam_actions.expand(pattern)) == 0
+	}
+}

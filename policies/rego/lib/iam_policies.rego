@@ -20,20 +20,25 @@ identity_policy_kinds := {
 	"aws:iam/groupPolicy:GroupPolicy": "IAM group policy",
 }
 
+# The resource types identity_documents reads: the identity policy kinds, and roles (inline policies).
+identity_document_types := pulumi.with_aliases(object.keys(identity_policy_kinds) | {role_type})
+
+role_type := "aws:iam/role:Role"
+
 # identity_documents(resource) is the set of identity policy documents a resource carries,
 # each {"subject": how messages name it, "document": the document (JSON text or object)}:
 # the `policy` of policies and inline policies, and every inlinePolicies[].policy of a role.
 identity_documents(resource) := own_documents(resource) | inline_documents(resource)
 
 own_documents(resource) := {{"subject": sprintf("%s %q", [kind, resource.name]), "document": raw} |
-	some token, kind in identity_policy_kinds
-	pulumi.is_type(resource, token)
+	some token in pulumi.type_tokens(resource)
+	kind := identity_policy_kinds[token]
 	raw := resource.properties.policy
 	iam.document(raw)
 }
 
 inline_documents(resource) := {{"subject": subject, "document": raw} |
-	pulumi.is_type(resource, "aws:iam/role:Role")
+	pulumi.is_type(resource, role_type)
 	some i, inline in resource.properties.inlinePolicies
 	raw := inline.policy
 	iam.document(raw)
@@ -59,11 +64,14 @@ attachment_kinds := {
 	"aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive": {"key": "policyArns", "kind": "Group policy attachments"},
 }
 
+# The resource types attached_policies reads.
+attachment_types := pulumi.with_aliases(object.keys(attachment_kinds))
+
 # attached_policies(resource) is the set of managed policies a resource attaches, each
 # {"subject": how messages name the resource, "arn": the policy ARN (a known string)}.
 attached_policies(resource) := {{"subject": sprintf("%s %q", [a.kind, resource.name]), "arn": arn} |
-	some token, a in attachment_kinds
-	pulumi.is_type(resource, token)
+	some token in pulumi.type_tokens(resource)
+	a := attachment_kinds[token]
 	some arn in iam.as_list(resource.properties[a.key])
 	is_string(arn)
 	not pulumi.is_unknown(arn)
@@ -100,11 +108,14 @@ resource_policy_kinds := {
 	"aws:cloudwatch/logResourcePolicy:LogResourcePolicy": {"key": "policyDocument", "kind": "CloudWatch Logs resource policy"},
 }
 
+# The resource types resource_documents reads.
+resource_document_types := pulumi.with_aliases(object.keys(resource_policy_kinds))
+
 # resource_documents(resource) is the set of resource-based (and trust) policy documents a
 # resource carries, each {"subject", "document"} like identity_documents.
 resource_documents(resource) := {{"subject": sprintf("%s %q", [r.kind, resource.name]), "document": raw} |
-	some token, r in resource_policy_kinds
-	pulumi.is_type(resource, token)
+	some token in pulumi.type_tokens(resource)
+	r := resource_policy_kinds[token]
 	raw := resource.properties[r.key]
 	iam.document(raw)
 }

@@ -32,6 +32,20 @@ aliases := {
 # is_type(resource, token) holds when the resource is of the type or one of its aliases.
 is_type(resource, token) if resource.type in object.get(aliases, token, {token})
 
+# type_tokens(resource) is the set of type tokens the resource is of: its type and the tokens it
+# is an alias of; is_type(resource, token) holds for exactly these. Look a resource's entry up
+# in a table keyed by type token with `some token in type_tokens(resource); kinds[token]`.
+type_tokens(resource) := {resource.type} | {token | some token, names in aliases; resource.type in names}
+
+# with_aliases(tokens) is the set of type tokens with the aliases of each: what a rule declares
+# as its resource_types, e.g. with_aliases({"aws:s3/bucket:Bucket"}) also holds
+# "aws:s3/bucketV2:BucketV2". `input.type in resource_types` is then is_type for any of them.
+with_aliases(tokens) := tokens | {t | some token in tokens; some t in aliases[token]}
+
+# any_type in a rule's resource_types says the rule judges resources of every type (it looks
+# for a property, whatever the resource): stackguard consults it for each resource.
+any_type := "*"
+
 # is_unknown(value) holds for a value that a preview cannot know yet.
 is_unknown(value) if value in unknown_sentinels
 

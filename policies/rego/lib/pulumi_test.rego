@@ -10,6 +10,31 @@ test_plain_type_matches_itself if pulumi.is_type({"type": "aws:kms/key:Key"}, "a
 
 test_other_type_does_not_match if not pulumi.is_type({"type": "aws:kms/alias:Alias"}, "aws:kms/key:Key")
 
+test_type_tokens_of_an_alias_name_the_token_it_aliases if {
+	pulumi.type_tokens({"type": "aws:s3/bucketV2:BucketV2"}) == {"aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket"}
+	pulumi.type_tokens({"type": "aws:kms/key:Key"}) == {"aws:kms/key:Key"}
+}
+
+test_type_tokens_agree_with_is_type if {
+	types := {"aws:kms/key:Key"} | {t | some names in pulumi.aliases; some t in names}
+	every type in types {
+		resource := {"type": type}
+		{token | some token in types; pulumi.is_type(resource, token)} == pulumi.type_tokens(resource)
+	}
+}
+
+test_with_aliases_adds_every_alias if {
+	pulumi.with_aliases({"aws:s3/bucket:Bucket", "aws:kms/key:Key"}) == {"aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2", "aws:kms/key:Key"}
+}
+
+test_with_aliases_agrees_with_is_type if {
+	every token, _ in pulumi.aliases {
+		every t in pulumi.with_aliases({token}) {
+			pulumi.is_type({"type": t}, token)
+		}
+	}
+}
+
 test_unknown_is_not_absent if {
 	props := {"kmsKeyId": "04da6b54-80e4-46f7-96ec-b56ff0331ba9"}
 	pulumi.unknown(props, "kmsKeyId")

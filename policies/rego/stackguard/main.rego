@@ -3,13 +3,17 @@
 #   The single entrypoint the CrossGuard pack queries: every finding of every rule
 #   under data.aws, tagged with the rule id derived from the rule's path
 #   (policies/rego/aws/<service>/<rule>.rego → aws-<service>-<rule with dashes>).
+#   A resource rule that declares resource_types is consulted only for resources of
+#   those types; one that declares none is consulted for every resource.
 package stackguard
+
+import data.lib.pulumi
 
 # METADATA
 # description: Findings of the resource rules for the resource in input.
 # entrypoint: true
 deny contains finding if {
-	some service, rule
+	some [service, rule] in consulted(rule_index, object.get(input, "type", null))
 	some message in data.aws[service][rule].deny
 	finding := {"rule": rule_id(service, rule), "message": message}
 }
@@ -28,11 +32,14 @@ rule_id(service, rule) := concat("-", ["aws", service, replace(rule, "_", "-")])
 # METADATA
 # description: |
 #   Findings of the resource rules for each of input.resources (each with input.config),
-#   tagged with the resource's URN: a whole stack in one query.
+#   tagged with the resource's URN: a whole stack in one query. Each resource is judged
+#   by deny itself, handed the rule index computed once for the query.
 # entrypoint: true
 batch_deny contains finding if {
+	index := batch_index
 	some resource in input.resources
 	messages := deny with input as object.union(resource, {"config": input.config})
+		with data.stackguard.rule_index as index
 	some message in messages
 	finding := object.union(message, {"urn": resource.urn})
 }
@@ -50,4 +57,37 @@ rules contains rule_id(service, rule) if {
 rules contains rule_id(service, rule) if {
 	some service, rule
 	data.aws[service][rule].stack_deny
+}
+
+# consulted(index, type) is the set of [service, rule] pairs whose deny judges a resource of
+# the type: the rules that declare the type in their resource_types, and those consulted for
+# every type (see every_type). The index may hold the answer for the type already (by_type).
+consulted(index, type) := pairs if {
+	pairs := index.by_type[type]
+} else := {pair | some pair, types in index.declared; type in types} | index.every_type
+
+# rule_index says which resource rules judge which resource types. It does not depend on the
+# resource: batch_deny computes it once for all of them, with by_type (below).
+#   declared: [service, rule] → the rule's resource_types, for the rules that declare them;
+#   every_type: the [service, rule] pairs consulted for every resource;
+#   by_type: type → consulted(index, type), for the types looked up already.
+rule_index := {"declared": declared, "every_type": every_type, "by_type": {}}
+
+# batch_index is rule_index with the answer of consulted for each type of input.resources.
+batch_index := object.union(rule_index, {"by_type": {type: consulted(rule_index, type) |
+	some type in {resource.type | some resource in input.resources}
+}})
+
+declared := {[service, rule]: types | some service, rule; types := data.aws[service][rule].resource_types}
+
+# every_type is the set of rules consulted for every resource: those that declare
+# pulumi.any_type, and those without resource_types (a team's rule may not declare them).
+every_type := {pair | some pair, types in declared; pulumi.any_type in types} | undeclared
+
+# A resource rule is found by its deny, evaluated with an empty input so that finding it costs
+# the same for every resource (a rule's deny set exists, empty, whatever the input).
+undeclared := {[service, rule] |
+	some service, rule
+	data.aws[service][rule].deny with input as {}
+	not declared[[service, rule]]
 }

@@ -21,18 +21,20 @@ import data.lib.pulumi
 #     pci-dss: ["4.2.1"]
 #     owasp-api-top-10: ["API8:2023"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:apigateway/domainName:DomainName")
+	input.type in resource_types
 	pulumi.absent(input.properties, "securityPolicy")
 	msg := sprintf("API Gateway domain name %q does not set a securityPolicy: set securityPolicy to \"TLS_1_2\" (or an enhanced SecurityPolicy_TLS13_* policy) so that TLS 1.0 and 1.1 are refused.", [input.name])
 }
 
 deny contains msg if {
-	pulumi.is_type(input, "aws:apigateway/domainName:DomainName")
+	input.type in resource_types
 	policy := input.properties.securityPolicy
 	pulumi.known(input.properties, "securityPolicy")
 	not tls12_or_newer(policy)
 	msg := sprintf("API Gateway domain name %q uses security policy %q, which accepts TLS versions older than 1.2: set securityPolicy to \"TLS_1_2\" or an enhanced SecurityPolicy_TLS13_* policy.", [input.name, policy])
 }
+
+resource_types := pulumi.with_aliases({"aws:apigateway/domainName:DomainName"})
 
 # The legacy TLS_1_2 policy and every enhanced policy with a TLS 1.2 or 1.3 minimum.
 tls12_or_newer("TLS_1_2")

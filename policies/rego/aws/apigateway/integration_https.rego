@@ -21,7 +21,7 @@ import data.lib.pulumi
 #     pci-dss: ["4.2.1"]
 #     owasp-api-top-10: ["API8:2023"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:apigateway/integration:Integration")
+	pulumi.is_type(input, integration_type)
 	input.properties.type in {"HTTP", "HTTP_PROXY"}
 	plain_http(input.properties.uri)
 	msg := sprintf("API Gateway integration %q calls its backend over plain HTTP: change uri to an https:// URL so that requests are encrypted in transit.", [input.name])
@@ -33,7 +33,7 @@ plain_http(uri) if {
 }
 
 deny contains msg if {
-	pulumi.is_type(input, "aws:apigateway/restApi:RestApi")
+	pulumi.is_type(input, rest_api_type)
 	doc := openapi.document(input.properties)
 	some entry in openapi.operations(doc)
 	integration := openapi.integration(entry.operation)
@@ -41,3 +41,9 @@ deny contains msg if {
 	plain_http(object.get(integration, "uri", ""))
 	msg := sprintf("API Gateway REST API %q calls a backend over plain HTTP for %s %s in its OpenAPI body: change the x-amazon-apigateway-integration uri to https://.", [input.name, entry.method, entry.path])
 }
+
+resource_types := pulumi.with_aliases({integration_type, rest_api_type})
+
+integration_type := "aws:apigateway/integration:Integration"
+
+rest_api_type := "aws:apigateway/restApi:RestApi"

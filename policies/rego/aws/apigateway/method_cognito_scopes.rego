@@ -21,7 +21,7 @@ import data.lib.pulumi
 #     nist-800-53: ["AC-3", "AC-6"]
 #     owasp-api-top-10: ["API5:2023"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:apigateway/method:Method")
+	pulumi.is_type(input, method_type)
 	upper(object.get(input.properties, "authorization", "")) == "COGNITO_USER_POOLS"
 	not pulumi.unknown(input.properties, "authorizationScopes")
 	no_scopes(object.get(input.properties, "authorizationScopes", []))
@@ -29,7 +29,7 @@ deny contains msg if {
 }
 
 deny contains msg if {
-	pulumi.is_type(input, "aws:apigateway/restApi:RestApi")
+	pulumi.is_type(input, rest_api_type)
 	doc := openapi.document(input.properties)
 	some entry in openapi.operations(doc)
 	some requirement in openapi.security(doc, entry.operation)
@@ -38,6 +38,12 @@ deny contains msg if {
 	no_scopes(scopes)
 	msg := sprintf("API Gateway REST API %q accepts any ID token of the Cognito user pool for %s %s in its OpenAPI body: list the OAuth scopes in the security requirement.", [input.name, entry.method, entry.path])
 }
+
+resource_types := pulumi.with_aliases({method_type, rest_api_type})
+
+method_type := "aws:apigateway/method:Method"
+
+rest_api_type := "aws:apigateway/restApi:RestApi"
 
 no_scopes(scopes) if scopes == null
 

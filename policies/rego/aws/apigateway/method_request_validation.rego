@@ -19,13 +19,15 @@ import data.lib.pulumi
 #     nist-800-53: ["SI-10"]
 #     owasp-api-top-10: ["API3:2023", "API8:2023"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:apigateway/method:Method")
+	input.type in resource_types
 	props := input.properties
 	is_string(props.httpMethod)
 	upper(props.httpMethod) in {"POST", "PUT", "PATCH", "ANY"}
 	some missing in missing_parts(props)
 	msg := sprintf("API Gateway method %q (%s) does not validate its request body (no %s): add a request validator and a JSON schema model.", [input.name, upper(props.httpMethod), missing])
 }
+
+resource_types := pulumi.with_aliases({"aws:apigateway/method:Method"})
 
 missing_parts(props) := {part |
 	some part, key in {"request validator": "requestValidatorId", "request model": "requestModels"}

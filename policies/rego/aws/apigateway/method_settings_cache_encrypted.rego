@@ -19,7 +19,7 @@ import data.lib.pulumi
 #     owasp-api-top-10: ["API8:2023"]
 #     fsbp: ["APIGateway.5"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:apigateway/methodSettings:MethodSettings")
+	input.type in resource_types
 	settings := input.properties.settings
 	is_object(settings)
 	settings.cachingEnabled == true
@@ -29,3 +29,5 @@ deny contains msg if {
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:apigateway/methodSettings:MethodSettings"})

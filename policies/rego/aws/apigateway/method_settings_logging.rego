@@ -34,7 +34,9 @@ deny contains msg if {
 	msg := sprintf("API Gateway method settings %q log full request and response payloads (tokens, personal data): set settings.dataTraceEnabled to false.", [input.name])
 }
 
-is_method_settings if pulumi.is_type(input, "aws:apigateway/methodSettings:MethodSettings")
+resource_types := pulumi.with_aliases({"aws:apigateway/methodSettings:MethodSettings"})
+
+is_method_settings if input.type in resource_types
 
 # known_settings is the settings object; {} when absent, undefined when unknown.
 known_settings := s if {

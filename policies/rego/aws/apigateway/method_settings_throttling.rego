@@ -22,12 +22,14 @@ import data.lib.pulumi
 #     nist-800-53: ["SC-5"]
 #     owasp-api-top-10: ["API4:2023"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:apigateway/methodSettings:MethodSettings")
+	input.type in resource_types
 	settings := known_settings
 	some limit in ["throttlingBurstLimit", "throttlingRateLimit"]
 	unlimited(settings, limit)
 	msg := sprintf("API Gateway method settings %q do not throttle requests (%s is absent or -1, i.e. unlimited): set settings.throttlingBurstLimit and settings.throttlingRateLimit to the expected peak.", [input.name, limit])
 }
+
+resource_types := pulumi.with_aliases({"aws:apigateway/methodSettings:MethodSettings"})
 
 # known_settings is the settings object; {} when absent, undefined when unknown.
 known_settings := s if {

@@ -31,11 +31,13 @@ rule_id := "aws-apigateway-rest-api-endpoint-type"
 #       default: ["REGIONAL", "PRIVATE"]
 #       description: Endpoint types a REST API may use; add "EDGE" to allow edge-optimized APIs.
 deny contains msg if {
-	pulumi.is_type(input, "aws:apigateway/restApi:RestApi")
+	input.type in resource_types
 	some endpoint_type in endpoint_types(input.properties)
 	not endpoint_type in allowed_types
 	msg := sprintf("REST API %q uses the %s endpoint type, which is not allowed here (allowed: %s): set endpointConfiguration.types to one of the allowed types.", [input.name, endpoint_type, concat(", ", sort(allowed_types))])
 }
+
+resource_types := pulumi.with_aliases({"aws:apigateway/restApi:RestApi"})
 
 default_allowed := ["REGIONAL", "PRIVATE"]
 

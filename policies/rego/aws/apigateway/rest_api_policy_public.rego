@@ -38,16 +38,20 @@ deny contains msg if {
 	)
 }
 
+resource_types := pulumi.with_aliases(object.keys(kinds))
+
 # The resource types whose `policy` is this resource policy, with the words that name them.
 kinds := {
-	"aws:apigateway/restApi:RestApi": "API Gateway REST API",
+	rest_api_type: "API Gateway REST API",
 	"aws:apigateway/restApiPolicy:RestApiPolicy": "API Gateway REST API policy",
 }
+
+rest_api_type := "aws:apigateway/restApi:RestApi"
 
 # The resource policy written into the OpenAPI body (x-amazon-apigateway-policy), which API
 # Gateway applies when it imports the body.
 deny contains msg if {
-	pulumi.is_type(input, "aws:apigateway/restApi:RestApi")
+	pulumi.is_type(input, rest_api_type)
 	doc := openapi.document(input.properties)
 	policy := doc["x-amazon-apigateway-policy"]
 	some stmt in iam_policies.public_statements(policy)

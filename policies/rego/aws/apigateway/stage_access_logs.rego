@@ -40,7 +40,9 @@ deny contains msg if {
 	msg := sprintf("API Gateway stage %q does not log in JSON: set accessLogSettings.format to a JSON object of $context variables, e.g. {\"requestId\":\"$context.requestId\",\"status\":\"$context.status\"}.", [input.name])
 }
 
-is_stage if pulumi.is_type(input, "aws:apigateway/stage:Stage")
+resource_types := pulumi.with_aliases({"aws:apigateway/stage:Stage"})
+
+is_stage if input.type in resource_types
 
 # known_settings is accessLogSettings when it is an object (not absent, not unknown).
 known_settings := s if {

@@ -19,7 +19,9 @@ import data.lib.pulumi
 #     nist-800-53: ["CA-7"]
 #     fsbp: ["APIGateway.3"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:apigateway/stage:Stage")
+	input.type in resource_types
 	pulumi.is_false(input.properties, "xrayTracingEnabled")
 	msg := sprintf("API Gateway stage %q does not trace requests with X-Ray: set xrayTracingEnabled to true.", [input.name])
 }
+
+resource_types := pulumi.with_aliases({"aws:apigateway/stage:Stage"})

@@ -23,7 +23,7 @@ import data.lib.pulumi
 #   compliance:
 #     owasp-api-top-10: ["API8:2023"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:apigatewayv2/api:Api")
+	input.type in resource_types
 	cors := input.properties.corsConfiguration
 	is_object(cors)
 	cors.allowCredentials == true
@@ -33,7 +33,7 @@ deny contains msg if {
 }
 
 deny contains msg if {
-	pulumi.is_type(input, "aws:apigatewayv2/api:Api")
+	input.type in resource_types
 	cors := input.properties.corsConfiguration
 	is_object(cors)
 	not cors.allowCredentials == true
@@ -43,7 +43,7 @@ deny contains msg if {
 }
 
 deny contains msg if {
-	pulumi.is_type(input, "aws:apigatewayv2/api:Api")
+	input.type in resource_types
 	cors := input.properties.corsConfiguration
 	is_object(cors)
 	some origin in object.get(cors, "allowOrigins", [])
@@ -51,3 +51,5 @@ deny contains msg if {
 	startswith(lower(origin), "http://")
 	msg := sprintf("API Gateway v2 API %q trusts the plain-HTTP origin %s for CORS, a page any network attacker can modify: use its https:// origin.", [input.name, origin])
 }
+
+resource_types := pulumi.with_aliases({"aws:apigatewayv2/api:Api"})

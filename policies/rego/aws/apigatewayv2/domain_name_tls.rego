@@ -42,7 +42,9 @@ deny contains msg if {
 	msg := sprintf("API Gateway v2 domain name %q uses security policy %q, which accepts TLS versions older than 1.2: set domainNameConfiguration.securityPolicy to \"TLS_1_2\".", [input.name, policy])
 }
 
-is_domain_name if pulumi.is_type(input, "aws:apigatewayv2/domainName:DomainName")
+resource_types := pulumi.with_aliases({"aws:apigatewayv2/domainName:DomainName"})
+
+is_domain_name if input.type in resource_types
 
 # known_configuration is domainNameConfiguration when it is an object (not absent, not unknown).
 known_configuration := c if {

@@ -21,11 +21,13 @@ import data.lib.pulumi
 #     pci-dss: ["4.2.1"]
 #     owasp-api-top-10: ["API8:2023"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:apigatewayv2/integration:Integration")
+	input.type in resource_types
 	input.properties.integrationType in {"HTTP", "HTTP_PROXY"}
 	plain_http(input.properties.integrationUri)
 	msg := sprintf("API Gateway v2 integration %q calls its backend over plain HTTP: change integrationUri to an https:// URL so that requests are encrypted in transit.", [input.name])
 }
+
+resource_types := pulumi.with_aliases({"aws:apigatewayv2/integration:Integration"})
 
 plain_http(uri) if {
 	is_string(uri)

@@ -27,7 +27,7 @@ import data.lib.pulumi
 #     owasp-api-top-10: ["API2:2023", "API5:2023"]
 #     fsbp: ["APIGateway.8"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:apigatewayv2/route:Route")
+	pulumi.is_type(input, route_type)
 	props := input.properties
 	not pulumi.unknown(props, "authorizationType")
 	no_authorization(props)
@@ -37,11 +37,17 @@ deny contains msg if {
 }
 
 deny contains msg if {
-	pulumi.is_type(input, "aws:apigatewayv2/api:Api")
+	pulumi.is_type(input, api_type)
 	pulumi.known(input.properties, "target")
 	input.properties.target != ""
 	msg := sprintf("API Gateway v2 API %q is created with quick create (target), whose %s route lets anyone call the integration: remove target and define routes with authorizationType \"JWT\", \"AWS_IAM\" or \"CUSTOM\".", [input.name, quick_route(input.properties)])
 }
+
+resource_types := pulumi.with_aliases({api_type, route_type})
+
+api_type := "aws:apigatewayv2/api:Api"
+
+route_type := "aws:apigatewayv2/route:Route"
 
 quick_route(props) := props.routeKey if {
 	is_string(props.routeKey)

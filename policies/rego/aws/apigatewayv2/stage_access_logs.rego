@@ -34,7 +34,9 @@ deny contains msg if {
 	msg := sprintf("API Gateway v2 stage %q has accessLogSettings without %s: set both destinationArn (CloudWatch log group) and format.", [input.name, key])
 }
 
-is_stage if pulumi.is_type(input, "aws:apigatewayv2/stage:Stage")
+resource_types := pulumi.with_aliases({"aws:apigatewayv2/stage:Stage"})
+
+is_stage if input.type in resource_types
 
 missing(settings, key) if pulumi.absent(settings, key)
 

@@ -50,7 +50,9 @@ deny contains msg if {
 	msg := sprintf("API Gateway v2 stage %q has an invalid throttling limit (defaultRouteSettings.%s is negative): set throttlingBurstLimit and throttlingRateLimit above 0.", [input.name, limit])
 }
 
-is_stage if pulumi.is_type(input, "aws:apigatewayv2/stage:Stage")
+resource_types := pulumi.with_aliases({"aws:apigatewayv2/stage:Stage"})
+
+is_stage if input.type in resource_types
 
 limits := ["throttlingBurstLimit", "throttlingRateLimit"]
 

@@ -22,6 +22,8 @@ import data.lib.pulumi
 #     pci-dss: ["6.4.2"]
 #     owasp-api-top-10: ["API8:2023"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:apigatewayv2/stage:Stage")
+	input.type in resource_types
 	msg := sprintf("API Gateway v2 stage %q cannot be associated with AWS WAF (HTTP and WebSocket APIs do not support it): use a REST API with a web ACL, or front it with CloudFront and a web ACL.", [input.name])
 }
+
+resource_types := pulumi.with_aliases({"aws:apigatewayv2/stage:Stage"})

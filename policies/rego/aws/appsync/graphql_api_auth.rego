@@ -23,7 +23,7 @@ import data.lib.pulumi
 #     nist-800-53: ["IA-2", "AC-3"]
 #     owasp-api-top-10: ["API2:2023"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:appsync/graphQLApi:GraphQLApi")
+	input.type in resource_types
 	input.properties.authenticationType == "API_KEY"
 	not pulumi.unknown(input.properties, "additionalAuthenticationProviders")
 	every provider in object.get(input.properties, "additionalAuthenticationProviders", []) {
@@ -34,3 +34,5 @@ deny contains msg if {
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:appsync/graphQLApi:GraphQLApi"})

@@ -20,7 +20,7 @@ import data.lib.pulumi
 #     nist-800-53: ["AU-2", "AU-12"]
 #     pci-dss: ["10.2.1"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:appsync/graphQLApi:GraphQLApi")
+	input.type in resource_types
 	pulumi.absent(input.properties, "logConfig")
 	msg := sprintf(
 		"AppSync GraphQL API %q writes no logs: set logConfig with fieldLogLevel \"ERROR\" (or \"ALL\") and a CloudWatch Logs role.",
@@ -29,10 +29,12 @@ deny contains msg if {
 }
 
 deny contains msg if {
-	pulumi.is_type(input, "aws:appsync/graphQLApi:GraphQLApi")
+	input.type in resource_types
 	input.properties.logConfig.fieldLogLevel == "NONE"
 	msg := sprintf(
 		"AppSync GraphQL API %q turns field-level logging off (fieldLogLevel \"NONE\"): set it to \"ERROR\" or \"ALL\".",
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:appsync/graphQLApi:GraphQLApi"})

@@ -33,12 +33,14 @@ deny contains msg if {
 	msg := sprintf("CloudFront distribution %q allows %s towards origin %q: set customOriginConfig.originSslProtocols to [\"TLSv1.2\"].", [input.name, concat(", ", sort(weak)), origin_id])
 }
 
+resource_types := pulumi.with_aliases({"aws:cloudfront/distribution:Distribution"})
+
 weak_protocols := {"SSLv3", "TLSv1", "TLSv1.1"}
 
 # custom_origins is the set of [origin id, customOriginConfig] of every origin whose
 # custom origin configuration is known (a set, so that equal or unknown ids cannot conflict).
 custom_origins contains [origin_id, config] if {
-	pulumi.is_type(input, "aws:cloudfront/distribution:Distribution")
+	input.type in resource_types
 	some i, origin in list_or_empty(input.properties.origins)
 	config := origin.customOriginConfig
 	is_object(config)

@@ -51,7 +51,9 @@ deny contains msg if {
 	msg := sprintf("CloudFront distribution %q allows viewers TLS policy %q, older than TLSv1.2_2021: set viewerCertificate.minimumProtocolVersion to \"TLSv1.2_2021\" or newer.", [input.name, version])
 }
 
-is_distribution if pulumi.is_type(input, "aws:cloudfront/distribution:Distribution")
+resource_types := pulumi.with_aliases({"aws:cloudfront/distribution:Distribution"})
+
+is_distribution if input.type in resource_types
 
 # certificate is viewerCertificate when it is an object (not absent, not unknown).
 certificate := c if {

@@ -31,6 +31,8 @@ deny contains msg if {
 	msg := sprintf("CloudFront distribution %q lets viewers use plain HTTP on the cache behavior for %q: set its viewerProtocolPolicy to \"redirect-to-https\" or \"https-only\".", [input.name, object.get(behavior, "pathPattern", "?")])
 }
 
-is_distribution if pulumi.is_type(input, "aws:cloudfront/distribution:Distribution")
+resource_types := pulumi.with_aliases({"aws:cloudfront/distribution:Distribution"})
+
+is_distribution if input.type in resource_types
 
 ordered_behaviors := input.properties.orderedCacheBehaviors if is_array(input.properties.orderedCacheBehaviors)

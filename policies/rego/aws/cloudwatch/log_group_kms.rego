@@ -17,10 +17,12 @@ import data.lib.pulumi
 #   compliance:
 #     nist-800-53: ["AU-9", "SC-28"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:cloudwatch/logGroup:LogGroup")
+	input.type in resource_types
 	pulumi.absent(input.properties, "kmsKeyId")
 	msg := sprintf(
 		"CloudWatch log group %q is not encrypted with a customer-managed KMS key: set kmsKeyId to the ARN of a KMS key that allows the CloudWatch Logs service.",
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:cloudwatch/logGroup:LogGroup"})

@@ -27,7 +27,7 @@ import data.lib.pulumi
 #       default: 365
 #       description: Shortest accepted retention period, in days (365 by default; lower it where a profile accepts shorter retention).
 deny contains msg if {
-	pulumi.is_type(input, "aws:cloudwatch/logGroup:LogGroup")
+	input.type in resource_types
 	days := input.properties.retentionInDays
 	is_number(days)
 	days > 0
@@ -37,6 +37,8 @@ deny contains msg if {
 		[input.name, days, minimum_days],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:cloudwatch/logGroup:LogGroup"})
 
 default_minimum_days := 365
 

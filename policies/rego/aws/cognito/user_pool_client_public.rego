@@ -21,7 +21,7 @@ import data.lib.pulumi
 #   compliance:
 #     owasp-api-top-10: ["API2:2023"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:cognito/userPoolClient:UserPoolClient")
+	input.type in resource_types
 	pulumi.is_false(input.properties, "generateSecret")
 	not client_credentials
 	msg := sprintf(
@@ -29,6 +29,8 @@ deny contains msg if {
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:cognito/userPoolClient:UserPoolClient"})
 
 # client_credentials clients without a secret are reported by aws-cognito-user-pool-client-secret.
 client_credentials if {

@@ -38,7 +38,9 @@ deny contains msg if {
 	)
 }
 
-is_client if pulumi.is_type(input, "aws:cognito/userPoolClient:UserPoolClient")
+resource_types := pulumi.with_aliases({"aws:cognito/userPoolClient:UserPoolClient"})
+
+is_client if input.type in resource_types
 
 # The known flows; an unknown list or element is no flow (never judged as absent).
 oauth_flows contains flow if {

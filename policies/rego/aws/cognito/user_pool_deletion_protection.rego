@@ -38,4 +38,6 @@ deny contains msg if {
 	)
 }
 
-is_user_pool if pulumi.is_type(input, "aws:cognito/userPool:UserPool")
+resource_types := pulumi.with_aliases({"aws:cognito/userPool:UserPool"})
+
+is_user_pool if input.type in resource_types

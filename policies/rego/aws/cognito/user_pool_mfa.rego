@@ -33,7 +33,9 @@ deny contains msg if {
 	msg := sprintf("Cognito user pool %q does not require MFA for every user (mfaConfiguration is %s): set mfaConfiguration to \"ON\" with a TOTP, SMS or email MFA configuration.", [input.name, mode_label(mode)])
 }
 
-is_user_pool if pulumi.is_type(input, "aws:cognito/userPool:UserPool")
+resource_types := pulumi.with_aliases({"aws:cognito/userPool:UserPool"})
+
+is_user_pool if input.type in resource_types
 
 mode_label(mode) := mode if mode in {"OFF", "OPTIONAL"}
 

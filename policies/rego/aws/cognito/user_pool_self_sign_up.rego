@@ -20,13 +20,15 @@ import data.lib.pulumi
 #     nist-800-53: ["AC-2"]
 #     owasp-api-top-10: ["API2:2023"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:cognito/userPool:UserPool")
+	input.type in resource_types
 	self_sign_up(input.properties)
 	msg := sprintf(
 		"Cognito user pool %q lets anyone sign up for an account (adminCreateUserConfig.allowAdminCreateUserOnly is not true, AWS default false): set it to true so that only administrators create users.",
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:cognito/userPool:UserPool"})
 
 self_sign_up(props) if pulumi.absent(props, "adminCreateUserConfig")
 

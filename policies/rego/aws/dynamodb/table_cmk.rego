@@ -26,7 +26,7 @@ import data.lib.pulumi
 #       default: true
 #       description: Ask for a customer-managed KMS key; false accepts the AWS-managed key alias/aws/dynamodb.
 deny contains msg if {
-	pulumi.is_type(input, "aws:dynamodb/table:Table")
+	input.type in resource_types
 	sse := input.properties.serverSideEncryption
 	sse.enabled == true
 	kms.required("aws-dynamodb-table-cmk")
@@ -36,3 +36,5 @@ deny contains msg if {
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:dynamodb/table:Table"})

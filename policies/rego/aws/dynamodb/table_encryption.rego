@@ -18,13 +18,15 @@ import data.lib.pulumi
 #   compliance:
 #     nist-800-53: ["SC-12", "SC-28"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:dynamodb/table:Table")
+	input.type in resource_types
 	aws_owned_key(input.properties)
 	msg := sprintf(
 		"DynamoDB table %q is encrypted only with an AWS-owned key: set serverSideEncryption.enabled to true with kmsKeyArn set to a customer-managed KMS key.",
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:dynamodb/table:Table"})
 
 aws_owned_key(props) if pulumi.absent(props, "serverSideEncryption")
 

@@ -26,7 +26,7 @@ import data.lib.pulumi
 #       default: true
 #       description: Ask for a customer-managed KMS key; false accepts the AWS-managed key alias/aws/ebs.
 deny contains msg if {
-	pulumi.is_type(input, "aws:ebs/volume:Volume")
+	input.type in resource_types
 	input.properties.encrypted == true
 	kms.required("aws-ebs-volume-cmk")
 	kms.without_customer_key(input.properties, "kmsKeyId")
@@ -35,3 +35,5 @@ deny contains msg if {
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:ebs/volume:Volume"})

@@ -24,13 +24,15 @@ import data.lib.pulumi
 #     nist-800-53: ["SC-28"]
 #     pci-dss: ["3.5.1"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:ec2/instance:Instance")
+	input.type in resource_types
 	some volume in unencrypted_volumes
 	msg := sprintf(
 		"EC2 instance %q has an unencrypted %s: set encrypted to true on it (with kmsKeyId for a customer-managed key).",
 		[input.name, volume],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:ec2/instance:Instance"})
 
 unencrypted_volumes contains "root volume (rootBlockDevice)" if {
 	pulumi.absent(input.properties, "rootBlockDevice")

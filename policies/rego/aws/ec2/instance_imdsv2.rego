@@ -22,7 +22,7 @@ import data.lib.pulumi
 #     fsbp: ["EC2.8"]
 #     nist-800-53: ["AC-3", "SC-7"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:ec2/instance:Instance")
+	input.type in resource_types
 	not from_template(input.properties)
 	not imdsv2_only(object.get(input.properties, "metadataOptions", {}))
 	msg := sprintf(
@@ -30,6 +30,8 @@ deny contains msg if {
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:ec2/instance:Instance"})
 
 from_template(props) if {
 	pulumi.absent(props, "metadataOptions")

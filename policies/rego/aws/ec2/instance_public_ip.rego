@@ -22,10 +22,12 @@ import data.lib.pulumi
 #     nist-800-53: ["AC-4", "SC-7"]
 #     pci-dss: ["1.4.4"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:ec2/instance:Instance")
+	input.type in resource_types
 	input.properties.associatePublicIpAddress == true
 	msg := sprintf(
 		"EC2 instance %q gets a public IP address and is reachable from the internet: set associatePublicIpAddress to false and place it in a private subnet behind a load balancer (exempt it with a reason only for a deliberate public host).",
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:ec2/instance:Instance"})

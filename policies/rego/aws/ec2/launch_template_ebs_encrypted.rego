@@ -21,7 +21,7 @@ import data.lib.pulumi
 #     nist-800-53: ["SC-28"]
 #     pci-dss: ["3.5.1"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:ec2/launchTemplate:LaunchTemplate")
+	input.type in resource_types
 	some mapping in input.properties.blockDeviceMappings
 	ebs := mapping.ebs
 	is_object(ebs)
@@ -31,6 +31,8 @@ deny contains msg if {
 		[input.name, object.get(mapping, "deviceName", "")],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:ec2/launchTemplate:LaunchTemplate"})
 
 unencrypted(ebs) if ebs.encrypted in {false, "false"}
 

@@ -20,13 +20,15 @@ import data.lib.pulumi
 #     fsbp: ["EC2.170"]
 #     nist-800-53: ["AC-3", "SC-7"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:ec2/launchTemplate:LaunchTemplate")
+	input.type in resource_types
 	not imdsv2_only(object.get(input.properties, "metadataOptions", {}))
 	msg := sprintf(
 		"EC2 launch template %q lets its instances accept IMDSv1 requests, so a request forgery on them can read their role credentials: set metadataOptions.httpTokens to \"required\".",
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:ec2/launchTemplate:LaunchTemplate"})
 
 imdsv2_only(options) if options.httpTokens == "required"
 

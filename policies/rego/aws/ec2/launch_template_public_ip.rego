@@ -21,7 +21,7 @@ import data.lib.pulumi
 #     nist-800-53: ["AC-4", "SC-7"]
 #     pci-dss: ["1.4.4"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:ec2/launchTemplate:LaunchTemplate")
+	input.type in resource_types
 	some i, interface in input.properties.networkInterfaces
 	interface.associatePublicIpAddress in {true, "true"}
 	msg := sprintf(
@@ -29,3 +29,5 @@ deny contains msg if {
 		[input.name, i + 1],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:ec2/launchTemplate:LaunchTemplate"})

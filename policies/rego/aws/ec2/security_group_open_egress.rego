@@ -26,10 +26,18 @@ deny contains msg if {
 	msg := sprintf("%s lets traffic out to %s, any host on the internet: name the destinations the workload needs.", target)
 }
 
+resource_types := pulumi.with_aliases({security_group_type, security_group_rule_type, egress_rule_type})
+
+security_group_type := "aws:ec2/securityGroup:SecurityGroup"
+
+security_group_rule_type := "aws:ec2/securityGroupRule:SecurityGroupRule"
+
+egress_rule_type := "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule"
+
 open_cidrs := {"0.0.0.0/0", "::/0"}
 
 open_targets contains [sprintf("Security group %q (egress #%d)", [input.name, i]), cidr] if {
-	pulumi.is_type(input, "aws:ec2/securityGroup:SecurityGroup")
+	pulumi.is_type(input, security_group_type)
 	some i, block in object.get(input.properties, "egress", [])
 	some key in ["cidrBlocks", "ipv6CidrBlocks"]
 	some cidr in iam.as_list(object.get(block, key, []))
@@ -37,7 +45,7 @@ open_targets contains [sprintf("Security group %q (egress #%d)", [input.name, i]
 }
 
 open_targets contains [sprintf("Security group rule %q", [input.name]), cidr] if {
-	pulumi.is_type(input, "aws:ec2/securityGroupRule:SecurityGroupRule")
+	pulumi.is_type(input, security_group_rule_type)
 	input.properties.type == "egress"
 	some key in ["cidrBlocks", "ipv6CidrBlocks"]
 	some cidr in iam.as_list(object.get(input.properties, key, []))
@@ -45,7 +53,7 @@ open_targets contains [sprintf("Security group rule %q", [input.name]), cidr] if
 }
 
 open_targets contains [sprintf("Security group egress rule %q", [input.name]), cidr] if {
-	pulumi.is_type(input, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule")
+	pulumi.is_type(input, egress_rule_type)
 	some key in ["cidrIpv4", "cidrIpv6"]
 	cidr := object.get(input.properties, key, null)
 	cidr in open_cidrs

@@ -30,12 +30,20 @@ deny contains msg if {
 	msg := sprintf("%s allows ingress from %s to %s: restrict the source to known networks or security groups; only TCP port 443 may be open to the internet.", [rule.label, cidr, describe(rule)])
 }
 
+resource_types := pulumi.with_aliases({security_group_type, security_group_rule_type, ingress_rule_type})
+
+security_group_type := "aws:ec2/securityGroup:SecurityGroup"
+
+security_group_rule_type := "aws:ec2/securityGroupRule:SecurityGroupRule"
+
+ingress_rule_type := "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule"
+
 open_cidrs := {"0.0.0.0/0", "::/0"}
 
 # ingress_rules normalises the three ways of writing an ingress rule to
 # {label, protocol, from, to, cidrs}.
 ingress_rules contains rule if {
-	pulumi.is_type(input, "aws:ec2/securityGroup:SecurityGroup")
+	pulumi.is_type(input, security_group_type)
 	some i, block in list_or_empty(input.properties.ingress)
 	is_object(block)
 	rule := {
@@ -48,7 +56,7 @@ ingress_rules contains rule if {
 }
 
 ingress_rules contains rule if {
-	pulumi.is_type(input, "aws:ec2/securityGroupRule:SecurityGroupRule")
+	pulumi.is_type(input, security_group_rule_type)
 	input.properties.type == "ingress"
 	rule := {
 		"label": sprintf("Security group rule %q", [input.name]),
@@ -60,7 +68,7 @@ ingress_rules contains rule if {
 }
 
 ingress_rules contains rule if {
-	pulumi.is_type(input, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")
+	pulumi.is_type(input, ingress_rule_type)
 	rule := {
 		"label": sprintf("Security group ingress rule %q", [input.name]),
 		"protocol": object.get(input.properties, "ipProtocol", null),

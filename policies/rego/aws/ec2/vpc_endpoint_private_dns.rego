@@ -20,12 +20,14 @@ import data.lib.pulumi
 #   compliance:
 #     nist-800-53: ["SC-7"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:ec2/vpcEndpoint:VpcEndpoint")
+	input.type in resource_types
 	input.properties.vpcEndpointType == "Interface"
 	aws_service(input.properties.serviceName)
 	pulumi.is_false(input.properties, "privateDnsEnabled")
 	msg := sprintf("Interface VPC endpoint %q does not enable private DNS, so clients keep resolving the service's public endpoint: set privateDnsEnabled to true.", [input.name])
 }
+
+resource_types := pulumi.with_aliases({"aws:ec2/vpcEndpoint:VpcEndpoint"})
 
 aws_service(name) if {
 	is_string(name)

@@ -26,7 +26,7 @@ import data.lib.pulumi
 #       default: true
 #       description: Ask for a customer-managed KMS key; false accepts the AWS-managed key alias/aws/ecr.
 deny contains msg if {
-	pulumi.is_type(input, "aws:ecr/repository:Repository")
+	input.type in resource_types
 	not kms_encrypted(input.properties)
 	msg := sprintf(
 		"ECR repository %q encrypts its images with S3-managed AES256 keys: set encryptionConfigurations to encryptionType \"KMS\" with kmsKey set to a customer-managed KMS key.",
@@ -35,7 +35,7 @@ deny contains msg if {
 }
 
 deny contains msg if {
-	pulumi.is_type(input, "aws:ecr/repository:Repository")
+	input.type in resource_types
 	some config in input.properties.encryptionConfigurations
 	config.encryptionType in kms_types
 	kms.required("aws-ecr-repository-kms")
@@ -45,6 +45,8 @@ deny contains msg if {
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:ecr/repository:Repository"})
 
 kms_types := {"KMS", "KMS_DSSE"}
 

@@ -23,10 +23,12 @@ import data.lib.pulumi
 #     nist-800-53: ["AC-3", "AC-6"]
 #     pci-dss: ["7.2.1"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:ecr/repositoryPolicy:RepositoryPolicy")
+	input.type in resource_types
 	some stmt in iam_policies.public_statements(input.properties.policy)
 	msg := sprintf(
 		"ECR repository policy %q has a policy %s that lets any AWS identity use the repository, with no condition narrowing the caller: name the accounts or services that pull from it, or add an aws:PrincipalOrgID or aws:SourceAccount condition.",
 		[input.name, stmt],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:ecr/repositoryPolicy:RepositoryPolicy"})

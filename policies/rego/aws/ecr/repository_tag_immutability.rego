@@ -20,13 +20,15 @@ import data.lib.pulumi
 #     fsbp: ["ECR.2"]
 #     nist-800-53: ["CM-2", "SI-7"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:ecr/repository:Repository")
+	input.type in resource_types
 	not immutable(input.properties)
 	msg := sprintf(
 		"ECR repository %q lets a push replace the image behind an existing tag: set imageTagMutability to \"IMMUTABLE\".",
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:ecr/repository:Repository"})
 
 immutable_settings := {"IMMUTABLE", "IMMUTABLE_WITH_EXCLUSION"}
 

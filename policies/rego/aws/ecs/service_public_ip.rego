@@ -20,10 +20,12 @@ import data.lib.pulumi
 #     nist-800-53: ["AC-4", "SC-7"]
 #     pci-dss: ["1.4.4"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:ecs/service:Service")
+	input.type in resource_types
 	input.properties.networkConfiguration.assignPublicIp == true
 	msg := sprintf(
 		"ECS service %q gives its tasks public IP addresses: set networkConfiguration.assignPublicIp to false and run the tasks in private subnets behind a load balancer.",
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:ecs/service:Service"})

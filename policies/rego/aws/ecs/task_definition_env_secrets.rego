@@ -26,7 +26,7 @@ import data.lib.pulumi
 #     nist-800-53: ["IA-5", "SC-28"]
 #     pci-dss: ["8.3.2"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:ecs/taskDefinition:TaskDefinition")
+	input.type in resource_types
 	some container in containers
 	some variable in container.environment
 	secret_name(variable.name)
@@ -37,6 +37,8 @@ deny contains msg if {
 		[input.name, variable.name, object.get(container, "name", "")],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:ecs/taskDefinition:TaskDefinition"})
 
 containers := parsed if {
 	text := input.properties.containerDefinitions

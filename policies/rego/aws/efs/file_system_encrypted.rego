@@ -19,10 +19,12 @@ import data.lib.pulumi
 #     nist-800-53: ["SC-28"]
 #     pci-dss: ["3.5.1"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:efs/fileSystem:FileSystem")
+	input.type in resource_types
 	pulumi.is_false(input.properties, "encrypted")
 	msg := sprintf(
 		"EFS file system %q is not encrypted: set encrypted to true (with kmsKeyId for a customer-managed key).",
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:efs/fileSystem:FileSystem"})

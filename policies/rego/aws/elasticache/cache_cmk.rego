@@ -35,14 +35,20 @@ deny contains msg if {
 	)
 }
 
+resource_types := pulumi.with_aliases({replication_group_type, serverless_cache_type})
+
+replication_group_type := "aws:elasticache/replicationGroup:ReplicationGroup"
+
+serverless_cache_type := "aws:elasticache/serverlessCache:ServerlessCache"
+
 # checked_kind names the resource when it is a cache whose key the rule judges.
 checked_kind contains "replication group" if {
-	pulumi.is_type(input, "aws:elasticache/replicationGroup:ReplicationGroup")
+	pulumi.is_type(input, replication_group_type)
 	object.get(input.properties, "globalReplicationGroupId", null) == null
 	encrypted_at_rest(input.properties)
 }
 
-checked_kind contains "serverless cache" if pulumi.is_type(input, "aws:elasticache/serverlessCache:ServerlessCache")
+checked_kind contains "serverless cache" if pulumi.is_type(input, serverless_cache_type)
 
 encrypted_at_rest(props) if props.atRestEncryptionEnabled == true
 

@@ -21,7 +21,7 @@ import data.lib.pulumi
 #     nist-800-53: ["SC-28"]
 #     pci-dss: ["3.5.1"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:elasticache/replicationGroup:ReplicationGroup")
+	input.type in resource_types
 	object.get(input.properties, "globalReplicationGroupId", null) == null
 	not encrypted_at_rest(input.properties)
 	msg := sprintf(
@@ -29,6 +29,8 @@ deny contains msg if {
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:elasticache/replicationGroup:ReplicationGroup"})
 
 encrypted_at_rest(props) if props.atRestEncryptionEnabled == true
 

@@ -21,7 +21,7 @@ import data.lib.pulumi
 #     nist-800-53: ["AC-3", "IA-2"]
 #     pci-dss: ["8.2.1"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:elasticache/replicationGroup:ReplicationGroup")
+	input.type in resource_types
 	object.get(input.properties, "globalReplicationGroupId", null) == null
 	every key in ["authToken", "authTokenWo"] {
 		pulumi.absent(input.properties, key)
@@ -32,6 +32,8 @@ deny contains msg if {
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:elasticache/replicationGroup:ReplicationGroup"})
 
 no_user_group(props) if pulumi.absent(props, "userGroupIds")
 

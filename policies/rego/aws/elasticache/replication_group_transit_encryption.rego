@@ -34,8 +34,10 @@ deny contains msg if {
 	msg := sprintf("ElastiCache replication group %q still accepts unencrypted connections (transitEncryptionMode \"preferred\"): set transitEncryptionMode to \"required\" once clients use TLS.", [input.name])
 }
 
+resource_types := pulumi.with_aliases({"aws:elasticache/replicationGroup:ReplicationGroup"})
+
 is_primary_group if {
-	pulumi.is_type(input, "aws:elasticache/replicationGroup:ReplicationGroup")
+	input.type in resource_types
 	not has_global_group
 }
 

@@ -20,7 +20,7 @@ import data.lib.pulumi
 #     fsbp: ["ElastiCache.6"]
 #     nist-800-53: ["IA-2", "AC-3"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:elasticache/user:User")
+	input.type in resource_types
 	no_password(input.properties)
 	enabled(input.properties)
 	msg := sprintf(
@@ -28,6 +28,8 @@ deny contains msg if {
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:elasticache/user:User"})
 
 no_password(props) if props.noPasswordRequired == true
 

@@ -32,4 +32,6 @@ deny contains msg if {
 	)
 }
 
+resource_types := iam_policies.attachment_types
+
 admin_policies := {"AdministratorAccess", "PowerUserAccess", "IAMFullAccess"}

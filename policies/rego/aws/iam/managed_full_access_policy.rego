@@ -31,6 +31,8 @@ deny contains msg if {
 	)
 }
 
+resource_types := iam_policies.attachment_types
+
 # broad(policy) holds for the AWS-managed full-access and read-write policies, except those
 # aws-iam-managed-admin-policy reports.
 broad(policy) if {

@@ -30,6 +30,8 @@ deny contains msg if {
 	)
 }
 
+resource_types := iam_policies.identity_document_types
+
 noun := {"NotAction": "actions", "NotResource": "resources"}
 
 positive := {"NotAction": "Action", "NotResource": "Resource"}

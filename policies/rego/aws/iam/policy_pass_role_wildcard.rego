@@ -38,6 +38,8 @@ deny contains msg if {
 	)
 }
 
+resource_types := iam_policies.identity_document_types
+
 target(stmt) := "every resource" if iam_policies.broad_resource(stmt)
 
 target(stmt) := concat(", ", sort([sprintf("%q", [r]) | some r in iam.resources(stmt); iam_policies.any_role_pattern(r)])) if {

@@ -39,6 +39,8 @@ deny contains msg if {
 	)
 }
 
+resource_types := iam_policies.identity_document_types
+
 # escalations(stmt, doc) is the set of escalation actions the statement grants, in AWS's
 # spelling: those of the catalog's privilege_escalation list, and those of its
 # privilege_escalation_with_pass_role list when the document also passes any role.

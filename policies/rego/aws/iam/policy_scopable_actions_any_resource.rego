@@ -52,6 +52,8 @@ deny contains msg if {
 	)
 }
 
+resource_types := iam_policies.identity_document_types
+
 # named(pattern) is the set of catalog actions a pattern stands for.
 named(pattern) := {pattern} if iam_actions.entry(pattern)
 

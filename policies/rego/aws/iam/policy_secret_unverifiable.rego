@@ -1,5 +1,7 @@
 package aws.iam.policy_secret_unverifiable
 
+import data.lib.pulumi
+
 # METADATA
 # title: Policy documents are readable by the gate, not Pulumi secrets
 # description: |
@@ -26,6 +28,9 @@ deny contains msg if {
 	inline.policy == secret_marker
 	msg := sprintf("%s %q: inline policy #%d is a Pulumi secret, so its grants could not be verified.", [input.type, input.name, i + 1])
 }
+
+# The rule looks for a policy key in resources of every type, not only those other rules read.
+resource_types := {pulumi.any_type}
 
 # What stackguard hands OPA in place of a secret value (policies/stackguard/vocabulary.py).
 secret_marker := "[secret]"

@@ -38,6 +38,8 @@ deny contains msg if {
 	)
 }
 
+resource_types := iam_policies.identity_document_types | iam_policies.resource_document_types
+
 unknown_actions(stmt) := {sprintf("%q", [pattern]) |
 	some key in ["Action", "NotAction"]
 	some raw in iam.values(stmt, key)

@@ -35,6 +35,8 @@ deny contains msg if {
 	)
 }
 
+resource_types := iam_policies.identity_document_types
+
 scope(stmt) := "every resource" if iam_policies.broad_resource(stmt)
 
 scope(stmt) := "its resources" if not iam_policies.broad_resource(stmt)

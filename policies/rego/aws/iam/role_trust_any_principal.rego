@@ -23,13 +23,15 @@ import data.lib.pulumi
 #     nist-800-53: ["AC-3", "AC-6"]
 #     pci-dss: ["7.2.1"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:iam/role:Role")
+	input.type in resource_types
 	some stmt in iam_policies.open_statements(input.properties.assumeRolePolicy, trust_condition_keys)
 	msg := sprintf(
 		"IAM role %q can be assumed by any AWS identity: its trust policy %s has no condition narrowing the caller. Name the trusted principals, or add an aws:PrincipalOrgID, aws:PrincipalArn or sts:ExternalId condition.",
 		[input.name, stmt],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:iam/role:Role"})
 
 # Condition keys that keep a wildcard trust from being open to everyone.
 trust_condition_keys := {

@@ -40,7 +40,7 @@ import data.lib.pulumi
 #       default: []
 #       description: AWS account ids (12 digits, as strings) that roles may trust without a condition, such as your own accounts.
 deny contains msg if {
-	pulumi.is_type(input, "aws:iam/role:Role")
+	input.type in resource_types
 	doc := input.properties.assumeRolePolicy
 	some a in iam_policies.allow_statements(doc)
 	not iam_policies.restricted_by(a.statement, condition_keys)
@@ -53,6 +53,8 @@ deny contains msg if {
 		[input.name, account, a.label],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:iam/role:Role"})
 
 condition_keys := {"sts:externalid", "aws:principalorgid", "aws:principalorgpaths"}
 

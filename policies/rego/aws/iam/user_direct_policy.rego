@@ -23,7 +23,7 @@ import data.lib.pulumi
 #     nist-800-53: ["AC-2", "AC-6"]
 #     pci-dss: ["7.2.1"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:iam/userPolicy:UserPolicy")
+	pulumi.is_type(input, user_policy_type)
 	msg := sprintf(
 		"IAM user policy %q is an inline policy on a user: put its statements in a GroupPolicy on a group the user belongs to.",
 		[input.name],
@@ -31,7 +31,7 @@ deny contains msg if {
 }
 
 deny contains msg if {
-	pulumi.is_type(input, "aws:iam/userPolicyAttachment:UserPolicyAttachment")
+	pulumi.is_type(input, user_policy_attachment_type)
 	msg := sprintf(
 		"User policy attachment %q attaches a policy directly to a user: attach it to a group with GroupPolicyAttachment and add the user to the group.",
 		[input.name],
@@ -39,7 +39,7 @@ deny contains msg if {
 }
 
 deny contains msg if {
-	pulumi.is_type(input, "aws:iam/policyAttachment:PolicyAttachment")
+	pulumi.is_type(input, policy_attachment_type)
 	users := input.properties.users
 	is_array(users)
 	count(users) > 0
@@ -48,3 +48,11 @@ deny contains msg if {
 		[input.name, count(users)],
 	)
 }
+
+resource_types := pulumi.with_aliases({policy_attachment_type, user_policy_type, user_policy_attachment_type})
+
+policy_attachment_type := "aws:iam/policyAttachment:PolicyAttachment"
+
+user_policy_type := "aws:iam/userPolicy:UserPolicy"
+
+user_policy_attachment_type := "aws:iam/userPolicyAttachment:UserPolicyAttachment"

@@ -25,7 +25,7 @@ import data.lib.pulumi
 #       default: true
 #       description: Ask for a customer-managed KMS key; false accepts the AWS-managed key alias/aws/kinesis.
 deny contains msg if {
-	pulumi.is_type(input, "aws:kinesis/stream:Stream")
+	input.type in resource_types
 	input.properties.encryptionType == "KMS"
 	kms.required("aws-kinesis-stream-cmk")
 	kms.without_customer_key(input.properties, "kmsKeyId")
@@ -34,3 +34,5 @@ deny contains msg if {
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:kinesis/stream:Stream"})

@@ -17,7 +17,7 @@ import data.lib.pulumi
 #     fsbp: ["Kinesis.1"]
 #     nist-800-53: ["SC-28"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:kinesis/stream:Stream")
+	input.type in resource_types
 	not pulumi.unknown(input.properties, "encryptionType")
 	not input.properties.encryptionType == "KMS"
 	msg := sprintf(
@@ -25,3 +25,5 @@ deny contains msg if {
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:kinesis/stream:Stream"})

@@ -26,7 +26,7 @@ import data.lib.pulumi
 #       default: 30
 #       description: Shortest accepted deletion waiting period, in days.
 deny contains msg if {
-	pulumi.is_type(input, "aws:kms/key:Key")
+	input.type in resource_types
 	pulumi.known(input.properties, "deletionWindowInDays")
 	days := input.properties.deletionWindowInDays
 	is_number(days)
@@ -36,6 +36,8 @@ deny contains msg if {
 		[input.name, days, minimum_days],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:kms/key:Key"})
 
 default_minimum_days := 30
 

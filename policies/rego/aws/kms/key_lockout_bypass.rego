@@ -17,10 +17,12 @@ import data.lib.pulumi
 #   compliance:
 #     nist-800-53: ["SC-12"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:kms/key:Key")
+	input.type in resource_types
 	input.properties.bypassPolicyLockoutSafetyCheck == true
 	msg := sprintf(
 		"KMS key %q bypasses the policy lockout safety check: remove bypassPolicyLockoutSafetyCheck and keep a key administrator in the key policy, or the key may become unmanageable.",
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:kms/key:Key"})

@@ -19,11 +19,13 @@ import data.lib.pulumi
 #     nist-800-53: ["SC-12", "SC-28"]
 #     pci-dss: ["3.6.4"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:kms/key:Key")
+	input.type in resource_types
 	symmetric(input.properties)
 	pulumi.is_false(input.properties, "enableKeyRotation")
 	msg := sprintf("KMS key %q does not rotate its key material: set enableKeyRotation to true.", [input.name])
 }
+
+resource_types := pulumi.with_aliases({"aws:kms/key:Key"})
 
 # Rotation is only available for symmetric encryption keys.
 # symmetric(props) holds for a symmetric encryption key, the only kind AWS rotates: its key

@@ -18,7 +18,7 @@ import data.lib.pulumi
 #   compliance:
 #     nist-800-53: ["SC-12", "SC-28"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:lambda/function:Function")
+	input.type in resource_types
 	variables := input.properties.environment.variables
 	is_object(variables)
 	count(variables) > 0
@@ -28,3 +28,5 @@ deny contains msg if {
 		[input.name, count(variables)],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:lambda/function:Function"})

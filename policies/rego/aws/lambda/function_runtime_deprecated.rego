@@ -30,7 +30,7 @@ import data.lib.pulumi
 #       default: []
 #       description: More runtime identifiers to report, e.g. ["java8.al2"] once AWS deprecates them.
 deny contains msg if {
-	pulumi.is_type(input, "aws:lambda/function:Function")
+	input.type in resource_types
 	runtime := input.properties.runtime
 	runtime in (deprecated_runtimes | also_deprecated)
 	msg := sprintf(
@@ -38,6 +38,8 @@ deny contains msg if {
 		[input.name, runtime],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:lambda/function:Function"})
 
 # Runtimes AWS lists as deprecated (deprecation date passed), newest deprecations first.
 deprecated_runtimes := {

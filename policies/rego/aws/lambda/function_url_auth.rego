@@ -22,10 +22,12 @@ import data.lib.pulumi
 #     nist-800-53: ["AC-3", "IA-2"]
 #     owasp-api-top-10: ["API2:2023"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:lambda/functionUrl:FunctionUrl")
+	input.type in resource_types
 	input.properties.authorizationType == "NONE"
 	msg := sprintf(
 		"Lambda function URL %q lets anyone on the internet invoke the function without authentication (authorizationType \"NONE\"): set authorizationType to \"AWS_IAM\", or put the function behind API Gateway with an authorizer.",
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:lambda/functionUrl:FunctionUrl"})

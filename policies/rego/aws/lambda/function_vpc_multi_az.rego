@@ -19,9 +19,11 @@ import data.lib.pulumi
 #     fsbp: ["Lambda.5"]
 #     nist-800-53: ["CP-10", "SC-36"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:lambda/function:Function")
+	input.type in resource_types
 	subnets := input.properties.vpcConfig.subnetIds
 	is_array(subnets)
 	count(subnets) == 1
 	msg := sprintf("Lambda function %q runs in a VPC with a single subnet, so in one Availability Zone: list private subnets of at least two zones in vpcConfig.subnetIds.", [input.name])
 }
+
+resource_types := pulumi.with_aliases({"aws:lambda/function:Function"})

@@ -78,7 +78,9 @@ deny contains msg if {
 	)
 }
 
-is_permission if pulumi.is_type(input, "aws:lambda/permission:Permission")
+resource_types := pulumi.with_aliases({"aws:lambda/permission:Permission"})
+
+is_permission if input.type in resource_types
 
 # service_principal is the (lower-cased) AWS service principal of the permission.
 service_principal := service if {

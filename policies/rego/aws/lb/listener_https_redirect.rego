@@ -40,7 +40,9 @@ deny contains msg if {
 	msg := sprintf("Load balancer listener %q accepts plain HTTP and has no default action: add a redirect to HTTPS (type \"redirect\", redirect.protocol \"HTTPS\").", [input.name])
 }
 
-is_listener if pulumi.is_type(input, "aws:lb/listener:Listener")
+resource_types := pulumi.with_aliases({"aws:lb/listener:Listener"})
+
+is_listener if input.type in resource_types
 
 http_listener(props) if upper(props.protocol) == "HTTP"
 

@@ -36,8 +36,10 @@ deny contains msg if {
 	msg := sprintf("Load balancer listener %q uses security policy %q, which is outdated (it accepts TLS versions before 1.2 or offers no TLS 1.3): set sslPolicy to \"ELBSecurityPolicy-TLS13-1-2-Res-2021-06\" or another TLS 1.2+ policy.", [input.name, policy])
 }
 
+resource_types := pulumi.with_aliases({"aws:lb/listener:Listener"})
+
 tls_listener if {
-	pulumi.is_type(input, "aws:lb/listener:Listener")
+	input.type in resource_types
 	is_string(input.properties.protocol)
 	upper(input.properties.protocol) in {"HTTPS", "TLS"}
 }

@@ -30,6 +30,8 @@ deny contains msg if {
 	)
 }
 
+resource_types := pulumi.with_aliases(object.keys(kinds))
+
 kinds := {
 	"aws:rds/clusterInstance:ClusterInstance": "RDS cluster instance",
 	"aws:rds/cluster:Cluster": "RDS cluster",

@@ -21,7 +21,7 @@ import data.lib.pulumi
 #     nist-800-53: ["SC-28"]
 #     pci-dss: ["3.5.1"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:rds/cluster:Cluster")
+	input.type in resource_types
 	not always_encrypted(input.properties)
 	pulumi.is_false(input.properties, "storageEncrypted")
 	msg := sprintf(
@@ -29,6 +29,8 @@ deny contains msg if {
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:rds/cluster:Cluster"})
 
 # Aurora Serverless v1 is always encrypted; an unknown engine mode cannot be judged.
 always_encrypted(props) if props.engineMode == "serverless"

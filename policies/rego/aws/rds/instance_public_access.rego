@@ -22,10 +22,12 @@ import data.lib.pulumi
 #     nist-800-53: ["AC-4", "SC-7"]
 #     pci-dss: ["1.4.4"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:rds/instance:Instance")
+	input.type in resource_types
 	input.properties.publiclyAccessible == true
 	msg := sprintf(
 		"RDS instance %q is publicly accessible: set publiclyAccessible to false and keep it in private subnets.",
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:rds/instance:Instance"})

@@ -21,7 +21,7 @@ import data.lib.pulumi
 #     nist-800-53: ["SC-28"]
 #     pci-dss: ["3.5.1"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:rds/instance:Instance")
+	input.type in resource_types
 	pulumi.absent(input.properties, "replicateSourceDb")
 	pulumi.is_false(input.properties, "storageEncrypted")
 	msg := sprintf(
@@ -29,3 +29,5 @@ deny contains msg if {
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:rds/instance:Instance"})

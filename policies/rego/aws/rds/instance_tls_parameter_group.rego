@@ -22,7 +22,7 @@ import data.lib.pulumi
 #     nist-800-53: ["SC-8"]
 #     pci-dss: ["4.2.1"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:rds/instance:Instance")
+	input.type in resource_types
 	default_group(input.properties)
 	engine := input.properties.engine
 	is_string(engine)
@@ -32,6 +32,8 @@ deny contains msg if {
 		[input.name, engine],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:rds/instance:Instance"})
 
 default_group(props) if pulumi.absent(props, "parameterGroupName")
 

@@ -39,6 +39,8 @@ deny contains msg if {
 	)
 }
 
+resource_types := pulumi.with_aliases(object.keys(kinds))
+
 kinds := {
 	"aws:rds/parameterGroup:ParameterGroup": "RDS parameter group",
 	"aws:rds/clusterParameterGroup:ClusterParameterGroup": "RDS cluster parameter group",

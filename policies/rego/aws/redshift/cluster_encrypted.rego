@@ -19,10 +19,12 @@ import data.lib.pulumi
 #     nist-800-53: ["SC-28"]
 #     pci-dss: ["3.5.1"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:redshift/cluster:Cluster")
+	input.type in resource_types
 	input.properties.encrypted == false
 	msg := sprintf(
 		"Redshift cluster %q does not encrypt its data at rest (encrypted = false): set encrypted to true with kmsKeyId for a customer-managed key.",
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:redshift/cluster:Cluster"})

@@ -20,13 +20,15 @@ import data.lib.pulumi
 #     nist-800-53: ["SC-8"]
 #     pci-dss: ["4.2.1"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:redshift/cluster:Cluster")
+	input.type in resource_types
 	default_group(input.properties)
 	msg := sprintf(
 		"Redshift cluster %q uses the default parameter group, which lets clients connect without TLS: set clusterParameterGroupName to a parameter group with require_ssl \"true\".",
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:redshift/cluster:Cluster"})
 
 default_group(props) if pulumi.absent(props, "clusterParameterGroupName")
 

@@ -21,7 +21,7 @@ import data.lib.pulumi
 #     nist-800-53: ["SC-8"]
 #     pci-dss: ["4.2.1"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:redshift/parameterGroup:ParameterGroup")
+	input.type in resource_types
 	not pulumi.unknown(input.properties, "parameters")
 	not requires_ssl
 	msg := sprintf(
@@ -29,6 +29,8 @@ deny contains msg if {
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:redshift/parameterGroup:ParameterGroup"})
 
 requires_ssl if {
 	some p in input.properties.parameters

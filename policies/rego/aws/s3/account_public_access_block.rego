@@ -25,7 +25,7 @@ import data.lib.s3
 #     nist-800-53: ["AC-3", "AC-21"]
 #     pci-dss: ["1.4.1"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock")
+	input.type in resource_types
 	off := s3.public_access_block_settings_off(input.properties)
 	count(off) > 0
 	msg := sprintf(
@@ -33,3 +33,5 @@ deny contains msg if {
 		[input.name, concat(", ", sort(off))],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock"})

@@ -33,6 +33,8 @@ deny contains msg if {
 	)
 }
 
+resource_types := pulumi.with_aliases({token | some token in checked_types})
+
 checked_types := {"S3 bucket": "aws:s3/bucket:Bucket", "S3 bucket ACL": "aws:s3/bucketAcl:BucketAcl"}
 
 public_canned_acls := {

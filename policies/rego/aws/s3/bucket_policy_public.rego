@@ -39,6 +39,8 @@ deny contains msg if {
 	)
 }
 
+resource_types := pulumi.with_aliases(object.keys(kinds))
+
 # The resource types whose `policy` is this resource policy, with the words that name them.
 kinds := {
 	"aws:s3/bucketPolicy:BucketPolicy": "S3 bucket policy",

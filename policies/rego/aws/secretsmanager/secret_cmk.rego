@@ -18,7 +18,7 @@ import data.lib.pulumi
 #   compliance:
 #     nist-800-53: ["SC-12", "SC-28"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:secretsmanager/secret:Secret")
+	input.type in resource_types
 	pulumi.absent(input.properties, "kmsKeyId")
 	msg := sprintf(
 		"Secrets Manager secret %q is encrypted with the AWS-managed key: set kmsKeyId to a customer-managed KMS key.",
@@ -27,13 +27,15 @@ deny contains msg if {
 }
 
 deny contains msg if {
-	pulumi.is_type(input, "aws:secretsmanager/secret:Secret")
+	input.type in resource_types
 	aws_managed_alias(input.properties.kmsKeyId)
 	msg := sprintf(
 		"Secrets Manager secret %q names the AWS-managed key alias/aws/secretsmanager as kmsKeyId: use a customer-managed KMS key instead.",
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:secretsmanager/secret:Secret"})
 
 # aws_managed_alias(key) holds for the AWS-managed key's alias, by name or ARN.
 aws_managed_alias(key) if {

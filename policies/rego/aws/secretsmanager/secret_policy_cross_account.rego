@@ -2,6 +2,7 @@ package aws.secretsmanager.secret_policy_cross_account
 
 import data.lib.iam
 import data.lib.iam_policies
+import data.lib.pulumi
 
 # METADATA
 # title: Secret policies grant only principals of the secret's own account
@@ -21,7 +22,7 @@ import data.lib.iam_policies
 #     nist-800-53: ["AC-3", "AC-6"]
 #     owasp-api-top-10: ["API5:2023"]
 deny contains msg if {
-	input.type == "aws:secretsmanager/secretPolicy:SecretPolicy"
+	input.type in resource_types
 	own := account_of(input.properties.secretArn)
 	some a in iam_policies.allow_statements(input.properties.policy)
 	some principal in iam.principals(a.statement)
@@ -29,6 +30,8 @@ deny contains msg if {
 	other != own
 	msg := sprintf("Secret policy %q %s lets account %s read the secret of account %s: grant principals of the secret's own account only.", [input.name, a.label, other, own])
 }
+
+resource_types := pulumi.with_aliases({"aws:secretsmanager/secretPolicy:SecretPolicy"})
 
 account_of(arn) := parts[4] if {
 	is_string(arn)

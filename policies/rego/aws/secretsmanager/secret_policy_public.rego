@@ -36,6 +36,8 @@ deny contains msg if {
 	)
 }
 
+resource_types := pulumi.with_aliases(object.keys(kinds))
+
 # The resource types whose `policy` is this resource policy, with the words that name them.
 kinds := {
 	"aws:secretsmanager/secret:Secret": "Secrets Manager secret",

@@ -45,9 +45,11 @@ deny contains msg if {
 	)
 }
 
+resource_types := pulumi.with_aliases({"aws:secretsmanager/secret:Secret"})
+
 # recovery_window is the known recoveryWindowInDays; undefined when unset (AWS default 30) or unknown.
 recovery_window := days if {
-	pulumi.is_type(input, "aws:secretsmanager/secret:Secret")
+	input.type in resource_types
 	pulumi.known(input.properties, "recoveryWindowInDays")
 	days := input.properties.recoveryWindowInDays
 	is_number(days)

@@ -17,10 +17,12 @@ import data.lib.pulumi
 #     fsbp: ["SNS.1"]
 #     nist-800-53: ["SC-28"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:sns/topic:Topic")
+	input.type in resource_types
 	pulumi.absent(input.properties, "kmsMasterKeyId")
 	msg := sprintf(
 		"SNS topic %q is not encrypted at rest: set kmsMasterKeyId to a customer-managed KMS key.",
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:sns/topic:Topic"})

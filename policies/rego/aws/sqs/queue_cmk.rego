@@ -27,7 +27,7 @@ import data.lib.pulumi
 #       default: true
 #       description: Ask for a customer-managed KMS key; false accepts SQS-managed and AWS-managed keys.
 deny contains msg if {
-	pulumi.is_type(input, "aws:sqs/queue:Queue")
+	input.type in resource_types
 	kms.required("aws-sqs-queue-cmk")
 	declares_encryption(input.properties)
 	kms.without_customer_key(input.properties, "kmsMasterKeyId")
@@ -36,6 +36,8 @@ deny contains msg if {
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:sqs/queue:Queue"})
 
 declares_encryption(props) if props.sqsManagedSseEnabled == true
 

@@ -19,7 +19,7 @@ import data.lib.pulumi
 #     fsbp: ["SQS.1"]
 #     nist-800-53: ["SC-28"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:sqs/queue:Queue")
+	input.type in resource_types
 	pulumi.absent(input.properties, "kmsMasterKeyId")
 	input.properties.sqsManagedSseEnabled == false
 	msg := sprintf(
@@ -29,7 +29,7 @@ deny contains msg if {
 }
 
 deny contains msg if {
-	pulumi.is_type(input, "aws:sqs/queue:Queue")
+	input.type in resource_types
 	pulumi.absent(input.properties, "kmsMasterKeyId")
 	pulumi.absent(input.properties, "sqsManagedSseEnabled")
 	msg := sprintf(
@@ -37,3 +37,5 @@ deny contains msg if {
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:sqs/queue:Queue"})

@@ -26,7 +26,7 @@ import data.lib.pulumi
 #       default: true
 #       description: Ask for a customer-managed KMS key; false accepts the AWS-managed key alias/aws/ssm.
 deny contains msg if {
-	pulumi.is_type(input, "aws:ssm/parameter:Parameter")
+	input.type in resource_types
 	input.properties.type == "SecureString"
 	kms.required("aws-ssm-parameter-cmk")
 	kms.without_customer_key(input.properties, "keyId")
@@ -35,3 +35,5 @@ deny contains msg if {
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:ssm/parameter:Parameter"})

@@ -19,7 +19,7 @@ import data.lib.pulumi
 #     nist-800-53: ["SC-28", "IA-5"]
 #     pci-dss: ["8.3.2"]
 deny contains msg if {
-	pulumi.is_type(input, "aws:ssm/parameter:Parameter")
+	input.type in resource_types
 	looks_secret
 	not secure(input.properties)
 	msg := sprintf(
@@ -27,6 +27,8 @@ deny contains msg if {
 		[input.name],
 	)
 }
+
+resource_types := pulumi.with_aliases({"aws:ssm/parameter:Parameter"})
 
 secret_words := {"password", "passwd", "secret", "token", "apikey", "api_key", "api-key", "private_key", "credential"}
 

@@ -28,7 +28,7 @@ import data.lib.pulumi
 #       default: [authorization, cookie, x-api-key]
 #       description: Header names (case-insensitive) every WAF logging configuration must redact.
 deny contains msg if {
-	pulumi.is_type(input, "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration")
+	input.type in resource_types
 	fields := object.get(input.properties, "redactedFields", [])
 	not pulumi.is_unknown(fields)
 	is_array(fields)
@@ -38,6 +38,8 @@ deny contains msg if {
 	count(missing) > 0
 	msg := sprintf("WAF logging configuration %q writes the %s header(s) into the logs: add redactedFields entries with singleHeader for them.", [input.name, concat(", ", sort(missing))])
 }
+
+resource_types := pulumi.with_aliases({"aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration"})
 
 unknown_field(fields) if {
 	some f in fields

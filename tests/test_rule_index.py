@@ -1,0 +1,185 @@
+"""The per-type rule index of policies/rego/stackguard/main.rego (issue #10).
+
+`deny` and `batch_deny` consult a resource rule only for the types in its `resource_types`
+(or for every type when it declares none). A declaration that leaves out a type the rule judges
+would silently drop findings, so these tests hold the declarations against the rules' own code
+and the indexed answer against an evaluation of every rule for every resource.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from stackguard import catalog, profiles, readers, rego_input, toolchain
+
+ROOT = Path(__file__).resolve().parents[1]
+REGO = ROOT / "policies" / "rego"
+TEAM_RULES = ROOT / "examples" / "consumer" / "stackguard" / "rules"
+CASES = Path(__file__).parent / "detection" / "cases"
+FIXTURES = Path(__file__).parent / "fixtures"
+
+# Rules that judge resources of every type on purpose, and say so with pulumi.any_type.
+ANY_TYPE_RULES = {
+    # Any resource can carry a policy document as a Pulumi secret; the rule looks at its keys.
+    "iam/policy_secret_unverifiable",
+}
+
+# A Pulumi type token: "aws:kms/key:Key", "aws:s3/bucketV2:BucketV2", "pulumi:pulumi:Stack".
+TOKEN = re.compile(r'"([a-z][a-z0-9-]*:[A-Za-z0-9/._-]+:[A-Za-z0-9]+)"')
+IS_TYPE_LITERAL = re.compile(r'is_type\(input, "([^"]+)"\)')
+
+# Every resource rule for every resource, without the index: what batch_deny must answer.
+UNINDEXED = """package stackguard_unindexed
+
+import data.stackguard
+
+findings contains finding if {
+	some resource in input.resources
+	doc := object.union(resource, {"config": input.config})
+	some service, rule
+	some message in data.aws[service][rule].deny with input as doc
+	finding := {"rule": stackguard.rule_id(service, rule), "message": message, "urn": resource.urn}
+}
+"""
+
+
+def opa_eval(query: str, *extra: Path, document: dict[str, Any] | None = None, tmp_path: Path) -> Any:
+    args = [str(toolchain.opa_binary()), "eval", "--format", "json", "--fail-defined=false"]
+    for folder in (REGO, TEAM_RULES, *extra):
+        args += ["--data", str(folder)]
+    if document is not None:
+        path = tmp_path / "input.json"
+        path.write_text(json.dumps(document))
+        args += ["--input", str(path)]
+    result = subprocess.run([*args, query], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return json.loads(result.stdout)["result"][0]["expressions"][0]["value"]
+
+
+def rule_files(folder: Path) -> dict[str, Path]:
+    """The resource rules (files defining deny) of a rules folder, by "<service>/<rule>"."""
+    return {f"{p.parent.name}/{p.stem}": p for p in sorted((folder / "aws").rglob("*.rego"))
+            if not p.name.endswith("_test.rego") and re.search(r"^deny contains", p.read_text(), flags=re.M)}
+
+
+BUILT_IN = rule_files(REGO)
+TEAM = rule_files(TEAM_RULES)
+
+
+@pytest.fixture(scope="module")
+def declared(tmp_path_factory) -> dict[str, set[str]]:
+    """Each rule's resource_types as OPA evaluates them, by "<service>/<rule>"."""
+    value = opa_eval('{concat("/", [s, r]): t | some s, r; t := data.aws[s][r].resource_types}',
+                     tmp_path=tmp_path_factory.mktemp("declared"))
+    return {name: set(types) for name, types in value.items()}
+
+
+def code(path: Path) -> str:
+    """The rule file without its comments (the METADATA description names types in prose)."""
+    return "\n".join(line for line in path.read_text().splitlines() if not line.lstrip().startswith("#"))
+
+
+def test_every_built_in_resource_rule_declares_its_types(declared):
+    assert len(BUILT_IN) >= 100
+    missing = sorted(set(BUILT_IN) - set(declared))
+    assert not missing, f"resource rules without resource_types (they would be consulted for every resource): {missing}"
+    any_type = {name for name, types in declared.items() if "*" in types}
+    assert any_type == ANY_TYPE_RULES, "a rule that judges every type must be listed in ANY_TYPE_RULES with its reason"
+    assert all(declared[name] for name in BUILT_IN), "a rule that declares no type at all is never consulted"
+
+
+def test_the_team_rule_example_declares_its_types(declared):
+    assert TEAM and set(TEAM) <= set(declared)
+
+
+@pytest.mark.parametrize("name", sorted({**BUILT_IN, **TEAM}))
+def test_type_tokens_a_rule_names_are_among_its_resource_types(name, declared):
+    path = {**BUILT_IN, **TEAM}[name]
+    types = declared[name]
+    if "*" in types:
+        return
+    text = code(path)
+    literals = set(IS_TYPE_LITERAL.findall(text)) | set(TOKEN.findall(text))
+    outside = sorted(literals - types)
+    assert not outside, f"{path.relative_to(ROOT)} names types its resource_types {sorted(types)} leave out: {outside}"
+
+
+def corpus_resources() -> list[dict[str, Any]]:
+    """The stack input entries of every detection case and fixture export, as the CLI builds them."""
+    files = sorted(CASES.glob("*/*/*.json")) + sorted(p for p in FIXTURES.rglob("*.json") if _is_export(p))
+    resources = [rego_input.from_stack_resource(r) for path in files for r in readers.read(path)]
+    # The benchmarks' generated stack: a mix of resources, insecure and not, as a program makes them.
+    spec = importlib.util.spec_from_file_location("stack_generator", ROOT / "benchmarks" / "stack_generator.py")
+    assert spec and spec.loader
+    stack_generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(stack_generator)
+    generated = stack_generator.export(300)["deployment"]["resources"]
+    resources += [{"urn": r["urn"], "type": r["type"], "name": r["urn"].rsplit("::", 1)[-1],
+                   "properties": r.get("inputs", {}), "options": {}, "provider": None} for r in generated]
+    return resources + probes()
+
+
+# Properties that make the rules reading policy documents through lib tables speak: an inline,
+# identity, trust, resource and attached policy that is public, an administrator and names an
+# unknown action. The corpus has no resource of every type a table names; these probes, one for
+# each type token the rules and libraries name, catch a table type a declaration leaves out.
+OPEN_DOCUMENT = json.dumps({"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Principal": "*", "Action": ["*", "iam:PassRole", "s3:GetObjekt"], "Resource": "*"},
+    {"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"},
+]})
+ADMIN_ARN = "arn:aws:iam::aws:policy/AdministratorAccess"
+PROBE_PROPERTIES = {
+    "policy": OPEN_DOCUMENT, "assumeRolePolicy": OPEN_DOCUMENT, "policyDocument": OPEN_DOCUMENT,
+    "inlinePolicies": [{"name": "inline", "policy": OPEN_DOCUMENT}],
+    "policyArn": ADMIN_ARN, "managedPolicyArns": [ADMIN_ARN], "policyArns": [ADMIN_ARN],
+}
+
+
+def probes() -> list[dict[str, Any]]:
+    sources = [p for p in REGO.rglob("*.rego") if not p.name.endswith("_test.rego")]
+    tokens = sorted({t for p in sources for t in TOKEN.findall(code(p))})
+    return [{"urn": f"urn:pulumi:probe::index::{t}::probe", "type": t, "name": "probe", "properties": PROBE_PROPERTIES}
+            for t in tokens]
+
+
+def _is_export(path: Path) -> bool:
+    try:
+        document = json.loads(path.read_text())
+    except ValueError:
+        return False
+    return isinstance(document, dict) and ("deployment" in document or "steps" in document)
+
+
+@pytest.mark.slow
+def test_indexed_batch_deny_equals_every_rule_for_every_resource(tmp_path):
+    resources = corpus_resources()
+    urns = [r["urn"] for r in resources]
+    assert len(urns) == len(set(urns)) and len(resources) > 1000
+    config = profiles.load("prod", catalog.load()).rule_config()
+    (tmp_path / "unindexed.rego").write_text(UNINDEXED)
+    value = opa_eval('{"indexed": data.stackguard.batch_deny, "unindexed": data.stackguard_unindexed.findings}',
+                     tmp_path / "unindexed.rego", document={"resources": resources, "config": config}, tmp_path=tmp_path)
+    indexed = {(f["urn"], f["rule"], f["message"]) for f in value["indexed"]}
+    unindexed = {(f["urn"], f["rule"], f["message"]) for f in value["unindexed"]}
+    missed = sorted(unindexed - indexed)
+    assert not missed, f"{len(missed)} findings the index skips, e.g. {missed[:5]}"
+    assert indexed == unindexed
+    # The comparison means something: most resource rules find something in the corpus.
+    assert len({rule for _, rule, _ in indexed}) >= 0.9 * len(BUILT_IN)
+
+
+def test_an_undeclared_rule_is_consulted_for_every_resource(tmp_path):
+    folder = tmp_path / "rules" / "aws" / "team"
+    folder.mkdir(parents=True)
+    (folder / "anything.rego").write_text('package aws.team.anything\n\ndeny contains "seen" if input.name\n')
+    resources = [{"urn": f"urn:{t}", "type": t, "name": t, "properties": {}}
+                 for t in ("aws:kms/key:Key", "pulumi:pulumi:Stack", "example:made/up:Type")]
+    value = opa_eval("data.stackguard.batch_deny", tmp_path / "rules",
+                     document={"resources": resources, "config": {}}, tmp_path=tmp_path)
+    assert {f["urn"] for f in value if f["rule"] == "aws-team-anything"} == {r["urn"] for r in resources}
