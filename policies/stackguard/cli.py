@@ -25,6 +25,7 @@ from . import outputs, pack_export as pack_export_module, profiles, project_conf
 from .decision import Decider, engine_failure_message
 from .errors import EngineError, InputError
 from .explain import ExplainFormat
+from .gate import EngineSession, evaluate
 from .model import BaselineEntry, Report
 from .render import table
 from .render.words import plural
@@ -241,8 +242,6 @@ def check(
         settings = project_config.load(Path.cwd(), config, exemptions)
         rules = catalog.load(settings.rule_dirs)
         plan = _plan(rules, opts)
-        from .gate import EngineSession, evaluate  # the engine client loads only for a run that queries OPA
-
         # The private OPA boots on the other core while the inputs are read.
         with EngineSession(rules, catalog.rule_dirs(settings.rule_dirs)) as session:
             stage("reading the input files")

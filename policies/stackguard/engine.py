@@ -17,6 +17,7 @@ import os
 import threading
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, Callable, Iterable
 from urllib.parse import urlparse
@@ -27,6 +28,8 @@ from opa_client import OpaClient
 from .errors import EngineError, InputError
 
 DEFAULT_TIMEOUT_SECONDS = 5.0
+# Resources per batch query: big enough to amortise a round trip, small enough for the per-query deadline.
+BATCH_SIZE = 500
 MAX_REPLY_BYTES = 512 * 1024 * 1024
 ENTRYPOINT = "stackguard"
 # Packages whose modules must be byte-identical to the local rule files: an extra module there could
@@ -174,20 +177,20 @@ class _Proof:
     threads), in a daemon thread so that a hung engine cannot hold the interpreter's exit.
     `ready`, when given, first waits for the engine to come up (a private OPA still booting)."""
 
-    def __init__(self, engine: "PolicyEngine", local: LocalRules, ready: Callable[[], object] | None):
+    def __init__(self, engine: "PolicyEngine", local: Callable[[], LocalRules], ready: Callable[[], object] | None):
         self._error: str | None = None
         self._came_up = False
         self._up = threading.Event()
         self._done = threading.Event()
         threading.Thread(target=self._run, args=(engine, local, ready), name="stackguard-proof", daemon=True).start()
 
-    def _run(self, engine: "PolicyEngine", local: LocalRules, ready: Callable[[], object] | None) -> None:
+    def _run(self, engine: "PolicyEngine", local: Callable[[], LocalRules], ready: Callable[[], object] | None) -> None:
         try:
             if ready is not None:
                 ready()
             self._came_up = True
             self._up.set()
-            engine.prove(local)
+            engine.prove(local())
         except EngineError as err:
             self._error = str(err)
         except Exception as err:  # noqa: BLE001 - whatever went wrong, the engine stays unproven
@@ -207,6 +210,34 @@ class _Proof:
         self._done.wait()
         if self._error is not None:
             raise EngineError(self._error)
+
+
+class _Lane:
+    """A list of queries on a second connection, in a daemon thread (a hung engine cannot hold the
+    interpreter's exit); `result()` waits, interruptibly, and re-raises the lane's EngineError."""
+
+    def __init__(self, engine: "PolicyEngine", queries: list[Callable[["PolicyEngine"], list[RawFinding]]]):
+        self._answers: list[list[RawFinding]] = []
+        self._error: EngineError | None = None
+        self._done = threading.Event()
+        threading.Thread(target=self._run, args=(engine, queries), name="stackguard-lane", daemon=True).start()
+
+    def _run(self, engine: "PolicyEngine", queries: list[Callable[["PolicyEngine"], list[RawFinding]]]) -> None:
+        try:
+            self._answers = [query(engine) for query in queries]
+        except EngineError as err:
+            self._error = err
+        except Exception as err:  # noqa: BLE001 - a lane that broke decided nothing
+            self._error = EngineError(f"a query to OPA at {engine.url} failed ({type(err).__name__})")
+        finally:
+            engine.close()
+            self._done.set()
+
+    def result(self) -> list[list[RawFinding]]:
+        self._done.wait()
+        if self._error is not None:
+            raise EngineError(str(self._error))
+        return self._answers
 
 
 class PolicyEngine:
@@ -290,9 +321,9 @@ class PolicyEngine:
         if CANARY_RULE not in {f.rule for f in canary}:
             raise EngineError(f"OPA at {self.url} did not flag the canary resource for {CANARY_RULE}: it is not evaluating the rules")
 
-    def prove_alongside(self, local: LocalRules, ready: Callable[[], object] | None = None) -> None:
-        """Start `prove(local)` on a second connection (after `ready()`, which waits for the engine
-        to come up) and return at once: the proof runs while the caller reads its inputs, runs a
+    def prove_alongside(self, local: Callable[[], LocalRules], ready: Callable[[], object] | None = None) -> None:
+        """Start `prove(local())` on a second connection (after `ready()`, which waits for the engine
+        to come up; the local files are hashed in the same thread) and return at once: the proof runs while the caller reads its inputs, runs a
         program or sends its first query, whose answer is only read once the proof has passed."""
         self._proof = _Proof(PolicyEngine(self.settings, self._known), local, ready)
 
@@ -323,6 +354,23 @@ class PolicyEngine:
         if not any(f.urn == CANARY["urn"] and f.rule == CANARY_RULE for f in findings):
             raise EngineError(f"OPA at {self.url} answered a batch without the canary's finding: the answer was not evaluated")
         return [f for f in findings if f.urn != CANARY["urn"]]
+
+    def stack_answers(self, resources: list[dict[str, Any]], config: dict[str, Any]) -> list[RawFinding]:
+        """Every resource rule and every stack rule for a stack: batches of BATCH_SIZE resources and
+        one stack query, in two lanes (this connection and a second one) so that OPA evaluates two
+        queries at once, on two cores. Findings come back in the order of the queries."""
+        queries: list[Callable[[PolicyEngine], list[RawFinding]]] = [
+            partial(PolicyEngine.batch_findings, resources=resources[start:start + BATCH_SIZE], config=config)
+            for start in range(0, len(resources), BATCH_SIZE)
+        ]
+        queries.append(partial(PolicyEngine.stack_findings, resources=resources, config=config))
+        twin = PolicyEngine(self.settings, self._known)
+        twin._proof = self._proof  # the same proof: its answers wait for it too
+        lane = _Lane(twin, queries[1::2])
+        mine = [query(self) for query in queries[0::2]]
+        theirs = lane.result()
+        answers = [mine[i // 2] if i % 2 == 0 else theirs[i // 2] for i in range(len(queries))]
+        return [finding for answer in answers for finding in answer]
 
     def _budget(self, count: int) -> float:
         # A batch takes longer than one resource: the per-query timeout plus 5 ms a resource.

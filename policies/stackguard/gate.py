@@ -1,25 +1,25 @@
 """The gate of `check` and `preflight`, in the CLI's own process: resources in, a Report out.
 
-A stack is evaluated in a few batch queries (every resource rule for a chunk of resources, then the
-stack rules once) against an engine that has proven it serves the local rules; the decision core
-turns the answers into findings. The CrossGuard pack reaches the same verdict per resource.
+A stack is evaluated in a few batch queries (every resource rule for a chunk of resources, and the
+stack rules once, two queries at a time) against an engine that has proven it serves the local
+rules; the decision core turns the answers into findings. The CrossGuard pack reaches the same verdict per resource.
 """
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from . import paths, rego_input
 from .acknowledgements import AcknowledgementIndex
 from .catalog import Rule
 from .decision import Decider, ResourceRef
-from .engine import EngineSettings, LocalRules, PolicyEngine
 from .model import Finding, Report, Stack
 from .opa_server import OpaServer
 
-# Resources per batch query: big enough to amortise a round trip, small enough for the per-query deadline.
-BATCH_SIZE = 500
+if TYPE_CHECKING:
+    from .engine import PolicyEngine
 
 
 class EngineSession:
@@ -35,13 +35,17 @@ class EngineSession:
         self._engine: PolicyEngine | None = None
 
     def start(self) -> "EngineSession":
-        if os.environ.get("STACKGUARD_OPA_URL"):
+        if not os.environ.get("STACKGUARD_OPA_URL"):
+            self._server = OpaServer(self.rego_dirs).start()
+        # The engine client (requests, opa-python-client) loads while the private OPA boots.
+        from .engine import EngineSettings, LocalRules, PolicyEngine
+
+        if self._server is None:
             settings = EngineSettings.from_env()
         else:
-            self._server = OpaServer(self.rego_dirs).start()
             settings = EngineSettings.from_env(url=self._server.url, token=self._server.token)
         self._engine = PolicyEngine(settings, self.rule_ids)
-        self._engine.prove_alongside(LocalRules.of(self.rule_ids, self.rego_dirs),
+        self._engine.prove_alongside(partial(LocalRules.of, self.rule_ids, self.rego_dirs),
                                      ready=self._server.wait_ready if self._server else None)
         return self
 
@@ -57,7 +61,11 @@ class EngineSession:
             self._server.stop()
 
     def __enter__(self) -> "EngineSession":
-        return self.start()
+        try:
+            return self.start()
+        except BaseException:
+            self.close()
+            raise
 
     def __exit__(self, *_exc) -> None:
         self.close()
@@ -70,10 +78,7 @@ def evaluate(engine: PolicyEngine, stacks: list[Stack], decider: Decider, config
     for stack in stacks:
         progress(f"analyzing {len(stack.resources)} resources of stack {stack.name}")
         documents = [rego_input.from_stack_resource(r) for r in stack.resources]
-        raws = []
-        for start in range(0, len(documents), BATCH_SIZE):
-            raws += engine.batch_findings(documents[start:start + BATCH_SIZE], config)
-        raws += engine.stack_findings(documents, config)
+        raws = engine.stack_answers(documents, config)
         refs = [ResourceRef.of(r) for r in stack.resources]
         findings += decider.stack_findings(raws, refs, AcknowledgementIndex.of(documents))
     names = ", ".join(dict.fromkeys(s.name for s in stacks))

@@ -14,6 +14,7 @@ can use it, nobody can change its rules, and it knows nothing of the caller's en
 from __future__ import annotations
 
 import hashlib
+import http.client
 import io
 import os
 import secrets
@@ -26,8 +27,6 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Iterable
-
-import requests
 
 from . import paths, toolchain
 from .errors import EngineError
@@ -128,9 +127,6 @@ class OpaServer:
         """Block until OPA answers /health; EngineError if it exits or stays silent. May run in
         another thread than the owner's: it never stops the server (the owner's stop() does)."""
         deadline = time.monotonic() + STARTUP_SECONDS
-        headers = {"Authorization": f"Bearer {self.token}"}
-        session = requests.Session()
-        session.trust_env = False  # loopback: never through HTTP_PROXY
         pause = 0.002
         while time.monotonic() < deadline:
             process = self._process
@@ -139,16 +135,24 @@ class OpaServer:
             if process.poll() is not None:
                 error = process.stderr.read().decode(errors="replace").strip()
                 raise EngineError(f"OPA exited while starting: {error.splitlines()[-1] if error else 'no message'}")
-            try:
-                if session.get(f"{self.url}/health", headers=headers, timeout=0.5).status_code == 200:
-                    session.close()
-                    return self
-            except requests.RequestException:
-                pass
+            if self._healthy():
+                return self
             # OPA is usually up within a tenth of a second: ask often at first, then back off.
             time.sleep(pause)
             pause = min(pause * 2, 0.05)
         raise EngineError(f"OPA did not become healthy on {self.url} within {STARTUP_SECONDS:.0f}s")
+
+    def _healthy(self) -> bool:
+        # http.client, not requests: this module loads before the engine client does (the CLI
+        # starts OPA first), and a loopback address never goes through a proxy.
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=0.5)
+        try:
+            connection.request("GET", "/health", headers={"Authorization": f"Bearer {self.token}"})
+            return connection.getresponse().status == 200
+        except OSError:
+            return False
+        finally:
+            connection.close()
 
     def stop(self) -> None:
         process, self._process = self._process, None

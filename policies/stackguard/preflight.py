@@ -17,6 +17,8 @@ from typing import Callable
 from urllib.parse import unquote, urlparse
 
 from . import catalog, exemptions as exemptions_module, profiles, program_runner, project_config, pulumi_project
+from .decision import Decider
+from .gate import EngineSession, evaluate
 from .model import Coverage, NotInspected, Report, SourceLocation, Stack, StackResource
 from .registration import Registration
 
@@ -82,12 +84,9 @@ def preflight(project_dir: Path, stack: str, profile_name: str | None = None,
         _notice(f"{config.file} does not exist; running stack {stack!r} with an empty config "
                 f"(stacks with a config file: {known})")
     progress(f"running the program {project.program_dir} ({stack}) on the mock runtime")
-    # The program starts first and runs on one core; on the other, the engine's modules load and
-    # the private OPA boots and proves itself.
+    # The program starts first and runs on one core; on the other, the private OPA boots and
+    # proves itself while the engine client loads.
     with program_runner.RunningProgram(project, stack, config) as program:
-        from .decision import Decider
-        from .gate import EngineSession, evaluate
-
         rules = catalog.load(settings.rule_dirs)
         with EngineSession(rules, catalog.rule_dirs(settings.rule_dirs)) as session:
             profile = profiles.load(settings.profile(profile_name, stack, fallback=stack), rules)
