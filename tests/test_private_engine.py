@@ -9,6 +9,7 @@ import tarfile
 import pytest
 import requests
 
+from stackguard import catalog, opa_server, paths
 from stackguard.opa_server import OpaServer
 
 pytestmark = pytest.mark.slow
@@ -89,3 +90,38 @@ def test_stop_removes_the_copy_and_the_process():
     process, workdir = opa._process, opa.workdir
     opa.stop()
     assert process.poll() is not None and not workdir.exists()
+
+
+def test_an_early_opa_is_adopted_only_for_the_built_in_rules(tmp_path):
+    """`stackguard check` starts OPA on the built-in rules before the CLI loads: a run with exactly
+    those rules adopts it; any other rule set (a team's folders) stops it and starts its own."""
+    opa_server.start_early()
+    early = opa_server._early
+    assert early is not None
+    assert opa_server.claim([paths.rego_dir()]) is early
+    early.stop()
+
+    opa_server.start_early()
+    discarded = opa_server._early
+    assert discarded is not None and discarded._process is not None
+    process, workdir = discarded._process, discarded.workdir
+    assert opa_server.claim([paths.rego_dir(), tmp_path]) is None
+    assert process.poll() is not None and not workdir.exists()
+    assert opa_server.claim([paths.rego_dir()]) is None  # claimed once only
+
+
+def test_a_prefetched_listing_is_judged_like_an_asked_one(server):
+    """The proof verifies a prefetched policy listing exactly as one it asks for: tampered, it fails."""
+    from stackguard.engine import EngineSettings, LocalRules, PolicyEngine
+    from stackguard.errors import EngineError
+
+    ids = [r.id for r in catalog.load()]
+    local = LocalRules.of(ids, [paths.rego_dir()])
+    engine = PolicyEngine(EngineSettings(url=server.url, token=server.token), ids)
+    listing = requests.get(f"{server.url}/v1/policies", headers=auth(server), timeout=5).content
+    engine.prove(local, listing)  # the real listing passes
+    with pytest.raises(EngineError, match="differs from the local rule files"):
+        engine.prove(local, listing.replace(b"enableKeyRotation", b"enableKeyRotatioN"))
+    with pytest.raises(EngineError, match="not JSON"):
+        engine.prove(local, b"<html>")
+    engine.close()

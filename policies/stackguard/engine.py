@@ -177,20 +177,22 @@ class _Proof:
     threads), in a daemon thread so that a hung engine cannot hold the interpreter's exit.
     `ready`, when given, first waits for the engine to come up (a private OPA still booting)."""
 
-    def __init__(self, engine: "PolicyEngine", local: Callable[[], LocalRules], ready: Callable[[], object] | None):
+    def __init__(self, engine: "PolicyEngine", local: Callable[[], LocalRules], ready: Callable[[], object] | None,
+                 listing: Callable[[], bytes | None]):
         self._error: str | None = None
         self._came_up = False
         self._up = threading.Event()
         self._done = threading.Event()
-        threading.Thread(target=self._run, args=(engine, local, ready), name="stackguard-proof", daemon=True).start()
+        threading.Thread(target=self._run, args=(engine, local, ready, listing), name="stackguard-proof", daemon=True).start()
 
-    def _run(self, engine: "PolicyEngine", local: Callable[[], LocalRules], ready: Callable[[], object] | None) -> None:
+    def _run(self, engine: "PolicyEngine", local: Callable[[], LocalRules], ready: Callable[[], object] | None,
+             listing: Callable[[], bytes | None]) -> None:
         try:
             if ready is not None:
                 ready()
             self._came_up = True
             self._up.set()
-            engine.prove(local())
+            engine.prove(local(), listing())
         except EngineError as err:
             self._error = str(err)
         except Exception as err:  # noqa: BLE001 - whatever went wrong, the engine stays unproven
@@ -294,9 +296,10 @@ class PolicyEngine:
             findings.append(RawFinding(row["rule"], row["message"], row["urn"]))
         return findings
 
-    def prove(self, local: LocalRules) -> None:
-        """Refuse an engine that does not serve exactly the local rules (EngineError, exit 3)."""
-        listing = self._call("GET", "policies")
+    def prove(self, local: LocalRules, listing_body: bytes | None = None) -> None:
+        """Refuse an engine that does not serve exactly the local rules (EngineError, exit 3).
+        `listing_body`: this engine's GET /v1/policies answer if it was fetched already."""
+        listing = _json(listing_body, self.settings) if listing_body is not None else self._call("GET", "policies")
         modules = listing.get("result") if isinstance(listing, dict) else None
         if not isinstance(modules, list):
             raise EngineError(f"OPA at {self.url} did not list its policies (GET /v1/policies): it cannot prove which rules it evaluates")
@@ -321,11 +324,14 @@ class PolicyEngine:
         if CANARY_RULE not in {f.rule for f in canary}:
             raise EngineError(f"OPA at {self.url} did not flag the canary resource for {CANARY_RULE}: it is not evaluating the rules")
 
-    def prove_alongside(self, local: Callable[[], LocalRules], ready: Callable[[], object] | None = None) -> None:
-        """Start `prove(local())` on a second connection (after `ready()`, which waits for the engine
-        to come up; the local files are hashed in the same thread) and return at once: the proof runs while the caller reads its inputs, runs a
-        program or sends its first query, whose answer is only read once the proof has passed."""
-        self._proof = _Proof(PolicyEngine(self.settings, self._known), local, ready)
+    def prove_alongside(self, local: Callable[[], LocalRules], ready: Callable[[], object] | None = None,
+                        listing: Callable[[], bytes | None] = lambda: None) -> None:
+        """Start `prove(local(), listing())` on a second connection and return at once. `ready()`
+        first waits for the engine to come up; `local()` hashes the rule files in that thread;
+        `listing()` is the policy listing if it was fetched already. The proof runs while the
+        caller reads its inputs, runs a program or sends its first query, whose answer is only
+        read once the proof has passed."""
+        self._proof = _Proof(PolicyEngine(self.settings, self._known), local, ready, listing)
 
     def up(self) -> None:
         """Wait until the engine is up (EngineError if it never came up); queries may be sent then."""

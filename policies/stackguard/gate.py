@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
-from . import paths, rego_input
+from . import opa_server, paths, rego_input
 from .acknowledgements import AcknowledgementIndex
 from .catalog import Rule
 from .decision import Decider, ResourceRef
@@ -36,7 +36,7 @@ class EngineSession:
 
     def start(self) -> "EngineSession":
         if not os.environ.get("STACKGUARD_OPA_URL"):
-            self._server = OpaServer(self.rego_dirs).start()
+            self._server = opa_server.claim(self.rego_dirs) or OpaServer(self.rego_dirs).start()
         # The engine client (requests, opa-python-client) loads while the private OPA boots.
         from .engine import EngineSettings, LocalRules, PolicyEngine
 
@@ -46,7 +46,8 @@ class EngineSession:
             settings = EngineSettings.from_env(url=self._server.url, token=self._server.token)
         self._engine = PolicyEngine(settings, self.rule_ids)
         self._engine.prove_alongside(partial(LocalRules.of, self.rule_ids, self.rego_dirs),
-                                     ready=self._server.wait_ready if self._server else None)
+                                     ready=self._server.wait_ready if self._server else None,
+                                     listing=self._server.prefetched_listing if self._server else lambda: None)
         return self
 
     def engine(self) -> PolicyEngine:

@@ -13,6 +13,7 @@ can use it, nobody can change its rules, and it knows nothing of the caller's en
 """
 from __future__ import annotations
 
+import atexit
 import hashlib
 import http.client
 import io
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Iterable
@@ -101,6 +103,7 @@ class OpaServer:
         self.url = f"http://127.0.0.1:{self.port}"
         self.token = secrets.token_urlsafe(32)
         self._process: subprocess.Popen | None = None
+        self._listing: _Prefetch | None = None
         self._workdir: tempfile.TemporaryDirectory | None = None
 
     @property
@@ -142,6 +145,15 @@ class OpaServer:
             pause = min(pause * 2, 0.05)
         raise EngineError(f"OPA did not become healthy on {self.url} within {STARTUP_SECONDS:.0f}s")
 
+    def prefetch_listing(self) -> None:
+        """Ask for GET /v1/policies in a daemon thread as soon as OPA is up, so that the proof
+        finds the listing (OPA's slowest answer: every module's source and syntax tree) ready."""
+        self._listing = _Prefetch(self, "/v1/policies")
+
+    def prefetched_listing(self) -> bytes | None:
+        """The prefetched listing's body, or None (not prefetched, or it failed: the proof asks itself)."""
+        return self._listing.body() if self._listing is not None else None
+
     def _healthy(self) -> bool:
         # http.client, not requests: this module loads before the engine client does (the CLI
         # starts OPA first), and a loopback address never goes through a proxy.
@@ -181,3 +193,71 @@ class OpaServer:
 
     def __exit__(self, *_exc) -> None:
         self.stop()
+
+
+class _Prefetch:
+    """One GET to a private OPA, sent from a daemon thread once the server is up; `body()` waits
+    for it. Any failure yields None, never an error: the caller then asks itself and judges."""
+
+    LIMIT = 64 * 1024 * 1024
+
+    def __init__(self, server: OpaServer, path: str):
+        self._body: bytes | None = None
+        self._done = threading.Event()
+        threading.Thread(target=self._run, args=(server, path), name="stackguard-prefetch", daemon=True).start()
+
+    def _run(self, server: OpaServer, path: str) -> None:
+        try:
+            server.wait_ready()
+            connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=STARTUP_SECONDS)
+            try:
+                connection.request("GET", path, headers={"Authorization": f"Bearer {server.token}"})
+                response = connection.getresponse()
+                body = response.read(self.LIMIT + 1)
+                if response.status == 200 and len(body) <= self.LIMIT:
+                    self._body = body
+            finally:
+                connection.close()
+        except Exception:  # noqa: BLE001 - a failed prefetch only means the proof asks itself
+            pass
+        finally:
+            self._done.set()
+
+    def body(self) -> bytes | None:
+        self._done.wait()
+        return self._body
+
+
+# The private OPA `launch` started before the CLI loaded, until a run claims it.
+_early: OpaServer | None = None
+
+
+def start_early() -> None:
+    """Start a private OPA on the built-in rules now; `claim()` hands it to a run that needs
+    exactly those. Any failure is left to the run, which starts its own OPA and reports it."""
+    global _early
+    try:
+        _early = OpaServer().start()
+        _early.prefetch_listing()
+    except Exception:  # noqa: BLE001 - the run's own start reports what is wrong
+        _early = None
+    else:
+        atexit.register(_discard)
+
+
+def claim(rego_dirs: Iterable[Path]) -> OpaServer | None:
+    """The early OPA if it serves exactly these rule folders; otherwise it is stopped and None."""
+    global _early
+    server, _early = _early, None
+    if server is None:
+        return None
+    if [Path(d).resolve() for d in rego_dirs] == [d.resolve() for d in server.rego_dirs]:
+        return server
+    server.stop()
+    return None
+
+
+def _discard() -> None:
+    if _early is not None:
+        _early.stop()
+
