@@ -3,16 +3,37 @@
 #   The single entrypoint the CrossGuard pack queries: every finding of every rule
 #   under data.aws, tagged with the rule id derived from the rule's path
 #   (policies/rego/aws/<service>/<rule>.rego → aws-<service>-<rule with dashes>).
-#   A resource rule that declares resource_types is consulted only for resources of
-#   those types; one that declares none is consulted for every resource.
+#   A resource rule that declares resource_types judges only resources of those types;
+#   one that declares none judges every resource.
 package stackguard
 
 import data.lib.pulumi
 
 # METADATA
-# description: Findings of the resource rules for the resource in input.
+# description: |
+#   Findings of the resource rules for the resource in input: every rule's deny, kept
+#   when the rule judges the resource's type (judges). For one resource this is cheaper
+#   than building the rule index; batch_deny uses the index and reaches the same set.
 # entrypoint: true
 deny contains finding if {
+	some service, rule
+	some message in data.aws[service][rule].deny
+	judges(service, rule, object.get(input, "type", null))
+	finding := {"rule": rule_id(service, rule), "message": message}
+}
+
+# judges(service, rule, type) holds when the rule judges resources of the type: it declares
+# the type or pulumi.any_type, or it declares no resource_types. The same condition as
+# consulted(), written for one rule.
+judges(service, rule, _) if not data.aws[service][rule].resource_types
+
+judges(service, rule, type) if type in data.aws[service][rule].resource_types
+
+judges(service, rule, _) if pulumi.any_type in data.aws[service][rule].resource_types
+
+# indexed_deny is deny through the rule index: only the rules consulted() names for the
+# resource's type are evaluated. batch_deny hands it the index built once for the stack.
+indexed_deny contains finding if {
 	some [service, rule] in consulted(rule_index, object.get(input, "type", null))
 	some message in data.aws[service][rule].deny
 	finding := {"rule": rule_id(service, rule), "message": message}
@@ -33,12 +54,12 @@ rule_id(service, rule) := concat("-", ["aws", service, replace(rule, "_", "-")])
 # description: |
 #   Findings of the resource rules for each of input.resources (each with input.config),
 #   tagged with the resource's URN: a whole stack in one query. Each resource is judged
-#   by deny itself, handed the rule index computed once for the query.
+#   by indexed_deny, handed the rule index computed once for the query.
 # entrypoint: true
 batch_deny contains finding if {
 	index := batch_index
 	some resource in input.resources
-	messages := deny with input as object.union(resource, {"config": input.config})
+	messages := indexed_deny with input as object.union(resource, {"config": input.config})
 		with data.stackguard.rule_index as index
 	some message in messages
 	finding := object.union(message, {"urn": resource.urn})
