@@ -172,74 +172,65 @@ class LocalRules:
         return cls(frozenset(rule_ids), frozenset(required), frozenset(digest.values()))
 
 
+class _OnItsOwnConnection:
+    """`work(engine)` on an engine of its own (a requests session is not shared between threads),
+    in a daemon thread so that a hung engine cannot hold the interpreter's exit. `result()` waits,
+    interruptibly, and raises the work's EngineError every time it is asked; any other failure
+    becomes one that names `what`."""
+
+    def __init__(self, engine: "PolicyEngine", work: Callable[["PolicyEngine"], Any], what: str):
+        self._value: Any = None
+        self._error: str | None = None
+        self._done = threading.Event()
+        threading.Thread(target=self._run, args=(engine, work, what), name="stackguard-engine", daemon=True).start()
+
+    def _run(self, engine: "PolicyEngine", work: Callable[["PolicyEngine"], Any], what: str) -> None:
+        try:
+            self._value = work(engine)
+        except EngineError as err:
+            self._error = str(err)
+        except Exception as err:  # noqa: BLE001 - whatever went wrong, nothing was decided
+            self._error = f"{what} at {engine.url} failed ({type(err).__name__})"
+        finally:
+            engine.close()
+            self._done.set()
+
+    def result(self) -> Any:
+        self._done.wait()  # interruptible: a signal or the run's deadline still ends the run
+        if self._error is not None:
+            raise EngineError(self._error)
+        return self._value
+
+
 class _Proof:
-    """`PolicyEngine.prove` on its own connection (a requests session is not shared between
-    threads), in a daemon thread so that a hung engine cannot hold the interpreter's exit.
-    `ready`, when given, first waits for the engine to come up (a private OPA still booting)."""
+    """`PolicyEngine.prove` on its own connection, after `ready()` (when given), which waits for the
+    engine to come up (a private OPA still booting); `wait_up()` returns once it is up."""
 
     def __init__(self, engine: "PolicyEngine", local: Callable[[], LocalRules], ready: Callable[[], object] | None,
                  listing: Callable[[], bytes | None]):
-        self._error: str | None = None
         self._came_up = False
         self._up = threading.Event()
-        self._done = threading.Event()
-        threading.Thread(target=self._run, args=(engine, local, ready, listing), name="stackguard-proof", daemon=True).start()
 
-    def _run(self, engine: "PolicyEngine", local: Callable[[], LocalRules], ready: Callable[[], object] | None,
-             listing: Callable[[], bytes | None]) -> None:
-        try:
-            if ready is not None:
-                ready()
-            self._came_up = True
-            self._up.set()
-            engine.prove(local(), listing())
-        except EngineError as err:
-            self._error = str(err)
-        except Exception as err:  # noqa: BLE001 - whatever went wrong, the engine stays unproven
-            self._error = f"the proof of OPA at {engine.url} failed ({type(err).__name__})"
-        finally:
-            engine.close()
-            self._up.set()
-            self._done.set()
+        def work(proving: "PolicyEngine") -> None:
+            try:
+                if ready is not None:
+                    ready()
+                self._came_up = True
+            finally:
+                self._up.set()
+            proving.prove(local(), listing())
+
+        self._task = _OnItsOwnConnection(engine, work, "the proof of OPA")
 
     def wait_up(self) -> None:
         """Block until the engine is up; EngineError if it never came up."""
-        self._up.wait()  # interruptible: a signal or the run's deadline still ends the run
+        self._up.wait()
         if not self._came_up:
-            raise EngineError(self._error or "the policy engine did not come up")
+            self._task.result()  # raises why it did not come up
+            raise EngineError("the policy engine did not come up")
 
     def wait(self) -> None:
-        self._done.wait()
-        if self._error is not None:
-            raise EngineError(self._error)
-
-
-class _Lane:
-    """A list of queries on a second connection, in a daemon thread (a hung engine cannot hold the
-    interpreter's exit); `result()` waits, interruptibly, and re-raises the lane's EngineError."""
-
-    def __init__(self, engine: "PolicyEngine", queries: list[Callable[["PolicyEngine"], list[RawFinding]]]):
-        self._answers: list[list[RawFinding]] = []
-        self._error: EngineError | None = None
-        self._done = threading.Event()
-        threading.Thread(target=self._run, args=(engine, queries), name="stackguard-lane", daemon=True).start()
-
-    def _run(self, engine: "PolicyEngine", queries: list[Callable[["PolicyEngine"], list[RawFinding]]]) -> None:
-        try:
-            self._answers = [query(engine) for query in queries]
-        except EngineError as err:
-            self._error = err
-        except Exception as err:  # noqa: BLE001 - a lane that broke decided nothing
-            self._error = EngineError(f"a query to OPA at {engine.url} failed ({type(err).__name__})")
-        finally:
-            engine.close()
-            self._done.set()
-
-    def result(self) -> list[list[RawFinding]]:
-        self._done.wait()
-        if self._error is not None:
-            raise EngineError(str(self._error))
-        return self._answers
+        self._task.result()
 
 
 class PolicyEngine:
@@ -274,10 +265,8 @@ class PolicyEngine:
     def _query(self, rule: str, document: dict[str, Any], budget: float | None = None) -> list[Any]:
         try:
             reply = self._call("POST", f"data/{ENTRYPOINT}/{rule}", {"input": document}, budget)
-        except EngineError:
-            self.proven()  # an engine that failed its proof: that failure explains more than this one
-            raise
-        self.proven()
+        finally:
+            self.proven()  # no answer is read unproven; a failed proof explains more than a failed query
         rows = reply.get("result") if isinstance(reply, dict) else None
         if not isinstance(rows, list):
             raise EngineError(f"OPA at {self.url} answered without a result for data.{ENTRYPOINT}.{rule}: are the stackguard rules loaded?")
@@ -372,7 +361,7 @@ class PolicyEngine:
         queries.append(partial(PolicyEngine.stack_findings, resources=resources, config=config))
         twin = PolicyEngine(self.settings, self._known)
         twin._proof = self._proof  # the same proof: its answers wait for it too
-        lane = _Lane(twin, queries[1::2])
+        lane = _OnItsOwnConnection(twin, lambda engine: [query(engine) for query in queries[1::2]], "a query to OPA")
         mine = [query(self) for query in queries[0::2]]
         theirs = lane.result()
         answers = [mine[i // 2] if i % 2 == 0 else theirs[i // 2] for i in range(len(queries))]

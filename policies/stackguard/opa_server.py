@@ -155,14 +155,20 @@ class OpaServer:
         return self._listing.body() if self._listing is not None else None
 
     def _healthy(self) -> bool:
-        # http.client, not requests: this module loads before the engine client does (the CLI
-        # starts OPA first), and a loopback address never goes through a proxy.
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=0.5)
         try:
-            connection.request("GET", "/health", headers={"Authorization": f"Bearer {self.token}"})
-            return connection.getresponse().status == 200
+            return self.get("/health", timeout=0.5, limit=4096)[0] == 200
         except OSError:
             return False
+
+    def get(self, path: str, timeout: float, limit: int) -> tuple[int, bytes]:
+        """GET path with the run's token: the status and at most limit + 1 bytes of the body (more
+        than limit means too long). http.client, not requests: this module loads before the engine
+        client does (the CLI starts OPA first), and a loopback address never goes through a proxy."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        try:
+            connection.request("GET", path, headers={"Authorization": f"Bearer {self.token}"})
+            response = connection.getresponse()
+            return response.status, response.read(limit + 1)
         finally:
             connection.close()
 
@@ -209,15 +215,9 @@ class _Prefetch:
     def _run(self, server: OpaServer, path: str) -> None:
         try:
             server.wait_ready()
-            connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=STARTUP_SECONDS)
-            try:
-                connection.request("GET", path, headers={"Authorization": f"Bearer {server.token}"})
-                response = connection.getresponse()
-                body = response.read(self.LIMIT + 1)
-                if response.status == 200 and len(body) <= self.LIMIT:
-                    self._body = body
-            finally:
-                connection.close()
+            status, body = server.get(path, timeout=STARTUP_SECONDS, limit=self.LIMIT)
+            if status == 200 and len(body) <= self.LIMIT:
+                self._body = body
         except Exception:  # noqa: BLE001 - a failed prefetch only means the proof asks itself
             pass
         finally:
