@@ -19,23 +19,15 @@ from pathlib import Path
 import measure
 import stack_generator
 
-from stackguard import paths, toolchain
+from stackguard import paths, readers, rego_input, toolchain
 
 HERE = Path(__file__).resolve().parent
 BATCH_QUERY = "findings := count(data.stackguard.batch_deny); stack_findings := count(data.stackguard.stack_deny)"
 
 
-def rego_batch(export: dict) -> dict:
-    """The input the pack would send OPA, for every resource at once."""
-    resources = []
-    for r in export["deployment"]["resources"]:
-        resources.append({
-            "type": r["type"], "urn": r["urn"], "name": r["urn"].rsplit("::", 1)[-1],
-            "properties": r.get("inputs", {}), "options": {}, "provider": None, "config": {},
-            "parent": r.get("parent"), "dependencies": r.get("dependencies", []),
-            "propertyDependencies": r.get("propertyDependencies", {}),
-        })
-    return {"resources": resources, "config": {}}
+def rego_batch(export_file: Path) -> dict:
+    """The input `check` sends OPA, for every resource at once: the export read by the product's reader."""
+    return {"resources": [rego_input.from_stack_resource(r) for r in readers.read(export_file)], "config": {}}
 
 
 def main() -> None:
@@ -52,7 +44,7 @@ def main() -> None:
             export_file = Path(work, f"export-{size}.json")
             export_file.write_text(json.dumps(export))
             batch_file = Path(work, f"batch-{size}.json")
-            batch_file.write_text(json.dumps(rego_batch(export)))
+            batch_file.write_text(json.dumps(rego_batch(export_file)))
             floor = measure.best_of(args.repeats, [opa, "eval", "--format", "json", "-d", str(paths.rego_dir()),
                                                     "-i", str(batch_file), BATCH_QUERY])
             check = measure.best_of(args.repeats, [stackguard, "check", str(export_file), "--profile", "prod",

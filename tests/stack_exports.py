@@ -1,8 +1,15 @@
 """Builders for `pulumi stack export` documents used by the CLI and pack tests."""
 from __future__ import annotations
 
+import importlib.util
 import json
+import tempfile
+from pathlib import Path
 from typing import Any
+
+from stackguard import readers, rego_input
+
+GENERATOR = Path(__file__).resolve().parents[1] / "benchmarks" / "stack_generator.py"
 
 STACK_URN = "urn:pulumi:prod::payments::pulumi:pulumi:Stack::payments-prod"
 
@@ -42,3 +49,17 @@ def role_with_policy(policy: str) -> list[dict[str, Any]]:
     role_policy = resource("aws:iam/rolePolicy:RolePolicy", "worker-policy", {"role": "worker-id", "policy": policy},
                            propertyDependencies={"role": [role["urn"]]})
     return [role, role_policy]
+
+
+def generated_inputs(count: int) -> list[dict[str, Any]]:
+    """The benchmarks' generated stack (a mix of resource kinds, one group in ten insecure) as the
+    CLI hands it to OPA: written as an export and read back with the product's reader."""
+    spec = importlib.util.spec_from_file_location("stack_generator", GENERATOR)
+    assert spec and spec.loader
+    stack_generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(stack_generator)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder, "export.json")
+        path.write_text(json.dumps(stack_generator.export(count)))
+        return [rego_input.from_stack_resource(r) for r in readers.read(path)]
+

@@ -7,7 +7,6 @@ and the indexed answer against an evaluation of every rule for every resource.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import subprocess
@@ -17,6 +16,7 @@ from typing import Any
 import pytest
 
 from stackguard import catalog, profiles, readers, rego_input, toolchain
+from tests.stack_exports import generated_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
 REGO = ROOT / "policies" / "rego"
@@ -115,13 +115,7 @@ def corpus_resources() -> list[dict[str, Any]]:
     files = sorted(CASES.glob("*/*/*.json")) + sorted(p for p in FIXTURES.rglob("*.json") if _is_export(p))
     resources = [rego_input.from_stack_resource(r) for path in files for r in readers.read(path)]
     # The benchmarks' generated stack: a mix of resources, insecure and not, as a program makes them.
-    spec = importlib.util.spec_from_file_location("stack_generator", ROOT / "benchmarks" / "stack_generator.py")
-    assert spec and spec.loader
-    stack_generator = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(stack_generator)
-    generated = stack_generator.export(300)["deployment"]["resources"]
-    resources += [{"urn": r["urn"], "type": r["type"], "name": r["urn"].rsplit("::", 1)[-1],
-                   "properties": r.get("inputs", {}), "options": {}, "provider": None} for r in generated]
+    resources += generated_inputs(300)
     return resources + probes()
 
 
