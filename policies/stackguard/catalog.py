@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
-from . import paths, toolchain
+from . import paths, rule_files, toolchain
 from .errors import InputError
 from .vocabulary import Severity
 
@@ -48,8 +48,9 @@ def _cache_file(rego_dir: Path) -> Path:
     """Where the annotations of exactly these rule files are kept: keyed by a hash of their contents."""
     # Annotations name files by absolute path, so the folder is part of the key too.
     digest = hashlib.sha256(f"{toolchain.OPA_VERSION}\0{rego_dir.resolve()}".encode())
-    for path in sorted(rego_dir.rglob("*.rego")):
-        digest.update(str(path.relative_to(rego_dir)).encode() + b"\0" + path.read_bytes())
+    for file in rule_files.read(rego_dir):
+        if file.is_module:
+            digest.update(file.relative.encode() + b"\0" + file.content)
     cache_root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "stackguard"
     return cache_root / f"annotations-{digest.hexdigest()[:32]}.json"
 

@@ -5,12 +5,13 @@ Every failure (unreachable, slow, dripping, redirecting, refusing, an error stat
 wrong shape, a rule id the catalog does not know) raises EngineError so callers fail closed. Before
 any answer is trusted, `prove()` checks that the engine serves exactly the local rule files,
 evaluates exactly the catalog's rules and flags a canary; `prove_alongside()` runs the same proof on
-a second connection while the first queries are under way, and every answer waits for it.
+a second connection while the first queries are under way, and every answer waits for it. How an
+answer travels (a private OPA over http.client, a central one over opa-python-client) and how it is
+judged on arrival is `opa_connection`'s.
 """
 from __future__ import annotations
 
 import hashlib
-import ipaddress
 import json
 import math
 import os
@@ -22,15 +23,13 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 from urllib.parse import urlparse
 
-import requests
-from opa_client import OpaClient
-
+from . import rule_files
 from .errors import EngineError, InputError
+from .opa_connection import Connection, PrivateConnection, is_loopback, parse_json
 
 DEFAULT_TIMEOUT_SECONDS = 5.0
 # Resources per batch query: big enough to amortise a round trip, small enough for the per-query deadline.
 BATCH_SIZE = 500
-MAX_REPLY_BYTES = 512 * 1024 * 1024
 ENTRYPOINT = "stackguard"
 # Packages whose modules must be byte-identical to the local rule files: an extra module there could
 # redefine a helper (say, make every value "unknown") and silence every rule.
@@ -53,15 +52,6 @@ class RawFinding:
     urn: str
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 @dataclass(frozen=True)
 class EngineSettings:
     """Where OPA is and how to reach it: STACKGUARD_OPA_URL, _TOKEN, _CA_BUNDLE, _TIMEOUT."""
@@ -70,6 +60,8 @@ class EngineSettings:
     token: str | None = None
     ca_bundle: str | None = None
     timeout: float = DEFAULT_TIMEOUT_SECONDS
+    # A private OPA this process started on 127.0.0.1 (opa_server): reached over http.client.
+    private: bool = False
 
     def __post_init__(self) -> None:
         parsed = urlparse(self.url)
@@ -77,7 +69,7 @@ class EngineSettings:
             raise InputError("STACKGUARD_OPA_URL", "(value)", f"{self.url!r} is not an http(s) URL like https://opa.internal:8181")
         if parsed.path.strip("/") or parsed.query or parsed.fragment:
             raise InputError("STACKGUARD_OPA_URL", "(value)", "must be the OPA server's root URL (scheme, host, port), without a path")
-        if self.token and parsed.scheme == "http" and not _is_loopback(parsed.hostname):
+        if self.token and parsed.scheme == "http" and not is_loopback(parsed.hostname):
             raise InputError("STACKGUARD_OPA_TOKEN", "(value)",
                              "a bearer token is only sent over https (or to a loopback address); use an https STACKGUARD_OPA_URL")
         if self.ca_bundle and not Path(self.ca_bundle).is_file():
@@ -86,7 +78,7 @@ class EngineSettings:
             raise InputError("STACKGUARD_OPA_TIMEOUT", "(value)", "must be a number of seconds between 0 and 3600")
 
     @classmethod
-    def from_env(cls, url: str | None = None, token: str | None = None) -> "EngineSettings":
+    def from_env(cls, url: str | None = None, token: str | None = None, private: bool = False) -> "EngineSettings":
         timeout_text = os.environ.get("STACKGUARD_OPA_TIMEOUT", str(DEFAULT_TIMEOUT_SECONDS))
         try:
             timeout = float(timeout_text)
@@ -97,63 +89,8 @@ class EngineSettings:
             token=token or os.environ.get("STACKGUARD_OPA_TOKEN") or None,
             ca_bundle=os.environ.get("STACKGUARD_OPA_CA_BUNDLE") or None,
             timeout=timeout,
+            private=private,
         )
-
-
-class _HardenedClient(OpaClient):
-    """opa-python-client's session, with the environment kept out: no redirects, no proxy for
-    loopback, no REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE overriding the pinned CA bundle, no retries."""
-
-    def _init_session(self) -> requests.Session:
-        session = super()._init_session()
-        session.trust_env = False
-        session.max_redirects = 0
-        for scheme in ("http://", "https://"):
-            # No retry wrapper: a read timeout stays a Timeout, and a query is never sent twice.
-            session.mount(scheme, requests.adapters.HTTPAdapter(max_retries=0))
-        return session
-
-    def call(self, method: str, path: str, body: Any, deadline: float, settings: EngineSettings,
-             proxies: dict[str, str]) -> Any:
-        url = f"{self.root_url}/{path}"
-        payload = None if body is None else json.dumps(body, allow_nan=False).encode()
-        remaining = deadline - time.monotonic()
-        response = self._session.request(
-            method, url, data=payload, headers={"Content-Type": "application/json"}, stream=True,
-            allow_redirects=False, timeout=(min(remaining, settings.timeout), min(remaining, settings.timeout)),
-            verify=(settings.ca_bundle or True) if url.startswith("https") else False, proxies=proxies,
-        )
-        with response:
-            if 300 <= response.status_code < 400:
-                raise EngineError(
-                    f"OPA at {settings.url} answered a redirect (HTTP {response.status_code}); stackguard never follows "
-                    "redirects: set STACKGUARD_OPA_URL to the OPA server itself")
-            if response.status_code in (401, 403):
-                raise EngineError(f"OPA at {settings.url} refused the request (HTTP {response.status_code}): "
-                                  "check STACKGUARD_OPA_TOKEN and the server's authorization policy")
-            if response.status_code != 200:
-                raise EngineError(f"OPA at {settings.url} answered HTTP {response.status_code}")
-            return _json(_read_until(response, deadline, settings), settings)
-
-
-def _read_until(response: requests.Response, deadline: float, settings: EngineSettings) -> bytes:
-    """The whole body, or EngineError when it does not arrive by the deadline (a dripping server)."""
-    chunks, size = [], 0
-    for chunk in response.iter_content(chunk_size=1 << 16):
-        size += len(chunk)
-        if size > MAX_REPLY_BYTES:
-            raise EngineError(f"OPA at {settings.url} answered more than {MAX_REPLY_BYTES >> 20} MiB")
-        chunks.append(chunk)
-        if time.monotonic() > deadline:
-            raise EngineError(f"OPA at {settings.url} did not finish its answer in time")
-    return b"".join(chunks)
-
-
-def _json(body: bytes, settings: EngineSettings) -> Any:
-    try:
-        return json.loads(body)
-    except (ValueError, RecursionError):
-        raise EngineError(f"OPA at {settings.url} answered something that is not JSON") from None
 
 
 @dataclass(frozen=True)
@@ -166,14 +103,14 @@ class LocalRules:
 
     @classmethod
     def of(cls, rule_ids: Iterable[str], rego_dirs: Iterable[Path]) -> "LocalRules":
-        files = [p for d in rego_dirs for p in sorted(Path(d).rglob("*.rego"))]
-        digest = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
-        required = {digest[p] for p in files if not p.name.endswith("_test.rego")}
+        modules = [f for d in rego_dirs for f in rule_files.read(Path(d)) if f.is_module]
+        digest = {f: hashlib.sha256(f.content).hexdigest() for f in modules}
+        required = {digest[f] for f in modules if not f.is_test}
         return cls(frozenset(rule_ids), frozenset(required), frozenset(digest.values()))
 
 
 class _OnItsOwnConnection:
-    """`work(engine)` on an engine of its own (a requests session is not shared between threads),
+    """`work(engine)` on an engine of its own (a connection is not shared between threads),
     in a daemon thread so that a hung engine cannot hold the interpreter's exit. `result()` waits,
     interruptibly, and raises the work's EngineError every time it is asked; any other failure
     becomes one that names `what`."""
@@ -235,32 +172,19 @@ class _Proof:
 
 class PolicyEngine:
     def __init__(self, settings: EngineSettings, known_rules: Iterable[str]):
-        parsed = urlparse(settings.url)
-        https = parsed.scheme == "https"
         self.settings = settings
         self.url = settings.url
         self._known = frozenset(known_rules)
-        self._proxies = {} if _is_loopback(parsed.hostname or "") else requests.utils.get_environ_proxies(settings.url)
-        self._client = _HardenedClient(
-            host=parsed.hostname, port=parsed.port or (443 if https else 80), ssl=https,
-            token=settings.token, retries=0, timeout=settings.timeout,
-        )
+        self._connection = _connect(settings)
         self._proof: _Proof | None = None
 
     def _call(self, method: str, path: str, body: Any = None, budget: float | None = None) -> Any:
         deadline = time.monotonic() + (budget or self.settings.timeout)
+        payload = None if body is None else json.dumps(body, allow_nan=False).encode()
         try:
-            return self._client.call(method, path, body, deadline, self.settings, self._proxies)
-        except EngineError:
-            raise
-        except requests.Timeout:
+            return self._connection.call(method, path, payload, deadline)
+        except TimeoutError:
             raise EngineError(f"OPA at {self.url} did not answer within {budget or self.settings.timeout:g}s") from None
-        except requests.TooManyRedirects:
-            raise EngineError(f"OPA at {self.url} answered a redirect; stackguard never follows redirects") from None
-        except requests.exceptions.SSLError:
-            raise EngineError(f"OPA at {self.url} failed TLS verification against STACKGUARD_OPA_CA_BUNDLE") from None
-        except requests.RequestException as err:
-            raise EngineError(f"OPA at {self.url} is unreachable ({type(err).__name__})") from None
 
     def _query(self, rule: str, document: dict[str, Any], budget: float | None = None) -> list[Any]:
         try:
@@ -288,7 +212,7 @@ class PolicyEngine:
     def prove(self, local: LocalRules, listing_body: bytes | None = None) -> None:
         """Refuse an engine that does not serve exactly the local rules (EngineError, exit 3).
         `listing_body`: this engine's GET /v1/policies answer if it was fetched already."""
-        listing = _json(listing_body, self.settings) if listing_body is not None else self._call("GET", "policies")
+        listing = parse_json(listing_body, self.settings) if listing_body is not None else self._call("GET", "policies")
         modules = listing.get("result") if isinstance(listing, dict) else None
         if not isinstance(modules, list):
             raise EngineError(f"OPA at {self.url} did not list its policies (GET /v1/policies): it cannot prove which rules it evaluates")
@@ -372,7 +296,16 @@ class PolicyEngine:
         return self.settings.timeout + 0.005 * count
 
     def close(self) -> None:
-        self._client.close_connection()
+        self._connection.close()
+
+
+def _connect(settings: EngineSettings) -> Connection:
+    if settings.private:
+        return PrivateConnection(settings)
+    # Only a central OPA needs TLS, a CA bundle and proxies: opa-python-client loads for it alone.
+    from .opa_central_connection import CentralConnection
+
+    return CentralConnection(settings)
 
 
 def _package(module: dict[str, Any]) -> str:

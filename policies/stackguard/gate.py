@@ -37,13 +37,13 @@ class EngineSession:
     def start(self) -> "EngineSession":
         if not os.environ.get("STACKGUARD_OPA_URL"):
             self._server = opa_server.claim(self.rego_dirs) or OpaServer(self.rego_dirs).start()
-        # The engine client (requests, opa-python-client) loads while the private OPA boots.
+        # The engine client loads while the private OPA boots.
         from .engine import EngineSettings, LocalRules, PolicyEngine
 
         if self._server is None:
             settings = EngineSettings.from_env()
         else:
-            settings = EngineSettings.from_env(url=self._server.url, token=self._server.token)
+            settings = EngineSettings.from_env(url=self._server.url, token=self._server.token, private=True)
         self._engine = PolicyEngine(settings, self.rule_ids)
         self._engine.prove_alongside(partial(LocalRules.of, self.rule_ids, self.rego_dirs),
                                      ready=self._server.wait_ready if self._server else None,

@@ -1,0 +1,126 @@
+"""Fault injection on the connection to a private OPA (http.client, `opa_connection.PrivateConnection`).
+
+`test_engine_faults.py` drives the CLI against a central OPA (STACKGUARD_OPA_URL), which travels over
+opa-python-client. The private OPA of `check`, `preflight` and the pack travels over the standard
+library instead, so the same engines (slow, dripping, redirecting, refusing, failing, lying,
+partial, frozen, killed) are put behind that connection here, through the in-process gate
+(`gate.evaluate`): every one must raise EngineError within a bounded time, saying why."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+from functools import partial
+
+import pytest
+
+from stackguard import exemptions, paths, profiles, readers
+from stackguard.decision import Decider
+from stackguard.engine import CANARY, EngineSettings, LocalRules, PolicyEngine
+from stackguard.errors import EngineError
+from stackguard.gate import evaluate
+from stackguard.opa_server import OpaServer, free_port
+from tests.fake_engines import FakeEngine, Upstream, relay
+from tests.stack_exports import ADMIN_POLICY, export, kms_key, role_with_policy
+from tests.test_engine_faults import BOUND_SECONDS, RELAYED, STANDALONE
+
+pytestmark = pytest.mark.slow
+# What the CLI suite expects from an engine whose policy listing is empty, said by the engine itself.
+EMPTY_LISTING = "does not serve"
+
+
+@pytest.fixture(scope="module")
+def stacks(tmp_path_factory) -> list:
+    path = tmp_path_factory.mktemp("faults") / "insecure.json"
+    path.write_text(json.dumps(export(kms_key("data-key", rotation=False), *role_with_policy(ADMIN_POLICY))))
+    return readers.read_stacks([path])
+
+
+def gate_over_private_connection(url: str, token: str, rules, stacks) -> set[str]:
+    """What `check` does once its private OPA is up: prove it beside the queries, then decide."""
+    ids = [r.id for r in rules]
+    engine = PolicyEngine(EngineSettings(url=url, token=token, timeout=1.0, private=True), ids)
+    engine.prove_alongside(partial(LocalRules.of, ids, [paths.rego_dir()]))
+    profile = profiles.load("prod", rules)
+    try:
+        report = evaluate(engine, stacks, Decider(rules, profile, exemptions.Exemptions([], "none")), profile.rule_config())
+    finally:
+        engine.close()
+    return {f.rule for f in report.findings}
+
+
+def blocked(url: str, token: str, rules, stacks, expect: str) -> None:
+    started = time.monotonic()
+    with pytest.raises(EngineError) as failure:
+        gate_over_private_connection(url, token, rules, stacks)
+    assert expect in str(failure.value), str(failure.value)
+    assert time.monotonic() - started < BOUND_SECONDS
+
+
+@pytest.fixture
+def fake():
+    made: list[FakeEngine] = []
+
+    def _make(answer, drip_seconds: float = 0.0) -> FakeEngine:
+        made.append(FakeEngine(answer, drip_seconds))
+        return made[-1]
+
+    yield _make
+    for engine in made:
+        engine.close()
+
+
+@pytest.mark.parametrize("name", sorted(STANDALONE))
+def test_standalone_fake_engine_blocks(name, fake, rules, stacks):
+    answer, drip, expect = STANDALONE[name]
+    blocked(fake(answer(), drip).url, "token", rules, stacks, EMPTY_LISTING if name == "empty-result" else expect)
+
+
+@pytest.mark.parametrize("name", sorted(RELAYED))
+def test_engine_that_misbehaves_after_a_real_start_blocks(name, fake, rules, stacks, opa):
+    on, change, expect = RELAYED[name]
+    blocked(fake(relay(Upstream(opa.url, opa.token), on, change)).url, "relay", rules, stacks, expect)
+
+
+def test_relay_that_behaves_gives_the_real_findings(fake, rules, stacks, opa):
+    """The control: without a fault, the same relay gives the findings, so the faults above are what block."""
+    engine = fake(relay(Upstream(opa.url, opa.token), "nothing-matches-this", lambda real: real))
+    assert gate_over_private_connection(engine.url, "relay", rules, stacks) >= {"aws-kms-key-rotation", "aws-iam-policy-wildcard-actions"}
+
+
+def test_frozen_opa_blocks_within_the_timeout(rules, stacks):
+    with OpaServer() as server:
+        os.kill(server._process.pid, signal.SIGSTOP)
+        try:
+            blocked(server.url, server.token, rules, stacks, "did not answer within")
+        finally:
+            os.kill(server._process.pid, signal.SIGCONT)
+
+
+def test_killed_opa_blocks(rules, stacks):
+    server = OpaServer().start().wait_ready()
+    url, token = server.url, server.token
+    server.stop()
+    blocked(url, token, rules, stacks, "unreachable")
+
+
+def test_closed_port_blocks(rules, stacks):
+    blocked(f"http://127.0.0.1:{free_port()}", "token", rules, stacks, "unreachable")
+
+
+def test_a_connection_is_reused_only_after_a_whole_answer(rules, opa):
+    """Keep-alive: answers in a row on one connection, and a refused request leaves none half-read."""
+    ids = [r.id for r in rules]
+    canary = {**CANARY, "config": {}}
+    engine = PolicyEngine(EngineSettings(url=opa.url, token=opa.token, private=True), ids)
+    try:
+        first = engine.resource_findings(canary)
+        engine._connection._headers["Authorization"] = "Bearer wrong"
+        with pytest.raises(EngineError, match="HTTP 401"):
+            engine.resource_findings(canary)
+        engine._connection._headers["Authorization"] = f"Bearer {opa.token}"
+        assert engine.resource_findings(canary) == engine.resource_findings(canary) == first
+        assert "aws-kms-key-rotation" in {f.rule for f in first}
+    finally:
+        engine.close()
