@@ -1,6 +1,7 @@
 """The private OPA of a run: usable only with the run's token, read-only, and blind to the caller's environment."""
 from __future__ import annotations
 
+import base64
 import json
 import os
 import stat
@@ -9,7 +10,7 @@ import tarfile
 import pytest
 import requests
 
-from stackguard import catalog, opa_server, paths
+from stackguard import opa_server, paths
 from stackguard.opa_server import OpaServer
 
 pytestmark = pytest.mark.slow
@@ -61,16 +62,19 @@ def test_opa_runs_with_an_empty_environment(server):
     assert environ == b"" and b"hunter2-canary" not in environ
 
 
-def test_rules_are_a_private_read_only_bundle_without_tests(server):
+def test_rules_are_a_private_read_only_signed_bundle_without_tests(server):
     assert stat.S_IMODE(server.workdir.stat().st_mode) == 0o700
-    files = [p for p in server.workdir.rglob("*") if p.is_file()]
-    assert [p.name for p in files] == ["rules.tar.gz"]
-    assert stat.S_IMODE(files[0].stat().st_mode) == 0o400
-    with tarfile.open(files[0]) as bundle:
+    files = sorted(p for p in server.workdir.rglob("*") if p.is_file())
+    assert [p.name for p in files] == ["bundle.key", "opa.log", "rules.tar.gz"]
+    assert [stat.S_IMODE(p.stat().st_mode) for p in files] == [0o400, 0o600, 0o400]
+    with tarfile.open(server.workdir / "rules.tar.gz") as bundle:
         names = bundle.getnames()
+        signed = json.loads(bundle.extractfile(".signatures.json").read())["signatures"]
     modules = [n for n in names if n.endswith(".rego")]
     assert len(modules) > 100 and not [n for n in modules if n.endswith("_test.rego")]
     assert "authz/authz.rego" in names and "lib/iam_catalog/data.json" in names
+    claims = json.loads(base64.urlsafe_b64decode(signed[0].split(".")[1] + "=="))
+    assert sorted(f["name"] for f in claims["files"]) == sorted(modules)  # every module, and only modules
 
 
 def test_the_bundle_serves_the_iam_catalog_as_data(server):
@@ -108,20 +112,3 @@ def test_an_early_opa_is_adopted_only_for_the_built_in_rules(tmp_path):
     assert opa_server.claim([paths.rego_dir(), tmp_path]) is None
     assert process.poll() is not None and not workdir.exists()
     assert opa_server.claim([paths.rego_dir()]) is None  # claimed once only
-
-
-def test_a_prefetched_listing_is_judged_like_an_asked_one(server):
-    """The proof verifies a prefetched policy listing exactly as one it asks for: tampered, it fails."""
-    from stackguard.engine import EngineSettings, LocalRules, PolicyEngine
-    from stackguard.errors import EngineError
-
-    ids = [r.id for r in catalog.load()]
-    local = LocalRules.of(ids, [paths.rego_dir()])
-    engine = PolicyEngine(EngineSettings(url=server.url, token=server.token), ids)
-    listing = requests.get(f"{server.url}/v1/policies", headers=auth(server), timeout=5).content
-    engine.prove(local, listing)  # the real listing passes
-    with pytest.raises(EngineError, match="differs from the local rule files"):
-        engine.prove(local, listing.replace(b"enableKeyRotation", b"enableKeyRotatioN"))
-    with pytest.raises(EngineError, match="not JSON"):
-        engine.prove(local, b"<html>")
-    engine.close()

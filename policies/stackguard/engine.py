@@ -25,7 +25,7 @@ from urllib.parse import urlparse
 
 from . import rule_files
 from .errors import EngineError, InputError
-from .opa_connection import Connection, PrivateConnection, is_loopback, parse_json
+from .opa_connection import Connection, PrivateConnection, is_loopback
 
 DEFAULT_TIMEOUT_SECONDS = 5.0
 # Resources per batch query: big enough to amortise a round trip, small enough for the per-query deadline.
@@ -144,7 +144,7 @@ class _Proof:
     engine to come up (a private OPA still booting); `wait_up()` returns once it is up."""
 
     def __init__(self, engine: "PolicyEngine", local: Callable[[], LocalRules], ready: Callable[[], object] | None,
-                 listing: Callable[[], bytes | None]):
+                 signed_bundle: bool):
         self._came_up = False
         self._up = threading.Event()
 
@@ -155,7 +155,7 @@ class _Proof:
                 self._came_up = True
             finally:
                 self._up.set()
-            proving.prove(local(), listing())
+            proving.prove(local(), signed_bundle)
 
         self._task = _OnItsOwnConnection(engine, work, "the proof of OPA")
 
@@ -209,10 +209,25 @@ class PolicyEngine:
             findings.append(RawFinding(row["rule"], row["message"], row["urn"]))
         return findings
 
-    def prove(self, local: LocalRules, listing_body: bytes | None = None) -> None:
+    def prove(self, local: LocalRules, signed_bundle: bool = False) -> None:
         """Refuse an engine that does not serve exactly the local rules (EngineError, exit 3).
-        `listing_body`: this engine's GET /v1/policies answer if it was fetched already."""
-        listing = parse_json(listing_body, self.settings) if listing_body is not None else self._call("GET", "policies")
+        `signed_bundle`: the engine is a private OPA that loaded `private_bundle`'s signed archive,
+        so OPA itself verified every module against the local bytes and its listing is not asked."""
+        if not signed_bundle:
+            self._prove_modules(local)
+        ids = self._query("rules", {})
+        if not all(isinstance(i, str) for i in ids) or set(ids) != local.rule_ids:
+            served_ids = set(map(str, ids))
+            raise EngineError(f"OPA at {self.url} evaluates other rules than the catalog (missing: {_few(local.rule_ids - served_ids)}; "
+                              f"without metadata: {_few(served_ids - local.rule_ids)})")
+        canary = self._findings(self._query("deny", {**CANARY, "config": {}}), "deny", str(CANARY["urn"]))
+        if CANARY_RULE not in {f.rule for f in canary}:
+            raise EngineError(f"OPA at {self.url} did not flag the canary resource for {CANARY_RULE}: it is not evaluating the rules")
+
+    def _prove_modules(self, local: LocalRules) -> None:
+        """The engine's policy listing holds every local rule and library module byte for byte, and
+        no other module in the packages stackguard owns."""
+        listing = self._call("GET", "policies")
         modules = listing.get("result") if isinstance(listing, dict) else None
         if not isinstance(modules, list):
             raise EngineError(f"OPA at {self.url} did not list its policies (GET /v1/policies): it cannot prove which rules it evaluates")
@@ -228,23 +243,14 @@ class PolicyEngine:
         missing = local.required - served
         if missing:
             raise EngineError(f"OPA at {self.url} does not serve {len(missing)} of the local rule modules")
-        ids = self._query("rules", {})
-        if not all(isinstance(i, str) for i in ids) or set(ids) != local.rule_ids:
-            served_ids = set(map(str, ids))
-            raise EngineError(f"OPA at {self.url} evaluates other rules than the catalog (missing: {_few(local.rule_ids - served_ids)}; "
-                              f"without metadata: {_few(served_ids - local.rule_ids)})")
-        canary = self._findings(self._query("deny", {**CANARY, "config": {}}), "deny", str(CANARY["urn"]))
-        if CANARY_RULE not in {f.rule for f in canary}:
-            raise EngineError(f"OPA at {self.url} did not flag the canary resource for {CANARY_RULE}: it is not evaluating the rules")
 
     def prove_alongside(self, local: Callable[[], LocalRules], ready: Callable[[], object] | None = None,
-                        listing: Callable[[], bytes | None] = lambda: None) -> None:
-        """Start `prove(local(), listing())` on a second connection and return at once. `ready()`
-        first waits for the engine to come up; `local()` hashes the rule files in that thread;
-        `listing()` is the policy listing if it was fetched already. The proof runs while the
-        caller reads its inputs, runs a program or sends its first query, whose answer is only
-        read once the proof has passed."""
-        self._proof = _Proof(PolicyEngine(self.settings, self._known), local, ready, listing)
+                        signed_bundle: bool = False) -> None:
+        """Start `prove(local(), signed_bundle)` on a second connection and return at once. `ready()`
+        first waits for the engine to come up; `local()` hashes the rule files in that thread. The
+        proof runs while the caller reads its inputs, runs a program or sends its first query,
+        whose answer is only read once the proof has passed."""
+        self._proof = _Proof(PolicyEngine(self.settings, self._known), local, ready, signed_bundle)
 
     def up(self) -> None:
         """Wait until the engine is up (EngineError if it never came up); queries may be sent then."""

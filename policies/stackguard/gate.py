@@ -47,7 +47,7 @@ class EngineSession:
         self._engine = PolicyEngine(settings, self.rule_ids)
         self._engine.prove_alongside(partial(LocalRules.of, self.rule_ids, self.rego_dirs),
                                      ready=self._server.wait_ready if self._server else None,
-                                     listing=self._server.prefetched_listing if self._server else lambda: None)
+                                     signed_bundle=self._server is not None)
         return self
 
     def engine(self) -> PolicyEngine:

@@ -64,10 +64,10 @@ def read_reply(status: int, chunks: Iterable[bytes], deadline: float, settings: 
         body.append(chunk)
         if time.monotonic() > deadline:
             raise EngineError(f"OPA at {settings.url} did not finish its answer in time")
-    return parse_json(b"".join(body), settings)
+    return _parse_json(b"".join(body), settings)
 
 
-def parse_json(body: bytes, settings: "EngineSettings") -> Any:
+def _parse_json(body: bytes, settings: "EngineSettings") -> Any:
     try:
         return json.loads(body)
     except (ValueError, RecursionError):

@@ -2,7 +2,8 @@
 can use it, nobody can change its rules, and it knows nothing of the caller's environment.
 
 - The rules (and the authorization policy) are written as one read-only bundle into a fresh 0700
-  directory, so what OPA loads is what the gate hashed; test files are left out. One archive, not
+  directory, signed with a key made for this run (`private_bundle`): OPA refuses to start unless
+  every module it loads is the bytes this process read; test files are left out. One archive, not
   a copy per file: creating ~140 files costs a tenth of a second on some file systems. A bundle's
   roots are owned by it, so OPA refuses policy and data writes under them as well.
 - OPA requires a per-run bearer token (`--authentication=token --authorization=basic`) and its
@@ -15,24 +16,23 @@ from __future__ import annotations
 
 import atexit
 import hashlib
-import io
 import os
 import secrets
 import signal
 import socket
 import subprocess
 import sys
-import tarfile
 import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Iterable
 
-from . import paths, rule_files, toolchain
+from . import paths, private_bundle, toolchain
 from .errors import EngineError
 
 STARTUP_SECONDS = 30.0
+LOG = "opa.log"
 
 _AUTHZ = """package system.authz
 
@@ -68,30 +68,6 @@ def die_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
-def _private_bundle(rego_dirs: Iterable[Path], authz: str, target: Path) -> Path:
-    """Write the rule and data files (not tests) of each folder and the authorization policy as one
-    gzipped bundle at target, read-only. A module's place in the archive does not matter (its
-    package does); a data.json keeps its path from its folder's root, which is where it lands in
-    data, as when OPA loads the folder itself."""
-    bundle = target / "rules.tar.gz"
-    # Stored, not compressed: OPA reads the archive from a local disk, and compressing it cost more
-    # time before OPA could start than reading the larger file costs OPA.
-    with tarfile.open(bundle, "w:gz", compresslevel=0) as archive:
-        for index, source in enumerate(rego_dirs):
-            for file in rule_files.read(Path(source)):
-                if not file.is_test:
-                    _add(archive, f"rules{index}/{file.relative}" if file.is_module else file.relative, file.content)
-        _add(archive, "authz/authz.rego", authz.encode())
-    bundle.chmod(0o400)
-    return bundle
-
-
-def _add(archive: tarfile.TarFile, name: str, content: bytes) -> None:
-    info = tarfile.TarInfo(name)
-    info.size, info.mode = len(content), 0o400
-    archive.addfile(info, io.BytesIO(content))
-
-
 class OpaServer:
     """`with OpaServer() as opa: opa.url, opa.token`; stopped on exit. `start()` returns at once,
     `wait_ready()` blocks until OPA answers, so callers can do other work while it boots."""
@@ -103,7 +79,6 @@ class OpaServer:
         self.token = secrets.token_urlsafe(32)
         self._process: subprocess.Popen | None = None
         self._answered = threading.Event()  # /health answered once: later waits return at once
-        self._listing: _Prefetch | None = None
         self._workdir: tempfile.TemporaryDirectory | None = None
 
     @property
@@ -114,16 +89,18 @@ class OpaServer:
     def start(self) -> "OpaServer":
         self._workdir = tempfile.TemporaryDirectory(prefix="stackguard-opa-")  # created 0700
         authz = _AUTHZ.format(digest=hashlib.sha256(self.token.encode()).hexdigest())
-        bundle = _private_bundle(self.rego_dirs, authz, self.workdir)
+        bundle = private_bundle.write(self.rego_dirs, authz, self.workdir)
         command = [
             str(toolchain.opa_binary()), "run", "--server", "--addr", f"127.0.0.1:{self.port}",
             "--authentication=token", "--authorization=basic",
-            "--log-level", "error", "--disable-telemetry", "--bundle", str(bundle),
+            "--log-level", "error", "--skip-version-check", *bundle.opa_arguments(),
         ]
-        self._process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
-            env={}, cwd=self.workdir, preexec_fn=die_with_parent if os.name == "posix" else None,
-        )
+        # A file, not a pipe: nobody reads OPA's output while it runs, and a full pipe would stall it.
+        with open(os.open(self.workdir / LOG, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as log:
+            self._process = subprocess.Popen(
+                command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                env={}, cwd=self.workdir, preexec_fn=die_with_parent if os.name == "posix" else None,
+            )
         return self
 
     def wait_ready(self) -> "OpaServer":
@@ -136,11 +113,10 @@ class OpaServer:
         pause = 0.002
         while time.monotonic() < deadline:
             process = self._process
-            if process is None or process.stderr is None:
+            if process is None:
                 raise EngineError("OPA was stopped while starting")
             if process.poll() is not None:
-                error = process.stderr.read().decode(errors="replace").strip()
-                raise EngineError(f"OPA exited while starting: {error.splitlines()[-1] if error else 'no message'}")
+                raise EngineError(f"OPA exited while starting: {self._last_line()}")
             if self._healthy():
                 self._answered.set()
                 return self
@@ -150,32 +126,26 @@ class OpaServer:
             pause = min(pause * 2, 0.005)
         raise EngineError(f"OPA did not become healthy on {self.url} within {STARTUP_SECONDS:.0f}s")
 
-    def prefetch_listing(self) -> None:
-        """Ask for GET /v1/policies in a daemon thread as soon as OPA is up, so that the proof
-        finds the listing (OPA's slowest answer: every module's source and syntax tree) ready."""
-        self._listing = _Prefetch(self, "/v1/policies")
-
-    def prefetched_listing(self) -> bytes | None:
-        """The prefetched listing's body, or None (not prefetched, or it failed: the proof asks itself)."""
-        return self._listing.body() if self._listing is not None else None
+    def _last_line(self) -> str:
+        """The last line OPA wrote: it writes why it could not start on stdout, its log on stderr."""
+        folder = self._workdir
+        try:
+            lines = Path(folder.name, LOG).read_text(errors="replace").strip().splitlines() if folder else []
+        except OSError:
+            lines = []
+        return lines[-1] if lines else "no message"
 
     def _healthy(self) -> bool:
+        """Whether OPA answers GET /health. http.client, loaded only now: the `stackguard` command
+        starts OPA before it loads anything else."""
+        import http.client
+
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=0.5)
         try:
-            return self.get("/health", timeout=0.5, limit=4096)[0] == 200
+            connection.request("GET", "/health", headers={"Authorization": f"Bearer {self.token}"})
+            return connection.getresponse().status == 200
         except OSError:
             return False
-
-    def get(self, path: str, timeout: float, limit: int) -> tuple[int, bytes]:
-        """GET path with the run's token: the status and at most limit + 1 bytes of the body (more
-        than limit means too long). http.client, not requests: this module loads before the engine
-        client does (the CLI starts OPA first), and a loopback address never goes through a proxy."""
-        import http.client  # after OPA's start: the `stackguard` command starts OPA before loading more
-
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
-        try:
-            connection.request("GET", path, headers={"Authorization": f"Bearer {self.token}"})
-            response = connection.getresponse()
-            return response.status, response.read(limit + 1)
         finally:
             connection.close()
 
@@ -188,8 +158,6 @@ class OpaServer:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-        if process and process.stderr:
-            process.stderr.close()
         if self._workdir is not None:
             for path in self.workdir.rglob("*"):
                 path.chmod(0o700)  # read-only copies are still removable once writable again
@@ -208,33 +176,6 @@ class OpaServer:
         self.stop()
 
 
-class _Prefetch:
-    """One GET to a private OPA, sent from a daemon thread once the server is up; `body()` waits
-    for it. Any failure yields None, never an error: the caller then asks itself and judges."""
-
-    LIMIT = 64 * 1024 * 1024
-
-    def __init__(self, server: OpaServer, path: str):
-        self._body: bytes | None = None
-        self._done = threading.Event()
-        threading.Thread(target=self._run, args=(server, path), name="stackguard-prefetch", daemon=True).start()
-
-    def _run(self, server: OpaServer, path: str) -> None:
-        try:
-            server.wait_ready()
-            status, body = server.get(path, timeout=STARTUP_SECONDS, limit=self.LIMIT)
-            if status == 200 and len(body) <= self.LIMIT:
-                self._body = body
-        except Exception:  # noqa: BLE001 - a failed prefetch only means the proof asks itself
-            pass
-        finally:
-            self._done.set()
-
-    def body(self) -> bytes | None:
-        self._done.wait()
-        return self._body
-
-
 # The private OPA `launch` started before the CLI loaded, until a run claims it.
 _early: OpaServer | None = None
 
@@ -245,7 +186,6 @@ def start_early() -> None:
     global _early
     try:
         _early = OpaServer().start()
-        _early.prefetch_listing()
     except Exception:  # noqa: BLE001 - the run's own start reports what is wrong
         _early = None
     else:
