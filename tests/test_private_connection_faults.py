@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
+import threading
 import time
 from functools import partial
 
@@ -20,6 +22,7 @@ from stackguard.decision import Decider
 from stackguard.engine import CANARY, EngineSettings, LocalRules, PolicyEngine
 from stackguard.errors import EngineError
 from stackguard.gate import evaluate
+from stackguard.opa_connection import PrivateConnection
 from stackguard.opa_server import OpaServer, free_port
 from tests.fake_engines import FakeEngine, Upstream, relay
 from tests.stack_exports import ADMIN_POLICY, export, kms_key, role_with_policy
@@ -124,3 +127,52 @@ def test_a_connection_is_reused_only_after_a_whole_answer(rules, opa):
         assert "aws-kms-key-rotation" in {f.rule for f in first}
     finally:
         engine.close()
+
+
+class _ClosesIdleConnections:
+    """An HTTP/1.1 server that answers each request on a kept-alive connection and closes the
+    connection once it has been idle for a moment, as a server with an idle timeout does."""
+
+    ANSWER = b'{"result": []}'
+
+    def __init__(self) -> None:
+        self.requests = 0
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}"
+        threading.Thread(target=self._serve, daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                connection, _ = self._listener.accept()
+            except OSError:
+                return
+            with connection:
+                head = b""
+                while b"\r\n\r\n" not in head:
+                    head += connection.recv(65536)
+                header, body = head.split(b"\r\n\r\n", 1)
+                length = int(next(line.split(b":")[1] for line in header.split(b"\r\n") if line.lower().startswith(b"content-length")))
+                while len(body) < length:
+                    body += connection.recv(65536)
+                self.requests += 1
+                connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                                   + str(len(self.ANSWER)).encode() + b"\r\n\r\n" + self.ANSWER)
+                time.sleep(0.1)  # then the idle timeout closes the kept-alive connection
+
+    def close(self) -> None:
+        self._listener.close()
+
+
+def test_a_connection_the_server_closed_while_idle_is_opened_again_not_reused():
+    """Neither a failure (the query went into a closed socket) nor a retry (it is sent once)."""
+    server = _ClosesIdleConnections()
+    connection = PrivateConnection(EngineSettings(url=server.url, token="t", private=True))
+    try:
+        assert connection.call("POST", "data/stackguard/deny", b"{}", time.monotonic() + 5) == {"result": []}
+        time.sleep(0.4)
+        assert connection.call("POST", "data/stackguard/deny", b"{}", time.monotonic() + 5) == {"result": []}
+        assert server.requests == 2
+    finally:
+        connection.close()
+        server.close()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import http.client
 import ipaddress
 import json
+import select
 import time
 from typing import TYPE_CHECKING, Any, Iterable, Protocol
 from urllib.parse import urlparse
@@ -91,8 +92,14 @@ class PrivateConnection:
             raise TimeoutError
         # Each read waits at most this long; read_reply bounds the whole answer by the deadline.
         self._connection.timeout = min(remaining, self._settings.timeout)
-        if self._connection.sock is not None:
-            self._connection.sock.settimeout(self._connection.timeout)
+        sock = self._connection.sock
+        if sock is not None:
+            if select.select([sock], [], [], 0)[0]:
+                # An idle keep-alive connection with something to read has been closed by OPA (or
+                # holds stray bytes): open a new one rather than send the query into it.
+                self.close()
+            else:
+                sock.settimeout(self._connection.timeout)
         try:
             self._connection.request(method, f"/v1/{path}", body=payload, headers=self._headers)
             with self._connection.getresponse() as response:
