@@ -39,6 +39,10 @@ class _HardenedClient(OpaClient):
 
 
 class CentralConnection:
+    """One session to a central OPA: the token only as opa-python-client sends it, TLS verified
+    against STACKGUARD_OPA_CA_BUNDLE (or the system's CAs), proxies from the environment except for
+    loopback."""
+
     def __init__(self, settings: "EngineSettings"):
         parsed = urlparse(settings.url)
         https = parsed.scheme == "https"
