@@ -62,19 +62,27 @@ def test_opa_runs_with_an_empty_environment(server):
     assert environ == b"" and b"hunter2-canary" not in environ
 
 
-def test_rules_are_a_private_read_only_signed_bundle_without_tests(server):
-    assert stat.S_IMODE(server.workdir.stat().st_mode) == 0o700
-    files = sorted(p for p in server.workdir.rglob("*") if p.is_file())
-    assert [p.name for p in files] == ["bundle.key", "opa.log", "rules.tar.gz"]
-    assert [stat.S_IMODE(p.stat().st_mode) for p in files] == [0o400, 0o600, 0o400]
-    with tarfile.open(server.workdir / "rules.tar.gz") as bundle:
-        names = bundle.getnames()
-        signed = json.loads(bundle.extractfile(".signatures.json").read())["signatures"]
-    modules = [n for n in names if n.endswith(".rego")]
-    assert len(modules) > 100 and not [n for n in modules if n.endswith("_test.rego")]
-    assert "authz/authz.rego" in names and "lib/iam_catalog/data.json" in names
-    claims = json.loads(base64.urlsafe_b64decode(signed[0].split(".")[1] + "=="))
-    assert sorted(f["name"] for f in claims["files"]) == sorted(modules)  # every module, and only modules
+def test_rules_are_a_private_read_only_signed_bundle_removed_once_opa_is_up():
+    opa = OpaServer().start()
+    try:
+        workdir = opa.workdir
+        assert stat.S_IMODE(workdir.stat().st_mode) == 0o700
+        files = sorted(p for p in workdir.rglob("*") if p.is_file())
+        assert [p.name for p in files] == ["bundle.key", "opa.log", "rules.tar.gz"]
+        assert [stat.S_IMODE(p.stat().st_mode) for p in files] == [0o400, 0o600, 0o400]
+        with tarfile.open(workdir / "rules.tar.gz") as bundle:
+            names = bundle.getnames()
+            signed = json.loads(bundle.extractfile(".signatures.json").read())["signatures"]
+        modules = [n for n in names if n.endswith(".rego")]
+        assert len(modules) > 100 and not [n for n in modules if n.endswith("_test.rego")]
+        assert "authz/authz.rego" in names and "lib/iam_catalog/data.json" in names
+        claims = json.loads(base64.urlsafe_b64decode(signed[0].split(".")[1] + "=="))
+        assert sorted(f["name"] for f in claims["files"]) == sorted(modules)  # every module, and only modules
+        opa.wait_ready()
+        assert not workdir.exists()  # OPA has read it all: nothing is left for a killed run to leave behind
+        assert requests.get(f"{opa.url}/health", headers=auth(opa), timeout=5).status_code == 200
+    finally:
+        opa.stop()
 
 
 def test_the_bundle_serves_the_iam_catalog_as_data(server):
@@ -90,7 +98,7 @@ def test_the_bundle_serves_the_iam_catalog_as_data(server):
 
 
 def test_stop_removes_the_copy_and_the_process():
-    opa = OpaServer().start().wait_ready()
+    opa = OpaServer().start()
     process, workdir = opa._process, opa.workdir
     opa.stop()
     assert process.poll() is not None and not workdir.exists()

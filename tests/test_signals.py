@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +19,10 @@ def _opa_of(pid: int) -> list[int]:
     return [p for p in descendants(pid) if " run --server " in command(p)]
 
 
+def _private_folders(temp: Path) -> list[Path]:
+    return list(temp.glob("stackguard-opa-*"))
+
+
 def sleeping_project(tmp_path):
     """A program that never finishes: preflight waits on it with its private OPA already running."""
     (tmp_path / "Pulumi.yaml").write_text("name: sleeper\nruntime: python\n")
@@ -30,16 +35,21 @@ def sleeping_project(tmp_path):
 # gives the CLI no chance to clean up, so PR_SET_PDEATHSIG must take OPA and the program down.
 @pytest.mark.parametrize("signum", [signal.SIGKILL])
 def test_cli_killed_while_waiting_leaves_nothing_behind(signum, tmp_path):
-    env = {k: v for k, v in os.environ.items() if k != "STACKGUARD_OPA_URL"}
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = {**{k: v for k, v in os.environ.items() if k != "STACKGUARD_OPA_URL"}, "TMPDIR": str(temp)}
     cli = subprocess.Popen([STACKGUARD, "preflight", "--project", str(sleeping_project(tmp_path)), "--stack", "dev",
                             "--format", "json"], stdin=subprocess.DEVNULL,
                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     try:
         assert wait_for(lambda: _opa_of(cli.pid), 30), "the CLI never started its OPA"
+        # Once OPA is up, its folder (bundle, key) is gone: a SIGKILL cannot leave it behind.
+        assert wait_for(lambda: not _private_folders(temp), 30), "the private OPA's folder outlived its start"
         started = _opa_of(cli.pid) + [p for p in descendants(cli.pid)]
         cli.send_signal(signum)
         code = cli.wait(timeout=30)
         assert wait_for(lambda: not any(alive(p) for p in started), 10), [command(p) for p in started if alive(p)]
+        assert not _private_folders(temp)
         if signum != signal.SIGKILL:
             stderr = cli.stderr.read().decode()
             assert code == 3 and f"stopped by {signal.Signals(signum).name}" in stderr and "Traceback" not in stderr
@@ -48,14 +58,16 @@ def test_cli_killed_while_waiting_leaves_nothing_behind(signum, tmp_path):
             cli.kill()
 
 
-def test_pack_killed_takes_its_opa_with_it():
-    env = {k: v for k, v in os.environ.items() if k != "STACKGUARD_OPA_URL"}
+def test_pack_killed_takes_its_opa_with_it(tmp_path):
+    env = {**{k: v for k, v in os.environ.items() if k != "STACKGUARD_OPA_URL"}, "TMPDIR": str(tmp_path)}
     with PackProcess(env=env) as pack:
         pid = pack._process.pid
         assert wait_for(lambda: _opa_of(pid), 30)
         started = _opa_of(pid)
+        assert wait_for(lambda: not _private_folders(tmp_path), 30)
         os.kill(pid, signal.SIGKILL)
         assert wait_for(lambda: not any(alive(p) for p in started), 10)
+        assert not _private_folders(tmp_path)
 
 
 def test_deadline_blocks_with_exit_3_naming_the_stage(tmp_path):

@@ -5,7 +5,8 @@ can use it, nobody can change its rules, and it knows nothing of the caller's en
   directory, signed with a key made for this run (`private_bundle`): OPA refuses to start unless
   every module it loads is the bytes this process read; test files are left out. One archive, not
   a copy per file: creating ~140 files costs a tenth of a second on some file systems. A bundle's
-  roots are owned by it, so OPA refuses policy and data writes under them as well.
+  roots are owned by it, so OPA refuses policy and data writes under them as well. The folder is
+  removed as soon as OPA answers: it has read everything by then.
 - OPA requires a per-run bearer token (`--authentication=token --authorization=basic`) and its
   `system.authz` policy admits only reads of the stackguard entrypoints and of the policy list:
   no policy or data writes, no ad-hoc queries, for anybody.
@@ -80,6 +81,7 @@ class OpaServer:
         self._process: subprocess.Popen | None = None
         self._answered = threading.Event()  # /health answered once: later waits return at once
         self._workdir: tempfile.TemporaryDirectory | None = None
+        self._workdir_lock = threading.Lock()  # wait_ready (any thread) and stop() both remove it
 
     @property
     def workdir(self) -> Path:
@@ -119,6 +121,10 @@ class OpaServer:
                 raise EngineError(f"OPA exited while starting: {self._last_line()}")
             if self._healthy():
                 self._answered.set()
+                # OPA has read its bundle, key and flags and needs none of them again (it keeps its
+                # log open): remove the folder now, so that even a run killed with SIGKILL leaves
+                # no bundle and no key behind once OPA was up.
+                self._remove_workdir()
                 return self
             # OPA boots in about 0.2 s and every run waits for it: ask often (a refused connect
             # costs a tenth of a millisecond), backing off only to 5 ms.
@@ -158,11 +164,15 @@ class OpaServer:
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-        if self._workdir is not None:
-            for path in self.workdir.rglob("*"):
-                path.chmod(0o700)  # read-only copies are still removable once writable again
-            self._workdir.cleanup()
-            self._workdir = None
+        self._remove_workdir()
+
+    def _remove_workdir(self) -> None:
+        with self._workdir_lock:
+            if self._workdir is not None:
+                for path in self.workdir.rglob("*"):
+                    path.chmod(0o700)  # read-only files are still removable once writable again
+                self._workdir.cleanup()
+                self._workdir = None
 
     def __enter__(self) -> "OpaServer":
         self.start()
