@@ -10,6 +10,7 @@ import pytest
 from stackguard import catalog
 from stackguard.gate import EngineSession
 from stackguard.opa_server import OpaServer
+from tests.fake_engines import FakeEngine
 from tests.pack_driver import PackProcess
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,3 +51,17 @@ def write_json(tmp_path):
         return path
 
     return _write
+
+
+@pytest.fixture
+def fake():
+    """`fake(answer, drip_seconds)`: a FakeEngine on 127.0.0.1, closed after the test (the fault suites)."""
+    made: list[FakeEngine] = []
+
+    def _make(answer, drip_seconds: float = 0.0) -> FakeEngine:
+        made.append(FakeEngine(answer, drip_seconds))
+        return made[-1]
+
+    yield _make
+    for engine in made:
+        engine.close()

@@ -62,4 +62,3 @@ def generated_inputs(count: int) -> list[dict[str, Any]]:
         path = Path(folder, "export.json")
         path.write_text(json.dumps(stack_generator.export(count)))
         return [rego_input.from_stack_resource(r) for r in readers.read(path)]
-

@@ -15,7 +15,7 @@ import pytest
 
 from stackguard import paths
 from stackguard.opa_server import OpaServer, free_port
-from tests.fake_engines import FakeEngine, Upstream, constant, relay, with_row, without_rows
+from tests.fake_engines import Upstream, constant, relay, with_row, without_rows
 from tests.stack_exports import ADMIN_POLICY, export, kms_key, role_with_policy
 from tests.test_cli_check import run
 
@@ -45,20 +45,6 @@ def blocked(name: str, export_path: Path, url: str, token: str = "", expect: str
     assert expect in result.stderr, (name, result.stderr)
     assert elapsed < BOUND_SECONDS, f"{name} took {elapsed:.1f}s"
     return result
-
-
-@pytest.fixture
-def fake():
-    made: list[FakeEngine] = []
-
-    def _make(answer, drip_seconds: float = 0.0) -> FakeEngine:
-        engine = FakeEngine(answer, drip_seconds)
-        made.append(engine)
-        return engine
-
-    yield _make
-    for engine in made:
-        engine.close()
 
 
 @pytest.fixture(scope="module")

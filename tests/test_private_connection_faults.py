@@ -24,7 +24,7 @@ from stackguard.errors import EngineError
 from stackguard.gate import evaluate
 from stackguard.opa_connection import PrivateConnection
 from stackguard.opa_server import OpaServer, free_port
-from tests.fake_engines import FakeEngine, Upstream, relay
+from tests.fake_engines import Upstream, relay
 from tests.stack_exports import ADMIN_POLICY, export, kms_key, role_with_policy
 from tests.test_engine_faults import BOUND_SECONDS, RELAYED, STANDALONE
 
@@ -59,19 +59,6 @@ def blocked(url: str, token: str, rules, stacks, expect: str) -> None:
         gate_over_private_connection(url, token, rules, stacks)
     assert expect in str(failure.value), str(failure.value)
     assert time.monotonic() - started < BOUND_SECONDS
-
-
-@pytest.fixture
-def fake():
-    made: list[FakeEngine] = []
-
-    def _make(answer, drip_seconds: float = 0.0) -> FakeEngine:
-        made.append(FakeEngine(answer, drip_seconds))
-        return made[-1]
-
-    yield _make
-    for engine in made:
-        engine.close()
 
 
 @pytest.mark.parametrize("name", sorted(STANDALONE))

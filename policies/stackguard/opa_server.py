@@ -217,4 +217,3 @@ def claim(rego_dirs: Iterable[Path]) -> OpaServer | None:
 def _discard() -> None:
     if _early is not None:
         _early.stop()
-
