@@ -120,3 +120,12 @@ def test_an_early_opa_is_adopted_only_for_the_built_in_rules(tmp_path):
     assert opa_server.claim([paths.rego_dir(), tmp_path]) is None
     assert process.poll() is not None and not workdir.exists()
     assert opa_server.claim([paths.rego_dir()]) is None  # claimed once only
+
+
+def test_the_reason_opa_gives_is_reported_not_the_noise_after_it():
+    """The pack's gRPC can log from the forked child into OPA's log, after OPA's own error line."""
+    log = ("error: load error: bundle rules.tar.gz: file(s) [x.rego] specified in bundle signatures but not found\n"
+           "E1130 23:59:01.981496   11182 ev_epoll1_linux.cc:373] Epoll1Poller encountered epoll_wait error\n")
+    assert opa_server.exit_reason(log).startswith("error: load error: bundle rules.tar.gz")
+    assert opa_server.exit_reason("listen tcp: address already in use\n") == "listen tcp: address already in use"
+    assert opa_server.exit_reason("") == "no message"

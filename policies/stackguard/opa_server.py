@@ -69,6 +69,15 @@ def die_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
+def exit_reason(log: str) -> str:
+    """Why OPA could not start, from its output: the last line OPA itself begins with "error:" (on
+    stdout), else the last line. Other lines can land in the log too: between fork and exec, the
+    child of a process that has gRPC loaded (the pack) may log from gRPC's fork handlers."""
+    lines = log.strip().splitlines()
+    errors = [line for line in lines if line.startswith("error:")]
+    return (errors or lines or ["no message"])[-1]
+
+
 class OpaServer:
     """`with OpaServer() as opa: opa.url, opa.token`; stopped on exit. `start()` returns at once,
     `wait_ready()` blocks until OPA answers, so callers can do other work while it boots."""
@@ -118,7 +127,7 @@ class OpaServer:
             if process is None:
                 raise EngineError("OPA was stopped while starting")
             if process.poll() is not None:
-                raise EngineError(f"OPA exited while starting: {self._last_line()}")
+                raise EngineError(f"OPA exited while starting: {self._exit_reason()}")
             if self._healthy():
                 self._answered.set()
                 # OPA has read its bundle, key and flags and needs none of them again (it keeps its
@@ -132,14 +141,12 @@ class OpaServer:
             pause = min(pause * 2, 0.005)
         raise EngineError(f"OPA did not become healthy on {self.url} within {STARTUP_SECONDS:.0f}s")
 
-    def _last_line(self) -> str:
-        """The last line OPA wrote: it writes why it could not start on stdout, its log on stderr."""
+    def _exit_reason(self) -> str:
         folder = self._workdir
         try:
-            lines = Path(folder.name, LOG).read_text(errors="replace").strip().splitlines() if folder else []
+            return exit_reason(Path(folder.name, LOG).read_text(errors="replace") if folder else "")
         except OSError:
-            lines = []
-        return lines[-1] if lines else "no message"
+            return exit_reason("")
 
     def _healthy(self) -> bool:
         """Whether OPA answers GET /health. http.client, loaded only now: the `stackguard` command
