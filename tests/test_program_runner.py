@@ -132,6 +132,34 @@ def test_remote_components_and_read_resources_are_reported(tmp_path):
     assert "existing" not in by_name(result)
 
 
+def test_a_remote_components_outputs_are_unknown_at_preview_not_its_inputs(tmp_path):
+    # awsx.ec2.Vpc takes `natGateways` as a strategy and gives back a list of gateways; a program that
+    # passes the output on must get what a preview gives (unknown), not its own input under that name.
+    result = run(make_project(tmp_path, """
+        import pulumi, pulumi_aws as aws
+        class Vpc(pulumi.ComponentResource):
+            def __init__(self, name):
+                super().__init__("awsx:ec2:Vpc", name, {"natGateways": {"strategy": "None"}, "vpcId": None}, None,
+                                 remote=True)
+        vpc = Vpc("net")
+        def gateways(value):
+            assert isinstance(value, list), f"Unexpected type; expected a value of type Sequence[NatGateway]: {value!r}"
+            return "ok"
+        aws.ec2.SecurityGroup("sg", vpc_id=vpc.vpcId, description=vpc.natGateways.apply(gateways))
+    """, config={}))
+    assert by_name(result)["sg"].properties["description"] == invokes.UNKNOWN_STRING  # unknown at preview, no failure
+
+
+def test_a_failed_program_shows_the_cause_pulumi_puts_after_the_first_line(tmp_path):
+    directory = make_project(tmp_path, """
+        raise AssertionError("While processing resource 'net'\\nAssertionError has risen: Unexpected type; expected X")
+    """, config={})
+    with pytest.raises(InputError) as err:
+        run(directory)
+    assert "While processing resource 'net'" in err.value.problem
+    assert "Unexpected type; expected X" in err.value.problem
+
+
 RESOURCE_REFERENCES = """
     import pulumi, pulumi_aws as aws
     class Site(pulumi.ComponentResource):

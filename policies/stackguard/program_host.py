@@ -21,6 +21,7 @@ from typing import Any, Optional
 
 SCRUBBED = "[secret]"
 NO_PULUMI_EXIT = 86
+MAX_PROBLEM_CHARS = 2000
 
 
 class Scrubber:
@@ -101,8 +102,10 @@ def _problem(err: BaseException) -> str:
         # pydantic: field and problem only, its own text quotes the input, which may be a secret.
         title = getattr(err, "title", "")
         return "; ".join(f"{title}.{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in errors())
-    lines = str(err).strip().splitlines()
-    return lines[0] if lines else ""
+    # Pulumi puts the cause on the lines after the first ("While processing resource ...", then the
+    # error it wraps): the whole text, folded to one line and bounded, so the report shows the cause.
+    text = " ".join(line.strip() for line in str(err).strip().splitlines() if line.strip())
+    return text if len(text) <= MAX_PROBLEM_CHARS else text[:MAX_PROBLEM_CHARS] + " [...]"
 
 
 def _failure(err: BaseException, program_dir: Path) -> dict[str, Any]:
