@@ -154,3 +154,15 @@ def test_pack_depends_only_on_the_public_analyzer_protocol():
     private = [alias.name for node in ast.walk(source) if isinstance(node, ast.ImportFrom)
                for alias in node.names if alias.name.startswith("_") and not alias.name.startswith("__")]
     assert private == [], f"the pack imports private SDK members: {private}"
+
+
+def test_the_pack_folder_announces_the_products_version(pack):
+    # The Pulumi CLI names a pack by PulumiPolicy.yaml's version (`stackguard@v…` in its output and in
+    # Pulumi Cloud), the analyzer by GetAnalyzerInfo's: both are the product's own version.
+    import yaml
+
+    from stackguard import __version__, paths
+
+    declared = yaml.safe_load((paths.pack_dir() / "PulumiPolicy.yaml").read_text())["version"]
+    assert str(declared) == __version__
+    assert pack.info().version == __version__
