@@ -166,3 +166,21 @@ def test_the_pack_folder_announces_the_products_version(pack):
     declared = yaml.safe_load((paths.pack_dir() / "PulumiPolicy.yaml").read_text())["version"]
     assert str(declared) == __version__
     assert pack.info().version == __version__
+
+
+def test_a_components_declaration_seen_by_analyze_holds_in_analyze_stack(pack, rules):
+    # The real engine hands the pack a component's inputs (where it declares its opt-outs) only in
+    # Analyze, before its children; AnalyzeStack carries the outputs the component registered.
+    configure(pack, rules, {"all": "mandatory"})
+    site = resource("demo:index:Site", "docs", {"stackguardAcknowledgements": [
+        {"rule": "aws-s3-bucket-sse-kms", "resource": "docs-bucket", "option": "allow_sse_s3",
+         "reason": "public documentation, nothing confidential", "owner": "docs-team"}]})
+    bucket = resource("aws:s3/bucketV2:BucketV2", "docs-bucket", {"bucket": "docs-bucket"})
+    parented = StackResource(urn=bucket["urn"], type=bucket["type"], name="docs-bucket", properties=bucket["inputs"],
+                             parent=site["urn"])
+    pack.analyze(StackResource(urn=site["urn"], type=site["type"], name="docs", properties=site["inputs"]))
+    pack.analyze(parented)
+    registered_outputs = StackResource(urn=site["urn"], type=site["type"], name="docs", properties={"bucketName": "docs-bucket"})
+    [sse] = [d for d in pack.analyze_stack([registered_outputs, parented]) if d.policyName == "aws-s3-bucket-sse-kms"]
+    assert sse.enforcementLevel == proto.ADVISORY
+    assert "owner docs-team" in sse.message and "allow_sse_s3" in sse.message

@@ -42,6 +42,16 @@ class AcknowledgementIndex:
             index.add(document)
         return index
 
+    def extended(self, documents: list[dict[str, Any]]) -> "AcknowledgementIndex":
+        """A copy of this index that also knows a whole stack's documents. The pack needs it: under
+        the real engine a component's own registration (where it declares its opt-outs) reaches the
+        pack only through Analyze, while AnalyzeStack carries the outputs the component registered."""
+        index = AcknowledgementIndex()
+        index._tags, index._declared, index._parent = dict(self._tags), dict(self._declared), dict(self._parent)
+        for document in documents:
+            index.add(document)
+        return index
+
     def add(self, document: dict[str, Any]) -> None:
         """Learn from one resource's Rego input document (resource or stack shape)."""
         urn = document.get("urn") or ""

@@ -64,7 +64,8 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
         self._engine_problem = engine_problem
         self._exemptions = exemptions
         self._decider = Decider(rules, Profile.pack_default(), exemptions)
-        # Components register before their children: what they acknowledge is known when a child arrives.
+        # The engine analyses a component (with its inputs, where it declares its opt-outs) before its
+        # children, so what it acknowledges is known when a child arrives, and at AnalyzeStack.
         self._acknowledgements = AcknowledgementIndex()
 
     def GetAnalyzerInfo(self, _request, _context):
@@ -103,7 +104,7 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
             documents = [rego_input.stack_resource(r) for r in request.resources]
             raws = self._require_engine().stack_findings(documents, self._decider.profile.rule_config())
             refs = [ResourceRef(r.urn, r.type, r.name) for r in request.resources]
-            findings = self._decider.stack_findings(raws, refs, AcknowledgementIndex.of(documents))
+            findings = self._decider.stack_findings(raws, refs, self._acknowledgements.extended(documents))
         except EngineError as err:
             return self._blocked(response, "stack", "", str(err))
         self._diagnose(response, findings)
