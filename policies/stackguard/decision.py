@@ -41,6 +41,14 @@ def engine_failure_message(reason: str) -> str:
     return f"stackguard: {ENGINE_FAILURE} ({reason.rstrip('.')}); nothing was checked, so nothing passes."
 
 
+def unpreviewed_message() -> str:
+    """What the pack says in an update when no passing preview judged a resource with the stack-level policies."""
+    return ("stackguard: no passing preview of this stack judged this resource with the stack-level policies, which "
+            "Pulumi runs in an update only after every resource was created (pulumi up --skip-preview?); nothing is "
+            "created unjudged: run `pulumi preview` or `pulumi up` without --skip-preview, with the same policy pack "
+            "and config, first.")
+
+
 def exemption_note(exemption: dict[str, str]) -> str:
     """How the pack shows an exempted finding to a `pulumi up` user."""
     return f"[exempted until {exemption['expires']}, owner {exemption['owner']}: {exemption['reason']}] "

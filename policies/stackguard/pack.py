@@ -9,6 +9,7 @@ violation with the reason.
 """
 from __future__ import annotations
 
+import hashlib
 import signal
 import sys
 from concurrent import futures
@@ -20,10 +21,10 @@ from google.protobuf import empty_pb2, json_format
 from pulumi.runtime import proto
 from pulumi.runtime.proto import analyzer_pb2_grpc
 
-from . import __version__, catalog, exemptions as exemptions_module, rego_input
+from . import __version__, catalog, exemptions as exemptions_module, preview_receipts, rego_input
 from .catalog import Rule
 from .acknowledgements import AcknowledgementIndex
-from .decision import Decider, ResourceRef, acknowledgement_note, engine_failure_message, exemption_note
+from .decision import Decider, ResourceRef, acknowledgement_note, engine_failure_message, exemption_note, unpreviewed_message
 from .engine import EngineError, PolicyEngine
 from .exemptions import Exemptions
 from .gate import EngineSession
@@ -67,6 +68,16 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
         # The engine analyses a component (with its inputs, where it declares its opt-outs) before its
         # children, so what it acknowledges is known when a child arrives, and at AnalyzeStack.
         self._acknowledgements = AcknowledgementIndex()
+        # What ConfigureStack says: which stack, and whether this is a preview (dry run) or an update.
+        self._stack: Optional[preview_receipts.StackIdentity] = None
+        self._dry_run = True
+        self._context = self._context_of(b"")
+        self._vouched: Optional[frozenset[str]] = None
+
+    def _context_of(self, configuration: bytes) -> str:
+        """The profile and rules a verdict was reached under: a preview vouches only for the same."""
+        rule_ids = "\0".join(rule.id for rule in self._rules).encode()
+        return hashlib.sha256(configuration + b"\0" + rule_ids).hexdigest()
 
     def GetAnalyzerInfo(self, _request, _context):
         return proto.AnalyzerInfo(
@@ -82,10 +93,20 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
         levels = {name: _PROTO_TO_LEVEL[config.enforcementLevel] for name, config in request.policyConfig.items()}
         properties = {name: json_format.MessageToDict(config.properties) for name, config in request.policyConfig.items()}
         self._decider = Decider(self._rules, from_policy_config(levels, properties, self._rules), self._exemptions)
+        self._context = self._context_of(request.SerializeToString(deterministic=True))
+        self._vouched = None
         return empty_pb2.Empty()
+
+    def ConfigureStack(self, request, _context):
+        self._stack = preview_receipts.StackIdentity(request.organization, request.project, request.stack)
+        self._dry_run = request.dry_run
+        self._vouched = None
+        return proto.AnalyzerStackConfigureResponse()
 
     def Analyze(self, request, _context):
         response = proto.AnalyzeResponse()
+        if not self._previewed(request.urn):
+            return self._blocked(response, "stack", request.urn, unpreviewed_message())
         try:
             document = {**rego_input.resource(request, {}), "config": self._decider.profile.rule_config()}
             self._acknowledgements.add(document)
@@ -94,7 +115,7 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
             findings = [self._decider.finding(raw, resource, self._acknowledgements.find(raw.rule, request.urn, request.name))
                         for raw in raws]
         except EngineError as err:
-            return self._blocked(response, "resource", request.urn, str(err))
+            return self._blocked(response, "resource", request.urn, engine_failure_message(str(err)))
         self._diagnose(response, [f for f in findings if f is not None])
         return response
 
@@ -106,9 +127,28 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
             refs = [ResourceRef(r.urn, r.type, r.name) for r in request.resources]
             findings = self._decider.stack_findings(raws, refs, self._acknowledgements.extended(documents))
         except EngineError as err:
-            return self._blocked(response, "stack", "", str(err))
+            self._record_preview(passed=False, urns=[])
+            return self._blocked(response, "stack", "", engine_failure_message(str(err)))
+        self._record_preview(passed=not any(f.status == "mandatory" for f in findings), urns=[r.urn for r in request.resources])
         self._diagnose(response, findings)
         return response
+
+    def _previewed(self, urn: str) -> bool:
+        """In an update, whether a passing preview of this stack judged the resource with the stack-level
+        policies, which the update itself runs only once every resource exists."""
+        if self._dry_run or self._stack is None:
+            return True
+        if self._vouched is None:
+            self._vouched = preview_receipts.vouched(self._stack, self._context)
+        return urn in self._vouched
+
+    def _record_preview(self, passed: bool, urns: list[str]) -> None:
+        if not self._dry_run or self._stack is None:
+            return
+        if passed:
+            preview_receipts.write(self._stack, self._context, urns)
+        else:
+            preview_receipts.forget(self._stack)
 
     def _require_engine(self) -> PolicyEngine:
         if self._engine is None:
@@ -123,10 +163,9 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
             level = "advisory" if finding.exempted or finding.accepted_risk else finding.enforcement
             self._append(response, finding.rule, finding.title, finding.severity, level, note + finding.message, finding.urn)
 
-    def _blocked(self, response: proto.AnalyzeResponse, kind: str, urn: str, reason: str) -> proto.AnalyzeResponse:
-        # Every policy that would have run reports a mandatory violation, whatever its configured
+    def _blocked(self, response: proto.AnalyzeResponse, kind: str, urn: str, message: str) -> proto.AnalyzeResponse:
+        # Every policy that could not judge reports a mandatory violation, whatever its configured
         # level: a deployment nobody could check must not go ahead.
-        message = engine_failure_message(reason)
         for rule in self._rules:
             if rule.kind == kind and self._decider.profile.level(rule.id) != "disabled":
                 self._append(response, rule.id, rule.title, rule.severity, "mandatory", message, urn)
