@@ -1,8 +1,9 @@
-"""Fixtures that start the real things: OPA on 127.0.0.1 with the repo's rules, and the policy pack
-as the Pulumi CLI starts it."""
+"""Fixtures that start the real things: OPA on 127.0.0.1 with the repo's rules, the policy pack as the
+Pulumi CLI starts it, and the real Pulumi CLI itself (tests/e2e/real_cli.py)."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from stackguard import catalog
 from stackguard.gate import EngineSession
 from stackguard.opa_server import OpaServer
+from tests.e2e.real_cli import Workspace, missing_reason
 from tests.fake_engines import FakeEngine
 from tests.pack_driver import PackProcess
 
@@ -65,3 +67,20 @@ def fake():
     yield _make
     for engine in made:
         engine.close()
+
+
+@pytest.fixture(scope="session")
+def real_cli() -> None:
+    """The real Pulumi CLI (.tools/pulumi, `bash scripts/setup --e2e`), or a skip that says why. Where
+    STACKGUARD_E2E_REQUIRED is set (`.ci/run`, which has ../shared) a missing CLI fails instead."""
+    reason = missing_reason()
+    if reason and os.environ.get("STACKGUARD_E2E_REQUIRED"):
+        pytest.fail(f"STACKGUARD_E2E_REQUIRED is set but {reason}")
+    if reason:
+        pytest.skip(reason)
+
+
+@pytest.fixture
+def workspace(real_cli, tmp_path) -> Workspace:
+    """A PULUMI_HOME and file:// backend of the test's own, with the AWS provider test double on PATH."""
+    return Workspace(tmp_path / "pulumi")

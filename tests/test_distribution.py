@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from stackguard.model import StackResource
+from tests.e2e.real_cli import policy_triples, report_triples
 from tests.pack_driver import PackProcess
 from tests.stack_exports import ADMIN_POLICY, export, kms_key, role_with_policy
 
@@ -117,6 +118,26 @@ def test_exported_pack_decides_like_check(installed, consumer, wheel, tmp_path):
         seen = {(d.policyName, d.urn or r.urn) for r, ds in zip(resources, pack.analyze_many(resources)) for d in ds}
         seen |= {(d.policyName, d.urn) for d in pack.analyze_stack(resources)}
     assert seen == expected and expected
+
+
+def test_the_exported_pack_under_the_real_cli_decides_like_preflight(installed, consumer, wheel, tmp_path, workspace):
+    pack_dir = tmp_path / "pack"
+    exported = _run(installed, "pack", "export", str(pack_dir), "--requirement", str(wheel), cwd=consumer)
+    assert exported.returncode == 0, exported.stderr
+    # The pack's own virtualenv (PulumiPolicy.yaml: `virtualenv: venv`), from its own requirements only.
+    _fresh_env(pack_dir / "venv", f"-r{pack_dir / 'requirements.txt'}")
+    workspace.pulumi("stack", "init", "dev", cwd=consumer)
+    profile = consumer / "stackguard" / "profiles" / "dev.json"
+    streamed = workspace.policy_preview("--stack", "dev", "--policy-pack", str(pack_dir), "--policy-pack-config", str(profile),
+                                        cwd=consumer)
+    preflight = _run(installed, "preflight", "--stack", "dev", "--project", str(consumer), "--format", "json", cwd=consumer)
+    expected = report_triples(json.loads(preflight.stdout))
+    assert policy_triples(streamed.stdout) == expected
+    assert ("aws-payments-kms-alias-prefix", urn_of(expected, "aws-payments-kms-alias-prefix"), "advisory") in expected
+
+
+def urn_of(triples: set, rule: str) -> str:
+    return next(urn for r, urn, _ in triples if r == rule)
 
 
 def test_consumer_stack_test_passes_in_its_own_environment(installed, consumer):
