@@ -16,10 +16,11 @@ from tests.test_cli_check import run
 ROTATION = "aws-kms-key-rotation"
 
 
-def test_fingerprint_ignores_volatile_numbers_but_not_the_rule_resource_or_problem():
+def test_fingerprint_ignores_positions_but_not_the_rule_resource_or_problem():
     urn = "urn:pulumi:prod::shop::aws:kms/key:Key::k"
     base = fingerprint(ROTATION, urn, "Key k waits only 7 days (statement #1).")
-    assert base == fingerprint(ROTATION, urn, "Key k  waits only 8 days (statement #2).")
+    assert base == fingerprint(ROTATION, urn, "Key k  waits only 7 days (statement #2).")
+    assert base != fingerprint(ROTATION, urn, "Key k waits only 8 days (statement #1).")
     assert base == fingerprint(ROTATION, urn, "key K waits only 7 days (statement #1).")
     assert len({base, fingerprint("aws-kms-key-deletion-window", urn, "Key k waits only 7 days (statement #1)."),
                 fingerprint(ROTATION, urn + "2", "Key k waits only 7 days (statement #1)."),

@@ -92,7 +92,7 @@ def test_preflight_of_a_consumer_project_with_its_own_configuration(installed, c
     result = _run(installed, "preflight", "--stack", "dev", "--project", str(consumer), "--format", "json", cwd=consumer)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     report = json.loads(result.stdout)
-    assert report["profile"] == "dev"
+    assert report["profile"] == str((consumer / "stackguard/profiles/dev.json").resolve())  # a path, never the built-in's name
     by_rule = {f["rule"]: f for f in report["findings"]}
     assert by_rule["aws-payments-kms-alias-prefix"]["enforcement"] == "advisory"  # the team's own rule fired
     assert by_rule["aws-secretsmanager-secret-rotation"]["acknowledged"]["accepted"] == "true"
@@ -155,4 +155,4 @@ def test_init_writes_a_configuration_that_preflight_uses(installed, consumer):
     assert again.returncode == 2 and "stackguard.yaml" in again.stderr
     result = _run(installed, "preflight", "--stack", "prod", "--project", str(consumer), "--format", "json", cwd=consumer)
     assert result.returncode in (0, 1), result.stderr
-    assert json.loads(result.stdout)["profile"] == "prod"
+    assert json.loads(result.stdout)["profile"] == str((consumer / "stackguard/profiles/prod.json").resolve())

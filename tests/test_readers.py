@@ -58,6 +58,7 @@ def test_preview_uses_new_state_and_skips_deletes(write_json):
     ({"steps": [{"op": "create"}]}, "steps[0].newState"),
     ({"steps": ["create", 1, None, True]}, "steps[0]"),
     ({"steps": [{"op": "explode", "newState": {}}]}, "steps[0].op"),
+    ({"steps": [], "diagnostics": {}}, "diagnostics"),
     ({"resources": []}, "(top level)"),
     ([], "(top level)"),
 ])

@@ -26,7 +26,7 @@ from .decision import Decider, engine_failure_message
 from .errors import EngineError, InputError
 from .explain import ExplainFormat
 from .gate import EngineSession, evaluate
-from .model import BaselineEntry, Report
+from .model import BaselineEntry, Coverage, Report, Stack
 from .render import table
 from .render.words import plural
 from .toolchain import ToolchainError
@@ -162,10 +162,12 @@ class Plan:
     outputs: list[outputs.Output]
     rules: tuple[catalog.Rule, ...]
     baseline: Optional[list[BaselineEntry]]
+    skipped: tuple[str, ...] = ()  # the rules --rule/--skip-rule leave out, listed in the report's coverage
 
 
 CONFIG_OPTION = typer.Option(None, "--config", metavar="FILE",
-                             help="The team's stackguard.yaml (default: the nearest one in the project folder or its parents).")
+                             help="The team's stackguard.yaml (default: the nearest one in the project folder or its parents, "
+                                  "up to the git repository's root).")
 EXEMPTIONS_OPTION = typer.Option(None, "--exemptions", metavar="FILE", help="Exemptions file (default: stackguard.yaml's, else policies/exemptions.yaml).")
 TIMEOUT_OPTION = typer.Option(DEFAULT_RUN_SECONDS, "--timeout", min=1, max=86400,
                               help="Stop with exit 3 when the whole run takes longer than this many seconds.")
@@ -177,13 +179,23 @@ def _plan(rules: tuple[catalog.Rule, ...], opts: GateOptions) -> Plan:
         raise InputError("--create-baseline", str(opts.create_baseline), "use either --baseline or --create-baseline, not both")
     specs = outputs.parse(opts.output or [], opts.fmt.value if opts.fmt else None, _default_format(None).value)
     entries = baseline_module.load(opts.baseline) if opts.baseline else None
-    return Plan(specs, selection.selected_rules(rules, opts.rule or [], opts.skip_rule or []), entries)
+    chosen = selection.selected_rules(rules, opts.rule or [], opts.skip_rule or [])
+    return Plan(specs, chosen, entries, tuple(r.id for r in rules if r not in chosen))
 
 
-def _decide(report: Report, plan: Plan, profile: profiles.Profile, opts: GateOptions) -> None:
+def _decide(report: Report, plan: Plan, profile: profiles.Profile, opts: GateOptions, settings: project_config.ProjectConfig) -> None:
     """Select, enrich, baseline, write every output, and exit with the verdict."""
     specs, chosen = plan.outputs, plan.rules
-    report = report_metadata.enrich(selection.keep(report, chosen), chosen, profile)
+    report = report_metadata.enrich(selection.keep(report, chosen), chosen, profile, config=settings)
+    if plan.skipped:
+        coverage = (report.coverage or Coverage()).model_copy(update={"skipped_rules": list(plan.skipped)})
+        report = report.model_copy(update={"coverage": coverage})
+        err.print(f"stackguard: notice: {plural(len(plan.skipped), 'rule')} not reported (--rule/--skip-rule): "
+                  f"{', '.join(plan.skipped)}", markup=False, highlight=False, soft_wrap=True)
+    if report.coverage and report.coverage.not_judged:
+        types = ", ".join(sorted({n.type for n in report.coverage.not_judged}))
+        err.print(f"stackguard: notice: {plural(len(report.coverage.not_judged), 'resource')} not judged by any rule ({types}); "
+                  "see coverage in the JSON report", markup=False, highlight=False, soft_wrap=True)
     checked = {r.id for r in chosen if profile.effective_level(r.id) != "disabled"}
     if opts.create_baseline:
         baseline_module.write(report, opts.create_baseline)
@@ -204,10 +216,21 @@ def _decide(report: Report, plan: Plan, profile: profiles.Profile, opts: GateOpt
     raise typer.Exit(EXIT_FINDINGS if report.blocking and not opts.soft_fail else EXIT_OK)
 
 
-def _profile_for(config: project_config.ProjectConfig, explicit: Optional[str], stack: str, rules) -> profiles.Profile:
+def _profile_name(config: project_config.ProjectConfig, explicit: Optional[str], stack: str) -> str:
     """--profile, else stackguard.yaml's choice for the stack, else the profile named like the stack, else prod."""
     builtin = stack if stack in profiles.available() else "prod"
-    return profiles.load(config.profile(explicit, stack, fallback=builtin), rules)
+    return config.profile(explicit, stack, fallback=builtin)
+
+
+def _profile_for(config: project_config.ProjectConfig, explicit: Optional[str], stacks: list[Stack], rules) -> profiles.Profile:
+    """The one profile of a run. Files of stacks whose own profiles differ (a dev and a prod preview)
+    are refused without --profile: judging prod under dev's profile would pass it silently."""
+    chosen = {stack.name: _profile_name(config, explicit, stack.name) for stack in stacks} or {"": _profile_name(config, explicit, "")}
+    if len(set(chosen.values())) > 1:
+        mixed = ", ".join(f"{stack} (profile {name})" for stack, name in chosen.items())
+        raise InputError("FILE...", "--profile", f"the files are of stacks with different profiles: {mixed}; "
+                                                 "check each stack on its own, or name the one profile for all with --profile")
+    return profiles.load(next(iter(chosen.values())), rules)
 
 
 def _version(value: bool) -> None:
@@ -246,13 +269,13 @@ def check(
         with EngineSession(rules, catalog.rule_dirs(settings.rule_dirs)) as session:
             stage("reading the input files")
             stacks = readers.read_stacks(files)
-            chosen = _profile_for(settings, profile, stacks[0].name if stacks else "", rules)
+            chosen = _profile_for(settings, profile, stacks, rules)
             known = exemptions_module.load(settings.exemptions, known_rules={r.id for r in rules})
             stage("waiting for the policy engine")
             engine = session.engine()
             stage("evaluating")
             report = evaluate(engine, stacks, Decider(rules, chosen, known), chosen.rule_config(), stage)
-        _decide(report, plan, chosen, opts)
+        _decide(report, plan, chosen, opts, settings)
 
     guarded(run, timeout, stage)
 
@@ -344,7 +367,7 @@ def preflight(
                 report = run_preflight(project, stack, profile, progress=progress, timeout=timeout, settings=settings)
         else:
             report = run_preflight(project, stack, profile, progress=stage, timeout=timeout, settings=settings)
-        _decide(report, plan, profiles.load(settings.profile(profile, stack, fallback=stack), rules), opts)
+        _decide(report, plan, profiles.load(settings.profile(profile, stack, fallback=stack), rules), opts, settings)
 
     guarded(run, timeout, stage)
 

@@ -25,13 +25,15 @@ if TYPE_CHECKING:  # the engine client (and its HTTP stack) loads only where a r
 ENGINE_FAILURE = "the policy engine could not decide"
 
 
-# What changes between two runs without the problem changing: numbers (counts, statement indexes,
-# account ids inside ARNs) and long hex strings (hashes, preview sentinels, generated ids).
-_VOLATILE = re.compile(r"[0-9a-f]{8,}(?:-[0-9a-f]{4,})*|\d+", re.IGNORECASE)
+# What changes between two runs without the problem changing: positions (`statement #2`, `ingress
+# #0`, as every rule writes them) and long hex strings with a letter (hashes, preview sentinels,
+# generated ids). Every other number defines the problem and stays: an account id, a port, a CIDR,
+# a number of days (a baseline for partner account 111122223333 must not cover 666666666666).
+_VOLATILE = re.compile(r"#\d+|\b(?=[0-9a-f-]*[a-f])[0-9a-f]{8,}(?:-[0-9a-f]{4,})*\b", re.IGNORECASE)
 
 
 def fingerprint(rule: str, urn: str, message: str) -> str:
-    """sha256 of rule, URN and what is wrong: stable across line moves and cosmetic number changes."""
+    """sha256 of rule, URN and what is wrong: stable across line moves and reordered statements."""
     what = " ".join(_VOLATILE.sub("#", message).lower().split())
     return hashlib.sha256(f"{rule}\n{urn}\n{what}".encode()).hexdigest()
 

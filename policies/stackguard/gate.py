@@ -15,7 +15,7 @@ from . import opa_server, paths, rego_input
 from .acknowledgements import AcknowledgementIndex
 from .catalog import Rule
 from .decision import Decider, ResourceRef
-from .model import Finding, Report, Stack
+from .model import Coverage, Finding, NotInspected, Report, Stack
 from .opa_server import OpaServer
 
 if TYPE_CHECKING:
@@ -83,4 +83,17 @@ def evaluate(engine: PolicyEngine, stacks: list[Stack], decider: Decider, config
         refs = [ResourceRef.of(r) for r in stack.resources]
         findings += decider.stack_findings(raws, refs, AcknowledgementIndex.of(documents))
     names = ", ".join(dict.fromkeys(s.name for s in stacks))
-    return decider.report(names, sum(len(s.resources) for s in stacks), findings)
+    report = decider.report(names, sum(len(s.resources) for s in stacks), findings)
+    return report.model_copy(update={"coverage": Coverage(not_judged=not_judged(stacks))})
+
+
+# Types that are part of every stack and that no rule is meant to judge.
+_ENGINE_TYPES = ("pulumi:pulumi:Stack", "pulumi:providers:")
+
+
+def not_judged(stacks: list[Stack]) -> list[NotInspected]:
+    """The resources the rule catalog never judges: custom resources of a type outside `aws:` (the
+    built-in rules judge AWS resources only). Components are not listed: their children are judged."""
+    return [NotInspected(urn=r.urn, type=r.type, reason=f"no rule judges resources of type {r.type} (only aws: types are judged)")
+            for stack in stacks for r in stack.resources
+            if r.custom and not r.type.startswith("aws:") and not r.type.startswith(_ENGINE_TYPES)]

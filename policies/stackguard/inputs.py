@@ -56,7 +56,10 @@ def read_bytes(path: Path | str, key: str = "(file)") -> bytes:
 
 
 def read_text(path: Path | str, key: str = "(file)") -> str:
-    data = read_bytes(path, key)
+    return decode(read_bytes(path, key), path, key)
+
+
+def decode(data: bytes, path: Path | str, key: str = "(file)") -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -76,8 +79,13 @@ def _bounded_int(text: str) -> int:
 
 def load_json(path: Path | str, expected: str) -> Any:
     """Parse a JSON file; `expected` says what the file should be, for the error message."""
+    return parse_json(read_bytes(path), path, expected)
+
+
+def parse_json(data: bytes, path: Path | str, expected: str) -> Any:
+    """Parse the bytes read from `path` as JSON (for a caller that also hashes them)."""
     source = display_name(path)
-    text = read_text(path)
+    text = decode(data, path)
     try:
         document = json.loads(text, parse_constant=_reject_constant, parse_int=_bounded_int)
     except json.JSONDecodeError as err:
@@ -92,8 +100,13 @@ def load_json(path: Path | str, expected: str) -> Any:
 
 def load_yaml(path: Path | str, expected: str) -> Any:
     """Parse a YAML file with the safe loader, refusing aliases and deep nesting."""
+    return parse_yaml(read_bytes(path), path, expected)
+
+
+def parse_yaml(data: bytes, path: Path | str, expected: str) -> Any:
+    """Parse the bytes read from `path` as YAML (for a caller that also hashes them)."""
     source = display_name(path)
-    text = read_text(path)
+    text = decode(data, path)
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent):

@@ -30,6 +30,7 @@ class StackResource:
     provider: Optional[dict[str, Any]] = None
     protect: bool = False
     source: Optional["SourceLocation"] = None
+    custom: bool = True  # False for a component, which no rule judges (its children are judged)
 
 
 @dataclass
@@ -103,6 +104,10 @@ class RunInfo(BaseModel):
     opa: str
     catalog: dict[str, Any]
     levels: dict[str, str] = {}
+    # The files that chose this run's enforcement, by path and SHA-256: {file, sha256} for
+    # stackguard.yaml (absent when none applied) and {name, file, sha256} for the profile.
+    config: Optional[dict[str, str]] = None
+    profile: Optional[dict[str, str]] = None
 
 
 class FrameworkCoverage(BaseModel):
@@ -132,10 +137,14 @@ class NotInspected(BaseModel):
 
 
 class Coverage(BaseModel):
-    """What a preflight run could not judge: data sources answered as unknown, resources it cannot see into."""
+    """What a run did not judge, stated rather than passed silently: data sources answered as unknown
+    and resources preflight cannot see into (preflight), resources no rule judges, and rules the run
+    left out (--rule, --skip-rule)."""
 
     generic_invokes: list[str] = []
     not_inspected: list[NotInspected] = []
+    not_judged: list[NotInspected] = []
+    skipped_rules: list[str] = []
 
 
 class Report(BaseModel):

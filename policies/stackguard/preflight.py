@@ -49,21 +49,22 @@ def resources_of(monitor, program_dir: Path, relative_to: Path) -> list[StackRes
         StackResource(
             urn=r.urn, type=r.type, name=r.name, properties=r.properties, parent=r.parent,
             dependencies=r.dependencies, property_dependencies=r.property_dependencies, protect=r.options["protect"],
-            source=_source(r, by_urn, program_dir, relative_to),
+            source=_source(r, by_urn, program_dir, relative_to), custom=r.custom,
         )
         for r in monitor.registrations if r.type != "pulumi:pulumi:Stack"
     ]
 
 
-def coverage_of(run: program_runner.ProgramRun) -> Coverage:
-    """What the run could not judge, stated on the report rather than passed silently."""
+def coverage_of(run: program_runner.ProgramRun, judged: Coverage | None = None) -> Coverage:
+    """What the run could not judge, stated on the report rather than passed silently (beside what
+    the gate itself did not judge)."""
     not_inspected = [
         NotInspected(urn=r.urn, type=r.type, reason="remote component: its children are created by another "
                                                     "language host and were not checked")
         for r in run.registrations if r.remote
     ]
     not_inspected += [NotInspected(urn=r["urn"], type=r["type"], reason=_read_reason(r)) for r in run.reads]
-    return Coverage(generic_invokes=run.generic_invokes, not_inspected=not_inspected)
+    return (judged or Coverage()).model_copy(update={"generic_invokes": run.generic_invokes, "not_inspected": not_inspected})
 
 
 def _read_reason(read: dict) -> str:
@@ -98,7 +99,7 @@ def preflight(project_dir: Path, stack: str, profile_name: str | None = None,
             progress("evaluating")
             decider = Decider(rules, profile, exemptions)
             report = evaluate(engine, [Stack(name=stack, resources=resources)], decider, profile.rule_config(), progress)
-    report.coverage = coverage_of(run)
+    report.coverage = coverage_of(run, report.coverage)
     if report.coverage.generic_invokes:
         _notice(f"data sources answered as unknown (no realistic answer): {', '.join(report.coverage.generic_invokes)}")
     if report.coverage.not_inspected:

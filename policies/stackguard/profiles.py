@@ -8,7 +8,8 @@ explicit enforcement level, as the Pulumi CLI does before it calls Configure.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -33,6 +34,7 @@ class Profile:
     default: str
     levels: dict[str, str] = field(default_factory=dict)
     properties: dict[str, dict[str, Any]] = field(default_factory=dict)
+    sha256: str | None = None  # of the file's bytes, for the report
 
     @classmethod
     def pack_default(cls) -> "Profile":
@@ -133,5 +135,9 @@ def load(name: str, rules: tuple[Rule, ...], directory: Path | None = None) -> P
 
 
 def load_file(path: Path, rules: tuple[Rule, ...], name: str | None = None) -> Profile:
-    document = inputs.load_json(path, "a profile: a JSON object mapping 'all' or rule ids to levels")
-    return parse(document, str(path), name or path.stem, rules)
+    """A profile file. Without `name` (a built-in's) it is named by its path: a file that happens to be
+    called prod.json is never reported as the built-in prod profile."""
+    data = inputs.read_bytes(path)
+    document = inputs.parse_json(data, path, "a profile: a JSON object mapping 'all' or rule ids to levels")
+    profile = parse(document, str(path), name or str(path), rules)
+    return replace(profile, sha256=hashlib.sha256(data).hexdigest())

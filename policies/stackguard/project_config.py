@@ -10,11 +10,15 @@
       - policy/rules
 
 It is found in the project folder (preflight) or the working folder (check), or the nearest parent
-that has one; `--config` names it explicitly. Without one, the built-in profiles and
-policies/exemptions.yaml apply.
+that has one up to the root of the git repository holding that folder, never above it: a
+stackguard.yaml planted in a shared parent folder (a temporary folder, a home folder, a runner's
+work folder) is not the project's choice. Outside a repository only the folder itself is looked
+at. `--config` names it explicitly. Without one, the built-in profiles and policies/exemptions.yaml
+apply. Every report names the file and its SHA-256 (`run.config`).
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Optional
 
@@ -57,8 +61,9 @@ class ConfigFile(BaseModel):
 class ProjectConfig:
     """The resolved configuration: paths are absolute, folders exist."""
 
-    def __init__(self, file: Optional[Path], parsed: ConfigFile):
+    def __init__(self, file: Optional[Path], parsed: ConfigFile, sha256: Optional[str] = None):
         self.file = file
+        self.sha256 = sha256  # of the bytes that were parsed, for the report
         self._parsed = parsed
         base = file.parent if file else Path.cwd()
         self.rule_dirs = tuple((base / d).resolve() for d in parsed.rules)
@@ -78,8 +83,19 @@ class ProjectConfig:
         return chosen
 
 
+def search_folders(start: Path) -> list[Path]:
+    """The folders a stackguard.yaml is looked for in: `start` and its parents up to the root of the
+    git repository that holds it (a folder with `.git`), or `start` alone outside a repository."""
+    folder = start.resolve()
+    chain = [folder, *folder.parents]
+    for index, candidate in enumerate(chain):
+        if (candidate / ".git").exists():
+            return chain[:index + 1]
+    return [folder]
+
+
 def find(start: Path) -> Optional[Path]:
-    for folder in (start.resolve(), *start.resolve().parents):
+    for folder in search_folders(start):
         candidate = folder / FILE_NAME
         if candidate.is_file():
             return candidate
@@ -91,11 +107,12 @@ def load(start: Path, explicit: Optional[Path] = None, exemptions: Optional[Path
     if file is None:
         config = ProjectConfig(None, ConfigFile())
     else:
-        document = inputs.load_yaml(file, "a stackguard.yaml mapping (profiles, default_profile, exemptions, rules)") or {}
+        data = inputs.read_bytes(file)
+        document = inputs.parse_yaml(data, file, "a stackguard.yaml mapping (profiles, default_profile, exemptions, rules)") or {}
         if not isinstance(document, dict):
             raise InputError(str(file), "(top level)", "must be a mapping with profiles, default_profile, exemptions, rules")
         try:
-            config = ProjectConfig(file, ConfigFile.model_validate(document))
+            config = ProjectConfig(file.resolve(), ConfigFile.model_validate(document), hashlib.sha256(data).hexdigest())
         except ValidationError as err:
             first = err.errors()[0]
             key = ".".join(str(p) for p in first["loc"]) or "(top level)"

@@ -88,7 +88,7 @@ def _resource(state: Any, source: str, key: str) -> StackResource:
         properties=_masked(inputs_), parent=parent,
         dependencies=_urn_list(state.get("dependencies"), source, f"{key}.dependencies"),
         property_dependencies={k: _urn_list(v, source, f"{key}.propertyDependencies.{k}") for k, v in prop_deps.items()},
-        provider=_provider_ref(state.get("provider")), protect=state.get("protect") is True,
+        provider=_provider_ref(state.get("provider")), protect=state.get("protect") is True, custom=state.get("custom") is not False,
         source=_source_position(state.get("sourcePosition"), source, f"{key}.sourcePosition"),
     )
 
@@ -106,7 +106,23 @@ def _export(document: dict[str, Any], source: str) -> list[StackResource]:
             if not (isinstance(r, dict) and r.get("external") is True)]
 
 
+def _complete_preview(document: dict[str, Any], source: str) -> None:
+    """A preview that failed (an error diagnostic) or that Pulumi flags as maybe corrupt lists only the
+    steps it reached: checking those would pass whatever it never reached, so it is refused."""
+    if document.get("maybeCorrupt") is True:
+        raise InputError(source, "maybeCorrupt", "the preview says its resources may be corrupt: it is incomplete and "
+                                                 "cannot be checked; fix the failure and run `pulumi preview --json` again")
+    diagnostics = document.get("diagnostics", [])
+    if not isinstance(diagnostics, list):
+        raise InputError(source, "diagnostics", "must be a list of preview diagnostics")
+    for i, diagnostic in enumerate(diagnostics):
+        if isinstance(diagnostic, dict) and diagnostic.get("severity") == "error":
+            raise InputError(source, f"diagnostics[{i}]", "the preview failed with an error, so its steps are incomplete "
+                                                          "and cannot be checked; fix the error and run `pulumi preview --json` again")
+
+
 def _preview(document: dict[str, Any], source: str) -> list[StackResource]:
+    _complete_preview(document, source)
     steps = document["steps"]
     if not isinstance(steps, list):
         raise InputError(source, "steps", "must be a list of preview steps")

@@ -16,6 +16,7 @@ from . import toolchain
 from .catalog import Rule
 from .model import Finding, FrameworkCoverage, Report, RunInfo
 from .profiles import Profile
+from .project_config import ProjectConfig
 
 def catalog_version(rules: tuple[Rule, ...]) -> dict[str, object]:
     """The rule catalog as an auditor can compare it: how many rules, and a digest of their metadata."""
@@ -51,8 +52,9 @@ def coverage(rules: tuple[Rule, ...], findings: list[Finding]) -> list[Framework
             for fw, controls in sorted(covered.items())]
 
 
-def enrich(report: Report, rules: tuple[Rule, ...], profile: Profile, now: dt.datetime | None = None) -> Report:
-    """The report with compliance coverage and run metadata."""
+def enrich(report: Report, rules: tuple[Rule, ...], profile: Profile, now: dt.datetime | None = None,
+           config: ProjectConfig | None = None) -> Report:
+    """The report with compliance coverage and run metadata, naming the configuration and profile files."""
     findings = report.findings
     evaluated = tuple(r for r in rules if profile.effective_level(r.id) != "disabled")
     run = RunInfo(
@@ -62,5 +64,7 @@ def enrich(report: Report, rules: tuple[Rule, ...], profile: Profile, now: dt.da
         opa=toolchain.OPA_VERSION,
         catalog=catalog_version(rules),
         levels={r.id: profile.effective_level(r.id) for r in rules},
+        config={"file": str(config.file), "sha256": config.sha256 or ""} if config is not None and config.file else None,
+        profile={"name": profile.name, "file": profile.file, **({"sha256": profile.sha256} if profile.sha256 else {})},
     )
     return report.with_findings(findings).model_copy(update={"run": run, "compliance": coverage(evaluated, findings)})

@@ -102,6 +102,8 @@ def _run(report: Report) -> list[str]:
             f"| OPA | {_cell(run.opa)} |",
             f"| rule catalog | {plural(int(run.catalog.get('rules', 0)), 'rule')}, digest `{run.catalog.get('digest')}` |",
             f"| profile {_cell(report.profile)} | {shown} |",
+            *(f"| {what} file | {_cell(files['file'])}, sha256 `{files.get('sha256', '')[:16]}` |"
+              for what, files in (("stackguard.yaml", run.config), ("profile", run.profile)) if files),
             "", "</details>"]
 
 

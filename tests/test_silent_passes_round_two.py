@@ -1,0 +1,244 @@
+"""The reproductions of issue #25 (a second hostile attack on the gate): configuration the user did
+not choose, team rules that shadow the built-ins, values the gate cannot see. Each once passed an
+insecure stack silently or weakened the gate quietly; each must now be caught, block or be reported."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from stackguard.decision import fingerprint
+from tests.stack_exports import export, kms_key, resource
+
+pytestmark = pytest.mark.slow
+STACKGUARD = str(Path(sys.executable).with_name("stackguard"))
+
+
+def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([STACKGUARD, *args], capture_output=True, text=True, timeout=180, cwd=cwd,
+                          env={**os.environ, **(env or {})})
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+def _plant_disabling_config(folder: Path) -> None:
+    _write(folder / "stackguard.yaml", "profiles:\n  prod: cfg/prod.json\n")
+    _write(folder / "cfg" / "prod.json", json.dumps({"all": "disabled"}))
+
+
+def test_stackguard_yaml_above_the_repository_is_not_obeyed(tmp_path):
+    """#25.1: a stackguard.yaml planted in a shared parent folder once turned prod off (exit 0, "profile prod")."""
+    _plant_disabling_config(tmp_path)
+    project = tmp_path / "work" / "payments"
+    (project / ".git").mkdir(parents=True)
+    stack = _write(project / "stack.json", json.dumps(export(kms_key("data-key", rotation=False))))
+    result = run("check", str(stack), "--format", "json", cwd=project)
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert {f["rule"] for f in report["findings"]} == {"aws-kms-key-rotation"}
+    assert "config" not in report["run"] and report["profile"] == "prod"
+    assert report["run"]["profile"]["file"].endswith("profiles/prod.json")
+    builtin = Path(report["run"]["profile"]["file"]).read_bytes()
+    assert report["run"]["profile"]["sha256"] == hashlib.sha256(builtin).hexdigest()
+
+
+def test_stackguard_yaml_outside_any_repository_is_only_read_from_the_folder_itself(tmp_path):
+    _plant_disabling_config(tmp_path)
+    project = tmp_path / "payments"
+    stack = _write(project / "stack.json", json.dumps(export(kms_key("data-key", rotation=False))))
+    result = run("check", str(stack), "--format", "json", cwd=project)
+    assert result.returncode == 1, result.stderr
+
+
+def test_the_project_configuration_and_its_profile_are_named_with_their_hashes(tmp_path):
+    """A profile loaded from a path is reported by its path, never under the built-in's name."""
+    repository = tmp_path / "repo"
+    (repository / ".git").mkdir(parents=True)
+    _plant_disabling_config(repository)
+    stack = _write(repository / "infra" / "stack.json", json.dumps(export(kms_key("data-key", rotation=False))))
+    result = run("check", str(stack), "--format", "json", cwd=stack.parent)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    config, profile = repository / "stackguard.yaml", repository / "cfg" / "prod.json"
+    assert report["run"]["config"] == {"file": str(config), "sha256": hashlib.sha256(config.read_bytes()).hexdigest()}
+    assert report["profile"] == str(profile) != "prod"
+    assert report["run"]["profile"] == {"name": str(profile), "file": str(profile),
+                                        "sha256": hashlib.sha256(profile.read_bytes()).hexdigest()}
+
+
+def _stack_file(folder: Path, name: str, stack: str, document: dict) -> Path:
+    return _write(folder / name, json.dumps(document).replace("urn:pulumi:prod::", f"urn:pulumi:{stack}::"))
+
+
+def test_files_of_stacks_with_different_profiles_are_refused_without_profile(tmp_path):
+    """#25.7: `check preview-dev.json preview-prod.json` once judged prod under dev's profile and exited 0."""
+    dev = _stack_file(tmp_path, "preview-dev.json", "dev", export())
+    prod = _stack_file(tmp_path, "preview-prod.json", "prod", export(kms_key("data-key", rotation=False)))
+    result = run("check", str(dev), str(prod), "--format", "json", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == "", result.stderr
+    assert "dev (profile dev)" in result.stderr and "prod (profile prod)" in result.stderr and "--profile" in result.stderr
+    named = run("check", str(dev), str(prod), "--profile", "prod", "--format", "json", cwd=tmp_path)
+    assert named.returncode == 1 and json.loads(named.stdout)["profile"] == "prod", named.stderr
+
+
+def test_files_of_stacks_with_the_same_profile_are_checked_together(tmp_path):
+    first = _stack_file(tmp_path, "a.json", "prod", export(kms_key("data-key", rotation=False)))
+    second = _stack_file(tmp_path, "b.json", "prod", export(kms_key("other-key", rotation=True)))
+    result = run("check", str(first), str(second), "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert json.loads(result.stdout)["profile"] == "prod"
+
+
+@pytest.mark.parametrize("failure, key", [
+    ({"diagnostics": [{"urn": "", "prefix": "error: ", "message": "program failed", "severity": "error"}]}, "diagnostics[0]"),
+    ({"maybeCorrupt": True}, "maybeCorrupt"),
+])
+def test_a_failed_preview_is_refused_not_checked_on_its_partial_steps(tmp_path, failure, key):
+    """#25.5: a preview with an error diagnostic and maybeCorrupt once exited 0 on the steps it reached."""
+    key_state = export(kms_key("data-key", rotation=True))["deployment"]["resources"][1]
+    preview = {"steps": [{"op": "create", "urn": key_state["urn"], "newState": key_state}],
+               "diagnostics": [{"urn": "", "message": "a warning", "severity": "warning"}], **failure}
+    path = _write(tmp_path / "preview.json", json.dumps(preview))
+    result = run("check", str(path), "--profile", "prod", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr
+    assert str(path) in result.stderr and key in result.stderr and "incomplete" in result.stderr
+
+
+def test_a_preview_with_only_warnings_is_checked(tmp_path):
+    key_state = export(kms_key("data-key", rotation=False))["deployment"]["resources"][1]
+    preview = {"steps": [{"op": "create", "urn": key_state["urn"], "newState": key_state}],
+               "diagnostics": [{"urn": "", "message": "a warning", "severity": "warning"}]}
+    result = run("check", str(_write(tmp_path / "preview.json", json.dumps(preview))), "--profile", "prod", "--format", "json")
+    assert result.returncode == 1, result.stderr
+
+
+def test_skipped_rules_and_unjudged_resources_are_in_the_coverage(tmp_path):
+    """#25.10: --skip-rule left no trace in the JSON report, and non-aws: resources were not counted as unchecked."""
+    password = resource("random:index/randomPassword:RandomPassword", "db-password", {"length": 8})
+    component = {**resource("acme:index:Service", "svc", {}), "custom": False}
+    path = _write(tmp_path / "stack.json", json.dumps(export(kms_key("data-key", rotation=False), password, component)))
+    result = run("check", str(path), "--profile", "prod", "--skip-rule", "aws-kms-key-rotation", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    coverage = json.loads(result.stdout)["coverage"]
+    assert coverage["skipped_rules"] == ["aws-kms-key-rotation"]
+    assert [(n["urn"], n["type"]) for n in coverage["not_judged"]] == [(password["urn"], password["type"])]
+    assert "aws-kms-key-rotation" in result.stderr and "random:index/randomPassword:RandomPassword" in result.stderr
+
+
+@pytest.mark.parametrize("recorded, now", [
+    ("Role r trusts account 111122223333 without an external id (statement #1).",
+     "Role r trusts account 666666666666 without an external id (statement #1)."),
+    ("Security group \"web\" (ingress #0) opens port 8443 to 0.0.0.0/0.",
+     "Security group \"web\" (ingress #0) opens port 22 to 0.0.0.0/0."),
+    ("Security group \"web\" (ingress #0) opens port 22 to 10.0.0.0/8.",
+     "Security group \"web\" (ingress #0) opens port 22 to 0.0.0.0/0."),
+])
+def test_a_baseline_fingerprint_keeps_the_values_that_define_the_problem(recorded, now):
+    """#25.8: a baseline for partner account 111122223333 and port 8443 once also covered 666666666666 and port 22."""
+    urn = "urn:pulumi:prod::shop::aws:iam/role:Role::r"
+    assert fingerprint("aws-x-y", urn, recorded) != fingerprint("aws-x-y", urn, now)
+
+
+def test_a_baseline_fingerprint_ignores_positions_and_preview_sentinels():
+    urn = "urn:pulumi:prod::shop::aws:iam/role:Role::r"
+    assert fingerprint("aws-x-y", urn, "Role r statement #1 allows 04da6b54-80e4-46f7-96ec-b56ff0331ba9.") == \
+        fingerprint("aws-x-y", urn, "Role r statement #3 allows 1c4a061d-8072-4f0a-a4cb-0ff528b18fe7.")
+
+
+def _team_config(folder: Path, modules: dict[str, str]) -> Path:
+    for relative, text in modules.items():
+        _write(folder / "rules" / relative, text)
+    return _write(folder / "stackguard.yaml", "rules:\n  - rules\n")
+
+
+@pytest.mark.parametrize("relative, text, package", [
+    ("lib/stack.rego", "package lib.stack\n\nreferenced(_, _, _) if true\n", "lib.stack"),
+    ("aws/ec2/open.rego", "package aws.ec2.security_group_open_ingress\n\nhttps_only(_) if true\n",
+     "aws.ec2.security_group_open_ingress"),
+    ("stackguard/x.rego", "package stackguard\n\nextra := 1\n", "stackguard"),
+    ("system/authz.rego", "package system.authz\n\ndefault allow := true\n", "system.authz"),
+    ("aws/kms.rego", "package aws.kms\n\nhelper := 1\n", "aws.kms"),
+    ("acme.rego", "package acme.helpers\n\nhelper := 1\n", "acme.helpers"),
+])
+def test_team_modules_may_not_define_or_extend_stackguards_packages(tmp_path, relative, text, package):
+    """#25.2: a team module `package lib.stack` once silenced every S3 stack rule, and one in a built-in
+    rule's package (without # METADATA) was never seen as a rule, so the refusal of a taken id never fired."""
+    config = _team_config(tmp_path, {relative: text})
+    stack = _write(tmp_path / "stack.json", json.dumps(export(kms_key("data-key", rotation=False))))
+    result = run("check", str(stack), "--config", str(config), "--profile", "prod", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr, result.stderr
+    assert str(tmp_path / "rules" / relative) in result.stderr and f"defines data.{package};" in result.stderr
+
+
+def test_team_data_files_stay_under_the_team_namespace(tmp_path):
+    config = _team_config(tmp_path, {"lib/iam_catalog/data.json": json.dumps({"actions": {}})})
+    stack = _write(tmp_path / "stack.json", json.dumps(export(kms_key("data-key", rotation=False))))
+    result = run("check", str(stack), "--config", str(config), "--format", "json", cwd=tmp_path)
+    assert result.returncode == 2 and "lib/iam_catalog/data.json" in result.stderr and "data.team.<name>" in result.stderr
+
+
+def test_team_rules_and_helpers_in_their_own_namespace_are_evaluated(tmp_path):
+    rule = (Path(__file__).parents[1] / "examples/consumer/stackguard/rules/aws/payments/kms_alias_prefix.rego").read_text()
+    helper = "package team.payments.names\n\nprefix := \"alias/payments/\"\n"
+    config = _team_config(tmp_path, {"aws/payments/kms_alias_prefix.rego": rule, "team/payments/names.rego": helper,
+                                     "team/payments/data.json": json.dumps({"owners": ["payments"]})})
+    alias = resource("aws:kms/alias:Alias", "data", {"name": "alias/data", "targetKeyId": "data-key-id"})
+    stack = _write(tmp_path / "stack.json", json.dumps(export(kms_key("data-key", rotation=True), alias)))
+    result = run("check", str(stack), "--config", str(config), "--profile", "prod", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert {f["rule"] for f in json.loads(result.stdout)["findings"]} == {"aws-payments-kms-alias-prefix"}
+
+
+def _edit_cache(cache_home: Path, edit) -> int:
+    """Apply `edit` to every cached `opa inspect` answer (as a CI cache restore could); how many it changed."""
+    changed = 0
+    for path in (cache_home / "stackguard").glob("inspect-*.json"):
+        document = json.loads(path.read_text())
+        if edit(document):
+            path.write_text(json.dumps(document))
+            changed += 1
+    return changed
+
+
+def _lower_every_severity(document: dict) -> bool:
+    custom = [a["annotations"].get("custom", {}) for a in document["annotations"]]
+    for fields in custom:
+        if "severity" in fields:
+            fields["severity"] = "low"
+    return any("severity" in fields for fields in custom)
+
+
+def test_an_edited_catalog_cache_is_not_trusted(tmp_path):
+    """#25.9: lowering every severity in ~/.cache/stackguard once let `--fail-on high` pass a critical finding."""
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    stack = _write(tmp_path / "stack.json", json.dumps(export(kms_key("data-key", rotation=False))))
+    first = run("check", str(stack), "--profile", "prod", "--fail-on", "high", "--format", "json", cwd=tmp_path, env=env)
+    assert first.returncode == 1, first.stderr
+    assert _edit_cache(tmp_path / "cache", _lower_every_severity) >= 1
+    again = run("check", str(stack), "--profile", "prod", "--fail-on", "high", "--format", "json", cwd=tmp_path, env=env)
+    assert again.returncode == 1, again.stderr
+    assert [f["severity"] for f in json.loads(again.stdout)["findings"]] == ["high"]
+
+
+def test_an_edited_catalog_cache_cannot_hide_a_team_module_in_stackguards_packages(tmp_path):
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    config = _team_config(tmp_path, {"lib/stack.rego": "package lib.stack\n\nreferenced(_, _, _) if true\n"})
+    stack = _write(tmp_path / "stack.json", json.dumps(export(kms_key("data-key", rotation=False))))
+    assert run("check", str(stack), "--config", str(config), "--format", "json", cwd=tmp_path, env=env).returncode == 2
+
+    def hide(document: dict) -> bool:
+        team = document["namespaces"].get("data.lib.stack") == [str(tmp_path / "rules" / "lib" / "stack.rego")]
+        return team and document["namespaces"].pop("data.lib.stack") is not None
+
+    assert _edit_cache(tmp_path / "cache", hide) == 1
+    result = run("check", str(stack), "--config", str(config), "--format", "json", cwd=tmp_path, env=env)
+    assert result.returncode == 2 and "defines data.lib.stack;" in result.stderr, result.stderr
