@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from stackguard import paths
+from stackguard.engine import CANARY
 from stackguard.opa_server import OpaServer, free_port
 from tests.fake_engines import Upstream, constant, relay, with_row, without_rows
 from tests.stack_exports import ADMIN_POLICY, export, kms_key, role_with_policy
@@ -170,3 +171,24 @@ def test_fault_counts_are_recorded(request):
     slowest = max(elapsed for _name, _code, elapsed in RESULTS)
     print(f"\nfault injection: {len(RESULTS)} engines tried, {sum(c == 3 for _n, c, _e in RESULTS)} exit 3, slowest {slowest:.1f}s")
     assert all(code == 3 for _name, code, _elapsed in RESULTS)
+
+
+def _knows_only_the_fixed_canary(upstream: Upstream):
+    """#25.12: a central OPA that proves its modules and rule ids (relayed) but answers every deny and
+    batch with the fixed canary's finding alone, as one that learnt only that answer would."""
+    canary = CANARY["urn"].encode()
+
+    def answer(method: str, path: str, body: bytes):
+        real = upstream.forward(method, path, body)
+        if not path.endswith(("/deny", "/batch_deny")):
+            return real
+        if path.endswith("/deny") and canary not in body:
+            return without_rows(real)
+        rows = [row for row in json.loads(real[2])["result"] if row.get("urn", CANARY["urn"]) == CANARY["urn"]]
+        return real[0], real[1], json.dumps({"result": rows}).encode()
+
+    return answer
+
+
+def test_engine_that_knows_only_the_fixed_canary_blocks(fake, insecure, upstream):
+    blocked("only-the-fixed-canary", insecure, fake(_knows_only_the_fixed_canary(upstream)).url, token="relay", expect="canary")

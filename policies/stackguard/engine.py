@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 from urllib.parse import urlparse
 
-from . import rule_files
+from . import canaries, rule_files
 from .errors import EngineError, InputError
 from .opa_connection import Connection, PrivateConnection, is_loopback
 
@@ -220,9 +220,10 @@ class PolicyEngine:
             served_ids = set(map(str, ids))
             raise EngineError(f"OPA at {self.url} evaluates other rules than the catalog (missing: {_few(local.rule_ids - served_ids)}; "
                               f"without metadata: {_few(served_ids - local.rule_ids)})")
-        canary = self._findings(self._query("deny", {**CANARY, "config": {}}), "deny", str(CANARY["urn"]))
-        if CANARY_RULE not in {f.rule for f in canary}:
-            raise EngineError(f"OPA at {self.url} did not flag the canary resource for {CANARY_RULE}: it is not evaluating the rules")
+        for probe, rule in _probes(local.rule_ids, {}):
+            flagged = self._findings(self._query("deny", {**probe, "config": {}}), "deny", str(probe["urn"]))
+            if rule not in {f.rule for f in flagged}:
+                raise EngineError(f"OPA at {self.url} did not flag the canary resource for {rule}: it is not evaluating the rules")
 
     def _prove_modules(self, local: LocalRules) -> None:
         """The engine's policy listing holds every local rule and library module byte for byte, and
@@ -272,13 +273,18 @@ class PolicyEngine:
     def batch_findings(self, resources: list[dict[str, Any]], config: dict[str, Any]) -> list[RawFinding]:
         """Every resource rule for each of `resources` in one query (the CLI's path; the pack asks per resource).
 
-        The canary rides along in every batch: an answer that lacks its finding was not evaluated
-        (an engine that went wrong after `prove()`), so it is refused instead of read as "clean"."""
-        document = {"resources": [*resources, CANARY], "config": config}
+        Canaries ride along in every batch: the fixed one and one drawn at random from the catalog's
+        (`canaries`). An answer that lacks a canary's finding was not evaluated by these rules (an
+        engine that went wrong after `prove()`, or one that only knows the fixed canary's answer),
+        so it is refused instead of read as "clean"."""
+        probes = _probes(self._known, config)
+        document = {"resources": [*resources, *(probe for probe, _ in probes)], "config": config}
         findings = self._findings(self._query("batch_deny", document, self._budget(len(resources))), "batch_deny")
-        if not any(f.urn == CANARY["urn"] and f.rule == CANARY_RULE for f in findings):
-            raise EngineError(f"OPA at {self.url} answered a batch without the canary's finding: the answer was not evaluated")
-        return [f for f in findings if f.urn != CANARY["urn"]]
+        answered = {(f.urn, f.rule) for f in findings}
+        if any((probe["urn"], rule) not in answered for probe, rule in probes):
+            raise EngineError(f"OPA at {self.url} answered a batch without a canary's finding: the answer was not evaluated by these rules")
+        probe_urns = {probe["urn"] for probe, _ in probes}
+        return [f for f in findings if f.urn not in probe_urns]
 
     def stack_answers(self, resources: list[dict[str, Any]], config: dict[str, Any]) -> list[RawFinding]:
         """Every resource rule and every stack rule for a stack: batches of BATCH_SIZE resources and
@@ -312,6 +318,13 @@ def _connect(settings: EngineSettings) -> Connection:
     from .opa_central_connection import CentralConnection
 
     return CentralConnection(settings)
+
+
+def _probes(known_rules: Iterable[str], config: dict[str, Any]) -> list[tuple[dict[str, Any], str]]:
+    """The canaries of one query, each with the rule that must flag it: the fixed one, and one
+    drawn at random from those of rules the query leaves at their default parameters."""
+    drawn = canaries.draw(known_rules, config)
+    return [(CANARY, CANARY_RULE), *([(drawn.document, drawn.rule)] if drawn else [])]
 
 
 def _package(module: dict[str, Any]) -> str:
