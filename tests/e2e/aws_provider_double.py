@@ -36,6 +36,19 @@ from stackguard.mocks import AwsMocks  # noqa: E402
 # The version pulumi_aws asks the engine for: the double stands in for exactly the installed SDK's provider.
 _PLUGIN_VERSION = json.loads((Path(pulumi.__file__).parents[1] / "pulumi_aws" / "pulumi-plugin.json").read_text())["version"]
 _DEFAULT_ACCOUNT = "123456789012"
+# Outputs AWS computes on creation that programs of the corpus read after `pulumi up` (the product's mocks
+# give ids, ARNs and names; a preview leaves these unknown, a deployment must not leave them empty).
+_COMPUTED = {
+    "aws:rds/instance:Instance": lambda name, region: {
+        "address": f"{name}.c0e2etest.{region}.rds.amazonaws.com", "port": 5432,
+        "endpoint": f"{name}.c0e2etest.{region}.rds.amazonaws.com:5432"},
+    "aws:ec2/instance:Instance": lambda name, region: {
+        "publicIp": "203.0.113.10", "privateIp": "10.0.1.10", "publicDns": f"ec2-203-0-113-10.{region}.compute.amazonaws.com"},
+    "aws:lb/loadBalancer:LoadBalancer": lambda name, region: {"dnsName": f"{name}-1234567890.{region}.elb.amazonaws.com"},
+    "aws:s3/bucket:Bucket": lambda name, region: {"bucketRegionalDomainName": f"{name}.s3.{region}.amazonaws.com",
+                                                  "websiteEndpoint": f"{name}.s3-website-{region}.amazonaws.com"},
+    "aws:cloudfront/distribution:Distribution": lambda name, region: {"domainName": "d111111abcdef8.cloudfront.net"},
+}
 _DEFAULT_REGION = "us-east-1"
 
 
@@ -104,7 +117,9 @@ class AwsProviderDouble(provider_pb2_grpc.ResourceProviderServicer):
         token, name = _type_and_name(urn)
         args = pulumi.runtime.MockResourceArgs(typ=token, name=name, inputs=inputs, provider=None,
                                                resource_id=resource_id or None, custom=True)
-        return self._mocks.new_resource(args)
+        resource_id, outputs = self._mocks.new_resource(args)
+        computed = _COMPUTED.get(token)
+        return resource_id, {**(computed(outputs.get("name") or name, self._mocks.region) if computed else {}), **outputs}
 
     def Create(self, request, _context):
         inputs = _dict(request.properties)

@@ -1,5 +1,6 @@
-"""The real-program corpus (tests/programs) under the real `pulumi preview --policy-pack` with the prod
-profile: program by program, the same (rule, URN, level) triples and the same verdict as preflight."""
+"""The real-program corpus (tests/programs) under the real Pulumi CLI with the prod profile: program by
+program, preflight, the real `pulumi preview --policy-pack`, `check` on the real preview and `check` on the
+state export give the same (rule, URN, level) triples, and the same verdict."""
 from __future__ import annotations
 
 import json
@@ -64,3 +65,17 @@ def test_the_real_preview_agrees_with_preflight(program, corpus_env, workspace):
     real = policy_triples(streamed.stdout)
     assert report_triples(json_report(preflight)) == real
     assert (preflight.returncode == 1) == bool(mandatory(real)) == (streamed.returncode != 0), streamed.stdout[-3000:]
+
+    # `check` on the real preview, and on the state after a deployment made without the gate.
+    preview = workspace.pulumi("preview", "--stack", stack, "--json", cwd=project)
+    assert checked_triples(workspace, project, preview.stdout, "preview.json") == real
+    workspace.pulumi("up", "--stack", stack, "--yes", cwd=project)
+    export = workspace.pulumi("stack", "export", "--stack", stack, cwd=project)
+    assert checked_triples(workspace, project, export.stdout, "export.json") == real
+
+
+def checked_triples(workspace, project, document: str, name: str) -> set:
+    path = workspace.folder / name
+    path.write_text(document)
+    return report_triples(json_report(workspace.stackguard("check", str(path), "--profile", "prod", "--format", "json",
+                                                           cwd=project)))
