@@ -1,11 +1,14 @@
 """Reading `pulumi stack export` and `pulumi preview --json` files."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from stackguard import readers
 from stackguard.errors import InputError
 from stackguard.rego_input import plain
+from stackguard.invokes import UNKNOWN_STRING as UNKNOWN
 from stackguard.vocabulary import SECRET_MARKER, SECRET_SIG, SIG_KEY
 
 URN = "urn:pulumi:prod::payments::aws:kms/key:Key::data"
@@ -40,12 +43,39 @@ def test_encrypted_secrets_are_masked_before_leaving_the_reader(write_json):
     assert plain(resource.properties) == {"value": SECRET_MARKER, "tags": {"k": SECRET_MARKER}}
 
 
-def test_preview_uses_new_state_and_skips_deletes(write_json):
-    path = write_json("preview.json", {"steps": [
-        {"op": "create", "urn": URN, "newState": {"urn": URN, "type": "aws:kms/key:Key", "inputs": {}}},
-        {"op": "delete", "urn": URN + "2", "oldState": {"urn": URN + "2", "type": "aws:kms/key:Key"}},
-    ]})
-    assert [r.urn for r in readers.read(path)] == [URN]
+REAL = Path(__file__).parent / "fixtures" / "real-cli"  # written by the real Pulumi CLI (README.md there)
+
+
+def names(resources) -> list[str]:
+    return [r.name for r in resources]
+
+
+def test_a_real_preview_of_a_new_stack_gives_every_resource_with_unknown_outputs():
+    resources = readers.read(REAL / "preview-create.json")
+    assert names(resources) == ["recorded-prod", "data-key", "uploads", "partner-token", "jobs"]
+    queue = next(r for r in resources if r.name == "jobs")
+    assert plain(queue.properties)["kmsMasterKeyId"] == UNKNOWN  # the key's ARN is known only once it exists
+
+
+def test_a_real_update_preview_uses_new_state_lists_sames_and_skips_deletes():
+    resources = readers.read(REAL / "preview-update-sames.json")
+    assert names(resources) == ["recorded-prod", "data-key", "uploads", "partner-token"]
+    assert plain(next(r for r in resources if r.name == "data-key").properties)["enableKeyRotation"] is True
+
+
+def test_a_real_update_preview_without_its_unchanged_resources_is_refused():
+    with pytest.raises(InputError) as err:
+        readers.read(REAL / "preview-update.json")
+    assert err.value.key == "changeSummary.same" and "--show-sames" in err.value.problem
+
+
+def test_a_real_export_masks_the_secret_and_names_the_provider():
+    resources = readers.read(REAL / "export.json")
+    assert names(resources) == ["recorded-prod", "default_7_51_1", "data-key", "uploads", "partner-token", "jobs"]
+    parameter = next(r for r in resources if r.name == "partner-token")
+    assert plain(parameter.properties)["value"] == SECRET_MARKER
+    assert "ciphertext" not in str(parameter.properties)
+    assert parameter.provider["type"] == "pulumi:providers:aws"
 
 
 @pytest.mark.parametrize("document, key", [

@@ -121,6 +121,19 @@ def _complete_preview(document: dict[str, Any], source: str) -> None:
                                                           "and cannot be checked; fix the error and run `pulumi preview --json` again")
 
 
+def _every_same_listed(document: dict[str, Any], steps: list[Any], source: str) -> None:
+    """`pulumi preview --json` leaves unchanged resources out unless given `--show-sames`, and only counts
+    them in `changeSummary.same`: the stack-level rules would judge a stack without them (a bucket whose
+    unchanged policy is missing, an unchanged bucket a new policy no longer protects), so it is refused."""
+    summary = document.get("changeSummary")
+    counted = summary.get("same") if isinstance(summary, dict) else None
+    listed = sum(1 for step in steps if isinstance(step, dict) and step.get("op") == "same")
+    if isinstance(counted, int) and not isinstance(counted, bool) and counted > listed:
+        raise InputError(source, "changeSummary.same", f"counts {counted} unchanged resources but the steps list {listed}: "
+                                                       "the preview leaves them out, so the stack cannot be judged whole; "
+                                                       "record it with `pulumi preview --json --show-sames`")
+
+
 def _preview(document: dict[str, Any], source: str) -> list[StackResource]:
     _complete_preview(document, source)
     steps = document["steps"]
@@ -141,6 +154,7 @@ def _preview(document: dict[str, Any], source: str) -> list[StackResource]:
         if not step.get("newState"):
             raise InputError(source, f"steps[{i}].newState", f"a {op!r} step must carry the resource's new state")
         resources.append(_resource(step["newState"], source, f"steps[{i}].newState"))
+    _every_same_listed(document, steps, source)
     return resources
 
 
