@@ -67,7 +67,7 @@ def test_the_real_preview_agrees_with_preflight(program, corpus_env, workspace):
     assert (preflight.returncode == 1) == bool(mandatory(real)) == (streamed.returncode != 0), streamed.stdout[-3000:]
 
     # `check` on the real preview, and on the state after a deployment made without the gate.
-    preview = workspace.pulumi("preview", "--stack", stack, "--json", cwd=project)
+    preview = workspace.pulumi("preview", "--stack", stack, "--json", "--show-sames", cwd=project)
     assert checked_triples(workspace, project, preview.stdout, "preview.json") == real
     workspace.pulumi("up", "--stack", stack, "--yes", cwd=project)
     export = workspace.pulumi("stack", "export", "--stack", stack, cwd=project)

@@ -33,7 +33,7 @@ def test_the_reference_stack_passes_the_real_gate_and_every_path_agrees(workspac
 
     real_preview = policy_triples(workspace.policy_preview("--stack", stack, *gate, cwd=project).stdout)
     assert not mandatory(real_preview), real_preview
-    preview = workspace.pulumi("preview", "--stack", stack, "--json", *gate, cwd=project)
+    preview = workspace.pulumi("preview", "--stack", stack, "--json", "--show-sames", *gate, cwd=project)
     (workspace.folder / "preview.json").write_text(preview.stdout)
 
     preflight = report_triples(json_report(workspace.stackguard("preflight", "--stack", stack, "--project", str(project),
