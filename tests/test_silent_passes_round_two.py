@@ -99,7 +99,9 @@ def test_files_of_stacks_with_the_same_profile_are_checked_together(tmp_path):
 
 
 @pytest.mark.parametrize("failure, key", [
-    ({"diagnostics": [{"urn": "", "prefix": "error: ", "message": "program failed", "severity": "error"}]}, "diagnostics[0]"),
+    ({"diagnostics": [{"urn": "urn:pulumi:prod::payments::pulumi:pulumi:Stack::payments-prod", "severity": "error",
+                       "message": "error: Program failed with an unhandled exception"},
+                      {"message": "error: preview failed\n", "severity": "error"}]}, "diagnostics[0]"),
     ({"maybeCorrupt": True}, "maybeCorrupt"),
 ])
 def test_a_failed_preview_is_refused_not_checked_on_its_partial_steps(tmp_path, failure, key):
@@ -113,10 +115,12 @@ def test_a_failed_preview_is_refused_not_checked_on_its_partial_steps(tmp_path, 
     assert str(path) in result.stderr and key in result.stderr and "incomplete" in result.stderr
 
 
-def test_a_preview_with_only_warnings_is_checked(tmp_path):
+def test_a_complete_preview_that_the_policy_pack_failed_is_checked(tmp_path):
+    """The policy pack's mandatory findings fail a complete preview with one "preview failed" error naming no URN."""
     key_state = export(kms_key("data-key", rotation=False))["deployment"]["resources"][1]
     preview = {"steps": [{"op": "create", "urn": key_state["urn"], "newState": key_state}],
-               "diagnostics": [{"urn": "", "message": "a warning", "severity": "warning"}]}
+               "diagnostics": [{"urn": "", "message": "a warning", "severity": "warning"},
+                               {"message": "error: preview failed\n", "severity": "error"}]}
     result = run("check", str(_write(tmp_path / "preview.json", json.dumps(preview))), "--profile", "prod", "--format", "json")
     assert result.returncode == 1, result.stderr
 

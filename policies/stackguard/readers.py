@@ -107,8 +107,10 @@ def _export(document: dict[str, Any], source: str) -> list[StackResource]:
 
 
 def _complete_preview(document: dict[str, Any], source: str) -> None:
-    """A preview that failed (an error diagnostic) or that Pulumi flags as maybe corrupt lists only the
-    steps it reached: checking those would pass whatever it never reached, so it is refused."""
+    """A preview in which the program or a resource failed (an error diagnostic about a URN) or that
+    Pulumi flags as maybe corrupt lists only the steps it reached: checking those would pass whatever
+    it never reached, so it is refused. The closing "preview failed" error names no URN: Pulumi also
+    writes it when the policy pack's mandatory findings fail a complete preview."""
     if document.get("maybeCorrupt") is True:
         raise InputError(source, "maybeCorrupt", "the preview says its resources may be corrupt: it is incomplete and "
                                                  "cannot be checked; fix the failure and run `pulumi preview --json` again")
@@ -116,7 +118,7 @@ def _complete_preview(document: dict[str, Any], source: str) -> None:
     if not isinstance(diagnostics, list):
         raise InputError(source, "diagnostics", "must be a list of preview diagnostics")
     for i, diagnostic in enumerate(diagnostics):
-        if isinstance(diagnostic, dict) and diagnostic.get("severity") == "error":
+        if isinstance(diagnostic, dict) and diagnostic.get("severity") == "error" and diagnostic.get("urn"):
             raise InputError(source, f"diagnostics[{i}]", "the preview failed with an error, so its steps are incomplete "
                                                           "and cannot be checked; fix the error and run `pulumi preview --json` again")
 
