@@ -98,3 +98,30 @@ def test_a_bad_baseline_exits_2_naming_file_and_key(write_json, tmp_path):
     result = run("check", str(write_json("k.json", export(kms_key("k", rotation=False)))), "--baseline", str(bad))
     assert result.returncode == 2 and f"{bad}: findings[0].fingerprint: must be a string" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_renamed_resource_shows_as_fixed_plus_new_not_as_baselined(write_json, tmp_path):
+    path = tmp_path / "baseline.json"
+    before = write_json("before.json", export(kms_key("data-key", rotation=False)))
+    assert run("check", str(before), "--rule", ROTATION, "--create-baseline", str(path)).returncode == 0
+    renamed = write_json("after.json", export(kms_key("payments-key", rotation=False)))
+    result = run("check", str(renamed), "--rule", ROTATION, "--baseline", str(path), "--format", "json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    [new] = report["findings"]
+    assert new["name"] == "payments-key" and not new.get("baselined")
+    assert [e["urn"].rsplit("::", 1)[1] for e in report["baseline"]["fixed"]] == ["data-key"]
+
+
+def test_a_baseline_older_than_the_profile_allows_warns(write_json, tmp_path):
+    path = tmp_path / "baseline.json"
+    key = write_json("key.json", export(kms_key("data-key", rotation=False)))
+    assert run("check", str(key), "--rule", ROTATION, "--create-baseline", str(path)).returncode == 0
+    fresh = run("check", str(key), "--rule", ROTATION, "--baseline", str(path), "--format", "json")
+    assert fresh.returncode == 0 and "notices" not in json.loads(fresh.stdout)
+    recorded = json.loads(path.read_text())
+    path.write_text(json.dumps({**recorded, "created": "2026-01-01T00:00:00+00:00"}))
+    result = run("check", str(key), "--rule", ROTATION, "--profile", "prod", "--baseline", str(path), "--format", "json")
+    assert result.returncode == 0, result.stdout
+    [notice] = json.loads(result.stdout)["notices"]
+    assert notice["kind"] == "baseline-age" and notice["level"] == "warning" and "the profile allows 90 days" in notice["message"]

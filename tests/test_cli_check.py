@@ -1,6 +1,7 @@
 """`stackguard check` as a user runs it: real pack process, real OPA, real exit codes."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -99,7 +100,8 @@ def test_exempted_finding_stays_in_report_and_does_not_block(write_json, tmp_pat
     exemptions = tmp_path / "exemptions.yaml"
     exemptions.write_text(json.dumps({"exemptions": [{
         "rule": "aws-kms-key-rotation", "resource": "urn:pulumi:prod::payments::aws:kms/key:Key::*",
-        "stacks": ["prod"], "reason": "HSM-backed key rotated by the vendor", "owner": "crypto-team", "expires": "2099-01-01"}]}))
+        "stacks": ["prod"], "reason": "HSM-backed key rotated by the vendor", "owner": "crypto-team",
+        "expires": (dt.date.today() + dt.timedelta(days=90)).isoformat()}]}))
     only_key = write_json("key.json", export(kms_key("data-key", rotation=False)))
     result = run("check", str(only_key), "--format", "json", env={"STACKGUARD_EXEMPTIONS": str(exemptions)})
     assert result.returncode == 0, result.stdout + result.stderr

@@ -172,7 +172,7 @@ def test_a_components_declaration_seen_by_analyze_holds_in_analyze_stack(pack, r
     # The real engine hands the pack a component's inputs (where it declares its opt-outs) only in
     # Analyze, before its children; AnalyzeStack carries the outputs the component registered.
     configure(pack, rules, {"all": "mandatory"})
-    site = resource("demo:index:Site", "docs", {"stackguardAcknowledgements": [
+    site = resource("stackguard:index:Site", "docs", {"stackguardAcknowledgements": [
         {"rule": "aws-s3-bucket-sse-kms", "resource": "docs-bucket", "option": "allow_sse_s3",
          "reason": "public documentation, nothing confidential", "owner": "docs-team"}]})
     bucket = resource("aws:s3/bucketV2:BucketV2", "docs-bucket", {"bucket": "docs-bucket"})

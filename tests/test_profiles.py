@@ -33,7 +33,7 @@ def test_dev_is_weaker_than_prod_but_still_mandatory_by_default(rules):
 def test_policy_config_always_carries_a_level(rules):
     # pulumi_policy decodes a PolicyConfig without a level as ADVISORY: never send one.
     config = profiles.parse({"aws-kms-key-deletion-window": {"minimumDays": 14}}, "p.json", "p", rules).policy_config(rules)
-    assert set(config) == {r.id for r in rules}
+    assert set(config) == {"all", *(r.id for r in rules)}
     assert all("enforcementLevel" in c for c in config.values())
     assert config["aws-kms-key-deletion-window"] == {"enforcementLevel": "mandatory", "minimumDays": 14}
 
@@ -49,7 +49,10 @@ def test_remediate_is_reported_as_mandatory(rules):
     ({"aws-kms-key-rotation": {"enforcementLevel": "blocking"}}, "aws-kms-key-rotation.enforcementLevel", "must be one of"),
     ({"aws-kms-key-deletion-window": {"enforcementLevel": "mandatory", "minimumDays": "thirty"}}, "aws-kms-key-deletion-window.minimumDays", "minimumDays"),
     ({"aws-kms-key-rotation": {"enforcementLevel": "mandatory", "days": 3}}, "aws-kms-key-rotation", "acknowledgedRisk"),
-    ({"all": {"enforcementLevel": "mandatory", "minimumDays": 3}}, "all.minimumDays", "only enforcementLevel"),
+    ({"all": {"enforcementLevel": "mandatory", "minimumDays": 3}}, "all", "allowed in 'all': enforcementLevel, acknowledgementOwner"),
+    ({"all": {"exemptionMaxDays": 0}}, "all.exemptionMaxDays", "minimum of 1"),
+    ({"all": {"unmatchedExemptions": "ignore"}}, "all.unmatchedExemptions", "is not one of ['fail', 'warn']"),
+    ({"aws-kms-key-rotation": {"nonNegotiable": "yes"}}, "aws-kms-key-rotation.nonNegotiable", "is not of type 'boolean'"),
     ({"aws-kms-key-rotation": 3}, "aws-kms-key-rotation", "must be an enforcement level"),
     (["mandatory"], "(top level)", "JSON object"),
 ])

@@ -17,7 +17,7 @@ from typing import Any
 
 from .errors import InputError
 from .exemptions import stack_of
-from .model import BaselineEntry, BaselineResult, Report
+from .model import BaselineEntry, BaselineResult, Notice, Report
 
 BASELINE_VERSION = 1
 VERSION_KEY = "stackguardBaseline"
@@ -42,7 +42,7 @@ def write(report: Report, path: Path) -> None:
     partial.replace(path)
 
 
-def load(path: Path) -> list[BaselineEntry]:
+def _document(path: Path) -> dict[str, Any]:
     source = str(path)
     try:
         data = json.loads(path.read_text())
@@ -55,7 +55,12 @@ def load(path: Path) -> list[BaselineEntry]:
         raise InputError(source, "(top level)", "must be a JSON object written by --create-baseline")
     if data.get(VERSION_KEY) != BASELINE_VERSION:
         raise InputError(source, VERSION_KEY, f"must be {BASELINE_VERSION} (a baseline written by --create-baseline), got {data.get(VERSION_KEY)!r}")
-    findings = data.get("findings")
+    return data
+
+
+def load(path: Path) -> list[BaselineEntry]:
+    source = str(path)
+    findings = _document(path).get("findings")
     if not isinstance(findings, list):
         raise InputError(source, "findings", "must be a list of {fingerprint, rule, urn, message}")
     entries = []
@@ -72,10 +77,32 @@ def load(path: Path) -> list[BaselineEntry]:
     return entries
 
 
-def apply(report: Report, entries: list[BaselineEntry], source: str, checked_rules: set[str]) -> Report:
-    """Mark baselined findings; list the entries of the checked rules and stacks that no finding matches any more."""
+def age_notice(path: Path, max_age_days: int | None, now: dt.datetime | None = None) -> Notice | None:
+    """A warning when the baseline was recorded longer ago than the profile allows: old debt is reviewed, not forgotten."""
+    if max_age_days is None:
+        return None
+    created = _document(path).get("created")
+    try:
+        when = dt.datetime.fromisoformat(created) if isinstance(created, str) else None
+    except ValueError:
+        when = None
+    if when is not None and when.tzinfo is None:
+        when = when.replace(tzinfo=dt.timezone.utc)
+    age = ((now or dt.datetime.now(dt.timezone.utc)) - when).days if when else None
+    if age is not None and age <= max_age_days:
+        return None
+    problem = f"was recorded {age} days ago" if age is not None else "has no valid 'created' time"
+    return Notice(kind="baseline-age", level="warning", file=str(path), key="created",
+                  message=f"the baseline {problem}; the profile allows {max_age_days} days: fix its findings or record it again")
+
+
+def apply(report: Report, entries: list[BaselineEntry], source: str, checked_rules: set[str],
+          non_negotiable: frozenset[str] = frozenset()) -> Report:
+    """Mark baselined findings; list the entries of the checked rules and stacks that no finding matches any more.
+    A non-negotiable rule's finding is never baselined: a baseline cannot hide what an exemption could not."""
     known = {e.fingerprint for e in entries}
-    findings = [f.model_copy(update={"baselined": True}) if f.fingerprint in known and not f.exempted else f
+    findings = [f.model_copy(update={"baselined": True})
+                if f.fingerprint in known and not f.exempted and f.rule not in non_negotiable else f
                 for f in report.findings]
     current = {f.fingerprint for f in report.findings}
     stacks = {s.strip() for s in report.stack.split(",")}

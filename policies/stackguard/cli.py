@@ -197,11 +197,15 @@ def _decide(report: Report, plan: Plan, profile: profiles.Profile, opts: GateOpt
         err.print(f"stackguard: notice: {plural(len(report.coverage.not_judged), 'resource')} not judged by any rule ({types}); "
                   "see coverage in the JSON report", markup=False, highlight=False, soft_wrap=True)
     checked = {r.id for r in chosen if profile.effective_level(r.id) != "disabled"}
+    firm = frozenset(profile.non_negotiable_rules())
     if opts.create_baseline:
         baseline_module.write(report, opts.create_baseline)
-        report = baseline_module.apply(report, baseline_module.load(opts.create_baseline), str(opts.create_baseline), checked)
-    elif plan.baseline is not None:
-        report = baseline_module.apply(report, plan.baseline, str(opts.baseline), checked)
+        report = baseline_module.apply(report, baseline_module.load(opts.create_baseline), str(opts.create_baseline), checked, firm)
+    elif plan.baseline is not None and opts.baseline is not None:
+        report = baseline_module.apply(report, plan.baseline, str(opts.baseline), checked, firm)
+        too_old = baseline_module.age_notice(opts.baseline, profile.governance.baseline_max_age_days)
+        if too_old is not None:
+            report = report.model_copy(update={"notices": [*(report.notices or []), too_old]})
     if opts.fail_on:
         report = report.model_copy(update={"fail_on": opts.fail_on.value})
     mode: table.Mode = "quiet" if opts.quiet else "compact" if opts.compact else "full"
@@ -213,7 +217,8 @@ def _decide(report: Report, plan: Plan, profile: profiles.Profile, opts: GateOpt
     if opts.create_baseline:
         err.print(f"stackguard: recorded {plural(len(report.findings) - report.summary.exempted, 'finding')} in the baseline {opts.create_baseline}",
                   markup=False, highlight=False, soft_wrap=True)
-    raise typer.Exit(EXIT_FINDINGS if report.blocking and not opts.soft_fail else EXIT_OK)
+    blocked = report.blocking or report.blocking_notices
+    raise typer.Exit(EXIT_FINDINGS if blocked and not opts.soft_fail else EXIT_OK)
 
 
 def _profile_name(config: project_config.ProjectConfig, explicit: Optional[str], stack: str) -> str:
@@ -391,6 +396,47 @@ def pack_export(
         written = pack_export_module.export(directory, settings, requirement)
         err.print(f"stackguard: wrote the policy pack to {directory} ({len(written)} files); "
                   f"use it with `pulumi up --policy-pack {directory} --policy-pack-config <profile>.json`", markup=False, soft_wrap=True)
+
+    guarded(run, DEFAULT_RUN_SECONDS, Stage())
+
+
+exemptions_app = typer.Typer(help="The exemptions file: review it before it reaches the gate.", no_args_is_help=True)
+app.add_typer(exemptions_app, name="exemptions")
+
+
+@exemptions_app.command("lint")
+def exemptions_lint(
+    files: Optional[List[Path]] = typer.Argument(None, help="Exemptions files (default: stackguard.yaml's, else policies/exemptions.yaml)."),
+    against: Optional[List[Path]] = typer.Option(None, "--against", metavar="FILE",
+                                                 help="A preview or stack export: also list the entries that name none of its resources (repeatable)."),
+    profile: str = typer.Option("prod", help="The profile whose limits apply (a name or a path); errors under it exit 1."),
+    fmt: Optional[RulesFormat] = typer.Option(None, "--format", help="table (default on a terminal) or json."),
+    config: Optional[Path] = CONFIG_OPTION,
+):
+    """List stale, expired, expiring, over-long and unowned entries, and exempted non-negotiable rules."""
+    from datetime import date
+
+    from . import exemption_review
+
+    def run():
+        settings = project_config.load(Path.cwd(), config)
+        rules = catalog.load(settings.rule_dirs)
+        chosen = profiles.load(profile, rules)
+        urns = [r.urn for s in readers.read_stacks(against) for r in s.resources] if against else None
+        found = []
+        for file in files or [settings.exemptions]:
+            loaded = exemptions_module.load(file, known_rules={r.id for r in rules}, for_review=True)
+            found += exemption_review.lint(loaded, chosen, date.today(), urns)
+        errors = [n for n in found if n.level == "error"]
+        if (fmt or (RulesFormat.table if sys.stdout.isatty() else RulesFormat.json)) == RulesFormat.json:
+            sys.stdout.write(json.dumps({"profile": chosen.name, "notices": [n.model_dump(exclude_none=True) for n in found]}, indent=2) + "\n")
+        else:
+            for n in found:
+                Console(highlight=False, soft_wrap=True).print(f"{n.level} {n.kind}: {n.file}: {n.message}", markup=False)
+            err.print(f"stackguard: {plural(len(found), 'problem')} ({len(errors)} blocking under profile {chosen.name})",
+                      markup=False, soft_wrap=True)
+        if errors:
+            raise typer.Exit(EXIT_FINDINGS)
 
     guarded(run, DEFAULT_RUN_SECONDS, Stage())
 

@@ -6,16 +6,18 @@ only translate its result (a Report, or Pulumi diagnostics); nothing downstream 
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Optional
 
+from . import exemption_review
 from .acknowledgements import Acknowledgement, AcknowledgementIndex
 from .catalog import Rule
 from .errors import EngineError
-from .exemptions import Exemptions
-from .model import Finding, Report, SourceLocation, StackResource, Summary
+from .exemptions import Exemption, Exemptions, stack_of
+from .model import Finding, Notice, Report, SourceLocation, StackResource, Summary
 from .profiles import Profile
 from .vocabulary import SEVERITY_ORDER
 
@@ -52,13 +54,20 @@ def unpreviewed_message() -> str:
 
 
 def exemption_note(exemption: dict[str, str]) -> str:
-    """How the pack shows an exempted finding to a `pulumi up` user."""
+    """How the pack shows an exempted (or refused) exemption to a `pulumi up` user."""
+    if exemption.get("refused"):
+        return f"[exemption refused ({exemption['refused']}), owner {exemption['owner']}: {exemption['reason']}] "
     return f"[exempted until {exemption['expires']}, owner {exemption['owner']}: {exemption['reason']}] "
+
+
+def _exemption_fields(exemption: Exemption, refused: str) -> dict[str, str]:
+    fields = {"reason": exemption.reason, "owner": exemption.owner, "expires": exemption.expires.isoformat()}
+    return {**fields, "refused": refused} if refused else fields
 
 
 def acknowledgement_note(acknowledged: dict[str, str]) -> str:
     """How the pack shows a component's acknowledged opt-out to a `pulumi up` user."""
-    verdict = "accepted" if acknowledged.get("accepted") == "true" else "refused by the profile"
+    verdict = "accepted" if acknowledged.get("accepted") == "true" else f"refused: {acknowledged.get('refused', 'by the profile')}"
     owner = f", owner {acknowledged['owner']}" if acknowledged.get("owner") else ""
     option = f" ({acknowledged['option']})" if acknowledged.get("option") else ""
     return f"[acknowledged risk{option}, {verdict}{owner}: {acknowledged['reason']}] "
@@ -79,10 +88,14 @@ class ResourceRef:
 
 
 class Decider:
-    def __init__(self, rules: Iterable[Rule], profile: Profile, exemptions: Exemptions):
+    def __init__(self, rules: Iterable[Rule], profile: Profile, exemptions: Exemptions, today: dt.date | None = None):
         self.catalog = {r.id: r for r in rules}
         self.profile = profile
         self.exemptions = exemptions
+        self.today = today or dt.date.today()
+        # The exemptions that matched a finding so far (by position): the others are stale. The pack
+        # sees a stack's resources one call at a time, so the decider remembers across calls.
+        self.matched: set[int] = set()
 
     def finding(self, raw: RawFinding, resource: ResourceRef, acknowledgement: Acknowledgement | None = None) -> Finding | None:
         """The finding for one engine answer, or None when the profile disables its rule."""
@@ -93,20 +106,41 @@ class Decider:
         if level == "disabled":
             return None
         exemption = self.exemptions.match(rule.id, resource.urn)
+        refused = ""
+        if exemption is not None:
+            self.matched.add(exemption.index)
+            refused = exemption_review.refusal(exemption, self.profile, self.today)
         return Finding(
             rule=rule.id, title=rule.title, severity=rule.severity, concern=rule.concern,
-            enforcement=level, exempted=exemption is not None, urn=resource.urn, type=resource.type,
+            enforcement=level, exempted=exemption is not None and not refused, urn=resource.urn, type=resource.type,
             name=resource.name, message=raw.message, remediation=rule.remediation, source=resource.source,
             description=rule.description, compliance=rule.compliance or None,
             fingerprint=fingerprint(rule.id, resource.urn, raw.message),
-            exemption={"reason": exemption.reason, "owner": exemption.owner, "expires": exemption.expires.isoformat()} if exemption else None,
+            exemption=_exemption_fields(exemption, refused) if exemption else None,
             acknowledged=self._acknowledged(acknowledgement) if acknowledgement else None,
         )
 
+    def _acknowledgement_refusal(self, ack: Acknowledgement) -> str:
+        """Why the profile does not let this acknowledgement pass its finding ("" when it does)."""
+        profile, governance = self.profile, self.profile.governance
+        if ack.channel == "tag" and not profile.accepts_acknowledgement_tag(ack.rule):
+            return ("a tag on the resource is not an acknowledgement: only a trusted component's declaration counts "
+                    f"(profile {profile.name} does not accept tags for {ack.rule})")
+        if ack.channel == "component" and not governance.trusts(ack.component_type):
+            return f"declared by {ack.component_type or 'a resource'}, which is not a trusted component library"
+        if profile.non_negotiable(ack.rule):
+            return f"{ack.rule} is non-negotiable in profile {profile.name}"
+        if governance.acknowledgement_owner == "required" and not ack.owner:
+            return f"no owner: profile {profile.name} requires one"
+        if not profile.accepts_acknowledged(ack.rule):
+            return f"profile {profile.name} refuses acknowledged risk for {ack.rule}"
+        return ""
+
     def _acknowledged(self, acknowledgement: Acknowledgement) -> dict[str, str]:
-        accepted = self.profile.accepts_acknowledged(acknowledgement.rule)
+        refused = self._acknowledgement_refusal(acknowledgement)
         fields = {"reason": acknowledgement.reason, "declared_by": acknowledgement.declared_by,
-                  "option": acknowledgement.option, "owner": acknowledgement.owner, "accepted": str(accepted).lower()}
+                  "option": acknowledgement.option, "owner": acknowledgement.owner,
+                  "accepted": str(not refused).lower(), "refused": refused}
         return {k: v for k, v in fields.items() if v}
 
     def stack_findings(self, raws: Iterable[RawFinding], resources: Iterable[ResourceRef],
@@ -123,8 +157,14 @@ class Decider:
                 findings.append(finding)
         return findings
 
-    def report(self, stack: str, resources: int, findings: list[Finding]) -> Report:
+    def notices(self, urns: list[str]) -> list[Notice]:
+        """What is wrong with the exemptions for the stacks of these URNs, once all their findings are decided."""
+        stacks = {stack_of(urn) for urn in urns}
+        return exemption_review.review(self.exemptions, self.profile, self.today, stacks, urns, self.matched)
+
+    def report(self, stack: str, resources: int, findings: list[Finding], notices: list[Notice] | None = None) -> Report:
         order = {"mandatory": 0, "advisory": 1, "acknowledged": 2, "baselined": 3, "exempted": 4}
         findings = sorted(findings, key=lambda f: (order[f.status], SEVERITY_ORDER[f.severity], f.rule, f.urn))
         empty = Summary(resources=resources, findings=0, mandatory=0, advisory=0, exempted=0)
-        return Report(stack=stack, profile=self.profile.name, summary=empty, findings=[]).with_findings(findings)
+        report = Report(stack=stack, profile=self.profile.name, summary=empty, findings=[], notices=notices or None)
+        return report.with_findings(findings)

@@ -83,7 +83,8 @@ def evaluate(engine: PolicyEngine, stacks: list[Stack], decider: Decider, config
         refs = [ResourceRef.of(r) for r in stack.resources]
         findings += decider.stack_findings(raws, refs, AcknowledgementIndex.of(documents))
     names = ", ".join(dict.fromkeys(s.name for s in stacks))
-    report = decider.report(names, sum(len(s.resources) for s in stacks), findings)
+    notices = decider.notices([r.urn for s in stacks for r in s.resources])
+    report = decider.report(names, sum(len(s.resources) for s in stacks), findings, notices)
     return report.model_copy(update={"coverage": Coverage(not_judged=not_judged(stacks))})
 
 

@@ -5,7 +5,7 @@ The report is the architecture's versioned JSON contract (additive changes only)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Literal, Optional
 
 from google.protobuf import struct_pb2
 from pydantic import BaseModel
@@ -147,6 +147,20 @@ class Coverage(BaseModel):
     skipped_rules: list[str] = []
 
 
+class Notice(BaseModel):
+    """A problem with the run's own exceptions, not with a resource: an exemption that matches nothing,
+    expires soon, reaches past the profile's limit or names a non-negotiable rule; a baseline too old."""
+
+    kind: Literal["stale", "expiring", "over-long", "non-negotiable", "unowned", "expired", "baseline-age"]
+    level: Literal["error", "warning"]  # an error blocks the run like a mandatory finding
+    file: str
+    key: str  # where in the file: exemptions[2], created
+    message: str
+    rule: Optional[str] = None
+    resource: Optional[str] = None
+    did_you_mean: Optional[str] = None  # the nearest URN of the run, for an entry that matches nothing
+
+
 class Report(BaseModel):
     version: int = REPORT_VERSION
     stack: str
@@ -159,6 +173,11 @@ class Report(BaseModel):
     baseline: Optional[BaselineResult] = None
     fail_on: Optional[Severity] = None
     coverage: Optional[Coverage] = None
+    notices: Optional[list[Notice]] = None
+
+    @property
+    def blocking_notices(self) -> list[Notice]:
+        return [n for n in self.notices or [] if n.level == "error"]
 
     @property
     def blocking(self) -> list[Finding]:

@@ -29,7 +29,8 @@ from .engine import EngineError, PolicyEngine
 from .exemptions import Exemptions
 from .gate import EngineSession
 from .model import Finding
-from .profiles import ACKNOWLEDGED_RISK, ACKNOWLEDGED_RISK_SCHEMA, Profile, from_policy_config
+from .errors import InputError
+from .profiles import GOVERNANCE_PARAMETERS, Profile, from_policy_config
 
 PACK_NAME = "stackguard"
 PACK_VERSION = __version__
@@ -53,7 +54,7 @@ def policy_info(rule: Rule) -> proto.PolicyInfo:
     if rule.compliance:
         framework, controls = next(iter(rule.compliance.items()))
         info.framework.name, info.framework.reference = framework, ", ".join(controls)
-    info.configSchema.properties.update({**rule.config, ACKNOWLEDGED_RISK: ACKNOWLEDGED_RISK_SCHEMA})
+    info.configSchema.properties.update({**rule.config, **GOVERNANCE_PARAMETERS})
     return info
 
 
@@ -89,10 +90,14 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
     def GetPluginInfo(self, _request, _context):
         return proto.PluginInfo(version=PACK_VERSION)
 
-    def Configure(self, request, _context):
+    def Configure(self, request, context):
         levels = {name: _PROTO_TO_LEVEL[config.enforcementLevel] for name, config in request.policyConfig.items()}
         properties = {name: json_format.MessageToDict(config.properties) for name, config in request.policyConfig.items()}
-        self._decider = Decider(self._rules, from_policy_config(levels, properties, self._rules), self._exemptions)
+        try:
+            profile = from_policy_config(levels, properties, self._rules)
+        except InputError as err:  # a governance the pack cannot read must stop the update, not loosen it
+            context.abort(grpc.StatusCode.INVALID_ARGUMENT, f"stackguard policy pack: {err}")
+        self._decider = Decider(self._rules, profile, self._exemptions)
         self._context = self._context_of(request.SerializeToString(deterministic=True))
         self._vouched = None
         return empty_pb2.Empty()
@@ -129,8 +134,16 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
         except EngineError as err:
             self._record_preview(passed=False, urns=[])
             return self._blocked(response, "stack", "", engine_failure_message(str(err)))
-        self._record_preview(passed=not any(f.status == "mandatory" for f in findings), urns=[r.urn for r in request.resources])
+        # The stack comes last: every finding is decided, so the exemptions can be reviewed.
+        notices = self._decider.notices([r.urn for r in request.resources])
+        passed = not any(f.status == "mandatory" for f in findings) and not any(n.level == "error" for n in notices)
+        self._record_preview(passed=passed, urns=[r.urn for r in request.resources])
         self._diagnose(response, findings)
+        for notice in notices:
+            rule = self._decider.catalog[notice.rule] if notice.rule else None
+            if rule is not None:
+                level = "mandatory" if notice.level == "error" else "advisory"
+                self._append(response, rule.id, rule.title, rule.severity, level, f"[{notice.file}] {notice.message}", "")
         return response
 
     def _previewed(self, urn: str) -> bool:

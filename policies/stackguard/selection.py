@@ -18,4 +18,5 @@ def selected_rules(rules: tuple[Rule, ...], only: list[str], skip: list[str]) ->
 
 def keep(report: Report, rules: tuple[Rule, ...]) -> Report:
     ids = {rule.id for rule in rules}
-    return report.with_findings([f for f in report.findings if f.rule in ids])
+    notices = [n for n in report.notices or [] if n.rule is None or n.rule in ids]
+    return report.with_findings([f for f in report.findings if f.rule in ids]).model_copy(update={"notices": notices or None})

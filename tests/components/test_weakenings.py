@@ -185,7 +185,8 @@ def test_the_same_weakenings_without_components_are_flagged_under_prod():
 @pytest.mark.parametrize("label, component, weak, field, opt_out, rule, tagged", WEAKENINGS, ids=IDS)
 def test_with_a_reason_the_gate_reports_it_as_acknowledged_under_prod(deploy, engine, rules, label, component, weak, field,
                                                                        opt_out, rule, tagged):
-    """The decision core reads the acknowledgement: the finding stays, shown with its reason, and passes under prod."""
+    """The decision core reads the acknowledgement: the finding stays, shown with its reason, and passes under prod,
+    except for a rule prod lists as non-negotiable, where it is shown and refused."""
     from stackguard import exemptions, profiles
     from stackguard.decision import Decider
     from stackguard.gate import evaluate
@@ -200,5 +201,10 @@ def test_with_a_reason_the_gate_reports_it_as_acknowledged_under_prod(deploy, en
     if rule not in {r.id for r in rules}:
         pytest.fail(f"{label}: the component acknowledges {rule}, which no rule reports")
     assert findings, f"{label}: {rule} did not report the weakening"
-    assert all(f.acknowledged and f.acknowledged["reason"] == REASON["reason"] and f.accepted_risk for f in findings), label
+    assert all(f.acknowledged and f.acknowledged["reason"] == REASON["reason"] for f in findings), label
+    if prod.non_negotiable(rule):
+        assert all(not f.accepted_risk and "non-negotiable" in f.acknowledged["refused"] for f in findings), label
+        assert [f for f in report.blocking if f.rule == rule]
+        return
+    assert all(f.accepted_risk for f in findings), label
     assert not [f for f in report.blocking if f.rule == rule]

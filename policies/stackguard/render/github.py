@@ -8,7 +8,7 @@ baselined findings notices. Values are escaped as the Actions runner decodes the
 from __future__ import annotations
 
 from ..model import Finding, Report
-from .words import acknowledgement, summary, verdict
+from .words import acknowledgement, notice, summary, verdict
 
 
 def escape_data(value: str) -> str:
@@ -40,6 +40,8 @@ def _command(f: Finding, blocking: set[int]) -> str:
 def render(report: Report) -> str:
     blocking = {id(f) for f in report.blocking}
     lines = [_command(f, blocking) for f in report.findings]
+    lines += [f"::{n.level if n.level == 'error' else 'warning'} title={escape_property(f'stackguard {n.kind} exemption')}"
+              f"::{escape_data(notice(n))}" for n in report.notices or []]
     blocked, sentence = verdict(report)
     lines.append(f"::{'error' if blocked else 'notice'} title=stackguard::{escape_data(f'{summary(report)}. {sentence}')}")
     return "\n".join(lines) + "\n"

@@ -8,7 +8,7 @@ import jinja2
 from .. import __version__
 from ..model import Finding, Report
 from ..vocabulary import SEVERITIES
-from .words import verdict
+from .words import by_owner, notice, verdict
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +34,8 @@ def render(report: Report) -> str:
         groups=[(severity, findings) for severity, findings in groups if findings],
         baselined=[f for f in report.findings if f.status == "baselined"],
         exempted=[f for f in report.findings if f.exempted],
-        acknowledged=[f for f in report.findings if f.acknowledged and not f.exempted],
+        acknowledged=by_owner([f for f in report.findings if f.acknowledged and not f.exempted]),
         rules=[first[rule_id] for rule_id in sorted(first)],
+        notices=[(n, notice(n)) for n in report.notices or []],
         version=__version__,
     )

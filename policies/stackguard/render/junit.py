@@ -9,7 +9,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..model import Finding, Report
-from .words import acknowledgement
+from .words import acknowledgement, notice
 
 
 # Why a finding that does not block is a skipped test case, by its status.
@@ -44,6 +44,14 @@ def render(report: Report) -> str:
     if not by_rule:
         suite = ET.SubElement(root, "testsuite", name="stackguard", tests="1", failures="0", errors="0", skipped="0")
         ET.SubElement(suite, "testcase", name=f"stack {report.stack}: no findings", classname="stackguard")
+    if report.notices:
+        notices = report.notices
+        suite = ET.SubElement(root, "testsuite", name="stackguard exemptions", tests=str(len(notices)),
+                              failures=str(len(report.blocking_notices)), errors="0", skipped=str(len(notices) - len(report.blocking_notices)))
+        for n in notices:
+            case = ET.SubElement(suite, "testcase", name=f"{n.file} {n.key}", classname=f"stackguard.{n.kind}")
+            ET.SubElement(case, "failure" if n.level == "error" else "skipped", message=notice(n)).text = notice(n)
+        root.set("failures", str(len(blocking) + len(report.blocking_notices)))
     for rule, findings in by_rule.items():
         failures = sum(id(f) in blocking for f in findings)
         suite = ET.SubElement(root, "testsuite", name=rule, tests=str(len(findings)), failures=str(failures),

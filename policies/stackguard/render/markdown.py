@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..model import Finding, Report
 from ..vocabulary import SEVERITIES
 from . import safe_text
-from .words import counts, plural
+from .words import by_owner, counts, plural
 
 # CI finds its earlier comment by this marker and edits it instead of posting a new one per push.
 MARKER = "<!-- stackguard-report -->"
@@ -15,6 +15,7 @@ FINDING_HEADER = ["| status | rule | resource | source | problem | compliance |"
 
 def render(report: Report) -> str:
     verdict = ":x: **blocked**: mandatory findings must be fixed or exempted" if report.blocking \
+        else ":x: **blocked**: exemption problems must be fixed" if report.blocking_notices \
         else ":white_check_mark: **passed**: no unexempted mandatory finding"
     lines = [
         MARKER,
@@ -37,13 +38,15 @@ def render(report: Report) -> str:
                   for f in baselined]
     acknowledged = [f for f in report.findings if f.acknowledged and not f.exempted]
     if acknowledged:
-        lines += ["", f"#### Acknowledged risk ({len(acknowledged)})", "",
-                  "| verdict | rule | resource | source | problem | option | reason | owner |", "|---|---|---|---|---|---|---|---|"]
-        for f in acknowledged:
-            ack = f.acknowledged or {}
-            verdict = "accepted" if f.accepted_risk else "refused by the profile"
-            lines.append(f"| {verdict} | {_rule(f)} | {_resource(f)} | {_source(f)} | {_cell(f.message)} | {_cell(ack.get('option', ''))} "
-                         f"| {_cell(ack.get('reason', ''))} | {_cell(ack.get('owner', ''))} |")
+        lines += ["", f"#### Acknowledged risk ({len(acknowledged)}), by owner"]
+        for owner, group in by_owner(acknowledged).items():
+            lines += ["", f"**{_cell(owner) if owner else 'no owner'}** ({len(group)})", "",
+                      "| verdict | rule | resource | source | problem | option | reason |", "|---|---|---|---|---|---|---|"]
+            for f in group:
+                ack = f.acknowledged or {}
+                verdict = "accepted" if f.accepted_risk else f"refused: {ack.get('refused', 'by the profile')}"
+                lines.append(f"| {_cell(verdict)} | {_rule(f)} | {_resource(f)} | {_source(f)} | {_cell(f.message)} "
+                             f"| {_cell(ack.get('option', ''))} | {_cell(ack.get('reason', ''))} |")
     exempted = [f for f in report.findings if f.exempted]
     if exempted:
         lines += ["", f"#### Exempted ({len(exempted)})", "",
@@ -56,6 +59,10 @@ def render(report: Report) -> str:
         lines += ["", f"#### Fixed since the baseline ({len(report.baseline.fixed)})", "",
                   "| rule | resource | problem that was recorded |", "|---|---|---|"]
         lines += [f"| `{e.rule}` | {_cell(e.urn)} | {_cell(e.message)} |" for e in report.baseline.fixed]
+    if report.notices:
+        lines += ["", f"#### Exemption and baseline notices ({len(report.notices)})", "",
+                  "| level | kind | file | entry | notice |", "|---|---|---|---|---|"]
+        lines += [f"| {n.level} | {n.kind} | {_cell(n.file)} | {_cell(n.key)} | {_cell(n.message)} |" for n in report.notices]
     lines += _compliance(report) + _rules(report) + _run(report)
     return "\n".join(lines) + "\n"
 

@@ -39,11 +39,19 @@ def render(report: Report) -> str:
                 "rules": [_descriptor(first[rule_id]) for rule_id in ids],
             }},
             "results": [_result(f, index[f.rule]) for f in report.findings],
+            "invocations": [_invocation(report)],
             "properties": {"stack": report.stack, "profile": report.profile,
                            **({"run": report.run.model_dump(exclude_none=True, exclude={"levels"})} if report.run else {})},
         }],
     }
     return json.dumps(log, indent=2) + "\n"
+
+
+def _invocation(report: Report) -> dict:
+    """The run's own problems (exemptions, baseline) as configuration notifications: they are about no resource."""
+    notifications = [{"level": n.level, "descriptor": {"id": f"stackguard/{n.kind}"}, "message": {"text": f"{n.file}: {n.message}"},
+                      "properties": n.model_dump(exclude_none=True)} for n in report.notices or []]
+    return {"executionSuccessful": True, "toolConfigurationNotifications": notifications}
 
 
 def _descriptor(finding: Finding) -> dict:

@@ -15,7 +15,7 @@ from rich.text import Text
 
 from ..model import Finding, Report
 from ..vocabulary import SEVERITIES
-from .words import acknowledgement, plural, summary, verdict
+from .words import acknowledgement, by_owner, notice, plural, summary, verdict
 
 Mode = Literal["full", "compact", "quiet"]
 STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan"}
@@ -89,14 +89,29 @@ def _tables(report: Report, console: Console) -> None:
             how.add_row(f"  {rule}", Text(remediation))
         console.print(Text("How to fix (details: stackguard explain RULE)", style="bold"))
         console.print(how)
-    for status in ("acknowledged", "baselined", "exempted"):
+    acknowledged = [f for f in report.findings if f.acknowledged and not f.exempted]
+    if acknowledged:
+        console.print(Text(f"Acknowledged risk ({len(acknowledged)}), by owner:", style="cyan"))
+        for owner, group in by_owner(acknowledged).items():
+            console.print(Text(f"  {owner or '(no owner)'}:"))
+            for f in group:
+                console.print(Text(f"    {f.severity} {f.rule} {f.name}{' ' + _where(f) if f.source else ''} [{acknowledgement(f)}]"),
+                              soft_wrap=False)
+    for status in ("baselined", "exempted"):
         parked = [f for f in report.findings if f.status == status]
         if parked:
             console.print(Text(f"{status.capitalize()} ({len(parked)}), not blocking:", style="dim"))
             for f in parked:
                 reason = f" [{f.exemption['reason']}, {f.exemption['owner']}, until {f.exemption['expires']}]" if f.exemption else ""
-                reason = f" [{acknowledgement(f)}]" if f.status == "acknowledged" else reason
                 console.print(Text(f"  {f.severity} {f.rule} {f.name}{' ' + _where(f) if f.source else ''}{reason}"), soft_wrap=False)
+    _notices(report, console)
+
+
+def _notices(report: Report, console: Console) -> None:
+    if report.notices:
+        console.print(Text(f"Exemption and baseline notices ({len(report.notices)}):", style="bold"))
+        for n in report.notices:
+            console.print(Text(f"  {notice(n)}", style="red" if n.level == "error" else "yellow"), soft_wrap=False)
 
 
 def headline(report: Report) -> str:

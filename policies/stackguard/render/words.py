@@ -1,7 +1,7 @@
 """The sentences every format shares: counts with correct plurals, the summary and the verdict."""
 from __future__ import annotations
 
-from ..model import Finding, Report
+from ..model import Finding, Notice, Report
 
 
 def plural(count: int, noun: str) -> str:
@@ -23,8 +23,21 @@ def acknowledgement(f: Finding) -> str:
     ack = f.acknowledged or {}
     who = f", owner {ack['owner']}" if ack.get("owner") else ""
     option = f"{ack['option']}: " if ack.get("option") else ""
-    verdict = "accepted" if f.accepted_risk else "refused by the profile"
+    verdict = "accepted" if f.accepted_risk else f"refused: {ack.get('refused', 'by the profile')}"
     return f"acknowledged ({verdict}{who}): {option}{ack.get('reason', '')}"
+
+
+def notice(n: Notice) -> str:
+    """A notice about the run's exemptions or baseline, in one line."""
+    return f"{n.level}: {n.file}: {n.message}"
+
+
+def by_owner(findings: list[Finding]) -> dict[str, list[Finding]]:
+    """The acknowledged findings grouped by who owns the risk (unowned last)."""
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault((f.acknowledged or {}).get("owner", ""), []).append(f)
+    return dict(sorted(groups.items(), key=lambda item: (not item[0], item[0])))
 
 
 def summary(report: Report) -> str:
@@ -37,5 +50,7 @@ def verdict(report: Report) -> tuple[bool, str]:
     threshold = f" at or above {report.fail_on}" if report.fail_on and report.fail_on != "low" else ""
     if blocking:
         return True, f"BLOCKED: {plural(len(blocking), 'mandatory finding')}{threshold} must be fixed or exempted"
+    if report.blocking_notices:
+        return True, f"BLOCKED: {plural(len(report.blocking_notices), 'exemption problem')} must be fixed (see the notices)"
     new = " new" if report.baseline is not None else ""
     return False, f"PASSED: no{new} unexempted mandatory finding{threshold}"
