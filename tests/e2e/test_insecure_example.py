@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.real_cli import ROOT, Workspace, copy_project, json_report, mandatory, policy_triples, report_triples
+from tests.e2e.real_cli import (ROOT, Workspace, copy_project, json_report, mandatory, policy_triples, record_comparison,
+                                report_triples)
 
 pytestmark = pytest.mark.slow
 PACK = ROOT / "policies" / "pack"
@@ -42,6 +43,20 @@ def test_the_real_preview_fails_with_exactly_the_findings_preflight_reports(work
                                    "--format", "json", cwd=project)
     assert checked.returncode == 1
     assert report_triples(json_report(checked)) == expected
+    export = insecure_export(workspace, project)
+    assert export == expected
+    record_comparison("examples/insecure", preflight=expected, preview=policy_triples(streamed.stdout),
+                      check_preview=report_triples(json_report(checked)), check_export=export)
+
+
+def insecure_export(workspace: Workspace, project) -> set:
+    """`check` on the state of a deployment made without the gate (the only way such a stack gets deployed)."""
+    workspace.pulumi("up", "--stack", "dev", "--yes", cwd=project)
+    export = workspace.pulumi("stack", "export", "--stack", "dev", cwd=project)
+    (workspace.folder / "export.json").write_text(export.stdout)
+    checked = workspace.stackguard("check", str(workspace.folder / "export.json"), "--profile", "prod", "--format", "json",
+                                   cwd=project)
+    return report_triples(json_report(checked))
 
 
 def test_pulumi_up_creates_nothing_a_mandatory_finding_names(workspace):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.e2e.real_cli import ROOT, copy_project, json_report, mandatory, policy_triples, report_triples
+from tests.e2e.real_cli import ROOT, copy_project, json_report, mandatory, policy_triples, record_comparison, report_triples
 from tests.test_program_corpus import PROGRAMS
 
 pytestmark = pytest.mark.slow
@@ -68,10 +68,14 @@ def test_the_real_preview_agrees_with_preflight(program, corpus_env, workspace):
 
     # `check` on the real preview, and on the state after a deployment made without the gate.
     preview = workspace.pulumi("preview", "--stack", stack, "--json", "--show-sames", cwd=project)
-    assert checked_triples(workspace, project, preview.stdout, "preview.json") == real
+    checked_preview = checked_triples(workspace, project, preview.stdout, "preview.json")
+    assert checked_preview == real
     workspace.pulumi("up", "--stack", stack, "--yes", cwd=project)
     export = workspace.pulumi("stack", "export", "--stack", stack, cwd=project)
-    assert checked_triples(workspace, project, export.stdout, "export.json") == real
+    checked_export = checked_triples(workspace, project, export.stdout, "export.json")
+    assert checked_export == real
+    record_comparison(program.name, preflight=report_triples(json_report(preflight)), preview=real,
+                      check_preview=checked_preview, check_export=checked_export)
 
 
 def checked_triples(workspace, project, document: str, name: str) -> set:

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from tests.e2e.real_cli import ROOT, Workspace, json_report, mandatory, policy_triples, report_triples
+from tests.e2e.real_cli import ROOT, Workspace, json_report, mandatory, policy_triples, record_comparison, report_triples
 
 pytestmark = pytest.mark.slow
 PACK = ROOT / "policies" / "pack"
@@ -51,6 +51,8 @@ def test_the_reference_stack_passes_the_real_gate_and_every_path_agrees(workspac
     exported = json_report(workspace.stackguard("check", str(workspace.folder / "export.json"), "--profile", stack,
                                                 "--format", "json", cwd=project))
     assert report_triples(exported) == preflight
+    record_comparison(f"stacks/ {stack}", preflight=preflight, preview=real_preview, check_preview=checked_preview,
+                      check_export=report_triples(exported))
     # The state holds the partner key encrypted, never in the clear (dev is the stack that sets it).
     assert "ciphertext" in (workspace.folder / "export.json").read_text() or stack != "dev"
     assert json.loads((workspace.folder / "export.json").read_text())["deployment"]["resources"]
