@@ -95,14 +95,14 @@ def test_bad_config_exits_2_naming_file_and_key(tmp_path, change, key, allowed):
     assert "Traceback" not in result.stderr and result.stdout == ""
 
 
-def test_stack_without_config_file_runs_with_empty_config_and_a_notice():
-    result = preflight("--stack", "qa", "--profile", "prod")
-    # The notice names the missing file and the stacks that have one; the reference program then
-    # asks for its required config, naming the file and the line to add.
-    assert result.returncode == 2 and "Traceback" not in result.stderr
+@pytest.mark.parametrize("stack, hint", [("prd", "did you mean 'prod'?"), ("qa", "create Pulumi.qa.yaml first")])
+def test_a_stack_without_a_config_file_beside_others_is_refused_with_a_did_you_mean(stack, hint):
+    # `prd` would run with an empty config, and the exemptions written for `prod` would not apply.
+    result = preflight("--stack", stack, "--profile", "prod")
+    assert result.returncode == 2 and "Traceback" not in result.stderr and result.stdout == ""
     message = " ".join(result.stderr.split())
-    assert "stacks/Pulumi.qa.yaml does not exist" in message and "dev, prod, staging" in message
-    assert "Pulumi.qa.yaml: secure-api:environment: is required" in message
+    assert f"stacks/Pulumi.{stack}.yaml does not exist" in message and "dev, prod, staging" in message
+    assert hint in message
 
 
 def test_invalid_stack_name_exits_2():

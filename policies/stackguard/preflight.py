@@ -11,6 +11,7 @@ signal handling (cli.guarded) stop the whole run and everything it started.
 """
 from __future__ import annotations
 
+import difflib
 import sys
 from pathlib import Path
 from typing import Callable
@@ -18,6 +19,7 @@ from urllib.parse import unquote, urlparse
 
 from . import catalog, exemptions as exemptions_module, profiles, program_runner, project_config, pulumi_project
 from .decision import Decider
+from .errors import InputError
 from .gate import EngineSession, evaluate
 from .model import Coverage, NotInspected, Report, SourceLocation, Stack, StackResource
 from .registration import Registration
@@ -81,9 +83,7 @@ def preflight(project_dir: Path, stack: str, profile_name: str | None = None,
     project = pulumi_project.load(project_dir)
     config = project.stack_config(stack)
     if not config.exists:
-        known = ", ".join(project.stacks()) or "none"
-        _notice(f"{config.file} does not exist; running stack {stack!r} with an empty config "
-                f"(stacks with a config file: {known})")
+        _unknown_stack(project, stack, config.file)
     progress(f"running the program {project.program_dir} ({stack}) on the mock runtime")
     # The program starts first and runs on one core; on the other, the private OPA boots and
     # proves itself while the engine client loads.
@@ -106,6 +106,20 @@ def preflight(project_dir: Path, stack: str, profile_name: str | None = None,
         names = ", ".join(f"{n.type} {n.urn.split('::')[-1]}" for n in report.coverage.not_inspected)
         _notice(f"not inspected: {names} (see coverage in the JSON report)")
     return report
+
+
+def _unknown_stack(project: pulumi_project.Project, stack: str, file: Path) -> None:
+    """A stack without a config file runs with an empty config, as the Pulumi CLI runs a new stack, only
+    where the project keeps no stack files at all: beside others it is a typo (`prd`) that would run
+    without the stack's config and profile, and without the exemptions written for its real name."""
+    known = project.stacks()
+    if not known:
+        _notice(f"{file} does not exist; running stack {stack!r} with an empty config (the project has no stack files)")
+        return
+    close = difflib.get_close_matches(stack, known, n=1)
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    raise InputError("--stack", stack, f"{file} does not exist; the project's stacks are {', '.join(known)}{hint}; "
+                                       f"for a new stack, create {file.name} first (it may hold just `config: {{}}`)")
 
 
 def _notice(text: str) -> None:
