@@ -240,6 +240,19 @@ def test_an_error_inside_apply_names_the_program_line(tmp_path):
     assert err.value.source.endswith("__main__.py:4") and err.value.key == "KeyError"
 
 
+@pytest.mark.parametrize("module, where", [("__main__", "__main__.py:4"), ("helpers", "helpers.py:2")])
+def test_a_syntax_error_names_the_programs_line_not_the_import_machinery(tmp_path, module, where):
+    directory = make_project(tmp_path, """
+        import pulumi
+        import helpers
+        names = ["a", "b"
+    """ if module == "__main__" else "import helpers\n", config={})
+    (directory / "helpers.py").write_text("VALUE = 1\nBROKEN = (]\n" if module == "helpers" else "VALUE = 1\n")
+    with pytest.raises(InputError) as err:
+        run(directory)
+    assert err.value.key == "SyntaxError" and err.value.source.endswith(where), err.value
+
+
 def test_decrypted_secrets_never_leave_the_child(tmp_path, capfd):
     directory = make_project(tmp_path, """
         import pulumi

@@ -64,6 +64,10 @@ def _chain(err: BaseException) -> list[BaseException]:
 def _frames(err: BaseException) -> list[tuple[str, int]]:
     callback = getattr(err, "_stackguard_frames", None)  # set where an apply callback raised it
     frames = [(f.filename, f.lineno) for f in traceback.extract_tb(err.__traceback__)]
+    if isinstance(err, SyntaxError) and err.filename and err.lineno:
+        # A syntax error happens in the compiler, not in a frame: its traceback ends in runpy or
+        # importlib, and only the error itself names the program's line.
+        frames.append((err.filename, err.lineno))
     return (callback or []) + frames
 
 
@@ -71,6 +75,8 @@ def _where(err: BaseException, program_dir: Path) -> Optional[str]:
     """The deepest line of the user's program (not its libraries) where the error was raised."""
     for error in reversed(_chain(err)):
         for filename, lineno in reversed(_frames(error)):
+            if filename.startswith("<"):  # `<frozen importlib._bootstrap>`, `<string>`: no file, and
+                continue                  # resolving one would place it in the working (program) folder
             path = Path(filename).resolve()
             if "site-packages" not in path.parts and path.is_relative_to(program_dir) and lineno:
                 return f"{path.relative_to(program_dir).as_posix()}:{lineno}"
