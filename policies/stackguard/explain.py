@@ -7,6 +7,7 @@ as long as docs/rules is regenerated: `stackguard explain --all --output-dir doc
 from __future__ import annotations
 
 import json
+import re
 from enum import Enum
 from pathlib import Path
 
@@ -19,6 +20,17 @@ KIND = {"resource": "each resource on its own", "stack": "the whole stack (resou
 class ExplainFormat(str, Enum):
     text = "text"
     markdown = "markdown"
+
+
+_CODE_SPAN = re.compile(r"(`[^`]*`)")
+_MARKDOWN_EMPHASIS = re.compile(r"([\\*_])")
+
+
+def plain(text: str) -> str:
+    """Metadata prose as Markdown that shows it as written: `Principal "*"` and `s3:*` are policy
+    syntax, not emphasis (a renderer would drop both stars). Code spans are kept as they are."""
+    return "".join(part if _CODE_SPAN.fullmatch(part) else _MARKDOWN_EMPHASIS.sub(r"\\\1", part)
+                   for part in _CODE_SPAN.split(text))
 
 
 def source_path(rule: Rule) -> str:
@@ -49,12 +61,12 @@ def _parameters(rule: Rule) -> list[str]:
 def markdown(rule: Rule) -> str:
     """The full documentation of one rule, as Markdown."""
     lines = [
-        f"# `{rule.id}`", "", "## What it checks", "", f"{rule.title}.", "",
+        f"# `{rule.id}`", "", "## What it checks", "", f"{plain(rule.title)}.", "",
         "| | |", "|---|---|",
         f"| severity | {rule.severity} |", f"| concern | {rule.concern} |",
         f"| checks | {KIND[rule.kind]} |", f"| source | `{source_path(rule)}` |",
-        "", "## Why", "", rule.description,
-        "", "## How to fix", "", rule.remediation,
+        "", "## Why", "", plain(rule.description),
+        "", "## How to fix", "", plain(rule.remediation),
     ]
     if rule.example:
         lines += ["", "In a Pulumi Python program:", "", "```python", rule.example, "```"]
@@ -71,7 +83,7 @@ def index(rules: tuple[Rule, ...]) -> str:
              f"Generated from the rules' `# METADATA` by `{REGENERATE}`; do not edit by hand.", "",
              f"{len(rules)} rules.", "",
              "| rule | severity | concern | what it checks |", "|---|---|---|---|"]
-    lines += [f"| [`{r.id}`]({r.id}.md) | {r.severity} | {r.concern} | {r.title} |" for r in rules]
+    lines += [f"| [`{r.id}`]({r.id}.md) | {r.severity} | {r.concern} | {plain(r.title)} |" for r in rules]
     return "\n".join(lines) + "\n"
 
 
