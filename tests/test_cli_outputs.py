@@ -89,6 +89,15 @@ def test_rule_selection(insecure):
     assert "aws-kms-key-rotation" not in {f["rule"] for f in skipped["findings"]} and skipped["findings"]
     unknown = run("check", str(insecure), "--skip-rule", "aws-kms-nope")
     assert unknown.returncode == 2 and "--skip-rule: aws-kms-nope: is not a rule id" in unknown.stderr
+    typo = run("check", str(insecure), "--rule", "aws-kms-key-rotaton")
+    assert typo.returncode == 2 and "did you mean 'aws-kms-key-rotation'?" in typo.stderr
+
+
+def test_an_output_named_like_a_format_is_refused_not_written_as_json(insecure, tmp_path):
+    result = subprocess.run([STACKGUARD, "check", str(insecure), "--output", "sarif"], capture_output=True, text=True,
+                            cwd=tmp_path, timeout=120)
+    assert result.returncode == 2 and "--output sarif=FILE" in result.stderr
+    assert not (tmp_path / "sarif").exists()
 
 
 def test_profile_defaults_to_the_stack_name_when_such_a_profile_exists(write_json):
@@ -137,3 +146,5 @@ def test_explain_prints_the_rules_documentation():
         assert text in result.stdout, text
     unknown = run("explain", "aws-nope-nope")
     assert unknown.returncode == 2 and "aws-nope-nope: is not a rule id" in unknown.stderr
+    typo = run("explain", "aws-s3-bucket-tls-onyl")
+    assert typo.returncode == 2 and "did you mean 'aws-s3-bucket-tls-only'?" in typo.stderr

@@ -23,7 +23,7 @@ from . import __version__
 from . import baseline as baseline_module, catalog, exemptions as exemptions_module, explain as explain_module
 from . import outputs, pack_export as pack_export_module, profiles, project_config, readers, report_metadata, selection, toolchain
 from .decision import Decider, engine_failure_message
-from .errors import EngineError, InputError
+from .errors import EngineError, InputError, not_a_rule
 from .explain import ExplainFormat
 from .gate import EngineSession, evaluate
 from .model import BaselineEntry, Coverage, Report, Stack
@@ -329,7 +329,7 @@ def explain(
             raise InputError("explain", "RULE_ID", "name a rule (listed by `stackguard rules`) or pass --all --output-dir DIR")
         known = {r.id: r for r in entries}
         if rule_id not in known:
-            raise InputError("explain", rule_id, "is not a rule id; allowed: an id listed by `stackguard rules`")
+            raise InputError("explain", rule_id, not_a_rule(rule_id, known))
         text = explain_module.markdown(known[rule_id])
         if (fmt or (ExplainFormat.text if sys.stdout.isatty() else ExplainFormat.markdown)) == ExplainFormat.markdown:
             sys.stdout.write(text)

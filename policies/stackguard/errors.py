@@ -1,6 +1,9 @@
 """The two kinds of failure the CLI maps to exit codes: bad input (2) and no policy decision (3)."""
 from __future__ import annotations
 
+import difflib
+from typing import Iterable
+
 
 class InputError(Exception):
     """A user mistake: a file, key or value that is not allowed. The message names all three."""
@@ -19,3 +22,10 @@ class InputError(Exception):
 
 class EngineError(Exception):
     """The policy engine could not give an answer (unreachable, too slow, malformed reply)."""
+
+
+def not_a_rule(rule_id: str, known: Iterable[str], allowed: str = "an id listed by `stackguard rules`") -> str:
+    """What an unknown rule id is told, with the nearest ids: a typo is the usual cause."""
+    close = difflib.get_close_matches(rule_id, list(known), n=2, cutoff=0.75)
+    hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
+    return f"is not a rule id{hint}; allowed: {allowed}"

@@ -26,7 +26,7 @@ from typing import Any, Iterator, Optional
 import jsonschema
 
 from . import inputs, paths
-from .errors import InputError
+from .errors import InputError, not_a_rule
 
 SCHEMA_FILE = Path(__file__).resolve().parent / "schemas" / "exemptions.schema.json"
 _HINTS = {
@@ -119,7 +119,7 @@ def load(path: Path | None = None, known_rules: set[str] | None = None, today: d
     today = today or dt.date.today()
     for entry in entries:
         if known_rules is not None and entry.rule not in known_rules:
-            raise InputError(source, f"{entry.key}.rule", f"{entry.rule!r} is not a rule id; allowed: an id listed by `stackguard rules`")
+            raise InputError(source, f"{entry.key}.rule", f"{entry.rule!r} {not_a_rule(entry.rule, known_rules)}")
         if entry.expires < today and not for_review:
             raise InputError(source, f"{entry.key}.expires", f"expired on {entry.expires.isoformat()}; renew it with a new date or fix the finding")
     return Exemptions(entries, source)

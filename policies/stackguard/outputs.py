@@ -40,6 +40,10 @@ def parse(outputs: list[str], fmt: Optional[str], default_fmt: str) -> list[Outp
             specs.append(Output(name, None if target == STDOUT else Path(target)))
         elif sep and "/" not in name and "." not in name:
             raise InputError("--output", value, f"{name!r} is not a format; allowed: {', '.join(FORMATS)}")
+        elif value in FORMATS:
+            # `--output sarif` meant the format, not a file named "sarif" holding JSON.
+            raise InputError("--output", value, f"names a format, not a file: write --output {value}=FILE, or "
+                                                f"--format {value} for standard output (a file of that name: ./{value})")
         else:
             plain.append(value)
     if len(plain) > 1:

@@ -17,7 +17,7 @@ import jsonschema
 
 from . import inputs, paths
 from .catalog import Rule
-from .errors import InputError
+from .errors import InputError, not_a_rule
 from .vocabulary import LEVELS
 
 DEFAULT_LEVEL = "mandatory"
@@ -161,7 +161,7 @@ def parse(document: Any, source: str, name: str, rules: tuple[Rule, ...]) -> Pro
     default, levels, properties, governance = DEFAULT_LEVEL, {}, {}, Governance()
     for key, value in document.items():
         if key != "all" and key not in known:
-            raise InputError(source, key, "is not a rule id; allowed: 'all' or an id listed by `stackguard rules`")
+            raise InputError(source, key, not_a_rule(key, known, "'all' or an id listed by `stackguard rules`"))
         if isinstance(value, str):
             level, params = _level(value, source, key), {}
         elif isinstance(value, dict):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .catalog import Rule
-from .errors import InputError
+from .errors import InputError, not_a_rule
 from .model import Report
 
 
@@ -12,7 +12,7 @@ def selected_rules(rules: tuple[Rule, ...], only: list[str], skip: list[str]) ->
     for option, ids in (("--rule", only), ("--skip-rule", skip)):
         for rule_id in ids:
             if rule_id not in known:
-                raise InputError(option, rule_id, "is not a rule id; allowed: an id listed by `stackguard rules`")
+                raise InputError(option, rule_id, not_a_rule(rule_id, known))
     return tuple(r for r in rules if (not only or r.id in only) and r.id not in skip)
 
 
