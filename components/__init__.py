@@ -1,6 +1,6 @@
 """Secure-by-default Pulumi components for API integrations on AWS.
 
-    from stackguard.components import EncryptionKey, SecretStore, WebAcl, RestApi, HttpApi, PrivateEndpoints, \
+    from stackguard.components import ApiGatewayAccount, EncryptionKey, SecretStore, WebAcl, RestApi, HttpApi, PrivateEndpoints, \
         ServiceRole, SecurityMonitoring, UserDirectory, SecureFunction
 
 Each component validates its args model at construction (errors name the field), sets every
@@ -8,6 +8,7 @@ security-relevant property explicitly, and makes every weaker choice a named opt
 stackguard policy pack reports.
 """
 from ._args import ComponentArgsError
+from .api_gateway_account import ApiGatewayAccount, ApiGatewayAccountArgs
 from .encryption_key import EncryptionKey, EncryptionKeyArgs
 from .function import SecureFunction, SecureFunctionArgs, execution_role_statements
 from .http_api import HttpApi, HttpApiArgs
@@ -20,6 +21,7 @@ from .user_directory import UserDirectory, UserDirectoryArgs
 from .web_acl import WebAcl, WebAclArgs
 
 __all__ = [
+    "ApiGatewayAccount", "ApiGatewayAccountArgs",
     "ComponentArgsError",
     "EncryptionKey", "EncryptionKeyArgs",
     "HttpApi", "HttpApiArgs",

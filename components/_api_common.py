@@ -16,7 +16,7 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
-from stackguard.components._args import ComponentArgs, StrInput, matches
+from stackguard.components._args import ComponentArgs, ComponentArgsError, StrInput, matches
 
 HttpMethod = Literal["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY"]
 
@@ -93,13 +93,32 @@ class IntegrationArgs(ComponentArgs):
         return self.https_url is not None and urlparse(self.https_url).scheme == "http"
 
 
-class PublicRoute(ComponentArgs):
+class AcceptedOperation(ComponentArgs):
+    """One operation (method and path) of an API for which a weaker setting is accepted, with the reason."""
+
+    path: RoutePath = Field(description="Resource path of the operation.")
+    http_method: HttpMethod = Field(description="HTTP method of the operation.")
+    reason: str = Field(min_length=10, description="Why the weaker setting is acceptable for this operation.")
+    owner: Optional[str] = Field(None, min_length=1, max_length=128, description="Who accepted the risk.")
+
+    def acceptance(self) -> RiskAcceptance:
+        return RiskAcceptance(reason=self.reason, owner=self.owner)
+
+
+class PublicRoute(AcceptedOperation):
     """A route deliberately open to anonymous callers (authorization NONE)."""
 
-    path: RoutePath = Field(description="Resource path of the route.")
-    http_method: HttpMethod = Field(description="HTTP method of the route.")
-    reason: str = Field(min_length=10, description="Why anonymous callers may use this route.")
-    owner: Optional[str] = Field(None, min_length=1, max_length=128, description="Who accepted the risk.")
+
+def check_accepted_operations(field: str, needing: list[tuple[str, str]], accepted: list[AcceptedOperation],
+                              problem: str, remedy: str) -> None:
+    """Every (path, method) in `needing` must be listed in `accepted` (field), and only those."""
+    listed = {(a.path, a.http_method) for a in accepted}
+    for path, method in needing:
+        if (path, method) not in listed:
+            raise ValueError(f"openapi.template: {method} {path} {problem}; {remedy}, or list it in {field} with a reason")
+    for index, operation in enumerate(accepted):
+        if (operation.path, operation.http_method) not in needing:
+            raise ValueError(f"{field}.{index}: {operation.http_method} {operation.path} does not need the opt-out; remove it")
 
 
 def check_cloudfront_certificate(field: str, certificate_arn: object) -> None:
@@ -113,6 +132,22 @@ def check_cloudfront_certificate(field: str, certificate_arn: object) -> None:
             f"{field}: the domain is served by CloudFront, which only uses ACM certificates of us-east-1 "
             f"(got {certificate_arn.split(':')[3]})"
         )
+
+
+def cloudfront_certificate(component: str, field: str, certificate_arn: StrInput) -> pulumi.Input[str]:
+    """The certificate ARN for a CloudFront-served domain, checked at deploy time when it is an Output (a certificate
+    created in the same program): a certificate outside us-east-1 fails the deployment with the field's name instead
+    of failing at CreateDomainName."""
+    if isinstance(certificate_arn, str):
+        return certificate_arn
+
+    def check(arn: str) -> str:
+        try:
+            check_cloudfront_certificate(field, arn)
+        except ValueError as err:
+            raise ComponentArgsError(f"{component}: invalid args: {err}") from None
+        return arn
+    return pulumi.Output.from_input(certificate_arn).apply(check)
 
 
 class CustomDomainArgs(ComponentArgs):

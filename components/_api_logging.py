@@ -60,7 +60,7 @@ def encrypted_log_group(
     parent: pulumi.Resource,
     kms_key_arn: StrInput,
     settings: LogGroupArgs,
-    default_name: str,
+    default_name: pulumi.Input[str],
     tags: dict[str, str],
 ) -> aws.cloudwatch.LogGroup:
     """A log group encrypted with the customer managed key, with a finite retention, parented to `parent`."""
@@ -105,6 +105,9 @@ def _format(fields: dict[str, str]) -> str:
 
 # Who called, what they asked for and what happened, without payloads or credentials: the fields an
 # incident responder needs to trace a request through WAF, the authorizer and the integration.
+# principalId names the caller of a Lambda authorizer only; a Cognito or JWT caller is named by its token's
+# claims: client_id (the app client of an access token) and sub (the user, or the client for M2M tokens).
+# https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-variables-for-access-logging.html
 REST_ACCESS_LOG_FORMAT = _format({
     "requestId": "$context.requestId",
     "extendedRequestId": "$context.extendedRequestId",
@@ -114,6 +117,8 @@ REST_ACCESS_LOG_FORMAT = _format({
     "caller": "$context.identity.caller",
     "user": "$context.identity.user",
     "principalId": "$context.authorizer.principalId",
+    "clientId": "$context.authorizer.claims.client_id",
+    "subject": "$context.authorizer.claims.sub",
     "httpMethod": "$context.httpMethod",
     "resourcePath": "$context.resourcePath",
     "path": "$context.path",
@@ -137,6 +142,8 @@ HTTP_ACCESS_LOG_FORMAT = _format({
     "sourceIp": "$context.identity.sourceIp",
     "userAgent": "$context.identity.userAgent",
     "principalId": "$context.authorizer.principalId",
+    "clientId": "$context.authorizer.claims.client_id",
+    "subject": "$context.authorizer.claims.sub",
     "httpMethod": "$context.httpMethod",
     "routeKey": "$context.routeKey",
     "path": "$context.path",

@@ -24,6 +24,10 @@ _PLACEHOLDER = "stackguard-integration:"
 _VALIDATOR = "stackguard-validate-all"
 
 
+_BODY_METHODS = {"POST", "PUT", "PATCH", "ANY"}
+_ALLOW_ORIGIN = "header.Access-Control-Allow-Origin"
+
+
 class Operation(NamedTuple):
     """One operation of an OpenAPI template, as the component needs to know it."""
 
@@ -31,6 +35,16 @@ class Operation(NamedTuple):
     method: str
     authenticated: bool
     integration: Optional[str]  # name of the `integrations` entry it proxies to, if any
+    unvalidated_body: bool = False  # takes a body (POST/PUT/PATCH/ANY) and declares no JSON schema for it
+    any_token_of_pool: bool = False  # a Cognito security requirement without scopes: any ID token of the pool passes
+
+
+def _declares_body_schema(operation: dict) -> bool:
+    # OpenAPI 3: requestBody.content.<type>.schema; Swagger 2: a parameter "in: body" with a schema.
+    content = (operation.get("requestBody") or {}).get("content") or {}
+    if any(isinstance(media, dict) and media.get("schema") for media in content.values()):
+        return True
+    return any(isinstance(p, dict) and p.get("in") == "body" and p.get("schema") for p in operation.get("parameters", []))
 
 
 def integration_object(integration: IntegrationArgs, uri: str, http_method: str) -> dict[str, Any]:
@@ -105,6 +119,8 @@ def openapi_operations(args: RestApiArgs) -> list[Operation]:
     schemes = {**document.get("securityDefinitions", {}), **document.get("components", {}).get("securitySchemes", {})}
     authenticating = {name for name, scheme in schemes.items()
                       if str(scheme.get("x-amazon-apigateway-authtype", "")).lower() in _AUTH_TYPES}
+    cognito = {name for name, scheme in schemes.items()
+               if str(scheme.get("x-amazon-apigateway-authtype", "")).lower() == "cognito_user_pools"}
     operations = []
     for path, item in document["paths"].items():
         try:
@@ -123,7 +139,9 @@ def openapi_operations(args: RestApiArgs) -> list[Operation]:
             uri = str(operation.get("x-amazon-apigateway-integration", {}).get("uri", ""))
             target = uri[len(_PLACEHOLDER):] if uri.startswith(_PLACEHOLDER) else None
             method = "ANY" if key == "x-amazon-apigateway-any-method" else key.upper()
-            operations.append(Operation(path, method, authenticated, target))
+            unvalidated = method in _BODY_METHODS and not _declares_body_schema(operation)
+            any_token = any(not scopes for req in security for name, scopes in req.items() if name in cognito)
+            operations.append(Operation(path, method, authenticated, target, unvalidated, any_token))
     if not operations:
         raise ValueError("openapi.template: the document defines no operations")
     return operations
@@ -152,11 +170,16 @@ def template_weaknesses(document: dict) -> list[tuple[str, str]]:
       checked on their args);
     * "skip_tls_verification": tlsConfig.insecureSkipVerification true (API Gateway would accept any
       certificate from the backend);
-    * "resource_policy": an x-amazon-apigateway-policy (the component owns the API's resource policy).
+    * "resource_policy": an x-amazon-apigateway-policy (the component owns the API's resource policy);
+    * "wildcard_cors": Access-Control-Allow-Origin '*' written in a gateway response or in a (MOCK)
+      integration response, which lets any web site call the API from a browser.
     """
     found: list[tuple[str, str]] = []
     if "x-amazon-apigateway-policy" in document:
         found.append(("resource_policy", "x-amazon-apigateway-policy"))
+    for response, spec in (document.get("x-amazon-apigateway-gateway-responses") or {}).items():
+        if _allows_any_origin((spec or {}).get("responseParameters")):
+            found.append(("wildcard_cors", f"x-amazon-apigateway-gateway-responses.{response}"))
     for path, item in document.get("paths", {}).items():
         for key, operation in (item or {}).items():
             if key not in _OPERATIONS or not isinstance(operation, dict):
@@ -167,4 +190,14 @@ def template_weaknesses(document: dict) -> list[tuple[str, str]]:
                 found.append(("plain_http", where))
             if (integration.get("tlsConfig") or {}).get("insecureSkipVerification") is True:
                 found.append(("skip_tls_verification", where))
+            responses = (integration.get("responses") or {}).values()
+            if any(_allows_any_origin((r or {}).get("responseParameters")) for r in responses):
+                found.append(("wildcard_cors", where))
     return found
+
+
+def _allows_any_origin(parameters: object) -> bool:
+    """A responseParameters map that sets Access-Control-Allow-Origin to the literal '*'."""
+    if not isinstance(parameters, dict):
+        return False
+    return any(str(k).endswith(_ALLOW_ORIGIN) and str(v).strip("'\" ") == "*" for k, v in parameters.items())

@@ -6,7 +6,7 @@
         "alias": "alias/payments",
         "administrators": ["arn:aws:iam::123456789012:role/platform-admin"],
         "users": ["arn:aws:iam::123456789012:role/payments-api"],
-        "service_principals": ["logs.eu-west-1.amazonaws.com", "sns.amazonaws.com"],
+        "service_principals": ["logs.eu-west-1.amazonaws.com", "secretsmanager.amazonaws.com"],
         "tags": {"team": "payments"},
     })
     pulumi.export("key_arn", key.key_arn)
@@ -19,7 +19,13 @@ deleted. Without it, only the key policy itself can grant access, and a key whos
 can only be recovered through AWS Support. Turning it off (`include_account_root_break_glass=False`)
 therefore requires at least one administrator.
 
-Service principals are limited to this account, each the way AWS documents for that service:
+Service principals are limited to this account, each the way AWS documents for that service, and only the
+services below are accepted: a service that uses the key with its caller's identity or through a grant made
+with the caller's permissions (Lambda environment variables, SNS topics, SQS queues, S3 buckets) needs no
+statement, and one conditioned on aws:SourceAccount alone would grant much and be used by nothing. Give the
+calling roles `users` instead.
+https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars-encryption.html
+https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html
   * CloudWatch Logs: the encryption context of a log group in the account and region;
   * Secrets Manager calls KMS with the *caller's* identity, so a statement for the service principal would
     do nothing: the key gets the two statements of AWS's own aws/secretsmanager key policy instead,
@@ -28,9 +34,18 @@ Service principals are limited to this account, each the way AWS documents for t
     https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html
   * EventBridge publishing to an encrypted SNS topic: the SNS developer guide's statement (kms:Decrypt,
     kms:GenerateDataKey) without aws:SourceAccount/aws:SourceArn, which EventBridge does not send to KMS
-    (with them, every delivery fails); scoped instead by SNS's encryption context to topics of the account.
+    (with them, every delivery fails); scoped instead by SNS's encryption context to topics of the account,
+    and the same actions for EventBridge's dead-letter queues, scoped by SQS's encryption context to queues of
+    the account.
     https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
-  * every other service: aws:SourceAccount.
+    https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html
+  * CloudWatch alarms publishing to an encrypted SNS topic: kms:Decrypt and kms:GenerateDataKey*, scoped the
+    same way by SNS's encryption context.
+
+Administrators manage the key but cannot use it. While the account-root statement stays, they also cannot
+tag the key or point aliases at it: in an account whose IAM policies grant key use by tag or alias
+(kms:ResourceTag, kms:ResourceAliases), either would let them grant themselves use.
+https://docs.aws.amazon.com/kms/latest/developerguide/abac.html
 """
 from __future__ import annotations
 
@@ -64,31 +79,35 @@ _CUSTOMER_MANAGED_KEY_ARN = re.compile(
 
 # Administrators manage the key but cannot use it: AWS's default administrator statement has kms:Create*
 # and kms:Put*, which include kms:CreateGrant (a grant lets its grantee encrypt and decrypt) and
-# kms:PutKeyPolicy (rewrite the policy to grant themselves use). Here they get CreateAlias only, and
+# kms:PutKeyPolicy (rewrite the policy to grant themselves use). Here they get no kms:Create*, and
 # PutKeyPolicy only when no break-glass statement remains to change the policy (KMS refuses a policy that
 # nobody could change). SecurityMonitoring alerts on PutKeyPolicy and CreateGrant made by people.
 ADMIN_ACTIONS = [
-    "kms:CreateAlias",
     "kms:Describe*",
     "kms:Enable*",
     "kms:List*",
-    "kms:Update*",
+    "kms:UpdateKeyDescription",
     "kms:Revoke*",
     "kms:Disable*",
     "kms:Get*",
     "kms:Delete*",
-    "kms:TagResource",
-    "kms:UntagResource",
     "kms:ScheduleKeyDeletion",
     "kms:CancelKeyDeletion",
     "kms:RotateKeyOnDemand",
 ]
+# Tags and aliases can grant use where IAM policies authorize by kms:ResourceTag / kms:ResourceAliases (ABAC);
+# administrators get them only when they also hold kms:PutKeyPolicy (no break-glass), which is more already.
+# https://docs.aws.amazon.com/kms/latest/developerguide/abac.html
+TAG_AND_ALIAS_ACTIONS = ["kms:CreateAlias", "kms:UpdateAlias", "kms:TagResource", "kms:UntagResource"]
 # Without these an administrator cannot replicate a multi-Region key (terraform-aws-kms #22).
 MULTI_REGION_ADMIN_ACTIONS = ["kms:ReplicateKey", "kms:UpdatePrimaryRegion"]
 USAGE_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"]
 GRANT_ACTIONS = ["kms:CreateGrant", "kms:ListGrants", "kms:RevokeGrant"]
 SECRETS_MANAGER_ACTIONS = ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:CreateGrant", "kms:DescribeKey"]
 SNS_PUBLISHER_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"]
+ALARM_PUBLISHER_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey*"]
+# The services this key policy has a documented statement for (besides logs.<region>.amazonaws.com).
+SUPPORTED_SERVICES = ("secretsmanager.amazonaws.com", "events.amazonaws.com", "cloudwatch.amazonaws.com")
 
 
 def validate_customer_managed_key_arn(value: object) -> object:
@@ -174,6 +193,12 @@ class EncryptionKeyArgs(ComponentArgs):
                 raise ValueError(f"{value!r} is not an AWS service principal (<service>.amazonaws.com)")
             if value.startswith("logs.") and not _LOGS_PRINCIPAL.match(value):
                 raise ValueError("CloudWatch Logs needs its regional principal, logs.<region>.amazonaws.com")
+            if not value.startswith("logs.") and value not in SUPPORTED_SERVICES:
+                raise ValueError(
+                    f"{value!r} has no key-policy statement AWS documents (supported: logs.<region>.amazonaws.com, "
+                    f"{', '.join(SUPPORTED_SERVICES)}); a service that uses the key with its caller's identity or a "
+                    "grant (Lambda, SNS, SQS, S3) needs none: list the calling roles in users"
+                )
         if len(set(values)) != len(values):
             raise ValueError("contains duplicate service principals")
         return values
@@ -203,12 +228,12 @@ def _service_statement(service: str, scope: AccountScope) -> Statement:
             "arn:", scope.partition, ":logs:", logs["region"], ":", scope.account_id, ":*"
         )
         conditions = {"ArnLike": {"kms:EncryptionContext:aws:logs:arn": log_groups}}
-    elif service == "events.amazonaws.com":
-        topics = pulumi.Output.concat("arn:", scope.partition, ":sns:", scope.region, ":", scope.account_id, ":*")
-        return statement(sid=sid, principal=service_principal(service), actions=SNS_PUBLISHER_ACTIONS, resources=["*"],
-                         conditions={"ArnLike": {"kms:EncryptionContext:aws:sns:topicArn": topics}})
     else:
-        conditions = {"StringEquals": {"aws:SourceAccount": scope.account_id}}
+        # events.amazonaws.com and cloudwatch.amazonaws.com publishing to an encrypted topic of the account.
+        topics = pulumi.Output.concat("arn:", scope.partition, ":sns:", scope.region, ":", scope.account_id, ":*")
+        actions = SNS_PUBLISHER_ACTIONS if service == "events.amazonaws.com" else ALARM_PUBLISHER_ACTIONS
+        return statement(sid=sid, principal=service_principal(service), actions=actions, resources=["*"],
+                         conditions={"ArnLike": {"kms:EncryptionContext:aws:sns:topicArn": topics}})
     return statement(
         sid=sid, principal=service_principal(service), actions=USAGE_ACTIONS, resources=["*"], conditions=conditions
     )
@@ -228,7 +253,7 @@ def key_policy_statements(args: EncryptionKeyArgs, scope: AccountScope) -> list[
         )
     if args.administrators:
         admin_actions = ADMIN_ACTIONS + (MULTI_REGION_ADMIN_ACTIONS if args.multi_region else []) + (
-            [] if args.include_account_root_break_glass else ["kms:PutKeyPolicy"])
+            [] if args.include_account_root_break_glass else TAG_AND_ALIAS_ACTIONS + ["kms:PutKeyPolicy"])
         statements.append(
             statement(
                 sid="KeyAdministration",
@@ -253,6 +278,12 @@ def key_policy_statements(args: EncryptionKeyArgs, scope: AccountScope) -> list[
     for service in args.service_principals:
         if service.startswith("secretsmanager."):
             statements.extend(secrets_manager_statements(scope))
+        elif service == "events.amazonaws.com":
+            queues = pulumi.Output.concat("arn:", scope.partition, ":sqs:", scope.region, ":", scope.account_id, ":*")
+            statements.append(_service_statement(service, scope))
+            statements.append(statement(
+                sid="ServiceEventsDeadLetterQueues", principal=service_principal(service), actions=SNS_PUBLISHER_ACTIONS,
+                resources=["*"], conditions={"ArnLike": {"kms:EncryptionContext:aws:sqs:arn": queues}}))
         else:
             statements.append(_service_statement(service, scope))
     return statements

@@ -17,6 +17,12 @@ and stage throttling by default.
     pulumi.export("catalog_url", api.invoke_url)
 
 HTTP APIs cannot be associated with AWS WAF; put a REST API (RestApi) in front when WAF is required.
+
+A JWT route names the scopes an access token must carry: without them API Gateway accepts any token of the
+issuer whose aud (or client_id) matches, ID tokens included. A route that really accepts any such token says
+so with `allow_any_token`. https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html
+
+With a custom domain, `domain_target_name` and `domain_hosted_zone_id` are the alias target of its DNS record.
 """
 from __future__ import annotations
 
@@ -69,6 +75,9 @@ class HttpRouteArgs(ComponentArgs):
     )
     authorizer: Optional[str] = Field(None, description="Name of the entry in `jwt_authorizers` (JWT only).")
     authorization_scopes: list[str] = Field(default_factory=list, description="Scopes the JWT must carry (JWT only).")
+    allow_any_token: Optional[RiskAcceptance] = Field(
+        None, description="Opt-out: a JWT route without scopes accepts any token of the issuer for the audiences."
+    )
 
 
 class JwtAuthorizerArgs(ComponentArgs):
@@ -176,6 +185,14 @@ class HttpApiArgs(ComponentArgs):
                 raise ValueError(f"{field}.authorizer: JWT authorization needs the name of one of jwt_authorizers")
             if route.authorization != "JWT" and (route.authorizer is not None or route.authorization_scopes):
                 raise ValueError(f"{field}.authorizer: authorizer and authorization_scopes are only for JWT authorization")
+            any_token = route.authorization == "JWT" and not route.authorization_scopes
+            if any_token and route.allow_any_token is None:
+                raise ValueError(
+                    f"{field}.authorization_scopes: without scopes the route accepts any token of the issuer, ID tokens "
+                    "included; name the scopes an access token must carry, or set allow_any_token with a reason"
+                )
+            if route.allow_any_token is not None and not any_token:
+                raise ValueError(f"{field}.allow_any_token: the route requires scopes; remove the opt-out")
         check_route_opt_outs(self.routes, self.allow_plain_http_backend, self.public_routes)
         if self.allow_without_waf is None:
             raise ValueError(
@@ -204,8 +221,9 @@ def http_api_acknowledgements(name: str, args: HttpApiArgs) -> Acknowledgements:
     acks.add("aws-apigatewayv2-api-default-endpoint", name, "keep_default_endpoint", args.keep_default_endpoint)
     acks.add("aws-apigatewayv2-api-cors-wildcard", name, "allow_wildcard_cors", args.allow_wildcard_cors)
     acks.add("aws-apigatewayv2-api-cors-wildcard", name, "allow_insecure_cors_origins", args.allow_insecure_cors_origins)
-    for route in args.routes:
+    for i, route in enumerate(args.routes):
         slug = f"{route.http_method}{route.path}"
+        acks.add("aws-apigatewayv2-route-jwt-scopes", f"{name}-{slug}", f"routes.{i}.allow_any_token", route.allow_any_token)
         if route.integration.plain_http:
             acks.add("aws-apigatewayv2-integration-https", f"{name}-{slug}", "allow_plain_http_backend",
                      args.allow_plain_http_backend)
@@ -309,6 +327,8 @@ class HttpApi(pulumi.ComponentResource):
         )
 
         self.domain_name = None
+        self.domain_target_name: Optional[pulumi.Output[str]] = None
+        self.domain_hosted_zone_id: Optional[pulumi.Output[str]] = None
         stage_path = "" if args.stage_name == "$default" else f"/{args.stage_name}"
         invoke_url = pulumi.Output.concat(api.api_endpoint, stage_path)
         if args.custom_domain:
@@ -325,6 +345,9 @@ class HttpApi(pulumi.ComponentResource):
                 tags=args.tags,
                 opts=child,
             )
+            configuration = self.domain_name.domain_name_configuration
+            self.domain_target_name = configuration.apply(lambda c: c.target_domain_name)
+            self.domain_hosted_zone_id = configuration.apply(lambda c: c.hosted_zone_id)
             aws.apigatewayv2.ApiMapping(
                 f"{name}-mapping",
                 api_id=api.id,
@@ -348,4 +371,6 @@ class HttpApi(pulumi.ComponentResource):
             "stage_arn": self.stage_arn,
             "invoke_url": self.invoke_url,
             "access_log_group_arn": self.access_log_group_arn,
+            "domain_target_name": self.domain_target_name,
+            "domain_hosted_zone_id": self.domain_hosted_zone_id,
         })

@@ -30,6 +30,16 @@ can no longer reach any public (REGIONAL/EDGE) API. Without it, callers use the 
 hostname {api-id}-{vpce-id}.execute-api.{region}.amazonaws.com.
 https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-api-test-invoke-url.html
 
+The principal perimeter also stops callers that are not principals of the account. Two kinds are common
+and each is a named opt-out, reported as acknowledged risk on its endpoint (the statement has Principal "*"):
+  * `allow_federated_sts`: sts:AssumeRoleWithWebIdentity / AssumeRoleWithSAML are unauthenticated (EKS
+    IRSA, CI OIDC runners), so the sts endpoint lets them through for roles of the allowed account only.
+    https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sts_vpc_endpoint_policies.html
+  * `allow_ecr_image_layers`: ECR serves image layers from its own S3 bucket through presigned URLs, so the
+    s3 gateway endpoint allows s3:GetObject on that bucket (prod-<region>-starport-layer-bucket).
+    https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html#ecr-minimum-s3-perms
+Without them a VPC that hosts ECS/EKS/EC2 workloads cannot pull images or federate; Lambda is unaffected.
+
 Security group: ingress is TCP 443 from the VPC CIDR only. Endpoint network interfaces never open
 connections, and the group is stateful, so they need no egress; the group still carries one egress rule,
 TCP 443 to the VPC CIDR, because a group without egress rules keeps AWS's default allow-all-outbound rule
@@ -45,6 +55,8 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
+from stackguard.components._acknowledgements import Acknowledgements
+from stackguard.components._api_common import RiskAcceptance
 from stackguard.components._args import ComponentArgs, Region, StrInput, validate_args
 from stackguard.components._policy_documents import account_scope, policy_document, principal_scope_condition, statement
 
@@ -54,6 +66,8 @@ DEFAULT_INTERFACE_SERVICES = ["secretsmanager", "kms", "logs", "sts"]
 DEFAULT_GATEWAY_SERVICES = ["s3", "dynamodb"]
 _SERVICE = re.compile(r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9-]+)*$")
 HTTPS_PORT = 443
+PERIMETER_RULE = "aws-ec2-vpc-endpoint-policy-public"
+FEDERATION_ACTIONS = ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"]
 
 
 def _check_ids(values: list, prefix: str) -> list:
@@ -96,6 +110,14 @@ class PrivateEndpointsArgs(ComponentArgs):
     execute_api_ids: list[StrInput] = Field(
         default_factory=list,
         description="REST API ids the execute-api endpoint may invoke. Default: every API of the allowed account.",
+    )
+    allow_federated_sts: Optional[RiskAcceptance] = Field(
+        default=None,
+        description="Opt-out: let unauthenticated web-identity/SAML federation (EKS IRSA, CI OIDC) through the sts "
+                    "endpoint, for roles of the allowed account.",
+    )
+    allow_ecr_image_layers: Optional[RiskAcceptance] = Field(
+        default=None, description="Opt-out: let ECR image-layer downloads (ECR's S3 bucket) through the s3 endpoint."
     )
     tags: dict[str, str] = Field(default_factory=dict, description="Tags applied to the group and every endpoint.")
 
@@ -166,6 +188,10 @@ class PrivateEndpointsArgs(ComponentArgs):
                 raise ValueError("execute_api_private_dns: execute-api is not among interface_services")
             if self.execute_api_ids:
                 raise ValueError("execute_api_ids: execute-api is not among interface_services")
+        if self.allow_federated_sts is not None and "sts" not in self.interface_services:
+            raise ValueError("allow_federated_sts: sts is not among interface_services; remove the opt-out")
+        if self.allow_ecr_image_layers is not None and "s3" not in self.gateway_services:
+            raise ValueError("allow_ecr_image_layers: s3 is not among gateway_services; remove the opt-out")
         return self
 
 
@@ -180,6 +206,18 @@ def principal_perimeter(principal_id: pulumi.Input[str]) -> list[dict]:
             conditions=principal_scope_condition(principal_id),
         )
     ]
+
+
+def federation_statement(partition: pulumi.Input[str], account_id: pulumi.Input[str]) -> dict:
+    """sts endpoint: unauthenticated federation calls (no principal to condition on) for roles of one account."""
+    return statement(sid="FederationIntoRolesOfAllowedAccount", principal="*", actions=FEDERATION_ACTIONS,
+                     resources=[pulumi.Output.concat("arn:", partition, ":iam::", account_id, ":role/*")])
+
+
+def ecr_layers_statement(partition: pulumi.Input[str], region: pulumi.Input[str]) -> dict:
+    """s3 gateway endpoint: image layers ECR serves from its own bucket through presigned URLs."""
+    return statement(sid="EcrImageLayers", principal="*", actions=["s3:GetObject"],
+                     resources=[pulumi.Output.concat("arn:", partition, ":s3:::prod-", region, "-starport-layer-bucket/*")])
 
 
 def execute_api_perimeter(
@@ -215,7 +253,10 @@ class PrivateEndpoints(pulumi.ComponentResource):
         opts: pulumi.ResourceOptions | None = None,
     ) -> None:
         args = validate_args("PrivateEndpoints", PrivateEndpointsArgs, args)
-        super().__init__("stackguard:network:PrivateEndpoints", name, None, opts)
+        acks = Acknowledgements()
+        acks.add(PERIMETER_RULE, f"{name}-sts", "allow_federated_sts", args.allow_federated_sts)
+        acks.add(PERIMETER_RULE, f"{name}-s3-gateway", "allow_ecr_image_layers", args.allow_ecr_image_layers)
+        super().__init__("stackguard:network:PrivateEndpoints", name, acks.props(), opts)
         child = pulumi.ResourceOptions(parent=self)
         scope = account_scope(self, region=args.region)
 
@@ -231,13 +272,19 @@ class PrivateEndpoints(pulumi.ComponentResource):
             opts=child,
         )
 
-        endpoint_policy = policy_document(principal_perimeter(args.allowed_principal or scope.account_id))
+        perimeter = principal_perimeter(args.allowed_principal or scope.account_id)
+        allowed_account = (args.allowed_principal if args.allowed_principal and not args.allowed_principal.startswith("o-")
+                           else scope.account_id)
         invoke_policy = policy_document(execute_api_perimeter(
-            scope.partition, scope.region,
-            args.allowed_principal if args.allowed_principal and not args.allowed_principal.startswith("o-")
-            else scope.account_id,
-            args.execute_api_ids,
-        ))
+            scope.partition, scope.region, allowed_account, args.execute_api_ids))
+
+        def endpoint_policy(service: str) -> pulumi.Output[str]:
+            extra = []
+            if service == "sts" and args.allow_federated_sts is not None:
+                extra.append(federation_statement(scope.partition, allowed_account))
+            if service == "s3" and args.allow_ecr_image_layers is not None:
+                extra.append(ecr_layers_statement(scope.partition, scope.region))
+            return policy_document(perimeter + extra)
 
         def service_name(service: str) -> pulumi.Output[str]:
             return pulumi.Output.concat("com.amazonaws.", scope.region, ".", service)
@@ -252,8 +299,8 @@ class PrivateEndpoints(pulumi.ComponentResource):
                 private_dns_enabled=args.execute_api_private_dns if service == "execute-api" else True,
                 security_group_ids=[self.security_group.id],
                 subnet_ids=args.subnet_ids,
-                policy=invoke_policy if service == "execute-api" else endpoint_policy,
-                tags=args.tags,
+                policy=invoke_policy if service == "execute-api" else endpoint_policy(service),
+                tags={**args.tags, **acks.tags(f"{name}-{service.replace('.', '-')}")},
                 opts=child,
             )
         for service in args.gateway_services:
@@ -263,8 +310,8 @@ class PrivateEndpoints(pulumi.ComponentResource):
                 service_name=service_name(service),
                 vpc_endpoint_type="Gateway",
                 route_table_ids=args.route_table_ids,
-                policy=endpoint_policy,
-                tags=args.tags,
+                policy=endpoint_policy(service),
+                tags={**args.tags, **acks.tags(f"{name}-{service}-gateway")},
                 opts=child,
             )
 

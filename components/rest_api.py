@@ -20,8 +20,20 @@ told otherwise) and a request validator; the stage writes JSON access logs to a 
     })
     pulumi.export("orders_url", api.invoke_url)
 
-Needs, once per account and region, API Gateway's CloudWatch role (aws.apigateway.Account), which this
-component deliberately does not manage: it is an account-wide singleton that stacks would overwrite.
+Needs, once per account and region, API Gateway's CloudWatch role (aws.apigateway.Account): without it the
+stage's access logs and execution logging cannot be set and the Stage fails to create. This component does
+not manage that account-wide singleton (two stacks would overwrite each other's); create it once per account
+and region with ApiGatewayAccount (components/api_gateway_account.py).
+https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+
+Execution logs go to the group API Gateway writes to, API-Gateway-Execution-Logs_{rest-api-id}/{stage},
+created here first, encrypted with `kms_key_arn` and kept `access_logs.retention_in_days`: left to API
+Gateway it would be unencrypted and never expire, with authorizer data and parameter values in it.
+https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-execution-logging.html
+
+With a custom domain the execute-api endpoint is disabled, so callers need a DNS record for the domain:
+`domain_target_name` and `domain_hosted_zone_id` are the alias target (the regional domain, or the CloudFront
+distribution for EDGE). https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-regional-api-custom-domain-create.html
 """
 from __future__ import annotations
 
@@ -38,6 +50,7 @@ from pydantic import Field, field_validator, model_validator
 from stackguard.components._acknowledgements import Acknowledgements
 from stackguard.components._api_common import (
     NAME,
+    AcceptedOperation,
     NAME_RULE,
     PATH_PARAM,
     CustomDomainArgs,
@@ -50,10 +63,12 @@ from stackguard.components._api_common import (
     RiskAcceptance,
     RoutePath,
     ThrottlingArgs,
+    check_accepted_operations,
     check_backend_urls,
     check_keep_default_endpoint,
     check_public_routes,
     check_route_opt_outs,
+    cloudfront_certificate,
     invoke_permission,
     route_invoke_permission,
     unique_routes,
@@ -64,6 +79,7 @@ from stackguard.components._api_logging import (
     LogGroupArgs,
     access_log_settings,
     api_access_log_group,
+    encrypted_log_group,
 )
 from stackguard.components._args import ComponentArgs, StrInput, matches, validate_args
 from stackguard.components._openapi import (
@@ -78,6 +94,10 @@ from stackguard.components._policy_documents import policy_document, statement
 _COGNITO_POOL_ARN = re.compile(r"^arn:aws[a-z-]*:cognito-idp:[a-z0-9-]+:\d{12}:userpool/[\w-]+$")
 
 CognitoPoolArn = Annotated[StrInput, matches(_COGNITO_POOL_ARN, "a Cognito user pool ARN")]
+
+
+# The header every authorizer reads the caller's credential from, by default.
+CREDENTIAL_SOURCE = "method.request.header.Authorization"
 
 
 def lambda_invoke_uri(function_arn: pulumi.Input[str]) -> pulumi.Output[str]:
@@ -133,6 +153,9 @@ class AuthorizerArgs(ComponentArgs):
     lambda_arn: Optional[LambdaArn] = Field(None, description="Authorizer function ARN (TOKEN, REQUEST).")
     identity_source: str = Field("method.request.header.Authorization", description="Where the caller's token is read.")
     result_ttl_seconds: int = Field(300, ge=0, le=3600, description="How long API Gateway caches a decision.")
+    allow_shared_decision_cache: Optional[RiskAcceptance] = Field(
+        None, description="Opt-out: a REQUEST authorizer whose cached decision is keyed without the Authorization header."
+    )
 
     @model_validator(mode="after")
     def _kind(self) -> "AuthorizerArgs":
@@ -140,7 +163,26 @@ class AuthorizerArgs(ComponentArgs):
             raise ValueError("a COGNITO_USER_POOLS authorizer needs provider_arns and no lambda_arn")
         if self.type != "COGNITO_USER_POOLS" and (self.lambda_arn is None or self.provider_arns):
             raise ValueError(f"a {self.type} authorizer needs lambda_arn and no provider_arns")
+        shared = self.caches_without_credential()
+        if shared and self.allow_shared_decision_cache is None:
+            raise ValueError(
+                f"identity_source: a REQUEST authorizer caches its decision for {self.result_ttl_seconds} s under "
+                f"{self.identity_source!r}, so a caller who sends the same values reuses another caller's Allow; "
+                f"add {CREDENTIAL_SOURCE}, set result_ttl_seconds to 0, or set allow_shared_decision_cache with a reason"
+            )
+        if self.allow_shared_decision_cache is not None and not shared:
+            raise ValueError("allow_shared_decision_cache: the decision cache is keyed by the credential; remove the opt-out")
         return self
+
+    def caches_without_credential(self) -> bool:
+        """A REQUEST authorizer caching decisions under identity sources that do not include the credential.
+
+        API Gateway caches a Lambda authorizer's policy under the identity sources' values (a TOKEN authorizer's
+        source is the token itself).
+        https://docs.aws.amazon.com/apigateway/latest/developerguide/configure-api-gateway-lambda-authorization.html
+        """
+        sources = {source.strip().lower() for source in self.identity_source.split(",")}
+        return self.type == "REQUEST" and self.result_ttl_seconds > 0 and CREDENTIAL_SOURCE.lower() not in sources
 
 
 class CachingArgs(ComponentArgs):
@@ -190,6 +232,14 @@ class OpenApiArgs(ComponentArgs):
     template: Optional[str] = Field(None, description="Template text.")
     template_file: Optional[Path] = Field(None, description="Path of a template file.")
     integrations: dict[str, IntegrationArgs] = Field(default_factory=dict, description="Named backends the template uses.")
+    unvalidated_bodies: list[AcceptedOperation] = Field(
+        default_factory=list,
+        description="Opt-out: POST/PUT/PATCH/ANY operations of the template that declare no JSON schema for their body.",
+    )
+    any_token_of_pool: list[AcceptedOperation] = Field(
+        default_factory=list,
+        description="Opt-out: operations whose Cognito security requirement names no scopes (any ID token of the pool).",
+    )
 
     @model_validator(mode="after")
     def _one_source(self) -> "OpenApiArgs":
@@ -224,6 +274,9 @@ class RestApiArgs(ComponentArgs):
         default_factory=list, description="Opt-out: routes without authorization, each with a reason."
     )
     allow_plain_http_backend: Optional[RiskAcceptance] = Field(None, description="Opt-out: allow http:// integration URLs.")
+    allow_wildcard_cors: Optional[RiskAcceptance] = Field(
+        None, description="Opt-out: Access-Control-Allow-Origin '*' in the OpenAPI template's responses."
+    )
     stage_name: Name = Field("v1", description="Name of the stage.")
     throttling: ThrottlingArgs = Field(default_factory=ThrottlingArgs, description="Stage-wide throttling of every method.")
     logging_level: Literal["INFO", "ERROR"] = Field("INFO", description="Execution logging level.")
@@ -278,11 +331,20 @@ class RestApiArgs(ComponentArgs):
             self._check_template(weaknesses)
             if not any(kind == "plain_http" for kind, _ in weaknesses):
                 check_backend_urls(backends, self.allow_plain_http_backend)
+            operations = openapi_operations(self)
             check_public_routes(
-                [("openapi.template", op.path, op.method, op.authenticated) for op in openapi_operations(self)],
-                self.public_routes,
-            )
+                [("openapi.template", op.path, op.method, op.authenticated) for op in operations], self.public_routes)
+            check_accepted_operations(
+                "openapi.unvalidated_bodies", [(op.path, op.method) for op in operations if op.unvalidated_body],
+                self.openapi.unvalidated_bodies, "takes a body without a JSON schema, so nothing validates it",
+                "declare requestBody.content.application/json.schema")
+            check_accepted_operations(
+                "openapi.any_token_of_pool", [(op.path, op.method) for op in operations if op.any_token_of_pool],
+                self.openapi.any_token_of_pool, "has a Cognito security requirement without scopes, so any ID token "
+                "of the pool passes", "name the scopes an access token must carry")
         else:
+            if self.allow_wildcard_cors is not None:
+                raise ValueError("allow_wildcard_cors: only for an OpenAPI template; remove the opt-out")
             self._check_routes()
             check_route_opt_outs(self.routes, self.allow_plain_http_backend, self.public_routes)
         return self
@@ -303,6 +365,11 @@ class RestApiArgs(ComponentArgs):
             if kind == "plain_http" and self.allow_plain_http_backend is None:
                 raise ValueError(f"openapi.template: {where} calls an http:// backend; use https:// (or a named "
                                  "integration) or set allow_plain_http_backend with a reason")
+            if kind == "wildcard_cors" and self.allow_wildcard_cors is None:
+                raise ValueError(f"openapi.template: {where} sets Access-Control-Allow-Origin '*', so any web site "
+                                 "can call the API from a browser; name the origin or set allow_wildcard_cors with a reason")
+        if self.allow_wildcard_cors is not None and not any(kind == "wildcard_cors" for kind, _ in weaknesses):
+            raise ValueError("allow_wildcard_cors: the template allows no '*' origin; remove the opt-out")
 
     def _check_routes(self) -> None:
         kinds = {a.name: a.type for a in self.authorizers}
@@ -377,6 +444,16 @@ def rest_api_acknowledgements(name: str, args: RestApiArgs) -> Acknowledgements:
     if args.openapi and (any(i.plain_http for i in args.openapi.integrations.values()) or any(
             kind == "plain_http" for kind, _ in template_weaknesses(placeholder_render(args)))):
         acks.add("aws-apigateway-integration-https", name, "allow_plain_http_backend", args.allow_plain_http_backend)
+    if args.openapi:
+        acks.add("aws-apigateway-cors-wildcard", name, "allow_wildcard_cors", args.allow_wildcard_cors)
+        for i, operation in enumerate(args.openapi.unvalidated_bodies):
+            acks.add("aws-apigateway-method-request-validation", name, f"openapi.unvalidated_bodies.{i}",
+                     operation.acceptance())
+        for i, operation in enumerate(args.openapi.any_token_of_pool):
+            acks.add("aws-apigateway-method-cognito-scopes", name, f"openapi.any_token_of_pool.{i}", operation.acceptance())
+    for i, auth in enumerate(args.authorizers):
+        acks.add("aws-apigateway-authorizer-cache-keys", name if args.openapi else f"{name}-authorizer-{auth.name}",
+                 f"authorizers.{i}.allow_shared_decision_cache", auth.allow_shared_decision_cache)
     for i, public in enumerate(args.public_routes):
         resource = name if args.openapi else f"{name}-{public.http_method}{public.path}"
         acks.add("aws-apigateway-method-authorization", resource, f"public_routes.{i}",
@@ -431,6 +508,9 @@ class RestApi(pulumi.ComponentResource):
             api_key_source="HEADER",
             policy=policy,
             body=body,
+            # With a body, the default "overwrite" mode replaces the API's endpoint configuration with the
+            # document's and drops a PRIVATE API's VPC endpoint association; "merge" keeps it.
+            put_rest_api_mode="merge" if body is not None and args.endpoint_type == "PRIVATE" else None,
             fail_on_warnings=True,
             tags={**args.tags, **acks.tags(name)},
             opts=child,
@@ -489,13 +569,20 @@ class RestApi(pulumi.ComponentResource):
             tags={**args.tags, **acks.tags(f"{name}-stage")},
             opts=child,
         )
+        # Created before logging is switched on, so API Gateway writes into an encrypted group that expires.
+        self.execution_log_group = encrypted_log_group(
+            f"{name}-execution-logs", parent=self, kms_key_arn=args.kms_key_arn,
+            settings=args.access_logs.model_copy(update={"name": None}),
+            default_name=pulumi.Output.concat("API-Gateway-Execution-Logs_", api.id, "/", args.stage_name),
+            tags=args.tags,
+        )
         self.method_settings = aws.apigateway.MethodSettings(
             f"{name}-method-settings",
             rest_api=api.id,
             stage_name=self.stage.stage_name,
             method_path="*/*",
             settings={**self.method_settings_values(), **args.throttling.route_settings()},
-            opts=child,
+            opts=pulumi.ResourceOptions(parent=self, depends_on=[self.execution_log_group]),
         )
         for route in args.routes:
             if route.throttling is not None:
@@ -516,6 +603,8 @@ class RestApi(pulumi.ComponentResource):
 
         self.domain_name = None
         invoke_url: pulumi.Output[str] = self.stage.invoke_url
+        self.domain_target_name: Optional[pulumi.Output[str]] = None
+        self.domain_hosted_zone_id: Optional[pulumi.Output[str]] = None
         if args.custom_domain:
             invoke_url = self._custom_domain(args.custom_domain)
 
@@ -540,6 +629,8 @@ class RestApi(pulumi.ComponentResource):
             "invoke_url": self.invoke_url,
             "execution_arn": self.execution_arn,
             "access_log_group_arn": self.access_log_group_arn,
+            "domain_target_name": self.domain_target_name,
+            "domain_hosted_zone_id": self.domain_hosted_zone_id,
         })
 
     def _private_policy(self) -> pulumi.Output[str]:
@@ -691,13 +782,17 @@ class RestApi(pulumi.ComponentResource):
             f"{self._name}-domain",
             domain_name=domain.domain_name,
             endpoint_configuration={"types": "EDGE" if edge else "REGIONAL"},
-            certificate_arn=domain.certificate_arn if edge else None,
+            certificate_arn=cloudfront_certificate("RestApi", "custom_domain.certificate_arn", domain.certificate_arn)
+            if edge else None,
             regional_certificate_arn=None if edge else domain.certificate_arn,
             security_policy="TLS_1_2",
             mutual_tls_authentication={"truststore_uri": domain.truststore_uri} if domain.truststore_uri else None,
             tags=self._args.tags,
             opts=child,
         )
+        # The alias target of the domain's DNS record.
+        self.domain_target_name = self.domain_name.cloudfront_domain_name if edge else self.domain_name.regional_domain_name
+        self.domain_hosted_zone_id = self.domain_name.cloudfront_zone_id if edge else self.domain_name.regional_zone_id
         aws.apigateway.BasePathMapping(
             f"{self._name}-mapping",
             rest_api=self.rest_api.id,

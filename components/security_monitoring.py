@@ -3,7 +3,8 @@
     from stackguard.components.security_monitoring import SecurityMonitoring
 
     monitoring = SecurityMonitoring("orders-api", {
-        "kms_key_arn": key.key_arn,              # the key must let cloudwatch/events.amazonaws.com use it
+        "kms_key_arn": alerts_key.key_arn,       # a key only the topic uses; cloudwatch/events.amazonaws.com may use it
+        "dead_letter_kms_key_arn": key.key_arn,  # another key, for events the topic could not take
         "api": api,                              # the RestApi or HttpApi component itself
         "web_acl_name": acl.web_acl_name,
         "function_names": [handler.function_name],
@@ -35,6 +36,17 @@ Events (EventBridge rules whose target is the topic): a KMS key scheduled for de
 secret rotation, and control-plane changes (a key policy or a grant made by a person rather than by an AWS
 service, CloudTrail stopped, deleted or changed, a secret's resource policy changed). They arrive through
 CloudTrail, so the account needs a trail (any trail).
+
+An event the topic cannot take is not lost: each target retries for a day and then puts the event into a
+dead-letter queue, encrypted with `dead_letter_kms_key_arn`, which must be another key than the topic's (a
+disabled or pending-deletion key can be used by nothing, so the alert that the topic's own key was disabled
+could not be delivered through that topic, nor kept in a queue on that key), and an alarm watches the queue.
+Give the topic a key that nothing else uses, so that disabling a data or log key never silences the alerts.
+https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html
+https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html
+
+Metric-filter metrics are named after the project, the stack and the component, so two stacks in one
+account never alarm on each other's access logs.
 """
 from __future__ import annotations
 
@@ -47,7 +59,7 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
-from stackguard.components._args import AccountId, ComponentArgs, Region, StrInput, validate_args
+from stackguard.components._args import AccountId, ComponentArgs, ComponentArgsError, Region, StrInput, validate_args
 from stackguard.components._policy_documents import (
     AccountScope,
     account_scope,
@@ -99,6 +111,18 @@ SECRET_ROTATION_EVENTS = {
 }
 
 
+# Undeliverable events are kept for the longest time SQS allows, 14 days.
+DEAD_LETTER_RETENTION_SECONDS = 1_209_600
+
+
+def _another_key(keys: list) -> str:
+    topic_key, dead_letter_key = keys
+    if topic_key == dead_letter_key:
+        raise ComponentArgsError(
+            "SecurityMonitoring: invalid args: dead_letter_kms_key_arn: must be another key than kms_key_arn (the topic's)")
+    return dead_letter_key
+
+
 def _status_pattern(*codes: int) -> str:
     # Access-log formats write $context.status as a number or as a string; match both.
     terms = [f"($.status = {code})" for code in codes] + [f'($.status = "{code}")' for code in codes]
@@ -140,7 +164,13 @@ class ThresholdsArgs(ComponentArgs):
 class SecurityMonitoringArgs(ComponentArgs):
     """Arguments of SecurityMonitoring."""
 
-    kms_key_arn: StrInput = Field(description="Customer-managed KMS key (ARN) that encrypts the alert topic.")
+    kms_key_arn: StrInput = Field(
+        description="Customer-managed KMS key (ARN) that encrypts the alert topic; best a key nothing else uses."
+    )
+    dead_letter_kms_key_arn: StrInput = Field(
+        description="Another customer-managed key (ARN) encrypting the queue of undeliverable events; its policy must "
+                    "let events.amazonaws.com use it for SQS (EncryptionKey's events.amazonaws.com statement does)."
+    )
     api: Union[RestApi, HttpApi] = Field(description="The RestApi or HttpApi component whose stage is watched.")
     web_acl_name: Optional[StrInput] = Field(default=None, description="Web ACL whose BlockedRequests to alarm on.")
     function_names: list[StrInput] = Field(
@@ -156,10 +186,16 @@ class SecurityMonitoringArgs(ComponentArgs):
     )
     tags: dict[str, str] = Field(default_factory=dict, description="Tags applied to the topic, alarms and rules.")
 
-    @field_validator("kms_key_arn")
+    @field_validator("kms_key_arn", "dead_letter_kms_key_arn")
     @classmethod
     def _cmk(cls, value: object) -> object:
         return validate_customer_managed_key_arn(value)
+
+    @model_validator(mode="after")
+    def _two_keys(self) -> "SecurityMonitoringArgs":
+        if isinstance(self.kms_key_arn, str) and self.kms_key_arn == self.dead_letter_kms_key_arn:
+            raise ValueError("dead_letter_kms_key_arn: must be another key than kms_key_arn (the topic's)")
+        return self
 
     @field_validator("web_acl_name")
     @classmethod
@@ -243,6 +279,7 @@ class SecurityMonitoring(pulumi.ComponentResource):
                         {"WebACL": args.web_acl_name, "Region": scope.region, "Rule": "ALL"},
                         t.waf_blocked_requests, "The web ACL blocks many requests: the API is under attack.")
 
+        self.dead_letter_queue = self._dead_letter_queue(scope)
         self.event_rules = {
             "kms_key_deletion": self._event_rule(
                 "kms-key-deletion", KMS_EVENTS, "A KMS key was scheduled for deletion or disabled."
@@ -261,9 +298,46 @@ class SecurityMonitoring(pulumi.ComponentResource):
             self._alarm(f"{key}_failed_invocations", "AWS/Events", "FailedInvocations", {"RuleName": rule.name}, 1,
                         "EventBridge could not deliver a security event to the alert topic.")
 
+        self._alarm("undelivered_events", "AWS/SQS", "ApproximateNumberOfMessagesVisible",
+                    {"QueueName": self.dead_letter_queue.name}, 1,
+                    "Security events could not be delivered to the alert topic: read them from the dead-letter queue.",
+                    statistic="Maximum")
+
         self.topic_arn = self.topic.arn
+        self.dead_letter_queue_arn = self.dead_letter_queue.arn
         self.alarm_names = {key: alarm.name for key, alarm in self.alarms.items()}
-        self.register_outputs({"topic_arn": self.topic_arn, "alarm_names": self.alarm_names})
+        self.register_outputs({"topic_arn": self.topic_arn, "dead_letter_queue_arn": self.dead_letter_queue_arn,
+                               "alarm_names": self.alarm_names})
+
+    def _dead_letter_queue(self, scope: AccountScope) -> aws.sqs.Queue:
+        """The queue EventBridge puts events into once the topic has refused them for a day."""
+        settings = self._settings
+        key_arn = settings.dead_letter_kms_key_arn
+        if not isinstance(key_arn, str) or not isinstance(settings.kms_key_arn, str):
+            key_arn = pulumi.Output.all(settings.kms_key_arn, key_arn).apply(_another_key)
+        queue = aws.sqs.Queue(
+            f"{self._prefix}-undelivered-events",
+            kms_master_key_id=key_arn,
+            kms_data_key_reuse_period_seconds=300,
+            message_retention_seconds=DEAD_LETTER_RETENTION_SECONDS,
+            tags=settings.tags,
+            opts=self._child,
+        )
+        rules = pulumi.Output.concat("arn:", scope.partition, ":events:", scope.region, ":", scope.account_id,
+                                     ":rule/", self._prefix, "-*")
+        aws.sqs.QueuePolicy(
+            f"{self._prefix}-undelivered-events-policy",
+            queue_url=queue.url,
+            policy=policy_document([
+                deny_insecure_transport(["sqs:*"], [queue.arn]),
+                statement(sid="AllowEventRulesOfThisComponent", principal=service_principal("events.amazonaws.com"),
+                          actions=["sqs:SendMessage"], resources=[queue.arn],
+                          conditions=merge_conditions(source_account_condition(scope.account_id),
+                                                      {"ArnLike": {"aws:SourceArn": rules}})),
+            ]),
+            opts=self._child,
+        )
+        return queue
 
     def _topic_policy(self, scope: AccountScope) -> pulumi.Output[str]:
         def publisher(sid: str, service: str, source_arn: pulumi.Output[str]) -> dict:
@@ -313,7 +387,8 @@ class SecurityMonitoring(pulumi.ComponentResource):
         )
 
     def _log_alarm(self, key: str, metric: str, pattern: str, threshold: int, why: str) -> None:
-        metric_name = f"{self._prefix}-{metric}"
+        # Unique per project, stack and component: the namespace is shared by every stack of the account.
+        metric_name = f"{pulumi.get_project()}-{pulumi.get_stack()}-{self._prefix}-{metric}"
         aws.cloudwatch.LogMetricFilter(
             f"{self._prefix}-{key.replace('_', '-')}",
             log_group_name=self._settings.api.access_log_group.name,
@@ -334,5 +409,10 @@ class SecurityMonitoring(pulumi.ComponentResource):
             tags=self._settings.tags,
             opts=self._child,
         )
-        aws.cloudwatch.EventTarget(f"{self._prefix}-{suffix}", rule=rule.name, arn=self.topic.arn, opts=self._child)
+        aws.cloudwatch.EventTarget(
+            f"{self._prefix}-{suffix}", rule=rule.name, arn=self.topic.arn,
+            retry_policy={"maximum_event_age_in_seconds": 86400, "maximum_retry_attempts": 185},
+            dead_letter_config={"arn": self.dead_letter_queue.arn},
+            opts=self._child,
+        )
         return rule

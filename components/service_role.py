@@ -13,12 +13,17 @@
     })
     pulumi.export("role_arn", role.role_arn)
 
-Trust: either one AWS service, always limited to this account with aws:SourceAccount (and optionally to
-one resource with aws:SourceArn), or another account, which must present an sts:ExternalId.
+Trust: either one AWS service, or another account, which must present an sts:ExternalId. A service trust
+is limited to this account with aws:SourceAccount only for the services that put that key in their
+AssumeRole request (SOURCE_ACCOUNT_SERVICES; `trust_source_account` overrides): others, such as EC2
+instance profiles or CloudTrail delivering to CloudWatch Logs, could no longer assume the role. Optionally
+`source_arn` limits it to one resource (aws:SourceArn).
+https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html
 
 Permissions: statements are typed (no NotAction/NotResource). An Allow with a wildcard action ("*",
-"svc:*", and spellings of it such as "s3:?*") or on every resource ("*", or an ARN whose resource part is
-only wildcards, e.g. arn:aws:s3:::*) must carry `allow_wildcard` (a RiskAcceptance). The reason is
+"svc:*", and spellings of it such as "s3:?*") or on every resource ("*", an ARN whose resource part is
+only wildcards, e.g. arn:aws:s3:::* or arn:aws:s3:::*/*, an ARN of any account such as arn:aws:iam::*:role/*,
+or every key, arn:aws:kms:*:*:key/*) must carry `allow_wildcard` (a RiskAcceptance). The reason is
 reported as acknowledged risk; the policy document keeps the wildcard as written, so the
 rules that cover it (aws-iam-policy-wildcard-actions for a wildcard action on "*",
 aws-iam-policy-privilege-escalation for escalation actions on "*") still report it; that is how the
@@ -56,6 +61,12 @@ _CONDITION_OPERATOR = re.compile(r"^(ForAnyValue:|ForAllValues:)?[A-Za-z]+$")
 _SERVICE_PRINCIPAL = re.compile(r"^(?:[a-z0-9-]+\.)+amazonaws\.com(?:\.cn)?$")
 _POLICY_ARN = re.compile(r"^arn:aws[a-z-]*:iam::(aws|\d{12}):policy/[\w+=,.@/-]+$")
 ADMIN_MANAGED_POLICIES = {"AdministratorAccess", "PowerUserAccess", "IAMFullAccess"}
+# Services whose AssumeRole requests carry aws:SourceAccount, so a trust may require it; for any other service
+# the condition would make the role unassumable (EC2 instance profiles, CloudTrail to CloudWatch Logs).
+# https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html
+# https://docs.aws.amazon.com/step-functions/latest/dg/procedure-create-iam-role.html
+# https://docs.aws.amazon.com/scheduler/latest/UserGuide/cross-service-confused-deputy-prevention.html
+SOURCE_ACCOUNT_SERVICES = {"lambda.amazonaws.com", "states.amazonaws.com", "scheduler.amazonaws.com"}
 
 ConditionValue = Union[StrInput, list[StrInput]]
 
@@ -102,7 +113,10 @@ class PolicyStatement(ComponentArgs):
         if passes_roles and broad:
             raise ValueError(f"actions: iam:PassRole on {broad[0]!r} is never allowed; name the role ARNs")
         role_patterns = [r for r in self.resources if isinstance(r, str) and ("*" in r or "?" in r)]
-        wildcards = [a for a in self.actions if whole_service_action(a)] + [f"resource {r!r}" for r in broad]
+        wide = [r for r in self.resources if isinstance(r, str) and not every_resource(r) and any_account_or_object(r)]
+        if passes_roles:
+            wide = [r for r in wide if r not in role_patterns]  # reported below as PassRole patterns
+        wildcards = [a for a in self.actions if whole_service_action(a)] + [f"resource {r!r}" for r in broad + wide]
         if passes_roles:
             # PassRole on arn:aws:iam::*:role/* lets the holder hand any role to a service: privilege escalation.
             wildcards += [f"iam:PassRole on {r!r}" for r in role_patterns]
@@ -117,6 +131,23 @@ def whole_service_action(action: str) -> bool:
     """ "*", "s3:*" and any spelling that matches every action of a service ("s3:?*", "iam:**")."""
     name = action.split(":", 1)[-1]
     return is_wildcard_action(action) or (set(name) <= {"*", "?"} and "*" in name)
+
+
+def any_account_or_object(resource: str) -> bool:
+    """An ARN pattern that reaches beyond one account's named resources: a wildcard account with a wildcard resource
+    (arn:aws:iam::*:role/*, role chaining into any account that trusts it), every object of every bucket
+    (arn:aws:s3:::*/*), or every KMS key or alias (arn:aws:kms:*:*:key/*; FSBP KMS.2)."""
+    parts = resource.split(":", 5)
+    if len(parts) != 6:
+        return False
+    service, account, name = parts[2], parts[4], parts[5]
+    wild = {"*", "?"}
+    if set(account) & wild and set(name) & wild:
+        return True
+    if not account and set(name) <= wild | {"/"} and "/" in name:  # S3 ARNs name no account
+        return True
+    kind, _, rest = name.partition("/")
+    return service == "kms" and kind in ("key", "alias") and bool(rest) and set(rest) <= wild
 
 
 def every_resource(resource: str) -> bool:
@@ -135,6 +166,11 @@ class ServiceRoleArgs(ComponentArgs):
     )
     source_arn: Optional[StrInput] = Field(
         default=None, description="Limit the trusted service to one resource (aws:SourceArn), e.g. a function ARN."
+    )
+    trust_source_account: Optional[bool] = Field(
+        default=None,
+        description="Require aws:SourceAccount in the service trust. Default: only for services that send it "
+                    "(lambda, states, scheduler).",
     )
     trusted_account_id: Optional[AccountId] = Field(
         default=None, description="Other account allowed to assume the role (cross-account)."
@@ -214,7 +250,15 @@ class ServiceRoleArgs(ComponentArgs):
             raise ValueError("external_id: only for cross-account trust (trusted_account_id)")
         if self.trusted_account_id is not None and self.source_arn is not None:
             raise ValueError("source_arn: only for service trust (trusted_service)")
+        if self.trusted_account_id is not None and self.trust_source_account is not None:
+            raise ValueError("trust_source_account: only for service trust (trusted_service)")
         return self
+
+    def requires_source_account(self) -> bool:
+        """Whether the service trust carries aws:SourceAccount (explicit choice, else the service sends it)."""
+        if self.trust_source_account is not None:
+            return self.trust_source_account
+        return self.trusted_service in SOURCE_ACCOUNT_SERVICES
 
 
 class ServiceRole(pulumi.ComponentResource):
@@ -290,11 +334,12 @@ def service_role_acknowledgements(name: str, args: ServiceRoleArgs) -> Acknowled
 def _trust_statement(args: ServiceRoleArgs, scope) -> dict:
     if args.trusted_service is not None:
         source_arn = {"ArnLike": {"aws:SourceArn": args.source_arn}} if args.source_arn is not None else None
+        source_account = source_account_condition(scope.account_id) if args.requires_source_account() else None
         return statement(
             sid="TrustService",
             principal=service_principal(args.trusted_service),
             actions=["sts:AssumeRole"],
-            conditions=merge_conditions(source_account_condition(scope.account_id), source_arn),
+            conditions=merge_conditions(source_account, source_arn) or None,
         )
     return statement(
         sid="TrustAccountWithExternalId",

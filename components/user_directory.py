@@ -26,7 +26,13 @@ import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
 from stackguard.components._acknowledgements import Acknowledgements
-from stackguard.components._api_common import CertificateArn, Hostname, RiskAcceptance, check_cloudfront_certificate
+from stackguard.components._api_common import (
+    CertificateArn,
+    Hostname,
+    RiskAcceptance,
+    check_cloudfront_certificate,
+    cloudfront_certificate,
+)
 from stackguard.components._args import ComponentArgs, validate_args
 
 _SERVER_ID = re.compile(r"^[\x21\x23-\x5B\x5D-\x7E]{1,256}$")
@@ -268,7 +274,8 @@ class UserDirectory(pulumi.ComponentResource):
             f"{name}-domain",
             user_pool_id=pool.id,
             domain=args.domain.prefix or args.domain.custom_domain,
-            certificate_arn=args.domain.certificate_arn,
+            certificate_arn=cloudfront_certificate("UserDirectory", "domain.certificate_arn", args.domain.certificate_arn)
+            if args.domain.certificate_arn is not None else None,
             opts=child,
         )
 
@@ -277,10 +284,14 @@ class UserDirectory(pulumi.ComponentResource):
         self.client_id = self.client.id
         self.issuer_url = pulumi.Output.all(pool.arn, pool.id).apply(lambda v: _issuer_url(*v))
         self.resource_server_identifier = self.resource_server.identifier
+        # A custom domain is served by a CloudFront distribution: the alias target of its DNS record
+        # (CloudFront's hosted zone is always Z2FDTNDATAQYW2).
+        self.domain_target_name = self.domain.cloudfront_distribution if args.domain.custom_domain else None
         self.register_outputs({
             "user_pool_id": self.user_pool_id,
             "user_pool_arn": self.user_pool_arn,
             "client_id": self.client_id,
             "issuer_url": self.issuer_url,
             "resource_server_identifier": self.resource_server_identifier,
+            "domain_target_name": self.domain_target_name,
         })

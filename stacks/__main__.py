@@ -9,6 +9,7 @@ import pulumi
 
 import stack_settings
 from stackguard.components import (
+    ApiGatewayAccount,
     EncryptionKey,
     EncryptionKeyArgs,
     PrivateEndpoints,
@@ -37,17 +38,29 @@ region = aws_settings.region
 functions = Path(__file__).parent / "functions"
 tags = {"project": pulumi.get_project(), "environment": env, "guarded-by": "stackguard"}
 
-# Two keys: one for data (the partner secret, function environments), one for telemetry.
+# Three keys: one for data (the partner secret, function environments), one for telemetry (logs, and the
+# queue of alerts the topic could not take), and one only the alert topic uses, so that disabling a data or
+# log key is still reported. Lambda encrypts environments through a grant made with the deployer's
+# permissions, so neither key names lambda.amazonaws.com.
 data_key = EncryptionKey("data", EncryptionKeyArgs(
     alias=f"alias/partner-api-{env}-data", description="Partner API credentials and function configuration",
     deletion_window_in_days=settings.key_deletion_window_days, administrators=settings.key_administrators,
-    service_principals=["secretsmanager.amazonaws.com", "lambda.amazonaws.com"],
+    service_principals=["secretsmanager.amazonaws.com"],
     account_id=account, region=region, tags=tags))
 telemetry_key = EncryptionKey("telemetry", EncryptionKeyArgs(
-    alias=f"alias/partner-api-{env}-telemetry", description="API, WAF and function logs; security alerts",
+    alias=f"alias/partner-api-{env}-telemetry", description="API, WAF and function logs; undelivered security alerts",
     deletion_window_in_days=settings.key_deletion_window_days, administrators=settings.key_administrators,
-    service_principals=[f"logs.{region}.amazonaws.com", "sns.amazonaws.com", "cloudwatch.amazonaws.com", "events.amazonaws.com"],
+    service_principals=[f"logs.{region}.amazonaws.com", "events.amazonaws.com"],
     account_id=account, region=region, tags=tags))
+alerts_key = EncryptionKey("alerts", EncryptionKeyArgs(
+    alias=f"alias/partner-api-{env}-alerts", description="Security alert topic only",
+    deletion_window_in_days=settings.key_deletion_window_days, administrators=settings.key_administrators,
+    service_principals=["cloudwatch.amazonaws.com", "events.amazonaws.com"],
+    account_id=account, region=region, tags=tags))
+
+# API Gateway's CloudWatch role, which a REST stage with logging needs (one per account and region; each
+# environment here has its own account).
+ApiGatewayAccount("apigateway", {"tags": tags})
 
 # The functions run in private subnets: AWS APIs through these endpoints (X-Ray included), the
 # partner over the VPC's NAT, which the network team's VPC provides. The execute-api endpoint exists
@@ -85,20 +98,22 @@ rotator = SecureFunction("partner-key-rotator", SecureFunctionArgs(
     egress_cidrs=["0.0.0.0/0"], allow_internet_egress=partner_egress,
     reserved_concurrency=1, log_retention_in_days=settings.log_retention_days, tags=tags))
 
-partner_secret = SecretStore("partner-api-key", SecretStoreArgs(
-    kms_key_arn=data_key.key_arn, secret_name=secret_name, description=f"Partner API credential ({env})",
-    initial_value=pulumi.Output.secret(settings.partner_api_key.get_secret_value()) if settings.partner_api_key else None,
-    reader_role_arns=[], rotation={"rotation_lambda_arn": rotator.function_arn}, tags=tags))
-
+# The proxy's role exists before the secret, which names it as its only reader (the secret's policy denies
+# every other principal but the rotator and the break-glass roles).
 proxy_role = ServiceRole("partner-proxy", ServiceRoleArgs(
     trusted_service="lambda.amazonaws.com", account_id=account, tags=tags,
     description="Calls the partner API with its credential",
     statements=[
         *execution_role_statements("partner-proxy", region=region, account_id=account, in_vpc=True),
-        {"sid": "ReadPartnerSecret", "actions": ["secretsmanager:GetSecretValue"], "resources": [partner_secret.secret_arn]},
-        {"sid": "DecryptWithDataKey", "actions": ["kms:Decrypt"], "resources": [data_key.key_arn],
-         "conditions": {"StringEquals": {"kms:ViaService": f"secretsmanager.{region}.amazonaws.com"}}},
+        {"sid": "ReadPartnerSecret", "actions": ["secretsmanager:GetSecretValue"], "resources": [secret_arn_pattern]},
     ]))
+# Without an initial value (staging, prod) the first credential is written out of band
+# (aws secretsmanager put-secret-value); rotation then starts at its first scheduled window.
+partner_secret = SecretStore("partner-api-key", SecretStoreArgs(
+    kms_key_arn=data_key.key_arn, secret_name=secret_name, description=f"Partner API credential ({env})",
+    initial_value=pulumi.Output.secret(settings.partner_api_key.get_secret_value()) if settings.partner_api_key else None,
+    reader_role_arns=[proxy_role.role_arn], break_glass_role_arns=settings.secret_break_glass_role_arns,
+    rotation={"rotation_lambda_arn": rotator.function_arn, "rotation_role_arn": rotator_role.role_arn}, tags=tags))
 proxy = SecureFunction("partner-proxy", SecureFunctionArgs(
     role_arn=proxy_role.role_arn, kms_key_arn=data_key.key_arn, log_kms_key_arn=telemetry_key.key_arn,
     code_path=functions / "partner_proxy",
@@ -137,11 +152,14 @@ api = RestApi("partner-api", RestApiArgs(
 subscriptions = ([{"protocol": "email", "endpoint": settings.alarm_email}] if settings.alarm_email else []) + (
     [{"protocol": "https", "endpoint": settings.alarm_webhook}] if settings.alarm_webhook else [])
 monitoring = SecurityMonitoring("security", SecurityMonitoringArgs(
-    kms_key_arn=telemetry_key.key_arn, api=api, web_acl_name=waf.web_acl_name,
+    kms_key_arn=alerts_key.key_arn, dead_letter_kms_key_arn=telemetry_key.key_arn, api=api, web_acl_name=waf.web_acl_name,
     function_names=[proxy.function_name, rotator.function_name],
     subscriptions=subscriptions, account_id=account, region=region, tags=tags))
 
 pulumi.export("api_url", api.invoke_url)
+if settings.custom_domain:
+    # The alias record callers need for the custom domain (the execute-api endpoint is disabled).
+    pulumi.export("api_domain_target", {"name": api.domain_target_name, "hosted_zone_id": api.domain_hosted_zone_id})
 pulumi.export("data_key_arn", data_key.key_arn)
 pulumi.export("telemetry_key_arn", telemetry_key.key_arn)
 pulumi.export("partner_secret_arn", partner_secret.secret_arn)

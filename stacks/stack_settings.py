@@ -47,6 +47,11 @@ class Settings(_Model):
     log_retention_days: CloudWatchRetention
     key_deletion_window_days: int = Field(ge=7, le=30)
     key_administrators: list[str] = Field(default_factory=list)
+    secret_break_glass_role_arns: list[str] = Field(
+        default_factory=list,
+        description="Roles that may still read the partner secret besides its reader and rotator; with partnerApiKey, "
+                    "the role that runs pulumi up (the provider reads the initial version back).",
+    )
     alarm_email: Optional[str] = Field(None, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
     alarm_webhook: Optional[str] = Field(None, pattern=r"^https://\S+$")
     deletion_protection: bool

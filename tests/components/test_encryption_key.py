@@ -104,7 +104,6 @@ def test_policy_statements_per_list(deploy):
                 "users": [USER],
                 "service_principals": [
                     "logs.eu-west-1.amazonaws.com",
-                    "sns.amazonaws.com",
                     "secretsmanager.amazonaws.com",
                     "cloudwatch.amazonaws.com",
                     "events.amazonaws.com",
@@ -115,7 +114,7 @@ def test_policy_statements_per_list(deploy):
     statements = by_sid(key_policy(monitor))
     assert set(statements) == {
         "AccountRootBreakGlass", "KeyAdministration", "KeyUsage", "KeyUsageGrantsForAwsResources",
-        "ServiceLogsEuWest1", "ServiceSns", "ServiceCloudwatch", "ServiceEvents",
+        "ServiceLogsEuWest1", "ServiceCloudwatch", "ServiceEvents", "ServiceEventsDeadLetterQueues",
         "SecretsManagerForPrincipalsOfThisAccount", "SecretsManagerDataKeysForPrincipalsOfThisAccount",
     }
     admin = statements["KeyAdministration"]
@@ -160,16 +159,12 @@ def test_policy_statements_per_list(deploy):
         "Condition": {"ArnLike": {"kms:EncryptionContext:aws:sns:topicArn": f"arn:aws:sns:eu-west-1:{ACCOUNT}:*"}},
     }
     assert "aws:SourceAccount" not in json.dumps(statements["ServiceEvents"])
-    for sid, service in (("ServiceSns", "sns"), ("ServiceCloudwatch", "cloudwatch")):
-        assert statements[sid]["Principal"] == {"Service": f"{service}.amazonaws.com"}
-        assert statements[sid]["Condition"] == {"StringEquals": {"aws:SourceAccount": ACCOUNT}}
-        assert statements[sid]["Action"] == USAGE_ACTIONS
 
 
 def test_no_wildcard_principal_and_no_implicit_caller(deploy):
     monitor = deploy(
         lambda: EncryptionKey(
-            "payments", {"administrators": [ADMIN], "users": [USER], "service_principals": ["sns.amazonaws.com"]}
+            "payments", {"administrators": [ADMIN], "users": [USER], "service_principals": ["cloudwatch.amazonaws.com"]}
         )
     )
     text = only(monitor, KEY).inputs["policy"]
@@ -193,7 +188,8 @@ def test_break_glass_opt_out_removes_only_the_root_statement(deploy):
     assert set(with_root) - set(without) == {"AccountRootBreakGlass"}
     # Without the break-glass statement the administrators must be able to change the policy, or KMS's
     # lockout safety check refuses it; with it, they need not.
-    assert without["KeyAdministration"]["Action"] == with_root["KeyAdministration"]["Action"] + ["kms:PutKeyPolicy"]
+    assert without["KeyAdministration"]["Action"] == with_root["KeyAdministration"]["Action"] + [
+        "kms:CreateAlias", "kms:UpdateAlias", "kms:TagResource", "kms:UntagResource", "kms:PutKeyPolicy"]
     assert ROOT not in json.dumps(without)
 
 
@@ -270,7 +266,7 @@ def test_args_model_instance_is_accepted(deploy):
         ({"users": [USER, USER]}, "users"),
         ({"service_principals": ["*"]}, "service_principals"),
         ({"service_principals": ["logs.amazonaws.com"]}, "service_principals"),
-        ({"service_principals": ["sns.amazonaws.com", "sns.amazonaws.com"]}, "service_principals"),
+        ({"service_principals": ["events.amazonaws.com", "events.amazonaws.com"]}, "service_principals"),
         ({"include_account_root_break_glass": False}, "administrators"),
         ({"account_id": "12345"}, "account_id"),
         ({"region": "europe"}, "region"),
@@ -286,3 +282,50 @@ def test_bad_args_are_rejected_naming_the_field(args, field):
 def test_default_alias_from_an_unusable_name_is_rejected():
     with pytest.raises(ComponentArgsError, match=r"alias: default 'alias/my key'"):
         EncryptionKey("my key")
+
+
+# --- review 2026-12-04: S7, S8 ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("service", ["lambda.amazonaws.com", "sns.amazonaws.com", "sqs.amazonaws.com"])
+def test_services_that_use_the_callers_identity_get_no_statement(service):
+    """S7. Lambda encrypts environment variables through a grant created with the deployer's permissions, SNS
+    encrypts with the publisher's identity: a statement for their service principal is never used and grants
+    encrypt/decrypt on aws:SourceAccount alone, so it is refused, naming the field.
+    https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars-encryption.html
+    https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html"""
+    with pytest.raises(ComponentArgsError, match=rf"service_principals: .*'{re.escape(service)}' has no key-policy statement"):
+        EncryptionKey("k", {"service_principals": [service]})
+
+
+def test_cloudwatch_alarms_may_only_publish_to_encrypted_topics_of_the_account(deploy):
+    """S7. CloudWatch alarms publishing to an encrypted SNS topic need kms:Decrypt and kms:GenerateDataKey*, scoped
+    here by SNS's encryption context to topics of the account; EventBridge's dead-letter queues are scoped by SQS's.
+    https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
+    https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html"""
+    statements = by_sid(key_policy(deploy(lambda: EncryptionKey("k", {
+        "service_principals": ["cloudwatch.amazonaws.com", "events.amazonaws.com"]}))))
+    assert statements["ServiceCloudwatch"] == {
+        "Sid": "ServiceCloudwatch", "Effect": "Allow", "Principal": {"Service": "cloudwatch.amazonaws.com"},
+        "Action": ["kms:Decrypt", "kms:GenerateDataKey*"], "Resource": ["*"],
+        "Condition": {"ArnLike": {"kms:EncryptionContext:aws:sns:topicArn": f"arn:aws:sns:eu-west-1:{ACCOUNT}:*"}},
+    }
+    assert statements["ServiceEventsDeadLetterQueues"] == {
+        "Sid": "ServiceEventsDeadLetterQueues", "Effect": "Allow", "Principal": {"Service": "events.amazonaws.com"},
+        "Action": ["kms:Decrypt", "kms:GenerateDataKey"], "Resource": ["*"],
+        "Condition": {"ArnLike": {"kms:EncryptionContext:aws:sqs:arn": f"arn:aws:sqs:eu-west-1:{ACCOUNT}:*"}},
+    }
+
+
+def test_administrators_cannot_tag_the_key_or_point_aliases_at_it(deploy):
+    """S8. Where IAM policies grant key use by kms:ResourceTag or kms:ResourceAliases (ABAC), an administrator who may
+    tag the key or create/update an alias can grant itself use; while the break-glass statement stays (IAM can still
+    do both), the administrators' statement has neither.
+    https://docs.aws.amazon.com/kms/latest/developerguide/abac.html
+    https://docs.aws.amazon.com/kms/latest/developerguide/alias-authorization.html"""
+    admin = by_sid(key_policy(deploy(lambda: EncryptionKey("k", {"administrators": [ADMIN]}))))["KeyAdministration"]
+    assert admin["Action"] == [
+        "kms:Describe*", "kms:Enable*", "kms:List*", "kms:UpdateKeyDescription", "kms:Revoke*", "kms:Disable*",
+        "kms:Get*", "kms:Delete*", "kms:ScheduleKeyDeletion", "kms:CancelKeyDeletion", "kms:RotateKeyOnDemand",
+    ]
+    for action in ("kms:TagResource", "kms:UntagResource", "kms:CreateAlias", "kms:UpdateAlias"):
+        assert not any(action_covers(granted, action) for granted in admin["Action"]), action

@@ -6,8 +6,11 @@ import json
 import pulumi
 import pytest
 
+from stackguard.components._acknowledgements import PROPERTY
 from stackguard.components._args import ComponentArgsError
 from stackguard.components.http_api import HttpApi
+from stackguard.mocks import AwsMocks
+from stackguard.recording import run_program
 
 KMS = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 FN = "arn:aws:lambda:eu-west-1:123456789012:function:catalog"
@@ -111,7 +114,8 @@ def test_stage_and_log_group_defaults(deploy):
 
 def test_children_parented_and_outputs_resolve(deploy):
     monitor, outputs = build_api(deploy, {
-        "jwt_authorizers": [JWT], "routes": [{**ROUTE, "authorization": "JWT", "authorizer": "users"}],
+        "jwt_authorizers": [JWT],
+        "routes": [{**ROUTE, "authorization": "JWT", "authorizer": "users", "authorization_scopes": ["catalog/read"]}],
         "custom_domain": {"domain_name": "catalog.example.com", "certificate_arn": CERT},
     })
     component = only(monitor, COMPONENT)
@@ -324,3 +328,50 @@ def test_invalid_args_register_nothing(deploy):
 
     monitor = deploy(build)
     assert [r.type for r in monitor.registrations if r.type != "pulumi:pulumi:Stack"] == []
+
+
+# --- review 2026-12-04: S5, B9 ---------------------------------------------------------------------------------
+
+def test_a_jwt_route_without_scopes_needs_allow_any_token(deploy):
+    """S5. "If you don't specify any scopes, API Gateway doesn't check the token's scopes": a JWT route without
+    authorization_scopes accepts any token of the issuer for the audiences, ID tokens included. It needs
+    allow_any_token with a reason, which is acknowledged on the route.
+    https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html"""
+    any_token = {**ROUTE, "authorization": "JWT", "authorizer": "users"}
+    with pytest.raises(ComponentArgsError, match=r"routes\.0\.authorization_scopes: without scopes the route accepts any token"):
+        HttpApi("catalog", {**BASE, "jwt_authorizers": [JWT], "routes": [any_token]})
+    accepted = {"reason": "every token of this issuer is an M2M access token", "owner": "catalog-team"}
+    monitor, _ = build_api(deploy, {"jwt_authorizers": [JWT], "routes": [{**any_token, "allow_any_token": accepted}]})
+    assert {"rule": "aws-apigatewayv2-route-jwt-scopes", "resource": "catalog-GET/items",
+            "option": "routes.0.allow_any_token", **accepted} in only(monitor, COMPONENT).inputs[PROPERTY]
+    assert "authorizationScopes" not in only(monitor, ROUTE_T).inputs
+    with pytest.raises(ComponentArgsError, match=r"routes\.0\.allow_any_token: the route requires scopes"):
+        HttpApi("catalog", {**BASE, "jwt_authorizers": [JWT], "routes": [
+            {**any_token, "authorization_scopes": ["catalog/read"], "allow_any_token": accepted}]})
+
+
+class _DomainTargets(AwsMocks):
+    """AWS's answer for an HTTP API domain: the regional target name and hosted zone of its configuration."""
+
+    def new_resource(self, args):
+        physical_id, outputs = super().new_resource(args)
+        if args.typ == DOMAIN:
+            outputs["domainNameConfiguration"] = {**outputs["domainNameConfiguration"],
+                                                  "targetDomainName": "d-abc123.execute-api.eu-west-1.amazonaws.com",
+                                                  "hostedZoneId": "ZLY8HYME6SFDD"}
+        return physical_id, outputs
+
+
+def test_a_custom_domain_outputs_the_dns_alias_target():
+    """B9. With a custom domain the execute-api endpoint is disabled, so callers need an alias record for the domain:
+    the component outputs the domain's target name and hosted zone id.
+    https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-custom-domain-names.html"""
+    outputs = {}
+
+    def build():
+        api = HttpApi("catalog", {**BASE, "custom_domain": {"domain_name": "catalog.example.com", "certificate_arn": CERT}})
+        return pulumi.Output.all(api.domain_target_name, api.domain_hosted_zone_id).apply(
+            lambda v: outputs.update(target=v[0], zone=v[1]))
+
+    run_program(build, _DomainTargets(), project="component-test", stack="prod")
+    assert outputs == {"target": "d-abc123.execute-api.eu-west-1.amazonaws.com", "zone": "ZLY8HYME6SFDD"}

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from stackguard.components import (
-    EncryptionKey, HttpApi, PrivateEndpoints, RestApi, SecretStore, SecureFunction, SecurityMonitoring,
+    ApiGatewayAccount, EncryptionKey, HttpApi, PrivateEndpoints, RestApi, SecretStore, SecureFunction, SecurityMonitoring,
     ServiceRole, UserDirectory, WebAcl,
 )
 from stackguard import exemptions, profiles
@@ -19,10 +19,12 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 ACCOUNT = "123456789012"
 KMS = f"arn:aws:kms:eu-west-1:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+DLQ_KMS = f"arn:aws:kms:eu-west-1:{ACCOUNT}:key/5678abcd-12ab-34cd-56ef-1234567890ab"
 FN = f"arn:aws:lambda:eu-west-1:{ACCOUNT}:function:orders"
 ACL = f"arn:aws:wafv2:eu-west-1:{ACCOUNT}:regional/webacl/edge/a1b2c3d4"
 CERT = f"arn:aws:acm:eu-west-1:{ACCOUNT}:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
 ROTATOR = f"arn:aws:lambda:eu-west-1:{ACCOUNT}:function:rotate"
+ROTATOR_ROLE = f"arn:aws:iam::{ACCOUNT}:role/rotate-token"
 POOL = f"arn:aws:cognito-idp:eu-west-1:{ACCOUNT}:userpool/eu-west-1_AbCdEf123"
 ISSUER = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123"
 DOMAIN = {"domain_name": "api.example.com", "certificate_arn": CERT}
@@ -40,12 +42,15 @@ PUBLIC = {"path": "/orders", "http_method": "GET", "reason": REASON}
 
 DEFAULTS = {
     "EncryptionKey": lambda: EncryptionKey("key", {}),
-    "SecretStore": lambda: SecretStore("secret", {"kms_key_arn": KMS, "rotation": {"rotation_lambda_arn": ROTATOR}}),
+    "SecretStore": lambda: SecretStore("secret", {"kms_key_arn": KMS, "rotation": {"rotation_lambda_arn": ROTATOR,
+                                                                                   "rotation_role_arn": ROTATOR_ROLE}}),
+    "ApiGatewayAccount": lambda: ApiGatewayAccount("apigateway"),
     "ServiceRole": lambda: ServiceRole("role", {"trusted_service": "lambda.amazonaws.com",
                                                 "statements": [{"actions": ["s3:GetObject"], "resources": ["arn:aws:s3:::orders/*"]}]}),
     "PrivateEndpoints": lambda: PrivateEndpoints("endpoints", {"vpc_id": "vpc-0abc123", "vpc_cidr": "10.20.0.0/16",
                                                                "subnet_ids": ["subnet-0a", "subnet-0b"], "route_table_ids": ["rtb-0a"]}),
-    "SecurityMonitoring": lambda: SecurityMonitoring("monitoring", {"kms_key_arn": KMS, "api": RestApi("api", REST)}),
+    "SecurityMonitoring": lambda: SecurityMonitoring("monitoring", {"kms_key_arn": KMS, "dead_letter_kms_key_arn": DLQ_KMS,
+                                                                    "api": RestApi("api", REST)}),
     "WebAcl": lambda: WebAcl("acl", {"kms_key_arn": KMS}),
     "RestApi": lambda: RestApi("api", REST),
     "UserDirectory": lambda: UserDirectory("users", DIRECTORY),
@@ -56,7 +61,7 @@ DEFAULTS = {
 OPT_OUTS = [
     ("EncryptionKey deletion_window_in_days=7", lambda: EncryptionKey("key", {"deletion_window_in_days": 7}), "aws-kms-key-deletion-window"),
     ("SecretStore allow_no_rotation", lambda: SecretStore("secret", {"kms_key_arn": KMS, "allow_no_rotation": {"reason": REASON}}), "aws-secretsmanager-secret-rotation"),
-    ("SecretStore recovery_window_in_days=7", lambda: SecretStore("secret", {"kms_key_arn": KMS, "recovery_window_in_days": 7, "rotation": {"rotation_lambda_arn": ROTATOR}}), "aws-secretsmanager-secret-recovery-window"),
+    ("SecretStore recovery_window_in_days=7", lambda: SecretStore("secret", {"kms_key_arn": KMS, "recovery_window_in_days": 7, "rotation": {"rotation_lambda_arn": ROTATOR, "rotation_role_arn": ROTATOR_ROLE}}), "aws-secretsmanager-secret-recovery-window"),
     ("ServiceRole wildcard_reason", lambda: ServiceRole("role", {"trusted_service": "lambda.amazonaws.com", "statements": [{"actions": ["s3:*"], "resources": ["*"], "allow_wildcard": {"reason": REASON}}]}), "aws-iam-policy-wildcard-actions"),
     ("RestApi allow_edge_endpoint", lambda: RestApi("api", {**REST, "endpoint_type": "EDGE", "allow_edge_endpoint": {"reason": REASON}}), "aws-apigateway-rest-api-endpoint-type"),
     ("RestApi keep_default_endpoint", lambda: RestApi("api", {**REST, "custom_domain": DOMAIN, "keep_default_endpoint": {"reason": REASON}}), "aws-apigateway-rest-api-default-endpoint"),
@@ -77,7 +82,7 @@ OPT_OUTS = [
     ("RestApi allow_any_token_of_pool", lambda: RestApi("api", {**REST, "authorizers": [{"name": "users", "type": "COGNITO_USER_POOLS", "provider_arns": [POOL]}], "routes": [{**REST["routes"][0], "authorization": "COGNITO_USER_POOLS", "authorizer": "users", "allow_any_token_of_pool": {"reason": REASON}}]}), "aws-apigateway-method-cognito-scopes"),
     ("RestApi allow_unvalidated_body", lambda: RestApi("api", {**REST, "routes": [{**REST["routes"][0], "http_method": "POST", "allow_unvalidated_body": {"reason": REASON}}]}), "aws-apigateway-method-request-validation"),
     ("RestApi OPTIONS public route", lambda: RestApi("api", {**REST, "routes": [{**REST["routes"][0], "http_method": "OPTIONS", "authorization": "NONE"}], "public_routes": [{**PUBLIC, "http_method": "OPTIONS"}]}), "aws-apigateway-method-authorization"),
-    ("SecretStore allow_long_rotation_period", lambda: SecretStore("secret", {"kms_key_arn": KMS, "rotation": {"rotation_lambda_arn": ROTATOR, "automatically_after_days": 180}, "allow_long_rotation_period": {"reason": REASON}}), "aws-secretsmanager-secret-rotation"),
+    ("SecretStore allow_long_rotation_period", lambda: SecretStore("secret", {"kms_key_arn": KMS, "rotation": {"rotation_lambda_arn": ROTATOR, "rotation_role_arn": ROTATOR_ROLE, "automatically_after_days": 180}, "allow_long_rotation_period": {"reason": REASON}}), "aws-secretsmanager-secret-rotation"),
     ("WebAcl allow_weakened_managed_rules", lambda: WebAcl("acl", {"kms_key_arn": KMS, "rule_action_overrides": {"AWSManagedRulesCommonRuleSet": {"SizeRestrictions_BODY": "count"}}, "allow_weakened_managed_rules": {"reason": REASON}}), "aws-wafv2-web-acl-managed-rules"),
     ("RestApi caching.allow_shared_cache", lambda: RestApi("api", {**REST, "caching": {"allow_shared_cache": {"reason": REASON}}}), "aws-apigateway-integration-cache-keys"),
     ("WebAcl ip_allow", lambda: WebAcl("acl", {"kms_key_arn": KMS, "ip_allow": {"cidrs": ["203.0.113.0/24"], "reason": REASON}}), "aws-wafv2-web-acl-ip-allow-bypass"),

@@ -233,3 +233,40 @@ def test_inputs_may_be_outputs(deploy):
 def test_bad_args_are_rejected_naming_the_field(args, field):
     with pytest.raises(ComponentArgsError, match=rf"PrivateEndpoints: invalid args: .*{field}"):
         PrivateEndpoints("core", args)
+
+
+# --- review 2026-12-04: B6 -------------------------------------------------------------------------------------
+
+FEDERATION = {"reason": "EKS pods assume roles with IRSA web identities", "owner": "platform-team"}
+ECR_LAYERS = {"reason": "ECS tasks in this VPC pull images from ECR", "owner": "platform-team"}
+
+
+def test_federation_and_ecr_layers_are_named_exceptions_to_the_principal_perimeter(deploy):
+    """B6. AssumeRoleWithWebIdentity/SAML calls are unauthenticated, so aws:PrincipalAccount denies them at the sts
+    endpoint ("your VPC endpoint policy must account for both types"); ECR image layers come from ECR's own bucket
+    through presigned URLs. Each is a named opt-out: the statement is added with Principal "*" and reported as
+    acknowledged on its endpoint.
+    https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sts_vpc_endpoint_policies.html
+    https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html#ecr-minimum-s3-perms"""
+    default = endpoints(deploy(lambda: PrivateEndpoints("core", BASE)))
+    assert json.loads(default["sts"].inputs["policy"]) == account_policy("aws:PrincipalAccount", ACCOUNT)
+    monitor = deploy(lambda: PrivateEndpoints("core", {**BASE, "allow_federated_sts": FEDERATION,
+                                                       "allow_ecr_image_layers": ECR_LAYERS}))
+    found = endpoints(monitor)
+    sts = json.loads(found["sts"].inputs["policy"])["Statement"]
+    assert sts[1] == {"Sid": "FederationIntoRolesOfAllowedAccount", "Effect": "Allow", "Principal": "*",
+                      "Action": ["sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"],
+                      "Resource": [f"arn:aws:iam::{ACCOUNT}:role/*"]}
+    s3 = json.loads(found["s3"].inputs["policy"])["Statement"]
+    assert s3[1] == {"Sid": "EcrImageLayers", "Effect": "Allow", "Principal": "*", "Action": ["s3:GetObject"],
+                     "Resource": ["arn:aws:s3:::prod-eu-west-1-starport-layer-bucket/*"]}
+    # Every other endpoint keeps the plain perimeter.
+    assert json.loads(found["kms"].inputs["policy"]) == account_policy("aws:PrincipalAccount", ACCOUNT)
+    rule = "aws-ec2-vpc-endpoint-policy-public"
+    assert only(monitor, COMPONENT).inputs["stackguardAcknowledgements"] == [
+        {"rule": rule, "resource": "core-sts", "option": "allow_federated_sts", **FEDERATION},
+        {"rule": rule, "resource": "core-s3-gateway", "option": "allow_ecr_image_layers", **ECR_LAYERS},
+    ]
+    assert found["sts"].inputs["tags"] == {f"stackguard:acknowledged:{rule}": FEDERATION["reason"]}
+    with pytest.raises(ComponentArgsError, match="allow_federated_sts: sts is not among interface_services"):
+        PrivateEndpoints("core", {**BASE, "interface_services": ["kms"], "allow_federated_sts": FEDERATION})

@@ -9,6 +9,8 @@ import pytest
 
 from stackguard.components._args import ComponentArgsError
 from stackguard.components.rest_api import RestApi
+from stackguard.mocks import AwsMocks
+from stackguard.recording import run_program
 
 KMS = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 FN = "arn:aws:lambda:eu-west-1:123456789012:function:orders"
@@ -139,7 +141,7 @@ def test_deployment_stage_and_logging_defaults(deploy):
     assert re.fullmatch(r"[0-9a-f]{64}", deployment.inputs["triggers"]["redeployment"])
     assert {only(monitor, METHOD).urn, only(monitor, INTEGRATION).urn} <= set(deployment.dependencies)
 
-    group = only(monitor, LOG_GROUP)
+    group = named(monitor, LOG_GROUP, "orders-access-logs")
     assert group.inputs == {
         "name": "/aws/apigateway/prod/orders/access",
         "kmsKeyId": KMS,
@@ -203,7 +205,7 @@ def test_children_parented_and_outputs_resolve(deploy):
     children = [r for r in monitor.registrations if r.type.startswith("aws:")]
     assert sorted(r.type for r in children) == sorted([
         API, RESOURCE, METHOD, INTEGRATION, VALIDATOR, AUTHORIZER, PERMISSION, PERMISSION, DEPLOYMENT, LOG_GROUP,
-        STAGE, SETTINGS, ASSOCIATION, DOMAIN, MAPPING, USAGE_PLAN, API_KEY, PLAN_KEY,
+        LOG_GROUP, STAGE, SETTINGS, ASSOCIATION, DOMAIN, MAPPING, USAGE_PLAN, API_KEY, PLAN_KEY,
     ])
     for child in children:
         assert child.parent == component.urn
@@ -228,8 +230,9 @@ def test_tags_reach_every_taggable_child(deploy):
         "tags": tags, "usage_plan": {"api_keys": ["partner"]},
         "custom_domain": {"domain_name": "api.example.com", "certificate_arn": CERT},
     })
-    for token in (API, STAGE, LOG_GROUP, DOMAIN, USAGE_PLAN, API_KEY):
+    for token in (API, STAGE, DOMAIN, USAGE_PLAN, API_KEY):
         assert only(monitor, token).inputs["tags"] == tags
+    assert [group.inputs["tags"] for group in monitor.of_type(LOG_GROUP)] == [tags, tags]
 
 
 # --- redeployment -----------------------------------------------------------------------------------
@@ -449,7 +452,7 @@ def test_caching_opt_in_is_encrypted_and_needs_authorization(deploy):
 
 def test_access_log_retention_and_name(deploy):
     monitor, _ = build_api(deploy, {"access_logs": {"retention_in_days": 3653, "name": "/custom/orders"}})
-    group = only(monitor, LOG_GROUP)
+    group = named(monitor, LOG_GROUP, "orders-access-logs")
     assert group.inputs["retentionInDays"] == 3653
     assert group.inputs["name"] == "/custom/orders"
     assert group.inputs["kmsKeyId"] == KMS
@@ -504,7 +507,7 @@ paths:
       x-amazon-apigateway-integration: {{ integration("list") }}
   /orders/{id}:
     get:
-      security: [{users: []}]
+      security: [{users: ["orders/read"]}]
       x-amazon-apigateway-integration: {{ integration("get", "GET", requestParameters={"integration.request.path.id": "method.request.path.id"}) }}
     options:
       x-amazon-apigateway-integration: {type: mock}
@@ -743,3 +746,164 @@ def test_mutual_tls_on_the_custom_domain(deploy):
     with pytest.raises(ComponentArgsError, match="custom_domain.truststore_uri"):
         RestApi("orders", {**BASE, "custom_domain": {"domain_name": "api.example.com", "certificate_arn": CERT,
                                                      "truststore_uri": "https://example.com/ca.pem"}})
+
+
+# --- review 2026-12-04: B5, B7, B9, S2, S3, S6, S9 ---------------------------------------------------------------
+
+EDGE = {"endpoint_type": "EDGE", "allow_edge_endpoint": {"reason": "global partners call through CloudFront's edge"}}
+PRIVATE = {"endpoint_type": "PRIVATE", "vpc_endpoint_ids": [VPCE]}
+# (template operation, error naming it, opt-out)
+BODY_TEMPLATE = TEMPLATE.replace("""  /orders:
+    get:""", """  /orders:
+    post:""")
+
+
+def test_a_private_openapi_api_merges_its_body_so_the_vpc_endpoints_stay(deploy):
+    """B5. With a body, PutRestApi's default "overwrite" mode replaces the endpoint configuration with the document's
+    and drops a PRIVATE API's VPC endpoint association; "merge" keeps it.
+    https://docs.aws.amazon.com/apigateway/latest/api/API_PutRestApi.html"""
+    monitor, _ = build_api(deploy, {**OPENAPI, **PRIVATE})
+    assert only(monitor, API).inputs["putRestApiMode"] == "merge"
+    assert only(monitor, API).inputs["endpointConfiguration"] == {"types": "PRIVATE", "vpcEndpointIds": [VPCE]}
+    regional, _ = build_api(deploy, OPENAPI)
+    assert "putRestApiMode" not in only(regional, API).inputs
+
+
+def test_an_edge_certificate_from_an_output_is_checked_at_deploy_time(deploy):
+    """B7. CloudFront only uses ACM certificates of us-east-1: a certificate created in the same program (an Output)
+    in another region fails the deployment naming the field, instead of CreateDomainName failing.
+    https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-edge-optimized-custom-domain-name.html"""
+    def edge_api(certificate):
+        return lambda: RestApi("orders", {**BASE, **EDGE, "custom_domain": {
+            "domain_name": "api.example.com", "certificate_arn": pulumi.Output.from_input(certificate)}})
+
+    with pytest.raises(Exception, match=r"RestApi: invalid args: custom_domain.certificate_arn: the domain is served by "
+                                        r"CloudFront, which only uses ACM certificates of us-east-1 \(got eu-west-1\)"):
+        deploy(edge_api(CERT))
+    assert only(deploy(edge_api(EDGE_CERT)), DOMAIN).inputs["certificateArn"] == EDGE_CERT
+
+
+class _CloudFrontTargets(AwsMocks):
+    """AWS's answer for an EDGE domain name: the CloudFront distribution serving it (AwsMocks answers REGIONAL's)."""
+
+    def new_resource(self, args):
+        physical_id, outputs = super().new_resource(args)
+        if args.typ == DOMAIN:
+            outputs.update(cloudfrontDomainName="d111111abcdef8.cloudfront.net", cloudfrontZoneId="Z2FDTNDATAQYW2")
+        return physical_id, outputs
+
+
+@pytest.mark.parametrize(("edge", "expected"), [
+    (False, {"target": "d-{digest}.execute-api.eu-west-1.amazonaws.com", "zone": "Z2FDTNDATAQYW2"}),
+    (True, {"target": "d111111abcdef8.cloudfront.net", "zone": "Z2FDTNDATAQYW2"}),
+])
+def test_a_custom_domain_outputs_the_dns_alias_target(edge, expected):
+    """B9. The execute-api endpoint is disabled with a custom domain, so callers need an alias record: the component
+    outputs the regional domain name and zone (the CloudFront distribution's for EDGE).
+    https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-regional-api-custom-domain-create.html
+    https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-edge-optimized-custom-domain-name.html"""
+    outputs = {}
+
+    def build():
+        api = RestApi("orders", {**BASE, **(EDGE if edge else {}), "custom_domain": {
+            "domain_name": "api.example.com", "certificate_arn": EDGE_CERT if edge else CERT}})
+        return pulumi.Output.all(api.domain_target_name, api.domain_hosted_zone_id).apply(
+            lambda v: outputs.update(target=v[0], zone=v[1]))
+
+    run_program(build, _CloudFrontTargets(), project="component-test", stack="prod")
+    digest = re.fullmatch(r"d-([0-9a-f]{10})\.execute-api\.eu-west-1\.amazonaws\.com", outputs["target"] or "")
+    assert outputs == {**expected, "target": expected["target"].format(digest=digest[1] if digest else "")}
+
+
+def test_openapi_operations_need_a_body_schema_scopes_and_no_wildcard_origin(deploy):
+    """S2. The template gets the typed routes' guarantees: a POST without a JSON schema for its body (API Gateway
+    validates only declared models), a Cognito requirement without scopes (any ID token of the pool) and
+    Access-Control-Allow-Origin '*' are refused, naming the operation; each has a per-operation opt-out, acknowledged.
+    https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-method-request-validation.html
+    https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-enable-cognito-user-pool.html
+    https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html"""
+    reason = {"reason": "the backend validates the webhook signature itself", "owner": "orders-team"}
+    body = {**OPENAPI, "openapi": {**OPENAPI["openapi"], "template": BODY_TEMPLATE}}
+    with pytest.raises(ComponentArgsError, match=r"openapi.template: POST /orders takes a body without a JSON schema"):
+        RestApi("orders", {**BASE, **body})
+    scopeless = {**OPENAPI, "openapi": {**OPENAPI["openapi"], "template": TEMPLATE.replace('["orders/read"]', "[]")}}
+    with pytest.raises(ComponentArgsError, match=r"openapi.template: GET /orders/\{id\} has a Cognito security "
+                                                 r"requirement without scopes"):
+        RestApi("orders", {**BASE, **scopeless})
+    cors = {**OPENAPI, "openapi": {**OPENAPI["openapi"], "template": TEMPLATE.replace(
+        "x-amazon-apigateway-integration: {type: mock}",
+        "x-amazon-apigateway-integration: {type: mock, responses: {default: {statusCode: '200', responseParameters: "
+        "{method.response.header.Access-Control-Allow-Origin: \"'*'\"}}}}")}}
+    with pytest.raises(ComponentArgsError, match=r"openapi.template: OPTIONS /orders/\{id\} sets "
+                                                 r"Access-Control-Allow-Origin '\*'"):
+        RestApi("orders", {**BASE, **cors})
+
+    monitor, _ = build_api(deploy, {
+        **cors, "allow_wildcard_cors": reason,
+        "openapi": {**cors["openapi"], "template": cors["openapi"]["template"].replace('["orders/read"]', "[]").replace(
+            "/orders:\n    get:", "/orders:\n    post:"),
+            "unvalidated_bodies": [{"path": "/orders", "http_method": "POST", **reason}],
+            "any_token_of_pool": [{"path": "/orders/{id}", "http_method": "GET", **reason}]}})
+    assert only(monitor, COMPONENT).inputs["stackguardAcknowledgements"] == [
+        {"rule": "aws-apigateway-cors-wildcard", "resource": "orders", "option": "allow_wildcard_cors", **reason},
+        {"rule": "aws-apigateway-method-request-validation", "resource": "orders",
+         "option": "openapi.unvalidated_bodies.0", **reason},
+        {"rule": "aws-apigateway-method-cognito-scopes", "resource": "orders", "option": "openapi.any_token_of_pool.0",
+         **reason},
+    ]
+    with pytest.raises(ComponentArgsError, match=r"openapi.unvalidated_bodies.0: POST /orders does not need the opt-out"):
+        RestApi("orders", {**BASE, **OPENAPI, "openapi": {**OPENAPI["openapi"], "unvalidated_bodies": [
+            {"path": "/orders", "http_method": "POST", **reason}]}})
+
+
+def test_an_openapi_body_with_a_schema_passes():
+    """S2. An OpenAPI 3 requestBody with an application/json schema is validated by API Gateway: no opt-out needed.
+    https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-validation-set-up.html"""
+    template = BODY_TEMPLATE.replace("      security: [{sigv4: []}]\n", "      security: [{sigv4: []}]\n"
+                                     "      requestBody: {content: {application/json: {schema: {type: object}}}}\n", 1)
+    RestApi("orders", {**BASE, **OPENAPI, "openapi": {**OPENAPI["openapi"], "template": template}})
+
+
+def test_a_request_authorizer_cached_without_the_credential_needs_a_reason(deploy):
+    """S3. API Gateway caches a Lambda authorizer's policy under its identity sources: a REQUEST authorizer keyed on
+    X-Tenant for 300 s lets anyone who sends the same X-Tenant reuse another caller's Allow. It needs the
+    Authorization header among its identity sources, a TTL of 0, or allow_shared_decision_cache (acknowledged).
+    https://docs.aws.amazon.com/apigateway/latest/developerguide/configure-api-gateway-lambda-authorization.html"""
+    tenant = {"name": "tenant", "type": "REQUEST", "lambda_arn": AUTH_FN, "identity_source": "method.request.header.X-Tenant"}
+    route = {**ROUTE, "authorization": "CUSTOM", "authorizer": "tenant"}
+    with pytest.raises(ComponentArgsError, match=r"authorizers.0: .*identity_source: a REQUEST authorizer caches its "
+                                                 r"decision for 300 s under 'method.request.header.X-Tenant'"):
+        RestApi("orders", {**BASE, "authorizers": [tenant], "routes": [route]})
+    for safe in ({"result_ttl_seconds": 0},
+                 {"identity_source": "method.request.header.X-Tenant,method.request.header.Authorization"}):
+        RestApi("orders", {**BASE, "authorizers": [{**tenant, **safe}], "routes": [route]})
+    accepted = {"reason": "the tenant header is signed by the edge proxy", "owner": "orders-team"}
+    monitor, _ = build_api(deploy, {"authorizers": [{**tenant, "allow_shared_decision_cache": accepted}],
+                                    "routes": [route]})
+    assert only(monitor, COMPONENT).inputs["stackguardAcknowledgements"] == [
+        {"rule": "aws-apigateway-authorizer-cache-keys", "resource": "orders-authorizer-tenant",
+         "option": "authorizers.0.allow_shared_decision_cache", **accepted}]
+
+
+def test_execution_logs_go_to_an_encrypted_group_created_before_logging_starts(deploy):
+    """S6. With loggingLevel INFO API Gateway writes to API-Gateway-Execution-Logs_{rest-api-id}/{stage}, which it
+    would create unencrypted and never expiring: the component creates it with the key and retention, and the
+    MethodSettings that switch logging on wait for it.
+    https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-execution-logging.html"""
+    monitor, outputs = build_api(deploy, {"access_logs": {"retention_in_days": 90}})
+    group = named(monitor, LOG_GROUP, "orders-execution-logs")
+    assert group.inputs == {
+        "name": f"API-Gateway-Execution-Logs_{outputs['rest_api_id']}/v1",
+        "kmsKeyId": KMS, "retentionInDays": 90, "logGroupClass": "STANDARD", "tags": {},
+    }
+    assert group.urn in only(monitor, SETTINGS).dependencies
+
+
+def test_access_logs_name_cognito_and_jwt_callers(deploy):
+    """S9. $context.authorizer.principalId is set by Lambda authorizers only; a Cognito or JWT caller is named by its
+    token's claims, client_id and sub.
+    https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-variables-for-access-logging.html"""
+    monitor, _ = build_api(deploy)
+    fields = json.loads(only(monitor, STAGE).inputs["accessLogSettings"]["format"])
+    assert fields["clientId"] == "$context.authorizer.claims.client_id"
+    assert fields["subject"] == "$context.authorizer.claims.sub"

@@ -15,14 +15,18 @@ ACCOUNT = "123456789012"
 KEY_ARN = f"arn:aws:kms:eu-west-1:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 READER = f"arn:aws:iam::{ACCOUNT}:role/orders-api"
 ROTATOR = f"arn:aws:lambda:eu-west-1:{ACCOUNT}:function:rotate-token"
+ROTATOR_ROLE = f"arn:aws:iam::{ACCOUNT}:role/rotate-token"
 COMPONENT = "stackguard:security:SecretStore"
 SECRET = "aws:secretsmanager/secret:Secret"
 POLICY = "aws:secretsmanager/secretPolicy:SecretPolicy"
 ROTATION = "aws:secretsmanager/secretRotation:SecretRotation"
 VERSION = "aws:secretsmanager/secretVersion:SecretVersion"
-ROTATED = {"kms_key_arn": KEY_ARN, "rotation": {"rotation_lambda_arn": ROTATOR}}
+ROTATED = {"kms_key_arn": KEY_ARN, "rotation": {"rotation_lambda_arn": ROTATOR, "rotation_role_arn": ROTATOR_ROLE}}
 UNROTATED = {"kms_key_arn": KEY_ARN, "allow_no_rotation": {"reason": "vendor portal renews it"}}
 FOREIGN_READER = "arn:aws:iam::210987654321:role/partner-reader"
+DEPLOYER = f"arn:aws:iam::{ACCOUNT}:role/deployer"
+# The provider reads a written version back as the deploying role, which the secret policy must let through.
+WITH_VALUE = {"initial_value": "s3cr3t-value", "break_glass_role_arns": [DEPLOYER]}
 
 
 def only(monitor, token):
@@ -56,7 +60,8 @@ def test_defaults_set_explicitly(deploy):
         "secretId": outputs["id"],
         "rotationLambdaArn": ROTATOR,
         "rotationRules": {"automaticallyAfterDays": 30},
-        "rotateImmediately": True,
+        # No initial value: nothing to rotate from yet, so the first rotation waits for its window.
+        "rotateImmediately": False,
     }
     permission = only(monitor, "aws:lambda/permission:Permission")
     assert permission.inputs == {
@@ -85,6 +90,14 @@ def test_policy_denies_plain_http_and_allows_only_listed_readers(deploy):
             "Condition": {"Bool": {"aws:SecureTransport": "false"}},
         },
         {
+            "Sid": "DenyReadingToUnlistedPrincipals",
+            "Effect": "Deny",
+            "Principal": "*",
+            "Action": ["secretsmanager:GetSecretValue"],
+            "Resource": [secret_arn],
+            "Condition": {"StringNotLike": {"aws:PrincipalArn": [READER, ROTATOR_ROLE]}},
+        },
+        {
             "Sid": "AllowListedReaders",
             "Effect": "Allow",
             "Principal": {"AWS": [READER]},
@@ -96,11 +109,11 @@ def test_policy_denies_plain_http_and_allows_only_listed_readers(deploy):
 
 def test_without_readers_the_policy_only_denies(deploy):
     document = json.loads(only(deploy(lambda: SecretStore("token", ROTATED)), POLICY).inputs["policy"])
-    assert [s["Effect"] for s in document["Statement"]] == ["Deny"]
+    assert [s["Effect"] for s in document["Statement"]] == ["Deny", "Deny"]
 
 
 def test_children_are_parented(deploy):
-    monitor = deploy(lambda: SecretStore("token", {**ROTATED, "initial_value": "s3cr3t-value"}))
+    monitor = deploy(lambda: SecretStore("token", {**ROTATED, **WITH_VALUE}))
     component = only(monitor, COMPONENT)
     for token in (SECRET, POLICY, ROTATION, VERSION):
         child = only(monitor, token)
@@ -113,7 +126,7 @@ def test_rotation_settings(deploy):
         deploy(
             lambda: SecretStore(
                 "token",
-                {"kms_key_arn": KEY_ARN, "rotation": {"rotation_lambda_arn": ROTATOR, "automatically_after_days": 7,
+                {"kms_key_arn": KEY_ARN, "rotation": {"rotation_lambda_arn": ROTATOR, "rotation_role_arn": ROTATOR_ROLE, "automatically_after_days": 7,
                                                       "rotate_immediately": False}},
             )
         ),
@@ -140,7 +153,7 @@ def test_initial_value_reaches_the_engine_only_as_a_secret(deploy, make_value):
     outputs = {}
 
     def build():
-        store = SecretStore("token", {**UNROTATED, "initial_value": make_value()})
+        store = SecretStore("token", {**UNROTATED, **WITH_VALUE, "initial_value": make_value()})
         return pulumi.Output.all(store.secret_arn, store.secret_id).apply(lambda v: outputs.update(values=v))
 
     monitor = deploy(build)
@@ -156,7 +169,7 @@ def test_initial_value_reaches_the_engine_only_as_a_secret(deploy, make_value):
 
 
 def test_plain_initial_value_is_hidden_in_the_args_model():
-    args = SecretStoreArgs(**UNROTATED, initial_value="s3cr3t-value")
+    args = SecretStoreArgs(**UNROTATED, **WITH_VALUE)
     assert "s3cr3t-value" not in repr(args)
 
 
@@ -183,7 +196,7 @@ def test_key_and_readers_may_be_outputs(deploy):
         )
     )
     assert only(monitor, SECRET).inputs["kmsKeyId"] == KEY_ARN
-    assert json.loads(only(monitor, POLICY).inputs["policy"])["Statement"][1]["Principal"] == {"AWS": [READER]}
+    assert json.loads(only(monitor, POLICY).inputs["policy"])["Statement"][2]["Principal"] == {"AWS": [READER]}
 
 
 @pytest.mark.parametrize(
@@ -200,11 +213,11 @@ def test_key_and_readers_may_be_outputs(deploy):
         ({"kms_key_arn": KEY_ARN}, "rotation"),
         ({"kms_key_arn": KEY_ARN, "rotation": {}}, "rotation.rotation_lambda_arn"),
         ({"kms_key_arn": KEY_ARN, "rotation": {"rotation_lambda_arn": "arn:aws:iam::1:role/x"}}, "rotation_lambda_arn"),
-        ({**ROTATED, "rotation": {"rotation_lambda_arn": ROTATOR, "automatically_after_days": 0}},
+        ({**ROTATED, "rotation": {"rotation_lambda_arn": ROTATOR, "rotation_role_arn": ROTATOR_ROLE, "automatically_after_days": 0}},
          "automatically_after_days"),
-        ({**ROTATED, "rotation": {"rotation_lambda_arn": ROTATOR, "automatically_after_days": 91}},
+        ({**ROTATED, "rotation": {"rotation_lambda_arn": ROTATOR, "rotation_role_arn": ROTATOR_ROLE, "automatically_after_days": 91}},
          "rotation.automatically_after_days"),
-        ({**ROTATED, "rotation": {"rotation_lambda_arn": ROTATOR, "automatically_after_days": 1001}},
+        ({**ROTATED, "rotation": {"rotation_lambda_arn": ROTATOR, "rotation_role_arn": ROTATOR_ROLE, "automatically_after_days": 1001}},
          "automatically_after_days"),
         ({**ROTATED, "allow_long_rotation_period": {"reason": "vendor allows one change a quarter"}},
          "allow_long_rotation_period"),
@@ -216,7 +229,7 @@ def test_key_and_readers_may_be_outputs(deploy):
         ({**ROTATED, "reader_role_arns": [FOREIGN_READER]}, "reader_role_arns"),
         ({**ROTATED, "reader_role_arns": [READER], "allow_cross_account_readers": {"reason": "the partner reads it"}},
          "allow_cross_account_readers"),
-        ({**ROTATED, "initial_value": 42}, "initial_value"),
+        ({**ROTATED, "initial_value": 42, "break_glass_role_arns": [DEPLOYER]}, "initial_value"),
         ({**ROTATED, "secret_string": "x"}, "secret_string"),
     ],
 )
@@ -228,7 +241,7 @@ def test_bad_args_are_rejected_naming_the_field(args, field):
 
 def test_initial_version_is_written_once(deploy):
     # After rotations AWS removes the initial version; a refresh + up must not write it over the live value.
-    monitor = deploy(lambda: SecretStore("token", {**ROTATED, "initial_value": "s3cr3t-value"}))
+    monitor = deploy(lambda: SecretStore("token", {**ROTATED, **WITH_VALUE}))
     assert only(monitor, VERSION).options["ignoreChanges"] == ["secretString"]
 
 
@@ -252,7 +265,7 @@ def test_readers_of_the_account_may_decrypt_only_through_secrets_manager(deploy)
 def test_opt_outs_are_acknowledged_on_the_registration(deploy):
     long_rotation = {"reason": "the partner allows one key change per quarter", "owner": "payments-team"}
     monitor = deploy(lambda: SecretStore("token", {
-        "kms_key_arn": KEY_ARN, "rotation": {"rotation_lambda_arn": ROTATOR, "automatically_after_days": 120},
+        "kms_key_arn": KEY_ARN, "rotation": {"rotation_lambda_arn": ROTATOR, "rotation_role_arn": ROTATOR_ROLE, "automatically_after_days": 120},
         "allow_long_rotation_period": long_rotation,
         "reader_role_arns": [FOREIGN_READER], "allow_cross_account_readers": {"reason": "the partner's role reads it"},
     }))
@@ -266,3 +279,83 @@ def test_opt_outs_are_acknowledged_on_the_registration(deploy):
     assert not any(k.startswith("stackguard:acknowledged:") for k in (only(monitor, SECRET).inputs.get("tags") or {}))
     # No decrypt grant can be attached to a role of another account.
     assert monitor.of_type("aws:iam/rolePolicy:RolePolicy") == []
+
+
+# --- review 2026-12-04: B1, B3, B8, S1 -------------------------------------------------------------------------
+
+def test_a_foreign_reader_behind_an_output_key_arn_fails_the_deployment_naming_the_reader(deploy):
+    """B1. With the key ARN an Output (an EncryptionKey's key_arn), the reader's account is compared with the key's at
+    deploy time: a reader of another account without allow_cross_account_readers fails, naming the field, and no
+    PutRolePolicy is attempted on a same-named role of the deploying account.
+    https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples_cross.html"""
+    with pytest.raises(Exception, match=r"SecretStore: invalid args: reader_role_arns: "
+                                        r"'arn:aws:iam::210987654321:role/partner-reader' is in (account 210987654321|"
+                                        r"another account than the key)"):
+        deploy(lambda: SecretStore("token", {**ROTATED, "kms_key_arn": pulumi.Output.from_input(KEY_ARN),
+                                             "reader_role_arns": [FOREIGN_READER]}))
+
+
+def test_a_foreign_reader_named_with_account_id_is_acknowledged_and_gets_no_inline_policy(deploy):
+    """B1. account_id (the key's account) lets the component tell the foreign reader apart before the deployment:
+    without the opt-out construction fails; with it the reader is in the secret policy, acknowledged, and no
+    aws:iam/rolePolicy is written (it would land on a role of the deploying account).
+    https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples_cross.html"""
+    output_key = {**ROTATED, "account_id": ACCOUNT, "reader_role_arns": [FOREIGN_READER]}
+    with pytest.raises(ComponentArgsError, match="reader_role_arns: .*another account than the key"):
+        SecretStore("token", {**output_key, "kms_key_arn": pulumi.Output.from_input(KEY_ARN)})
+    accepted = {"reason": "the partner's role reads the key", "owner": "payments-team"}
+    monitor = deploy(lambda: SecretStore("token", {**output_key, "kms_key_arn": pulumi.Output.from_input(KEY_ARN),
+                                                   "allow_cross_account_readers": accepted}))
+    assert monitor.of_type("aws:iam/rolePolicy:RolePolicy") == []
+    assert only(monitor, COMPONENT).inputs["stackguardAcknowledgements"] == [
+        {"rule": "aws-secretsmanager-secret-policy-cross-account", "resource": "token-policy",
+         "option": "allow_cross_account_readers", **accepted}]
+    assert json.loads(only(monitor, POLICY).inputs["policy"])["Statement"][2]["Principal"] == {"AWS": [FOREIGN_READER]}
+
+
+def test_a_same_account_reader_behind_outputs_still_gets_its_decrypt_policy(deploy):
+    """B1. Both ARNs Outputs and in one account: the deploy-time check passes and the inline policy names the role.
+    https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html"""
+    monitor = deploy(lambda: SecretStore("token", {**ROTATED, "kms_key_arn": pulumi.Output.from_input(KEY_ARN),
+                                                   "reader_role_arns": [pulumi.Output.from_input(READER)]}))
+    assert only(monitor, "aws:iam/rolePolicy:RolePolicy").inputs["role"] == "orders-api"
+
+
+def test_rotation_waits_for_the_initial_value_and_does_not_start_without_one(deploy):
+    """B3. The first rotation's createSecret step reads AWSCURRENT: the SecretRotation depends on the initial
+    SecretVersion, rotates at once only when there is a value, and rotate_immediately without one is refused.
+    https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotate-secrets_lambda-functions.html"""
+    monitor = deploy(lambda: SecretStore("token", {**ROTATED, **WITH_VALUE}))
+    rotation = only(monitor, ROTATION)
+    assert only(monitor, VERSION).urn in rotation.dependencies
+    assert rotation.inputs["rotateImmediately"] is True
+    assert only(deploy(lambda: SecretStore("token", ROTATED)), ROTATION).inputs["rotateImmediately"] is False
+    with pytest.raises(ComponentArgsError, match="rotation.rotate_immediately: the secret has no initial_value"):
+        SecretStore("token", {**ROTATED, "rotation": {**ROTATED["rotation"], "rotate_immediately": True}})
+
+
+@pytest.mark.parametrize("alias", [f"arn:aws:kms:eu-west-1:{ACCOUNT}:alias/payments", "alias/payments"])
+def test_an_alias_arn_is_refused_because_iam_grants_on_it_do_not_reach_the_key(alias):
+    """B8. "When an alias is the value of a resource element, the policy applies to the alias resource, not to any
+    KMS key": a reader's kms:Decrypt on an alias ARN would not let it decrypt.
+    https://docs.aws.amazon.com/kms/latest/developerguide/alias-authorization.html"""
+    with pytest.raises(ComponentArgsError, match=r"kms_key_arn: .*not an alias"):
+        SecretStore("token", {**ROTATED, "kms_key_arn": alias})
+
+
+def test_the_secret_policy_denies_every_unlisted_principal(deploy):
+    """S1. In one account the identity policy or the resource policy may allow a request, so a role with
+    GetSecretValue on "*" reads any secret that only *allows* its readers: the policy denies GetSecretValue to
+    every principal but the readers, the rotation role and the break-glass roles.
+    https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html"""
+    monitor = deploy(lambda: SecretStore("token", {**ROTATED, **WITH_VALUE, "reader_role_arns": [READER]}))
+    secret_arn = only(monitor, POLICY).inputs["secretArn"]
+    deny = json.loads(only(monitor, POLICY).inputs["policy"])["Statement"][1]
+    assert deny == {
+        "Sid": "DenyReadingToUnlistedPrincipals", "Effect": "Deny", "Principal": "*",
+        "Action": ["secretsmanager:GetSecretValue"], "Resource": [secret_arn],
+        "Condition": {"StringNotLike": {"aws:PrincipalArn": [READER, ROTATOR_ROLE, DEPLOYER]}},
+    }
+    # The provider reads the written version back as the deploying role: it must be exempt.
+    with pytest.raises(ComponentArgsError, match="break_glass_role_arns: with initial_value"):
+        SecretStore("token", {**ROTATED, "initial_value": "s3cr3t-value"})

@@ -19,6 +19,12 @@ from stackguard.components.security_monitoring import (
 
 ACCOUNT = "123456789012"
 KEY_ARN = f"arn:aws:kms:eu-west-1:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+DLQ_KEY_ARN = f"arn:aws:kms:eu-west-1:{ACCOUNT}:key/5678abcd-12ab-34cd-56ef-1234567890ab"
+QUEUE = "aws:sqs/queue:Queue"
+QUEUE_POLICY = "aws:sqs/queuePolicy:QueuePolicy"
+# Metric-filter metrics carry the project and stack of the run (component-test / prod).
+AUTH_METRIC = "component-test-prod-orders-AuthFailures"
+THROTTLE_METRIC = "component-test-prod-orders-ThrottledRequests"
 COMPONENT = "stackguard:observability:SecurityMonitoring"
 TOPIC = "aws:sns/topic:Topic"
 TOPIC_POLICY = "aws:sns/topicPolicy:TopicPolicy"
@@ -30,7 +36,8 @@ TARGET = "aws:cloudwatch/eventTarget:EventTarget"
 FUNCTION = f"arn:aws:lambda:eu-west-1:{ACCOUNT}:function:orders"
 ROUTES = [{"path": "/orders", "http_method": "GET", "integration": {"lambda_arn": FUNCTION}}]
 NO_WAF = {"reason": "test API without a web ACL"}
-ALWAYS = {"5XXError", "4XXError", "Latency", "orders-AuthFailures", "orders-ThrottledRequests", "FailedInvocations"}
+ALWAYS = {"5XXError", "4XXError", "Latency", AUTH_METRIC, THROTTLE_METRIC, "FailedInvocations",
+          "ApproximateNumberOfMessagesVisible"}
 
 
 def rest_api() -> RestApi:
@@ -39,10 +46,11 @@ def rest_api() -> RestApi:
 
 
 def monitoring(name: str = "orders", **extra) -> SecurityMonitoring:
-    return SecurityMonitoring(name, {"kms_key_arn": KEY_ARN, "api": rest_api(), **extra})
+    return SecurityMonitoring(name, {"kms_key_arn": KEY_ARN, "dead_letter_kms_key_arn": DLQ_KEY_ARN, "api": rest_api(),
+                                     **extra})
 
 
-BASE = {"kms_key_arn": KEY_ARN, "api": object()}  # only for arguments rejected before any resource exists
+BASE = {"kms_key_arn": KEY_ARN, "dead_letter_kms_key_arn": DLQ_KEY_ARN, "api": object()}  # only for arguments rejected before any resource exists
 
 
 def only(monitor, token):
@@ -164,7 +172,7 @@ def test_http_api_alarms_use_api_id_and_lowercase_metrics(deploy):
     def build():
         api = HttpApi("orders-http", {"kms_key_arn": KEY_ARN, "routes": ROUTES,
                                       "allow_without_waf": {"reason": "HTTP APIs cannot be associated with WAF"}})
-        SecurityMonitoring("orders", {"kms_key_arn": KEY_ARN, "api": api})
+        SecurityMonitoring("orders", {"kms_key_arn": KEY_ARN, "dead_letter_kms_key_arn": DLQ_KEY_ARN, "api": api})
 
     monitor = deploy(build)
     api_id = next(r for r in monitor.registrations if r.type == "aws:apigatewayv2/api:Api")
@@ -181,7 +189,8 @@ def test_children_are_parented(deploy):
                                         subscriptions=[{"protocol": "email", "endpoint": "secops@example.com"}]))
     component = only(monitor, COMPONENT)
     children = [r for r in monitor.registrations if r.parent == component.urn]
-    assert {r.type for r in children} == {TOPIC, TOPIC_POLICY, SUBSCRIPTION, ALARM, FILTER, RULE, TARGET}
+    assert {r.type for r in children} == {TOPIC, TOPIC_POLICY, SUBSCRIPTION, ALARM, FILTER, RULE, TARGET, QUEUE,
+                                          QUEUE_POLICY}
     for child in children:
         assert f"{COMPONENT}${child.type}" in child.urn
 
@@ -228,17 +237,17 @@ def test_event_rules_and_their_delivery_alarms(deploy):
 
 def test_access_log_alarms_read_the_api_log_group(deploy):
     monitor = deploy(monitoring)
-    log_group = only(monitor, "aws:cloudwatch/logGroup:LogGroup")
+    log_group = next(r for r in monitor.of_type("aws:cloudwatch/logGroup:LogGroup") if r.name == "orders-api-access-logs")
     filters = {f.inputs["metricTransformation"]["name"]: f for f in monitor.of_type(FILTER)}
-    assert set(filters) == {"orders-AuthFailures", "orders-ThrottledRequests"}
-    auth = filters["orders-AuthFailures"].inputs
+    assert set(filters) == {AUTH_METRIC, THROTTLE_METRIC}
+    auth = filters[AUTH_METRIC].inputs
     assert auth["logGroupName"] == log_group.inputs["name"]
     assert auth["pattern"] == '{ ($.status = 401) || ($.status = 403) || ($.status = "401") || ($.status = "403") }'
-    assert auth["metricTransformation"] == {"name": "orders-AuthFailures", "namespace": "Stackguard/ApiSecurity",
+    assert auth["metricTransformation"] == {"name": AUTH_METRIC, "namespace": "Stackguard/ApiSecurity",
                                            "value": "1", "unit": "Count"}
-    assert filters["orders-ThrottledRequests"].inputs["pattern"] == '{ ($.status = 429) || ($.status = "429") }'
+    assert filters[THROTTLE_METRIC].inputs["pattern"] == '{ ($.status = 429) || ($.status = "429") }'
     found = alarms(monitor)
-    for metric, threshold in (("orders-AuthFailures", 20), ("orders-ThrottledRequests", 50)):
+    for metric, threshold in ((AUTH_METRIC, 20), (THROTTLE_METRIC, 50)):
         inputs = found[metric].inputs
         assert inputs["namespace"] == "Stackguard/ApiSecurity"
         assert "dimensions" not in inputs
@@ -304,3 +313,52 @@ def test_thresholds_and_tags_change_exactly_their_properties(deploy):
 def test_bad_args_are_rejected_naming_the_field(args, field):
     with pytest.raises(ComponentArgsError, match=rf"SecurityMonitoring: invalid args: .*{field}"):
         SecurityMonitoring("orders", args)
+
+
+# --- review 2026-12-04: B4, H3 ---------------------------------------------------------------------------------
+
+def test_undeliverable_events_go_to_a_dead_letter_queue_on_another_key(deploy):
+    """B4. A disabled or pending-deletion key can be used by nothing, so the alert that the topic's key was disabled
+    cannot go through that topic: each target retries for a day and then puts the event into an SQS dead-letter
+    queue encrypted with another key, which only this component's rules may write to, and an alarm watches it.
+    https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html
+    https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html"""
+    monitor = deploy(monitoring)
+    queue = only(monitor, QUEUE)
+    assert queue.inputs == {"kmsMasterKeyId": DLQ_KEY_ARN, "kmsDataKeyReusePeriodSeconds": 300,
+                            "messageRetentionSeconds": 1_209_600, "tags": {}}
+    queue_arn = f"arn:aws:sqs:eu-west-1:{ACCOUNT}:{queue.name}"
+    policy = json.loads(only(monitor, QUEUE_POLICY).inputs["policy"])
+    assert policy["Statement"][1] == {
+        "Sid": "AllowEventRulesOfThisComponent", "Effect": "Allow", "Principal": {"Service": "events.amazonaws.com"},
+        "Action": ["sqs:SendMessage"], "Resource": [policy["Statement"][1]["Resource"][0]],
+        "Condition": {"StringEquals": {"aws:SourceAccount": ACCOUNT},
+                      "ArnLike": {"aws:SourceArn": f"arn:aws:events:eu-west-1:{ACCOUNT}:rule/orders-*"}},
+    }
+    assert policy["Statement"][1]["Resource"][0].startswith(queue_arn)
+    for target in monitor.of_type(TARGET):
+        assert target.inputs["retryPolicy"] == {"maximumEventAgeInSeconds": 86400, "maximumRetryAttempts": 185}
+        assert target.inputs["deadLetterConfig"]["arn"].startswith(queue_arn)
+        assert target.property_dependencies["deadLetterConfig"] == [queue.urn]
+    depth = alarms(monitor)["ApproximateNumberOfMessagesVisible"].inputs
+    assert (depth["namespace"], depth["statistic"], depth["threshold"]) == ("AWS/SQS", "Maximum", 1)
+    with pytest.raises(Exception, match="dead_letter_kms_key_arn: must be another key than kms_key_arn"):
+        deploy(lambda: SecurityMonitoring("orders", {"kms_key_arn": KEY_ARN, "dead_letter_kms_key_arn": KEY_ARN,
+                                                     "api": rest_api()}))
+
+
+def test_the_dead_letter_key_is_compared_at_deploy_time_when_it_is_an_output(deploy):
+    """B4. With both keys Outputs, the same key for topic and queue fails the deployment naming the field.
+    https://docs.aws.amazon.com/kms/latest/developerguide/key-state.html"""
+    with pytest.raises(Exception, match="dead_letter_kms_key_arn: must be another key than kms_key_arn"):
+        deploy(lambda: SecurityMonitoring("orders", {"kms_key_arn": pulumi.Output.from_input(KEY_ARN),
+                                                     "dead_letter_kms_key_arn": pulumi.Output.from_input(KEY_ARN),
+                                                     "api": rest_api()}))
+
+
+def test_metric_filter_metrics_are_unique_per_project_and_stack(deploy):
+    """H3. The metric namespace is shared by every stack of the account: the metric names carry project and stack.
+    https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_concepts.html#Metric"""
+    staging = deploy(monitoring, stack="staging")
+    names = {f.inputs["metricTransformation"]["name"] for f in staging.of_type(FILTER)}
+    assert names == {"component-test-staging-orders-AuthFailures", "component-test-staging-orders-ThrottledRequests"}

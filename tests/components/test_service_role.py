@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pulumi
 import pytest
@@ -241,3 +242,59 @@ def test_broad_grants_with_a_reason_are_acknowledged(deploy):
         {"rule": "aws-iam-managed-full-access-policy", "resource": "exporter-AmazonS3FullAccess",
          "option": "allow_broad_managed_policies", "reason": "legacy export job, scoped by its permissions boundary"},
     ]
+
+
+# --- review 2026-12-04: B10, S4 --------------------------------------------------------------------------------
+
+def trust_statement(monitor) -> dict:
+    return json.loads(only(monitor, ROLE).inputs["assumeRolePolicy"])["Statement"][0]
+
+
+@pytest.mark.parametrize("service", ["ec2.amazonaws.com", "cloudtrail.amazonaws.com", "apigateway.amazonaws.com"])
+def test_services_that_do_not_send_source_account_can_still_assume_the_role(deploy, service):
+    """B10. aws:SourceAccount is in the AssumeRole context only for services that send it; for EC2 instance profiles
+    or CloudTrail delivering to CloudWatch Logs the condition makes the role unassumable, so it is left out.
+    https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourceaccount"""
+    assert trust_statement(deploy(lambda: ServiceRole("r", {"trusted_service": service}))) == {
+        "Sid": "TrustService", "Effect": "Allow", "Principal": {"Service": service}, "Action": ["sts:AssumeRole"]}
+    forced = trust_statement(deploy(lambda: ServiceRole("r", {"trusted_service": service, "trust_source_account": True})))
+    assert forced["Condition"] == {"StringEquals": {"aws:SourceAccount": ACCOUNT}}
+
+
+def test_lambda_keeps_its_source_account_condition(deploy):
+    """B10. Lambda's service trust keeps the confused-deputy guard.
+    https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html"""
+    assert trust_statement(deploy(lambda: ServiceRole("r", LAMBDA)))["Condition"] == {"StringEquals": {"aws:SourceAccount": ACCOUNT}}
+    opted_out = trust_statement(deploy(lambda: ServiceRole("r", {**LAMBDA, "trust_source_account": False})))
+    assert "Condition" not in opted_out
+
+
+@pytest.mark.parametrize(("action", "resource"), [
+    ("sts:AssumeRole", "arn:aws:iam::*:role/*"),
+    ("s3:GetObject", "arn:aws:s3:::*/*"),
+    ("kms:Decrypt", "arn:aws:kms:*:*:key/*"),
+    ("kms:Decrypt", f"arn:aws:kms:eu-west-1:{ACCOUNT}:key/*"),
+])
+def test_any_account_and_every_object_patterns_need_allow_wildcard(deploy, action, resource):
+    """S4. Role chaining into any role of any account that trusts it, every object of every bucket and every KMS key
+    (FSBP KMS.2) reach as far as "*": they need allow_wildcard, which is acknowledged; the document keeps them.
+    https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-2"""
+    statement = {"actions": [action], "resources": [resource]}
+    with pytest.raises(ComponentArgsError, match=rf"statements\.0: .*allow_wildcard: required \(a reason\) for resource "
+                                                 rf"'{re.escape(resource)}'"):
+        ServiceRole("r", {**LAMBDA, "statements": [statement]})
+    accepted = {"reason": "the broker reads any object a customer grants it", "owner": "platform-team"}
+    monitor = deploy(lambda: ServiceRole("r", {**LAMBDA, "statements": [{**statement, "allow_wildcard": accepted}]}))
+    assert json.loads(only(monitor, INLINE).inputs["policy"])["Statement"] == [
+        {"Effect": "Allow", "Action": [action], "Resource": [resource]}]
+    assert only(monitor, COMPONENT).inputs["stackguardAcknowledgements"] == [
+        {"rule": "aws-iam-policy-wildcard-actions", "resource": "r-inline", "option": "statements.0.allow_wildcard",
+         **accepted}]
+
+
+@pytest.mark.parametrize("resource", [f"arn:aws:s3:::orders-{ACCOUNT}/*", f"arn:aws:ec2:eu-west-1:{ACCOUNT}:*/*",
+                                      f"arn:aws:iam::{ACCOUNT}:role/orders-*"])
+def test_named_buckets_and_one_accounts_resources_stay_plain(resource):
+    """S4. One bucket's objects, one account's resources of a type: no opt-out needed.
+    https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html"""
+    ServiceRole("r", {**LAMBDA, "statements": [{"actions": ["s3:GetObject"], "resources": [resource]}]})

@@ -8,6 +8,8 @@ import pytest
 
 from stackguard.components._args import ComponentArgsError
 from stackguard.components.user_directory import UserDirectory
+from stackguard.mocks import AwsMocks
+from stackguard.recording import run_program
 
 CERT = "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
 COMPONENT = "stackguard:identity:UserDirectory"
@@ -228,3 +230,43 @@ def test_invalid_args_register_nothing(deploy):
 
     monitor = deploy(build)
     assert [r.type for r in monitor.registrations if r.type != "pulumi:pulumi:Stack"] == []
+
+
+# --- review 2026-12-04: B7, B9 ---------------------------------------------------------------------------------
+
+def test_a_custom_domain_certificate_from_an_output_is_checked_at_deploy_time(deploy):
+    """B7. A Cognito custom domain is served by CloudFront, which only uses ACM certificates of us-east-1: a
+    certificate created in the program (an Output) in another region fails the deployment naming the field.
+    https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-add-custom-domain.html"""
+    def directory(certificate):
+        return lambda: UserDirectory("partners", {**BASE, "domain": {
+            "custom_domain": "auth.example.com", "certificate_arn": pulumi.Output.from_input(certificate)}})
+
+    with pytest.raises(Exception, match=r"UserDirectory: invalid args: domain.certificate_arn: the domain is served by "
+                                        r"CloudFront, which only uses ACM certificates of us-east-1 \(got eu-west-1\)"):
+        deploy(directory(CERT.replace("us-east-1", "eu-west-1")))
+    assert deploy(directory(CERT)).of_type(DOMAIN)[0].inputs["certificateArn"] == CERT
+
+
+class _CloudFrontDomain(AwsMocks):
+    """AWS's answer for a Cognito custom domain: the CloudFront distribution that serves it."""
+
+    def new_resource(self, args):
+        physical_id, outputs = super().new_resource(args)
+        if args.typ == DOMAIN:
+            outputs["cloudfrontDistribution"] = "d2222222abcdef8.cloudfront.net"
+        return physical_id, outputs
+
+
+def test_a_custom_domain_outputs_its_cloudfront_target():
+    """B9. The DNS record of a Cognito custom domain is an alias to the CloudFront distribution serving it.
+    https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-add-custom-domain.html"""
+    outputs = {}
+
+    def build():
+        directory = UserDirectory("partners", {**BASE, "domain": {"custom_domain": "auth.example.com",
+                                                                  "certificate_arn": CERT}})
+        return directory.domain_target_name.apply(lambda target: outputs.update(target=target))
+
+    run_program(build, _CloudFrontDomain(), project="component-test", stack="prod")
+    assert outputs == {"target": "d2222222abcdef8.cloudfront.net"}

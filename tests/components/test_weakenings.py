@@ -12,9 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pulumi
 import pytest
 
-from stackguard.components import HttpApi, RestApi, SecretStore, SecureFunction, ServiceRole, WebAcl
+from stackguard.components import HttpApi, PrivateEndpoints, RestApi, SecretStore, SecureFunction, ServiceRole, WebAcl
 from stackguard.components._acknowledgements import PROPERTY, TAG_PREFIX
 from stackguard.components._args import ComponentArgsError
 
@@ -25,6 +26,7 @@ FN = f"arn:aws:lambda:eu-west-1:{ACCOUNT}:function:orders"
 ACL = f"arn:aws:wafv2:eu-west-1:{ACCOUNT}:regional/webacl/edge/a1b2c3d4"
 POOL = f"arn:aws:cognito-idp:eu-west-1:{ACCOUNT}:userpool/eu-west-1_AbCdEf123"
 ROTATOR = f"arn:aws:lambda:eu-west-1:{ACCOUNT}:function:rotate"
+ROTATOR_ROLE = f"arn:aws:iam::{ACCOUNT}:role/rotate-token"
 EDGE_CERT = f"arn:aws:acm:us-east-1:{ACCOUNT}:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
 CERT = EDGE_CERT.replace("us-east-1", "eu-west-1")
 REASON = {"reason": "accepted by the platform team until the Q3 migration", "owner": "platform-team"}
@@ -33,7 +35,7 @@ ROUTE = {"path": "/orders", "http_method": "GET", "integration": {"lambda_arn": 
 REST = {"kms_key_arn": KMS, "web_acl_arn": ACL, "routes": [ROUTE]}
 COGNITO = {"authorizers": [{"name": "users", "type": "COGNITO_USER_POOLS", "provider_arns": [POOL]}]}
 HTTP = {"kms_key_arn": KMS, "routes": [ROUTE], "allow_without_waf": REASON}
-ROTATED = {"kms_key_arn": KMS, "rotation": {"rotation_lambda_arn": ROTATOR}}
+ROTATED = {"kms_key_arn": KMS, "rotation": {"rotation_lambda_arn": ROTATOR, "rotation_role_arn": ROTATOR_ROLE}}
 FUNCTION = {"role_arn": f"arn:aws:iam::{ACCOUNT}:role/fn", "kms_key_arn": KMS,
             "code_path": ROOT / "stacks" / "functions" / "partner_proxy", "vpc_id": "vpc-0abc123"}
 OPENAPI_HTTP = """
@@ -46,6 +48,37 @@ paths:
       security: [{sigv4: []}]
       x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: "http://legacy.example.com/orders"}
 """
+OPENAPI_BODY = """
+openapi: "3.0.1"
+info: {title: orders, version: "1"}
+components: {securitySchemes: {sigv4: {{ iam_auth() }}, users: {{ authorizer("users") }}}}
+paths:
+  /orders:
+    post:
+      security: [{sigv4: []}]
+      x-amazon-apigateway-integration: {{ integration("orders") }}
+"""
+OPENAPI_SCOPELESS = OPENAPI_BODY.replace("post:", "get:").replace("{sigv4: []}", "{users: []}")
+OPENAPI_CORS = OPENAPI_BODY.replace("post:", "get:") + """    options:
+      x-amazon-apigateway-integration: {type: mock, responses: {default: {statusCode: "200", responseParameters: {
+        method.response.header.Access-Control-Allow-Origin: "'*'"}}}}
+"""
+ORDERS = {"orders": {"lambda_arn": FN}}
+ORDERS_POST = {"path": "/orders", "http_method": "POST", **REASON}
+ORDERS_GET = {"path": "/orders", "http_method": "GET", **REASON}
+TENANT = {"name": "tenant", "type": "REQUEST", "lambda_arn": ROTATOR, "identity_source": "method.request.header.X-Tenant"}
+TENANT_ROUTE = {**ROUTE, "authorization": "CUSTOM", "authorizer": "tenant"}
+JWT = {"name": "users", "issuer": "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123", "audiences": ["c"]}
+ENDPOINTS = {"vpc_id": "vpc-0abc123", "vpc_cidr": "10.20.0.0/16", "subnet_ids": ["subnet-0a", "subnet-0b"],
+             "route_table_ids": ["rtb-0a"]}
+FOREIGN_READER = {**ROTATED, "account_id": ACCOUNT, "reader_role_arns": ["arn:aws:iam::210987654321:role/partner"]}
+
+
+def secret_store_on_an_output_key(name: str, args: dict) -> SecretStore:
+    """A SecretStore whose key ARN is an Output, as an EncryptionKey's key_arn is: account_id names the key's account,
+    so the foreign reader is seen before the deployment (without it the deployment refuses the reader, see
+    tests/components/test_secret_store.py)."""
+    return SecretStore(name, {**args, "kms_key_arn": pulumi.Output.from_input(KMS)})
 
 # (label, component, weak args without the opt-out, error naming the field, the opt-out, acknowledged rule,
 #  type of the tagged child or None when the affected resource takes no tags)
@@ -104,7 +137,7 @@ WEAKENINGS = [
     ("11 CORS http:// origin", HttpApi, {**HTTP, "cors": {"allow_origins": ["http://app.example.com"], "allow_methods": ["GET"]}},
      r"cors: .*allow_insecure_cors_origins", {"allow_insecure_cors_origins": REASON}, "aws-apigatewayv2-api-cors-wildcard",
      "aws:apigatewayv2/api:Api"),
-    ("11 rotation every 365 days", SecretStore, {**ROTATED, "rotation": {"rotation_lambda_arn": ROTATOR, "automatically_after_days": 365}},
+    ("11 rotation every 365 days", SecretStore, {**ROTATED, "rotation": {**ROTATED["rotation"], "automatically_after_days": 365}},
      r"rotation\.automatically_after_days: more than 90 days", {"allow_long_rotation_period": REASON},
      "aws-secretsmanager-secret-rotation", None),
     ("11 cross-account reader", SecretStore, {**ROTATED, "reader_role_arns": ["arn:aws:iam::210987654321:role/partner"]},
@@ -112,6 +145,50 @@ WEAKENINGS = [
      "aws-secretsmanager-secret-policy-cross-account", None),
     ("11 no rotation", SecretStore, {"kms_key_arn": KMS}, r"rotation: required", {"allow_no_rotation": REASON},
      "aws-secretsmanager-secret-rotation", "aws:secretsmanager/secret:Secret"),
+    # Review 2026-12-04: the weakenings that still passed without a reason.
+    ("12 openapi body without a schema", RestApi,
+     {**REST, **COGNITO, "routes": [], "openapi": {"template": OPENAPI_BODY, "integrations": ORDERS}},
+     r"openapi\.template: POST /orders takes a body without a JSON schema",
+     {"openapi": {"template": OPENAPI_BODY, "integrations": ORDERS, "unvalidated_bodies": [ORDERS_POST]}},
+     "aws-apigateway-method-request-validation", "aws:apigateway/restApi:RestApi"),
+    ("12 openapi Cognito without scopes", RestApi,
+     {**REST, **COGNITO, "routes": [], "openapi": {"template": OPENAPI_SCOPELESS, "integrations": ORDERS}},
+     r"openapi\.template: GET /orders has a Cognito security requirement without scopes",
+     {"openapi": {"template": OPENAPI_SCOPELESS, "integrations": ORDERS, "any_token_of_pool": [ORDERS_GET]}},
+     "aws-apigateway-method-cognito-scopes", "aws:apigateway/restApi:RestApi"),
+    ("12 openapi CORS any origin", RestApi,
+     {**REST, **COGNITO, "routes": [], "openapi": {"template": OPENAPI_CORS, "integrations": ORDERS}},
+     r"openapi\.template: OPTIONS /orders sets Access-Control-Allow-Origin", {"allow_wildcard_cors": REASON},
+     "aws-apigateway-cors-wildcard", "aws:apigateway/restApi:RestApi"),
+    ("12 cross-account reader, key ARN an Output", secret_store_on_an_output_key, FOREIGN_READER, r"reader_role_arns: .*another account",
+     {"allow_cross_account_readers": REASON}, "aws-secretsmanager-secret-policy-cross-account", None),
+    ("12 AssumeRole into any account", ServiceRole, {"trusted_service": "lambda.amazonaws.com", "statements": [
+        {"actions": ["sts:AssumeRole"], "resources": ["arn:aws:iam::*:role/*"]}]},
+     r"statements\.0: .*allow_wildcard", {"statements": [{"actions": ["sts:AssumeRole"], "resources": ["arn:aws:iam::*:role/*"],
+                                                          "allow_wildcard": REASON}]},
+     "aws-iam-policy-wildcard-actions", None),
+    ("12 every object of every bucket", ServiceRole, {"trusted_service": "lambda.amazonaws.com", "statements": [
+        {"actions": ["s3:GetObject"], "resources": ["arn:aws:s3:::*/*"]}]},
+     r"statements\.0: .*allow_wildcard", {"statements": [{"actions": ["s3:GetObject"], "resources": ["arn:aws:s3:::*/*"],
+                                                          "allow_wildcard": REASON}]},
+     "aws-iam-policy-wildcard-actions", None),
+    ("12 decrypt with every key", ServiceRole, {"trusted_service": "lambda.amazonaws.com", "statements": [
+        {"actions": ["kms:Decrypt"], "resources": ["arn:aws:kms:*:*:key/*"]}]},
+     r"statements\.0: .*allow_wildcard", {"statements": [{"actions": ["kms:Decrypt"], "resources": ["arn:aws:kms:*:*:key/*"],
+                                                          "allow_wildcard": REASON}]},
+     "aws-iam-policy-wildcard-actions", None),
+    ("12 JWT route without scopes", HttpApi, {**HTTP, "jwt_authorizers": [JWT], "routes": [
+        {**ROUTE, "authorization": "JWT", "authorizer": "users"}]},
+     r"routes\.0\.authorization_scopes: without scopes", {"routes": [
+         {**ROUTE, "authorization": "JWT", "authorizer": "users", "allow_any_token": REASON}]},
+     "aws-apigatewayv2-route-jwt-scopes", None),
+    ("12 authorizer cache keyed on a non-credential", RestApi, {**REST, "authorizers": [TENANT], "routes": [TENANT_ROUTE]},
+     r"authorizers\.0: .*identity_source: a REQUEST authorizer caches its decision",
+     {"authorizers": [{**TENANT, "allow_shared_decision_cache": REASON}]}, "aws-apigateway-authorizer-cache-keys", None),
+    ("12 federation through the sts endpoint", PrivateEndpoints, ENDPOINTS, None, {"allow_federated_sts": REASON},
+     "aws-ec2-vpc-endpoint-policy-public", "aws:ec2/vpcEndpoint:VpcEndpoint"),
+    ("12 ECR layers through the s3 endpoint", PrivateEndpoints, ENDPOINTS, None, {"allow_ecr_image_layers": REASON},
+     "aws-ec2-vpc-endpoint-policy-public", "aws:ec2/vpcEndpoint:VpcEndpoint"),
     ("11 single subnet", SecureFunction, {**FUNCTION, "subnet_ids": ["subnet-0a"], "egress_cidrs": ["10.0.0.0/16"]},
      r"subnet_ids: one subnet", {"allow_single_az": REASON}, "aws-lambda-function-vpc-multi-az", "aws:lambda/function:Function"),
     ("11 internet egress", SecureFunction, {**FUNCTION, "subnet_ids": ["subnet-0a", "subnet-0b"], "egress_cidrs": ["0.0.0.0/0"]},
@@ -119,20 +196,31 @@ WEAKENINGS = [
      "aws:ec2/securityGroup:SecurityGroup"),
 ]
 IDS = [w[0] for w in WEAKENINGS]
+# Acknowledged by the component (registration property, tag where the child takes tags), but no rule of the gate
+# reports the weakening yet: the rule is missing (REST CORS in templates, JWT scopes, authorizer cache keys) or does
+# not read the pattern (request validation in an OpenAPI body, wildcard ARNs that are not "*"). The gate test checks
+# that this is still so, so that a rule added under policies/ moves its entry back to the full check.
+NO_RULE_REPORTS_IT_YET = {
+    "12 openapi body without a schema", "12 openapi CORS any origin", "12 AssumeRole into any account",
+    "12 every object of every bucket", "12 decrypt with every key", "12 JWT route without scopes",
+    "12 authorizer cache keyed on a non-credential",
+}
 
 
 @pytest.mark.parametrize("label, component, weak, field, opt_out, rule, tagged", WEAKENINGS, ids=IDS)
-def test_without_a_reason_construction_fails_naming_the_field(label, component, weak, field, opt_out, rule, tagged):
+def test_without_a_reason_construction_fails_naming_the_field(deploy, label, component, weak, field, opt_out, rule,
+                                                              tagged):
+    # On the mock runtime, since some args are Outputs (an EncryptionKey's key_arn).
     if field is None:
-        # Sharing cached responses has a safe default (per-caller cache keys): only the opt-out asks for it.
-        component("weak", weak)
+        # The safe default needs nothing (per-caller cache keys, the principal perimeter): only the opt-out asks for it.
+        deploy(lambda: component("weak", weak))
         return
     with pytest.raises(ComponentArgsError, match=field):
-        component("weak", weak)
+        deploy(lambda: component("weak", weak))
     # A reason that is too short is refused too, naming the reason field.
     short = json.loads(json.dumps(opt_out, default=str).replace(REASON["reason"], "later"))
     with pytest.raises(ComponentArgsError, match=r"reason"):
-        component("weak", {**weak, **short})
+        deploy(lambda: component("weak", {**weak, **short}))
 
 
 @pytest.mark.parametrize("label, component, weak, field, opt_out, rule, tagged", WEAKENINGS, ids=IDS)
@@ -198,6 +286,9 @@ def test_with_a_reason_the_gate_reports_it_as_acknowledged_under_prod(deploy, en
     report = evaluate(engine, [Stack("prod", resources_of(monitor, ROOT, ROOT))],
                       Decider(rules, prod, exemptions.Exemptions([], "none")), prod.rule_config())
     findings = [f for f in report.findings if f.rule == rule]
+    if label in NO_RULE_REPORTS_IT_YET:
+        assert not findings and not report.blocking, f"{label}: a rule reports it now; remove it from NO_RULE_REPORTS_IT_YET"
+        return
     if rule not in {r.id for r in rules}:
         pytest.fail(f"{label}: the component acknowledges {rule}, which no rule reports")
     assert findings, f"{label}: {rule} did not report the weakening"
