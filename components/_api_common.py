@@ -109,6 +109,18 @@ class PublicRoute(AcceptedOperation):
     """A route deliberately open to anonymous callers (authorization NONE)."""
 
 
+def check_scopes_or_opt_out(field: str, takes_scopes: bool, scopes: list[str], acceptance: Optional[RiskAcceptance],
+                            opt_out: str, accepts: str) -> None:
+    """A route whose authorizer takes scopes names them (else it accepts `accepts`), or carries the opt-out; an opt-out
+    on a route that names scopes is an error."""
+    any_token = takes_scopes and not scopes
+    if any_token and acceptance is None:
+        raise ValueError(f"{field}.authorization_scopes: without scopes the route accepts {accepts}; name the scopes an "
+                         f"access token must carry, or set {opt_out} with a reason")
+    if acceptance is not None and not any_token:
+        raise ValueError(f"{field}.{opt_out}: the route requires scopes; remove the opt-out")
+
+
 def check_accepted_operations(field: str, needing: list[tuple[str, str]], accepted: list[AcceptedOperation],
                               problem: str, remedy: str) -> None:
     """Every (path, method) in `needing` must be listed in `accepted` (field), and only those."""

@@ -158,7 +158,8 @@ class EncryptionKeyArgs(ComponentArgs):
     )
     service_principals: list[str] = Field(
         default_factory=list,
-        description='AWS services that use the key for this account, e.g. "logs.eu-west-1.amazonaws.com", "sns.amazonaws.com".',
+        description='AWS services that use the key for this account: "logs.<region>.amazonaws.com", '
+                    '"secretsmanager.amazonaws.com", "events.amazonaws.com", "cloudwatch.amazonaws.com".',
     )
     include_account_root_break_glass: bool = Field(
         default=True,
@@ -169,7 +170,9 @@ class EncryptionKeyArgs(ComponentArgs):
         default=None, description="Account the policy is scoped to. Default: the caller's."
     )
     region: Optional[Region] = Field(
-        default=None, description="Region of the key. Default: the provider's."
+        default=None,
+        description="Region the key policy's conditions name (Secrets Manager, SNS topics). Default: the provider's; "
+                    "the key is created in the provider's region, so give a different one only with a provider for it.",
     )
     tags: dict[str, str] = Field(default_factory=dict, description="Tags applied to the key.")
 

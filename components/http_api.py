@@ -48,6 +48,7 @@ from stackguard.components._api_common import (
     ThrottlingArgs,
     check_keep_default_endpoint,
     check_route_opt_outs,
+    check_scopes_or_opt_out,
     route_invoke_permission,
     unique_routes,
 )
@@ -185,14 +186,8 @@ class HttpApiArgs(ComponentArgs):
                 raise ValueError(f"{field}.authorizer: JWT authorization needs the name of one of jwt_authorizers")
             if route.authorization != "JWT" and (route.authorizer is not None or route.authorization_scopes):
                 raise ValueError(f"{field}.authorizer: authorizer and authorization_scopes are only for JWT authorization")
-            any_token = route.authorization == "JWT" and not route.authorization_scopes
-            if any_token and route.allow_any_token is None:
-                raise ValueError(
-                    f"{field}.authorization_scopes: without scopes the route accepts any token of the issuer, ID tokens "
-                    "included; name the scopes an access token must carry, or set allow_any_token with a reason"
-                )
-            if route.allow_any_token is not None and not any_token:
-                raise ValueError(f"{field}.allow_any_token: the route requires scopes; remove the opt-out")
+            check_scopes_or_opt_out(field, route.authorization == "JWT", route.authorization_scopes, route.allow_any_token,
+                                    "allow_any_token", "any token of the issuer, ID tokens included")
         check_route_opt_outs(self.routes, self.allow_plain_http_backend, self.public_routes)
         if self.allow_without_waf is None:
             raise ValueError(

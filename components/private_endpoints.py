@@ -101,7 +101,9 @@ class PrivateEndpointsArgs(ComponentArgs):
         description='Account id or organization id ("o-...") whose principals may use the endpoints. Default: the caller\'s account.',
     )
     region: Optional[Region] = Field(
-        default=None, description="Region of the endpoints. Default: the provider's."
+        default=None,
+        description="Region in the endpoints' service names and policies. Default: the provider's; the endpoints are "
+                    "created in the provider's region, so give a different one only with a provider for it.",
     )
     execute_api_private_dns: bool = Field(
         default=False,

@@ -68,6 +68,7 @@ from stackguard.components._api_common import (
     check_keep_default_endpoint,
     check_public_routes,
     check_route_opt_outs,
+    check_scopes_or_opt_out,
     cloudfront_certificate,
     invoke_permission,
     route_invoke_permission,
@@ -384,14 +385,8 @@ class RestApiArgs(ComponentArgs):
                 raise ValueError(f"{field}.authorizer: only for COGNITO_USER_POOLS or CUSTOM authorization")
             if route.authorization_scopes and route.authorization != "COGNITO_USER_POOLS":
                 raise ValueError(f"{field}.authorization_scopes: only for COGNITO_USER_POOLS authorization")
-            any_token = route.authorization == "COGNITO_USER_POOLS" and not route.authorization_scopes
-            if any_token and route.allow_any_token_of_pool is None:
-                raise ValueError(
-                    f"{field}.authorization_scopes: without scopes the route accepts any ID token of the pool; "
-                    "name the scopes an access token must carry, or set allow_any_token_of_pool with a reason"
-                )
-            if route.allow_any_token_of_pool is not None and not any_token:
-                raise ValueError(f"{field}.allow_any_token_of_pool: the route requires scopes; remove the opt-out")
+            check_scopes_or_opt_out(field, route.authorization == "COGNITO_USER_POOLS", route.authorization_scopes,
+                                    route.allow_any_token_of_pool, "allow_any_token_of_pool", "any ID token of the pool")
             body = route.http_method in ("POST", "PUT", "PATCH", "ANY")
             if body and route.request_model is None and route.allow_unvalidated_body is None:
                 raise ValueError(

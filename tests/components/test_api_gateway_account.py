@@ -14,32 +14,26 @@ ROLE = "aws:iam/role:Role"
 ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment"
 
 
-def only(monitor, token):
-    found = monitor.of_type(token)
-    assert len(found) == 1, f"expected one {token}, got {len(found)}"
-    return found[0]
-
-
 def test_the_account_gets_a_cloudwatch_role_api_gateway_can_assume(deploy):
     """B2. "To enable CloudWatch Logs, you must grant API Gateway permission to read and write logs to CloudWatch for
     your account": a role trusted by apigateway.amazonaws.com with AmazonAPIGatewayPushToCloudWatchLogs, set as the
     account's cloudwatchRoleArn once the policy is attached.
     https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html"""
     monitor = deploy(lambda: ApiGatewayAccount("apigateway", {"tags": {"team": "platform"}}))
-    role = only(monitor, ROLE)
+    [role] = monitor.of_type(ROLE)
     assert json.loads(role.inputs["assumeRolePolicy"])["Statement"] == [{
         "Sid": "TrustService", "Effect": "Allow", "Principal": {"Service": "apigateway.amazonaws.com"},
         "Action": ["sts:AssumeRole"]}]
     assert role.inputs["tags"] == {"team": "platform"}
-    attachment = only(monitor, ATTACHMENT)
+    [attachment] = monitor.of_type(ATTACHMENT)
     assert attachment.inputs["policyArn"] == PUSH_TO_CLOUDWATCH_LOGS
     assert PUSH_TO_CLOUDWATCH_LOGS == "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"
-    settings = only(monitor, ACCOUNT_SETTINGS)
+    [settings] = monitor.of_type(ACCOUNT_SETTINGS)
     assert settings.inputs["cloudwatchRoleArn"].startswith("arn:aws:iam::123456789012:role/apigateway-cloudwatch-role")
     assert settings.property_dependencies["cloudwatchRoleArn"] == [role.urn]
     # The role's policy is attached before API Gateway checks the role.
     assert attachment.urn in settings.dependencies
-    component = only(monitor, COMPONENT)
+    [component] = monitor.of_type(COMPONENT)
     assert settings.parent == component.urn
 
 
