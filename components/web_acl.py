@@ -31,10 +31,13 @@ from stackguard.components._api_common import RiskAcceptance
 from stackguard.components._api_logging import KmsKeyArn, LogGroupArgs, encrypted_log_group
 from stackguard.components._args import ComponentArgs, StrInput, validate_args
 
+# Evaluated in this order: the IP reputation list (25 WCU) first, so known-bad sources are blocked before the
+# 700-WCU common rule set inspects their requests.
+# https://docs.aws.amazon.com/waf/latest/developerguide/aws-managed-rule-groups-ip-rep.html
 DEFAULT_MANAGED_RULE_GROUPS = (
+    "AWSManagedRulesAmazonIpReputationList",
     "AWSManagedRulesCommonRuleSet",
     "AWSManagedRulesKnownBadInputsRuleSet",
-    "AWSManagedRulesAmazonIpReputationList",
     "AWSManagedRulesSQLiRuleSet",
 )
 BOT_CONTROL_GROUP = "AWSManagedRulesBotControlRuleSet"
@@ -241,10 +244,10 @@ class WebAcl(pulumi.ComponentResource):
         self.ip_sets = []
         if args.ip_deny_cidrs:
             for ip_set in self._ip_sets(f"{name}-deny", args.ip_deny_cidrs, args.tags, child):
-                rules.append(self._ip_rule(ip_set, "block", len(rules), f"{metric_prefix}-ip-deny"))
+                rules.append(self._ip_rule(ip_set, "block", len(rules), "IpDeny", f"{metric_prefix}-ip-deny"))
         if args.ip_allow:
             for ip_set in self._ip_sets(f"{name}-allow", args.ip_allow.cidrs, args.tags, child):
-                rules.append(self._ip_rule(ip_set, "allow", len(rules), f"{metric_prefix}-ip-allow"))
+                rules.append(self._ip_rule(ip_set, "allow", len(rules), "IpAllow", f"{metric_prefix}-ip-allow"))
         rules.append({
             "name": "RateLimitPerIp",
             "priority": len(rules),
@@ -346,9 +349,10 @@ class WebAcl(pulumi.ComponentResource):
         return created
 
     @staticmethod
-    def _ip_rule(ip_set: aws.wafv2.IpSet, action: str, priority: int, metric: str) -> dict:
+    def _ip_rule(ip_set: aws.wafv2.IpSet, action: str, priority: int, rule: str, metric: str) -> dict:
+        # Rule names are short and fixed (WAF allows 128 characters); the metric (255) carries the ACL's name.
         return {
-            "name": f"{metric}-{priority}",
+            "name": f"{rule}-{priority}",
             "priority": priority,
             "action": {action: {}},
             "statement": {"ip_set_reference_statement": {"arn": ip_set.arn}},

@@ -17,9 +17,9 @@ IP_SET = "aws:wafv2/ipSet:IpSet"
 ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation"
 BASE = {"kms_key_arn": KMS}
 MANAGED = [
+    "AWSManagedRulesAmazonIpReputationList",
     "AWSManagedRulesCommonRuleSet",
     "AWSManagedRulesKnownBadInputsRuleSet",
-    "AWSManagedRulesAmazonIpReputationList",
     "AWSManagedRulesSQLiRuleSet",
 ]
 
@@ -281,3 +281,19 @@ def test_invalid_args_register_nothing(deploy):
 def test_args_model_accepts_an_instance():
     args = WebAclArgs(kms_key_arn=KMS, bot_control="COMMON")
     assert args.enabled_groups()[-1] == "AWSManagedRulesBotControlRuleSet"
+
+
+# --- review 2026-12-04: H1 -------------------------------------------------------------------------------------
+
+def test_ip_reputation_runs_first_and_rule_names_fit_wafs_limit(deploy):
+    """H1. The IP reputation list (25 WCU) blocks known-bad sources before the common rule set (700 WCU) inspects
+    them; IP rules have short fixed names, so a 128-character ACL name never makes a rule name longer than WAF's
+    128 characters (the ACL name stays in the metric).
+    https://docs.aws.amazon.com/waf/latest/developerguide/aws-managed-rule-groups-ip-rep.html
+    https://docs.aws.amazon.com/waf/latest/APIReference/API_Rule.html"""
+    long_name = "a" * 128
+    monitor, _ = build_acl(deploy, {"acl_name": long_name, "ip_deny_cidrs": ["203.0.113.0/24"]})
+    rules = sorted(only(monitor, ACL).inputs["rules"], key=lambda r: r["priority"])
+    assert [r["name"] for r in rules] == ["IpDeny-0", "RateLimitPerIp"] + [f"AWS-{g}" for g in MANAGED]
+    assert all(len(r["name"]) <= 128 for r in rules)
+    assert rules[0]["visibilityConfig"]["metricName"] == f"{long_name}-ip-deny-0"
