@@ -163,3 +163,34 @@ def test_a_connection_the_server_closed_while_idle_is_opened_again_not_reused():
     finally:
         connection.close()
         server.close()
+
+
+def slow(seconds: float):
+    def reply(real):
+        time.sleep(seconds)
+        return real
+
+    return reply
+
+
+def large_stack(tmp_path, count: int) -> list:
+    path = tmp_path / "large.json"
+    path.write_text(json.dumps(export(*(kms_key(f"key-{i}", rotation=True) for i in range(count)))))
+    return readers.read_stacks([path])
+
+
+def test_a_slow_stack_query_may_use_its_whole_budget(fake, rules, opa, tmp_path):
+    # 200 resources give the stack query a budget of 1 s + 5 ms a resource = 2 s; OPA answers after
+    # 1.5 s. The socket used to time out after the per-query 1 s and report the 2 s budget.
+    engine = fake(relay(Upstream(opa.url, opa.token), "stack_deny", slow(1.5)))
+    assert gate_over_private_connection(engine.url, "relay", rules, large_stack(tmp_path, 200)) == set()
+
+
+def test_a_query_that_outlives_its_budget_says_what_was_waited_for_and_how_long(fake, rules, opa, tmp_path):
+    engine = fake(relay(Upstream(opa.url, opa.token), "stack_deny", slow(4.0)))
+    started = time.monotonic()
+    with pytest.raises(EngineError) as failure:
+        gate_over_private_connection(engine.url, "relay", rules, large_stack(tmp_path, 200))
+    assert "did not answer within 2.0s" in str(failure.value) and "stack_deny" in str(failure.value)
+    waited = float(str(failure.value).rsplit("for ", 1)[1].rstrip("s"))
+    assert 1.9 <= waited <= time.monotonic() - started

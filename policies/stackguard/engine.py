@@ -179,12 +179,15 @@ class PolicyEngine:
         self._proof: _Proof | None = None
 
     def _call(self, method: str, path: str, body: Any = None, budget: float | None = None) -> Any:
-        deadline = time.monotonic() + (budget or self.settings.timeout)
+        started = time.monotonic()
+        allowed = budget or self.settings.timeout
         payload = None if body is None else json.dumps(body, allow_nan=False).encode()
         try:
-            return self._connection.call(method, path, payload, deadline)
+            return self._connection.call(method, path, payload, started + allowed)
         except TimeoutError:
-            raise EngineError(f"OPA at {self.url} did not answer within {budget or self.settings.timeout:g}s") from None
+            # Say what was waited for and how long it really was, not only the budget it had.
+            raise EngineError(f"OPA at {self.url} did not answer within {allowed:.1f}s: {method} /v1/{path} was waited "
+                              f"for {time.monotonic() - started:.1f}s") from None
 
     def _query(self, rule: str, document: dict[str, Any], budget: float | None = None) -> list[Any]:
         try:

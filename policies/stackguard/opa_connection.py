@@ -90,8 +90,9 @@ class PrivateConnection:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             raise TimeoutError
-        # Each read waits at most this long; read_reply bounds the whole answer by the deadline.
-        self._connection.timeout = min(remaining, self._settings.timeout)
+        # A read may wait for what remains of the query's budget (a large stack is evaluated for
+        # longer than the per-query timeout before OPA sends a byte); read_reply bounds the whole answer.
+        self._connection.timeout = remaining
         sock = self._connection.sock
         if sock is not None:
             if select.select([sock], [], [], 0)[0]:
