@@ -132,7 +132,12 @@ def test_the_exported_pack_under_the_real_cli_decides_like_preflight(installed, 
                                         cwd=consumer)
     preflight = _run(installed, "preflight", "--stack", "dev", "--project", str(consumer), "--format", "json", cwd=consumer)
     expected = report_triples(json.loads(preflight.stdout))
-    assert policy_triples(streamed.stdout) == expected
+    # A real preview cannot know the ARNs of resources it has not created (preflight's mocks know them):
+    # the pack reports a policy document built from one as advisory and judges it again at `pulumi up`.
+    real = policy_triples(streamed.stdout)
+    unknown = {t for t in real if t[0] == "aws-pulumi-unknown-value"}
+    assert {t[2] for t in unknown} <= {"advisory"}
+    assert real - unknown == expected
     assert ("aws-payments-kms-alias-prefix", urn_of(expected, "aws-payments-kms-alias-prefix"), "advisory") in expected
 
 

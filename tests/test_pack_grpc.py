@@ -62,9 +62,11 @@ def test_analyze_flags_bad_resource_and_passes_good_one(pack, rules):
     assert pack.analyze(key(True)) == []
 
 
-def test_unknown_value_is_not_a_violation(pack, rules):
+def test_unknown_value_is_not_judged_until_pulumi_up(pack, rules):
+    """Rotation unknown in a preview: no rule judges it yet; the pack says so as advisory (#25.4), so the
+    update goes on and is judged with the value known."""
     configure(pack, rules, {"all": "mandatory"})
-    assert pack.analyze(key(UNKNOWN)) == []
+    assert [(d.policyName, d.enforcementLevel) for d in pack.analyze(key(UNKNOWN))] == [("aws-pulumi-unknown-value", proto.ADVISORY)]
 
 
 def test_configure_changes_enforcement(pack, rules):

@@ -51,6 +51,9 @@ SUBJECTS: list[tuple[str, set[str]]] = [
     ("scan-on-push", LOGGING), ("tag-immutability", IAM), ("runtime", NETWORK),
     # Who may see a cached response, and what a method accepts, are questions of API access.
     ("cache-keys", AUTH), ("request-validation", AUTH), ("multi-az", NETWORK),
+    # A value the gate could not read (unknown until deployment, or a secret) may decide any concern;
+    # the headline cases are policy documents and trust, so they are filed under iam.
+    ("unknown-value", IAM), ("secret-value", IAM),
 ]
 
 

@@ -246,3 +246,84 @@ def test_an_edited_catalog_cache_cannot_hide_a_team_module_in_stackguards_packag
     assert _edit_cache(tmp_path / "cache", hide) == 1
     result = run("check", str(stack), "--config", str(config), "--format", "json", cwd=tmp_path, env=env)
     assert result.returncode == 2 and "defines data.lib.stack;" in result.stderr, result.stderr
+
+
+UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+COMPUTED = {
+    "admin policy": (resource("aws:iam/rolePolicy:RolePolicy", "worker-policy", {"role": "worker-id", "policy": UNKNOWN}), "policy"),
+    "rotation off": (resource("aws:kms/key:Key", "data-key", {"enableKeyRotation": UNKNOWN}), "enableKeyRotation"),
+    "ssh open": (resource("aws:ec2/securityGroup:SecurityGroup", "web", {"ingress": [
+        {"protocol": "tcp", "fromPort": 22, "toPort": 22, "cidrBlocks": [UNKNOWN]}]}), "ingress[0].cidrBlocks"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(COMPUTED))
+@pytest.mark.parametrize("shape", ["export", "preview"])
+def test_a_security_value_computed_from_another_output_is_not_judged_clean(tmp_path, case, shape):
+    """#25.4: an admin policy, rotation off or SSH open, each computed from another resource's output,
+    once exited 0 in prod, and nothing listed the resource as unjudged."""
+    state, label = COMPUTED[case]
+    document = export(state) if shape == "export" else {"steps": [{"op": "create", "urn": state["urn"], "newState": state}]}
+    path = _write(tmp_path / "stack.json", json.dumps(document))
+    prod = run("check", str(path), "--profile", "prod", "--format", "json", cwd=tmp_path)
+    assert prod.returncode == 1, prod.stderr
+    unjudged = [f for f in json.loads(prod.stdout)["findings"] if f["rule"] == "aws-pulumi-unknown-value"]
+    assert [(f["urn"], f["enforcement"]) for f in unjudged] == [(state["urn"], "mandatory")]
+    assert f": {label} is unknown until deployment" in unjudged[0]["message"]
+    dev = run("check", str(path), "--profile", "dev", "--format", "json", cwd=tmp_path)
+    assert [f["enforcement"] for f in json.loads(dev.stdout)["findings"] if f["rule"] == "aws-pulumi-unknown-value"] == ["advisory"]
+
+
+def test_the_pack_leaves_unknown_values_to_its_judgement_at_pulumi_up(rules):
+    """At `pulumi up` the pack sees the value once it is known; in its preview the unknown is advisory, so the
+    update is not refused before it could be judged."""
+    from stackguard.decision import Decider, ResourceRef
+    from stackguard.engine import RawFinding
+    from stackguard.exemptions import Exemptions
+    from stackguard.profiles import load
+
+    prod = load("prod", rules)
+    raw = RawFinding("aws-pulumi-unknown-value", "policy is unknown until deployment", "urn:x")
+    ref = ResourceRef("urn:x", "aws:iam/policy:Policy", "x")
+    assert Decider(rules, prod, Exemptions([], "none")).finding(raw, ref).enforcement == "mandatory"
+    assert Decider(rules, prod, Exemptions([], "none"), judged_again_later=True).finding(raw, ref).enforcement == "advisory"
+
+
+SECRET_PROGRAM = '''
+import pulumi
+import pulumi_aws as aws
+
+aws.kms.Key("data-key", enable_key_rotation=pulumi.Output.secret(False))
+aws.ec2.SecurityGroup("bastion", ingress=[aws.ec2.SecurityGroupIngressArgs(
+    protocol="tcp", from_port=22, to_port=22, cidr_blocks=[pulumi.Output.secret("0.0.0.0/0")])])
+aws.rds.Instance("db", engine="postgres", instance_class="db.t4g.micro", allocated_storage=20,
+                 username="app", manage_master_user_password=True,
+                 publicly_accessible=pulumi.Output.secret(True), storage_encrypted=pulumi.Output.secret(False))
+aws.lambda_.FunctionUrl("url", function_name="fn", authorization_type=pulumi.Output.secret("NONE"))
+'''
+
+
+def test_secret_wrapped_security_values_are_not_judged_clean_in_preflight(tmp_path):
+    """#25.3: Output.secret(False) rotation, a secret 0.0.0.0/0, a secret public unencrypted RDS and a secret
+    unauthenticated function URL once gave 0 findings and exit 0."""
+    project = tmp_path / "secrets"
+    _write(project / "Pulumi.yaml", json.dumps({"name": "secrets", "runtime": {
+        "name": "python", "options": {"virtualenv": str(Path(__file__).resolve().parents[1] / ".venv")}}}))
+    _write(project / "__main__.py", SECRET_PROGRAM)
+    _write(project / "Pulumi.prod.yaml", "config:\n  aws:region: eu-west-1\n")
+    result = run("preflight", "--project", str(project), "--stack", "prod", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    unjudged = {(f["name"], f["message"].split(": ", 1)[1].split(" is ")[0])
+                for f in json.loads(result.stdout)["findings"] if f["rule"] == "aws-pulumi-secret-value"}
+    assert unjudged == {("data-key", "enableKeyRotation"), ("bastion", "ingress[0].cidrBlocks"),
+                        ("db", "publiclyAccessible"), ("db", "storageEncrypted"), ("url", "authorizationType")}
+    assert "0.0.0.0/0" not in result.stdout + result.stderr
+
+
+def test_a_secret_security_value_in_an_export_is_not_judged_clean(tmp_path):
+    secret = {"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", "ciphertext": "v1:QUJD:REVG"}
+    key = resource("aws:kms/key:Key", "data-key", {"enableKeyRotation": secret})
+    result = run("check", str(_write(tmp_path / "stack.json", json.dumps(export(key)))), "--profile", "prod", "--format", "json")
+    assert result.returncode == 1, result.stderr
+    assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["aws-pulumi-secret-value"]
+    assert "v1:QUJD" not in result.stdout + result.stderr

@@ -25,6 +25,10 @@ if TYPE_CHECKING:  # the engine client (and its HTTP stack) loads only where a r
     from .engine import RawFinding
 
 ENGINE_FAILURE = "the policy engine could not decide"
+# Rules about values a preview cannot know yet. At `pulumi up` the pack sees each resource again
+# with its values known and judges them then, so there (judged_again_later) their findings are
+# advisory: a mandatory one would refuse the update before its values could be judged.
+JUDGED_AGAIN_AT_UPDATE = frozenset({"aws-pulumi-unknown-value"})
 
 
 # What changes between two runs without the problem changing: positions (`statement #2`, `ingress
@@ -88,7 +92,8 @@ class ResourceRef:
 
 
 class Decider:
-    def __init__(self, rules: Iterable[Rule], profile: Profile, exemptions: Exemptions, today: dt.date | None = None):
+    def __init__(self, rules: Iterable[Rule], profile: Profile, exemptions: Exemptions, today: dt.date | None = None,
+                 judged_again_later: bool = False):
         self.catalog = {r.id: r for r in rules}
         self.profile = profile
         self.exemptions = exemptions
@@ -96,6 +101,8 @@ class Decider:
         # The exemptions that matched a finding so far (by position): the others are stale. The pack
         # sees a stack's resources one call at a time, so the decider remembers across calls.
         self.matched: set[int] = set()
+        # The pack: the resources it judges in a preview are judged again, values known, at `pulumi up`.
+        self.judged_again_later = judged_again_later
 
     def finding(self, raw: RawFinding, resource: ResourceRef, acknowledgement: Acknowledgement | None = None) -> Finding | None:
         """The finding for one engine answer, or None when the profile disables its rule."""
@@ -105,6 +112,8 @@ class Decider:
         level = self.profile.effective_level(rule.id)
         if level == "disabled":
             return None
+        if self.judged_again_later and rule.id in JUDGED_AGAIN_AT_UPDATE:
+            level = "advisory"
         exemption = self.exemptions.match(rule.id, resource.urn)
         refused = ""
         if exemption is not None:

@@ -65,7 +65,7 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
         self._engine = engine
         self._engine_problem = engine_problem
         self._exemptions = exemptions
-        self._decider = Decider(rules, Profile.pack_default(), exemptions)
+        self._decider = Decider(rules, Profile.pack_default(), exemptions, judged_again_later=True)
         # The engine analyses a component (with its inputs, where it declares its opt-outs) before its
         # children, so what it acknowledges is known when a child arrives, and at AnalyzeStack.
         self._acknowledgements = AcknowledgementIndex()
@@ -97,7 +97,7 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
             profile = from_policy_config(levels, properties, self._rules)
         except InputError as err:  # a governance the pack cannot read must stop the update, not loosen it
             context.abort(grpc.StatusCode.INVALID_ARGUMENT, f"stackguard policy pack: {err}")
-        self._decider = Decider(self._rules, profile, self._exemptions)
+        self._decider = Decider(self._rules, profile, self._exemptions, judged_again_later=True)
         self._context = self._context_of(request.SerializeToString(deterministic=True))
         self._vouched = None
         return empty_pb2.Empty()

@@ -12,6 +12,7 @@ from tests.e2e.real_cli import ROOT, Workspace, json_report, mandatory, policy_t
 
 pytestmark = pytest.mark.slow
 PACK = ROOT / "policies" / "pack"
+UNKNOWN_VALUE = "aws-pulumi-unknown-value"
 
 
 def reference_project(workspace: Workspace):
@@ -38,10 +39,16 @@ def test_the_reference_stack_passes_the_real_gate_and_every_path_agrees(workspac
 
     preflight = report_triples(json_report(workspace.stackguard("preflight", "--stack", stack, "--project", str(project),
                                                                 "--format", "json", cwd=project)))
-    assert real_preview == preflight
+    # A real preview cannot know the ARNs of resources it has not created, so policy documents built
+    # from them are not judged there (preflight's mocks know them): the pack reports each as advisory
+    # and judges it again at `pulumi up`; `check` on the preview reports it at the profile's level.
+    unknown = {t for t in real_preview if t[0] == UNKNOWN_VALUE}
+    assert {t[2] for t in unknown} <= {"advisory"}
+    assert real_preview - unknown == preflight
     checked_preview = report_triples(json_report(workspace.stackguard(
         "check", str(workspace.folder / "preview.json"), "--profile", stack, "--format", "json", cwd=project)))
-    assert checked_preview == preflight
+    assert {t for t in checked_preview if t[0] != UNKNOWN_VALUE} == preflight
+    assert {t[:2] for t in checked_preview if t[0] == UNKNOWN_VALUE} == {t[:2] for t in unknown}
 
     # prod deploys the Automation API's way: the preview above passed, so the update may skip its own.
     skip = ("--skip-preview",) if stack == "prod" else ()
