@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -327,3 +328,67 @@ def test_a_secret_security_value_in_an_export_is_not_judged_clean(tmp_path):
     assert result.returncode == 1, result.stderr
     assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["aws-pulumi-secret-value"]
     assert "v1:QUJD" not in result.stdout + result.stderr
+
+
+def _program(folder: Path, source: str) -> Path:
+    venv = Path(__file__).resolve().parents[1] / ".venv"
+    _write(folder / "Pulumi.yaml", json.dumps({"name": folder.name, "runtime": {"name": "python", "options": {"virtualenv": str(venv)}}}))
+    _write(folder / "__main__.py", source)
+    _write(folder / "Pulumi.dev.yaml", "config: {}\n")
+    return folder
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_a_double_forking_program_leaves_no_process_behind(tmp_path):
+    """#25.11: a program that double-forks and calls setsid once left a process running after an exit-0 preflight."""
+    pid_file = tmp_path / "orphan.pid"
+    project = _program(tmp_path / "forker", f"""
+import os, time
+if os.fork() == 0:
+    os.setsid()
+    if os.fork() == 0:
+        open({str(pid_file)!r}, "w").write(str(os.getpid()))
+        time.sleep(300)
+    os._exit(0)
+while not os.path.exists({str(pid_file)!r}):
+    time.sleep(0.05)
+""")
+    result = run("preflight", "--project", str(project), "--stack", "dev", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    orphan = int(pid_file.read_text())
+    deadline = time.monotonic() + 10
+    while _alive(orphan) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _alive(orphan), f"process {orphan} outlived preflight"
+
+
+def test_sigkill_during_preflight_leaves_no_host_folder(tmp_path):
+    """#25.11: SIGKILL during preflight once left stackguard-host-* in TMPDIR."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    started = tmp_path / "started"
+    project = _program(tmp_path / "sleeper", f"""
+import time
+open({str(started)!r}, "w").close()
+time.sleep(300)
+""")
+    cli = subprocess.Popen([STACKGUARD, "preflight", "--project", str(project), "--stack", "dev", "--format", "json"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, "TMPDIR": str(temp)})
+    try:
+        deadline = time.monotonic() + 60
+        while not started.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert started.exists(), "the program never started"
+        cli.kill()
+        cli.wait(timeout=30)
+        assert sorted(p.name for p in temp.glob("stackguard-host-*")) == []
+    finally:
+        if cli.poll() is None:
+            cli.kill()

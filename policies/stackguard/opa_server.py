@@ -112,6 +112,7 @@ class OpaServer:
                 command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                 env={}, cwd=self.workdir, preexec_fn=die_with_parent if os.name == "posix" else None,
             )
+        RUNNING.add(self._process.pid)
         return self
 
     def wait_ready(self) -> "OpaServer":
@@ -164,6 +165,8 @@ class OpaServer:
 
     def stop(self) -> None:
         process, self._process = self._process, None
+        if process:
+            RUNNING.discard(process.pid)
         if process and process.poll() is None:
             process.terminate()
             try:
@@ -191,6 +194,11 @@ class OpaServer:
 
     def __exit__(self, *_exc) -> None:
         self.stop()
+
+
+# The process ids of the OPA servers this process runs: preflight's sweep of what a program left
+# behind (program_runner) leaves them alone.
+RUNNING: set[int] = set()
 
 
 # The private OPA `launch` started before the CLI loaded, until a run claims it.

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import runpy
+import shutil
 import sys
 import traceback
 from pathlib import Path
@@ -228,6 +229,17 @@ def run(spec: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _remove_own_copy() -> None:
+    """Import the sibling modules, then remove the private folder they were copied to: the run needs
+    nothing from it any more, so even a SIGKILL of stackguard (which this process follows through
+    PR_SET_PDEATHSIG) leaves no stackguard-host-* folder behind once the program is running."""
+    from . import invokes, mocks, recording, registration  # noqa: F401 - loaded before their files go
+
+    folder = Path(__file__).resolve().parent.parent
+    if folder.name.startswith("stackguard-host-"):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def main() -> None:
     result_fd = int(sys.argv[1])
     spec = json.load(sys.stdin)
@@ -238,6 +250,7 @@ def main() -> None:
         sys.stderr.write(f"{err}\n")
         sys.exit(NO_PULUMI_EXIT)
     nonce = spec.pop("nonce")
+    _remove_own_copy()
     outcome = run(spec)
     with os.fdopen(result_fd, "w") as result:
         json.dump({**scrub.deep(outcome), "nonce": nonce}, result)

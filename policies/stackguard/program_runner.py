@@ -8,6 +8,7 @@ with stackguard (PR_SET_PDEATHSIG); the group is killed whatever way the run end
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import json
 import os
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from . import program_host
+from . import opa_server, program_host
 from .errors import EngineError, InputError
 from .pulumi_project import Project, StackConfig
 from .registration import Registration
@@ -124,6 +125,45 @@ def _die_with_parent() -> None:
     ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
+def _adopt_orphans() -> None:
+    """Make this process the subreaper of its descendants (PR_SET_CHILD_SUBREAPER): a process the
+    program starts and then orphans (a double fork with setsid, out of the program's process group)
+    becomes this process's child instead of init's, so `_sweep` can find and end it."""
+    if sys.platform == "linux":
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(36, 1)
+
+
+def _children() -> set[int]:
+    """The process ids whose parent is this process, read from /proc."""
+    me, found = os.getpid(), set()
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # it ended while we looked
+        if int(fields[1]) == me:
+            found.add(int(stat.parent.name))
+    return found
+
+
+def _sweep(kept: set[int]) -> None:
+    """Kill and reap every child of this process that is not in `kept` (the children it had before the
+    program started) nor one of its OPA servers: what the program left behind, adopted through
+    `_adopt_orphans`. Each round can adopt the children of those it killed; a few rounds end it."""
+    if sys.platform != "linux":
+        return
+    for _ in range(20):
+        left = _children() - kept - opa_server.RUNNING
+        if not left:
+            return
+        for pid in left:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, signal.SIGKILL)
+        for pid in left:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+
+
 def _account_and_region(config: StackConfig) -> tuple[str, str]:
     """The account and region to answer for: aws:allowedAccountIds[0] and aws:region of the stack."""
     try:
@@ -186,6 +226,8 @@ class RunningProgram:
                 "nonce": secrets.token_hex(16)}
         self.nonce = spec["nonce"]
         self.started, self.stopped = time.monotonic(), False
+        _adopt_orphans()
+        self.children_before = _children()
         self.host_dir = _host_dir()
         read_end, write_end = os.pipe()
         try:
@@ -230,6 +272,7 @@ class RunningProgram:
             return
         self.stopped = True
         kill_group(self.process)
+        _sweep(self.children_before)
         self.collect.join(timeout=5)
         self.forward.join(timeout=5)
         shutil.rmtree(self.host_dir, ignore_errors=True)
