@@ -1,4 +1,4 @@
-"""The stackguard command line: `check`, `preflight`, `rules`, `explain`, `init`, `pack export`.
+"""The stackguard command line: `check`, `preflight`, `scan`, `rules`, `explain`, `init`, `pack export`.
 
 Runs in the user's process. Exit codes: 0 no blocking finding, 1 blocking findings, 2 bad input or
 usage, 3 nothing could be decided (engine failure, deadline, signal, internal error): fail closed.
@@ -373,6 +373,40 @@ def preflight(
         else:
             report = run_preflight(project, stack, profile, progress=stage, timeout=timeout, settings=settings)
         _decide(report, plan, profiles.load(settings.profile(profile, stack, fallback=stack), rules), opts, settings)
+
+    guarded(run, timeout, stage)
+
+
+class ScanFormat(str, Enum):
+    table = "table"
+    json = "json"
+    asff = "asff"
+
+
+@app.command()
+def scan(
+    sources: List[str] = typer.Argument(..., help="Pulumi DIY backends (file://FOLDER, s3://BUCKET[/PREFIX][?region=...&endpoint=...]) "
+                                                  "or `pulumi stack export` files."),
+    history: str = typer.Option("sqlite:///.stackguard/history.sqlite", "--history", metavar="URL",
+                                help="The history store: sqlite:///RELATIVE/FILE or sqlite:////ABSOLUTE/FILE."),
+    fmt: Optional[ScanFormat] = typer.Option(None, "--format", help="table (default on a terminal), json or asff (AWS Security Hub)."),
+    output: Optional[List[str]] = typer.Option(None, "--output", metavar="FORMAT=FILE", help="Also write FORMAT to FILE (repeatable)."),
+    soft_fail: bool = SOFT_FAIL_OPTION, config: Optional[Path] = CONFIG_OPTION, timeout: float = TIMEOUT_OPTION,
+):
+    """Check every deployed stack of Pulumi backends, record the history, report what changed and send alerts (docs/scan.md)."""
+    from .scan import command as scan_command, render as scan_render, settings as scan_settings
+
+    stage = Stage()
+
+    def run():
+        stage("reading the configuration")
+        settings = scan_settings.load(project_config.load(Path.cwd(), config))
+        specs = scan_render.outputs(output or [], fmt.value if fmt else None, _default_format(None).value)
+        report = scan_command.run(sources, settings, history, progress=stage,
+                                  notify=lambda message: err.print(message, markup=False, highlight=False, soft_wrap=True))
+        hub = settings.section.security_hub
+        scan_render.write(report, specs, hub.model_dump() if hub else None, sys.stdout)
+        raise typer.Exit(EXIT_FINDINGS if report.summary.blocking and not soft_fail else EXIT_OK)
 
     guarded(run, timeout, stage)
 

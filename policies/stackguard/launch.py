@@ -1,6 +1,6 @@
 """The `stackguard` command's entry point. Runs in the CLI's process, before anything else loads.
 
-A run that will query the private OPA (`check`, `preflight`) starts it here, on the built-in rules,
+A run that will query the private OPA (`check`, `preflight`, `scan`) starts it here, on the built-in rules,
 before the CLI's own modules load (about a quarter of a second), so that OPA boots meanwhile. The
 gate adopts it when the run's rules are exactly the built-in ones and stops it otherwise (a team's
 extra rule folders, a central OPA): starting early never changes what is evaluated.
@@ -15,7 +15,7 @@ import gc
 import os
 import sys
 
-ENGINE_COMMANDS = ("check", "preflight")
+ENGINE_COMMANDS = ("check", "preflight", "scan")
 
 
 def main() -> None:

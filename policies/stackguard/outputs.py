@@ -78,14 +78,14 @@ def write(report: Report, specs: list[Output], stdout: Console, mode: table.Mode
                 stdout.file.write(text)
                 stdout.file.flush()
         else:
-            _atomic_write(spec.path, text or "")
+            atomic_write(spec.path, text or "")
 
 
 def _render(report: Report, fmt: str, mode: table.Mode) -> str:
     return table.render(report, mode=mode) if fmt == "table" else renderer(fmt)(report)
 
 
-def _atomic_write(path: Path, text: str) -> None:
+def atomic_write(path: Path, text: str) -> None:
     if path.is_dir():
         raise InputError(str(path), "--output", "is a directory; give a file path")
     partial = path.with_name(f".{path.name}.partial")

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -56,6 +56,8 @@ class ConfigFile(BaseModel):
     default_profile: Optional[str] = None
     exemptions: Optional[str] = None
     rules: list[str] = Field(default_factory=list)
+    # `stackguard scan`'s own section (stacks, sla, alerts, security_hub), validated by stackguard.scan.settings.
+    scan: Optional[dict[str, Any]] = None
 
 
 class ProjectConfig:
@@ -71,15 +73,20 @@ class ProjectConfig:
             if not folder.is_dir():
                 raise InputError(str(file), f"rules[{index}]", f"{folder} is not a folder of Rego rules")
         self.exemptions = (base / parsed.exemptions).resolve() if parsed.exemptions else paths.exemptions_file()
-        self._base = base
+        self.base = base  # the folder the file's paths are relative to
+        self.scan_section = parsed.scan or {}
 
     def profile(self, explicit: Optional[str], stack: Optional[str], fallback: str) -> str:
         """The profile to use: --profile, else this file's entry for the stack, else its default, else `fallback`."""
         chosen = explicit or (self._parsed.profiles.get(stack) if stack else None) or self._parsed.default_profile
         if chosen is None:
             return fallback
-        if explicit is None and (chosen.endswith(".json") or "/" in chosen):
-            return str((self._base / chosen).resolve())  # paths in stackguard.yaml are relative to it
+        return chosen if explicit else self.resolve_profile(chosen)
+
+    def resolve_profile(self, chosen: str) -> str:
+        """A profile as this file names it: a built-in name stays, a path is relative to the file."""
+        if chosen.endswith(".json") or "/" in chosen:
+            return str((self.base / chosen).resolve())
         return chosen
 
 

@@ -161,8 +161,11 @@ def _preview(document: dict[str, Any], source: str) -> list[StackResource]:
 
 
 def read(path: Path | str) -> list[StackResource]:
-    source = inputs.display_name(path)
-    document = inputs.load_json(path, FORMATS)
+    return read_document(inputs.load_json(path, FORMATS), inputs.display_name(path))
+
+
+def read_document(document: Any, source: str) -> list[StackResource]:
+    """The resources of an export or preview document already parsed from `source` (a file, a backend's state)."""
     if not isinstance(document, dict):
         raise InputError(source, "(top level)", f"must be a JSON object; expected {FORMATS}")
     if "deployment" in document:
