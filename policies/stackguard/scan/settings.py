@@ -139,7 +139,8 @@ def load(config: ProjectConfig) -> ScanSettings:
         section = ScanSection.model_validate(config.scan_section)
     except ValidationError as err:
         first = err.errors()[0]
-        key = ".".join(["scan", *(f"[{p}]" if isinstance(p, int) else str(p) for p in first["loc"])]).replace(".[", "[")
+        # pydantic marks a bad mapping key with a "[key]" step after it.
+        key = ".".join(["scan", *(f"[{p}]" if isinstance(p, int) else str(p) for p in first["loc"] if p != "[key]")]).replace(".[", "[")
         raise InputError(str(config.file or FILE_NAME), key, f"{first['msg']} (see `stackguard scan --help` and docs/scan.md)") from None
     return ScanSettings(config, section)
 

@@ -1,0 +1,267 @@
+"""`stackguard scan` without the Pulumi CLI: the history's bookkeeping, the SLA, the alert delivery (a
+receiver that answers, one that fails, one that is down), an engine failure, bad sources and bad
+settings, and export files as a source (the real CLI's export of tests/fixtures/real-cli).
+The scan of real file and S3 backends is tests/e2e/test_scan.py."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from stackguard import project_config
+from stackguard.errors import InputError
+from stackguard.model import Finding
+from stackguard.scan import alerts, command, settings as scan_settings, sources
+from stackguard.scan.history import Evaluation, History
+from stackguard.scan.settings import Alert
+from tests.fake_engines import constant
+from tests.scan_helpers import Receiver, free_port
+
+ROOT = Path(__file__).resolve().parents[1]
+EXPORT = ROOT / "tests/fixtures/real-cli/export.json"
+T0 = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.timezone.utc)
+
+
+def finding(name: str, severity: str = "high", status: str = "mandatory") -> Finding:
+    urn = f"urn:pulumi:prod::shop::aws:kms/key:Key::{name}"
+    return Finding(rule="aws-kms-key-rotation", title="t", severity=severity, concern="c", enforcement="mandatory" if status != "advisory" else "advisory",
+                   exempted=status == "exempted", urn=urn, type="aws:kms/key:Key", name=name, message=f"{name} does not rotate",
+                   remediation="r", fingerprint=hashlib.sha256(name.encode()).hexdigest())
+
+
+def evaluation(digest: str, *findings: Finding, exempt: tuple[str, ...] = ()) -> Evaluation:
+    return Evaluation(stack="shop/prod", origin="o", inputs_sha256=digest, state_sha256=digest, profile="prod", resources=3,
+                      findings=list(findings), exemption_of={f.fingerprint or "": {"owner": "x"} if f.name in exempt else None for f in findings})
+
+
+def no_alerts(_changes):
+    return []
+
+
+def test_history_records_new_fixed_reopened_and_unexempted_findings_and_ignores_an_unchanged_state(tmp_path):
+    with History(f"sqlite:///{tmp_path}/h.sqlite") as history:
+        _, [first] = history.record(T0, T0, [evaluation("a", finding("k1"), finding("k2", status="exempted"), exempt=("k2",))], no_alerts)
+        assert {r.urn.rsplit("::")[-1] for r in first.new} == {"k1", "k2"}
+        rows = history.rows("findings")
+
+        _, [same] = history.record(T0 + dt.timedelta(days=1), T0 + dt.timedelta(days=1), [evaluation("a", finding("k1"))], no_alerts)
+        assert not same.changed and history.rows("findings") == rows and len(history.rows("evaluations")) == 1
+
+        later = T0 + dt.timedelta(days=2)
+        _, [change] = history.record(later, later, [evaluation("b", finding("k2"), finding("k3"))], no_alerts)
+        assert [r.urn.rsplit("::")[-1] for r in change.new] == ["k3"]
+        assert [r.urn.rsplit("::")[-1] for r in change.fixed] == ["k1"]
+        assert [r.urn.rsplit("::")[-1] for r in change.unexempted] == ["k2"]
+        by_name = {r.urn.rsplit("::")[-1]: r for r in history.findings()}
+        assert by_name["k1"].fixed_at == later.isoformat(timespec="seconds")
+        assert by_name["k2"].first_seen == T0.isoformat(timespec="seconds") and by_name["k2"].exemption is None
+
+        reopened = T0 + dt.timedelta(days=3)
+        _, [again] = history.record(reopened, reopened, [evaluation("c", finding("k1"), finding("k2"), finding("k3"))], no_alerts)
+        assert [r.urn.rsplit("::")[-1] for r in again.new] == ["k1"]
+        assert history.findings()[0].fixed_at is None and history.findings()[0].first_seen == reopened.isoformat(timespec="seconds")
+        assert [p.open["high"] for p in history.trend()] == [1, 1, 2, 3]
+
+
+def test_a_failed_scan_is_recorded_without_touching_the_findings(tmp_path):
+    with History(f"sqlite:///{tmp_path}/h.sqlite") as history:
+        history.record(T0, T0, [evaluation("a", finding("k1"))], no_alerts)
+        rows = history.rows("findings")
+        history.record_failure(T0, T0, "the policy engine could not decide", [("hook", "scan_failed", "{}")])
+        assert history.rows("findings") == rows
+        assert [(s[3], s[4]) for s in history.rows("scans")] == [("complete", None), ("failed", "the policy engine could not decide")]
+        assert [a[3] for a in history.pending_alerts()] == ["{}"]
+
+
+def test_a_record_that_fails_half_way_leaves_nothing_behind(tmp_path):
+    def broken(_changes):
+        raise RuntimeError("alert bodies could not be made")
+
+    with History(f"sqlite:///{tmp_path}/h.sqlite") as history:
+        with pytest.raises(RuntimeError):
+            history.record(T0, T0, [evaluation("a", finding("k1"))], broken)
+        assert history.rows("scans") == [] and history.rows("findings") == [] and history.rows("evaluations") == []
+
+
+@pytest.mark.parametrize("url, says", [
+    ("postgresql://scanner:pw@db.internal/stackguard", "PostgreSQL is not supported"),
+    ("mysql://db/stackguard", "must be sqlite:///"),
+    ("sqlite://", "must be sqlite:///"),
+])
+def test_history_urls_that_are_refused(url, says):
+    with pytest.raises(InputError, match=says) as refused:
+        History(url)
+    assert "pw" not in str(refused.value)
+
+
+def test_alerts_are_signed_retried_kept_and_delivered_once_the_webhook_answers(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOOK_KEY", "k3y")
+    hook = Receiver(status=500)
+    signed = Alert(url=hook.url("/services/T000/B000/credential-in-path"), format="json", min_severity="medium", secret_env="HOOK_KEY")
+    slack = Alert(url=hook.url("/slack"), format="slack", min_severity="critical")
+    with History(f"sqlite:///{tmp_path}/h.sqlite") as history:
+        def alerts_for(changes):
+            rows = [r for c in changes for r in c.new]
+            return alerts.findings_bodies([signed, slack], {"finished_at": "now"}, rows)
+
+        history.record(T0, T0, [evaluation("a", finding("k1", "high"), finding("k2", "low"))], alerts_for)
+        failed = alerts.deliver(history, [signed, slack], lambda: T0, sleep=lambda _s: None)
+        # Only the json webhook's threshold is met (high >= medium); the Slack one waits for critical.
+        assert [(d.delivered, d.attempts, d.error) for d in failed] == [(False, 3, f"{signed.where} answered HTTP 500")]
+        assert len(hook.received) == 3 and "credential-in-path" not in str(failed)
+
+        hook.status = 200
+        delivered = alerts.deliver(history, [signed, slack], lambda: T0, sleep=lambda _s: None)
+        assert [(d.delivered, d.attempts) for d in delivered] == [(True, 1)]
+        assert alerts.deliver(history, [signed, slack], lambda: T0) == [], "a delivered alert is not sent again"
+    body = hook.received[-1]
+    assert body.headers["X-Stackguard-Signature"] == "sha256=" + hmac.new(b"k3y", body.body, hashlib.sha256).hexdigest()
+    assert [f["urn"].rsplit("::")[-1] for f in body.json["findings"]] == ["k1"]
+    hook.close()
+
+
+def test_a_down_webhook_is_reported_and_queued(tmp_path):
+    down = Alert(url=f"http://127.0.0.1:{free_port()}/hook", format="slack", min_severity="low")
+    with History(f"sqlite:///{tmp_path}/h.sqlite") as history:
+        history.record(T0, T0, [evaluation("a", finding("k1"))],
+                       lambda changes: alerts.findings_bodies([down], {"finished_at": "now"}, changes[0].new))
+        [outcome] = alerts.deliver(history, [down], lambda: T0, sleep=lambda _s: None)
+        assert (outcome.delivered, outcome.attempts, outcome.error) == (False, 3, f"ConnectionError reaching {down.where}")
+        assert len(history.pending_alerts()) == 1
+
+
+def write_config(folder: Path, document: dict) -> scan_settings.ScanSettings:
+    (folder / "stackguard.yaml").write_text(yaml.safe_dump(document))
+    return scan_settings.load(project_config.load(folder))
+
+
+def test_stacks_get_the_first_matching_profile_else_the_one_check_would_give(tmp_path):
+    settings = write_config(tmp_path, {"profiles": {"qa": "staging"}, "scan": {
+        "stacks": [{"match": "payments/prod*", "profile": "prod"}, {"match": "*/sandbox", "profile": "dev"}],
+        "sla": {"default": {"high": 30, "low": 180}, "prod": {"high": 7}}}})
+    assert (settings.policy("payments", "prod-eu").profile, settings.policy("payments", "prod-eu").sla) == ("prod", {"high": 7, "low": 180})
+    assert settings.policy("ledger", "sandbox").profile == "dev"
+    assert settings.policy("ledger", "qa").profile == "staging"
+    assert settings.policy("ledger", "dev").profile == "dev"
+    assert settings.policy("ledger", "perf").profile == "prod"
+
+
+@pytest.mark.parametrize("section, key", [
+    ({"stacks": [{"match": "*", "profile": "prod", "colour": "red"}]}, "scan.stacks[0].colour"),
+    ({"alerts": [{"url": "ftp://x", "format": "json", "secret_env": "K"}]}, "scan.alerts[0].url"),
+    ({"alerts": [{"url": "https://hooks.example", "format": "json"}]}, "scan.alerts[0].secret_env"),
+    ({"alerts": [{"url": "https://hooks.example", "format": "teams"}]}, "scan.alerts[0].format"),
+    ({"sla": {"prod": {"urgent": 3}}}, "scan.sla.prod.urgent"),
+    ({"sla": {"prod": {"high": -1}}}, "scan.sla.prod.high"),
+    ({"security_hub": {"account_id": "12", "region": "us-east-1"}}, "scan.security_hub.account_id"),
+])
+def test_bad_scan_settings_name_the_key(tmp_path, section, key):
+    with pytest.raises(InputError) as refused:
+        write_config(tmp_path, {"scan": section})
+    assert refused.value.key == key
+
+
+@pytest.mark.parametrize("location, says", [
+    ("ftp://states", "is not a source"),
+    ("s3://bucket?colour=red", "is not an s3:// parameter"),
+])
+def test_sources_that_are_refused(location, says):
+    with pytest.raises(InputError, match=says):
+        list(sources.states(location))
+
+
+def test_a_folder_that_is_no_backend_and_a_gzip_bomb_are_refused(tmp_path):
+    with pytest.raises(InputError, match="is not a folder: is .* a Pulumi file backend"):
+        sources.read_all([f"file://{tmp_path}"])
+    with pytest.raises(InputError, match="for a Pulumi file backend write file://"):
+        sources.read_all([str(tmp_path)])
+    bomb = tmp_path / "export.json.gz"
+    import gzip
+
+    bomb.write_bytes(gzip.compress(b" " * (257 * 1024 * 1024)))
+    with pytest.raises(InputError, match="inflates past the 256 MiB input limit"):
+        sources.read_all([str(bomb)])
+
+
+def test_an_export_file_is_a_source_and_its_secrets_stay_masked():
+    [scanned] = sources.read_all([str(EXPORT)])
+    assert (scanned.key, len(scanned.stack.resources)) == ("recorded/prod", 6)
+    ciphertext = json.dumps([r for r in json.loads(EXPORT.read_text())["deployment"]["resources"] if "partner-token" in r["urn"]])
+    parameter = next(r for r in scanned.stack.resources if r.name == "partner-token")
+    assert parameter.properties["value"]["value"] == "[secret]" and "ciphertext" in ciphertext
+
+
+def scan_cli(folder: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(Path(sys.executable).parent / "stackguard"), "scan", *args], cwd=folder,
+                          env={**os.environ, **(env or {})}, capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.slow
+def test_findings_past_their_sla_are_reported(tmp_path):
+    settings = write_config(tmp_path, {"scan": {"sla": {"default": {"high": 30, "medium": 90}}}})
+    url = f"sqlite:///{tmp_path}/h.sqlite"
+    first = command.run([str(EXPORT)], settings, url, command.Clock(lambda: T0))
+    assert first.summary.sla_breaches == 0 and first.summary.new > 0
+    later = command.run([str(EXPORT)], settings, url, command.Clock(lambda: T0 + dt.timedelta(days=31)))
+    breaches = {(f.rule, f.severity, f.age_days, f.sla_days) for s in later.stacks for f in s.sla_breaches}
+    assert breaches and all(severity == "high" and age == 31 and sla == 30 for _, severity, age, sla in breaches)
+    assert later.summary.new == 0 and later.stacks[0].changed is False
+
+
+@pytest.mark.slow
+def test_an_engine_failure_alerts_as_a_failure_and_exits_3(tmp_path, fake):
+    hook = Receiver()
+    write_config(tmp_path, {"scan": {"alerts": [
+        {"url": hook.url("/slack"), "format": "slack", "min_severity": "critical"},
+        {"url": hook.url("/siem"), "format": "json", "min_severity": "critical", "secret_env": "HOOK_KEY"}]}})
+    engine = fake(constant(500, b'{"code": "internal_error"}'))
+    done = scan_cli(tmp_path, str(EXPORT), "--format", "json",
+                    env={"STACKGUARD_OPA_URL": engine.url, "STACKGUARD_OPA_TIMEOUT": "2", "HOOK_KEY": "k"})
+    assert done.returncode == 3, done.stderr
+    assert done.stdout == "" and "nothing was checked, so nothing passes" in done.stderr
+    slack, siem = hook.at("/slack"), hook.at("/siem")
+    assert "scan FAILED" in slack[0].json["text"] and "HTTP 500" in slack[0].json["text"]
+    assert siem[0].json["event"] == "scan_failed" and siem[0].headers["X-Stackguard-Event"] == "scan_failed"
+    with History(f"sqlite:///{tmp_path}/.stackguard/history.sqlite") as history:
+        assert [s[3] for s in history.rows("scans")] == ["failed"] and history.rows("findings") == []
+    hook.close()
+
+
+@pytest.mark.slow
+def test_a_missing_hmac_key_stops_the_scan_before_it_starts(tmp_path):
+    write_config(tmp_path, {"scan": {"alerts": [{"url": "https://hooks.example/x", "format": "json", "secret_env": "NOT_SET_ANYWHERE"}]}})
+    done = scan_cli(tmp_path, str(EXPORT))
+    assert done.returncode == 2 and "scan.alerts[0].secret_env" in done.stderr and "NOT_SET_ANYWHERE" in done.stderr
+    assert not (tmp_path / ".stackguard").exists()
+
+
+@pytest.mark.slow
+def test_asff_output_follows_the_security_hub_model_and_the_schema_refuses_what_it_does_not(tmp_path):
+    import jsonschema
+
+    from stackguard.scan import render
+    from tests.scan_helpers import asff_schema
+
+    settings = write_config(tmp_path, {})
+    report = command.run([str(EXPORT)], settings, f"sqlite:///{tmp_path}/h.sqlite", command.Clock(lambda: T0))
+    findings = json.loads(render.asff(report, "123456789012", "eu-west-1"))
+    schema = asff_schema()
+    checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
+    jsonschema.validate(findings, schema, format_checker=checker)
+    assert findings and {f["Severity"]["Label"] for f in findings} <= {"LOW", "MEDIUM", "HIGH", "CRITICAL"}
+    for broken in ({"Severity": {"Label": "URGENT"}}, {"Resources": "urn"}, {"Colour": "red"}, {"RecordState": "OPEN"}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate([{**findings[0], **broken}], schema, format_checker=checker)
+    without_title = {k: v for k, v in findings[0].items() if k != "Title"}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate([without_title], schema, format_checker=checker)
+    with pytest.raises(InputError, match="scan.security_hub"):
+        render.renderer("asff", None)
