@@ -265,3 +265,8 @@ def test_asff_output_follows_the_security_hub_model_and_the_schema_refuses_what_
         jsonschema.validate([without_title], schema, format_checker=checker)
     with pytest.raises(InputError, match="scan.security_hub"):
         render.renderer("asff", None)
+
+
+def test_a_preview_is_not_deployed_state():
+    with pytest.raises(InputError, match="has neither 'checkpoint' nor 'deployment'"):
+        sources.read_all([str(ROOT / "tests/fixtures/real-cli/preview-create.json")])

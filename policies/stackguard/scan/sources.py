@@ -105,8 +105,10 @@ def parse(state: StackState) -> ScannedStack:
     document = inputs.parse_json(state.data, state.origin, EXPECTED)
     if isinstance(document, dict) and "checkpoint" in document:
         resources = readers.read_document(_deployment_of(document, state.origin), state.origin) if _has_deployment(document) else []
-    else:
+    elif isinstance(document, dict) and "deployment" in document:
         resources = readers.read_document(document, state.origin)
+    else:  # a preview describes what a deployment would do, not what is deployed
+        raise InputError(state.origin, "(top level)", f"has neither 'checkpoint' nor 'deployment'; expected {EXPECTED}")
     project, name = state.project, state.stack
     if resources and (not project or not name):
         # urn:pulumi:<stack>::<project>::...
