@@ -7,6 +7,7 @@ because the engine stopped answering before it.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -36,7 +37,7 @@ class ExemptionSet:
 
     @property
     def digest(self) -> str:
-        return hashlib.sha256("\n".join(e.model_dump_json() for e in self.active.entries).encode()).hexdigest()
+        return hashlib.sha256(json.dumps([dataclasses.asdict(e) for e in self.active.entries], default=str).encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -73,14 +74,15 @@ def scan(locations: Iterable[str], settings: ScanSettings, today: dt.date,
         for scanned, policy in zip(stacks, policies):
             progress(f"evaluating {scanned.key} ({len(scanned.stack.resources)} resources)")
             profile, exempt = profiles_by_name[policy.profile], exemption_sets[policy.exemptions]
-            report = evaluate(engine, [scanned.stack], Decider(rules, profile, exempt.active), profile.rule_config())
+            report = evaluate(engine, [scanned.stack], Decider(rules, profile, exempt.active, today), profile.rule_config())
             digest = _inputs_digest(scanned.digest, profile, exempt.digest, catalog_digest)
             results.append(StackResult(scanned, policy, profile, exempt, report, digest))
     return results
 
 
 def _exemptions(path: Path, rules: tuple[Rule, ...], today: dt.date) -> ExemptionSet:
-    # Loaded as of the earliest date, so that an expired entry is read (and reported) instead of refused.
+    # Loaded as of the earliest date, so that an expired entry is read (and reported) instead of refused;
+    # an entry without an owner is still refused, as `check` refuses it.
     everything = exemptions_module.load(path, known_rules={r.id for r in rules}, today=dt.date.min)
     active = [e for e in everything.entries if e.expires >= today]
     expired = tuple(e for e in everything.entries if e.expires < today)
