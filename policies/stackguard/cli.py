@@ -381,6 +381,7 @@ class ScanFormat(str, Enum):
     table = "table"
     json = "json"
     asff = "asff"
+    html = "html"
 
 
 @app.command()
@@ -389,7 +390,7 @@ def scan(
                                                   "or `pulumi stack export` files."),
     history: str = typer.Option("sqlite:///.stackguard/history.sqlite", "--history", metavar="URL",
                                 help="The history store: sqlite:///RELATIVE/FILE or sqlite:////ABSOLUTE/FILE."),
-    fmt: Optional[ScanFormat] = typer.Option(None, "--format", help="table (default on a terminal), json or asff (AWS Security Hub)."),
+    fmt: Optional[ScanFormat] = typer.Option(None, "--format", help="table (default on a terminal), json, asff (Security Hub) or html (dashboard)."),
     output: Optional[List[str]] = typer.Option(None, "--output", metavar="FORMAT=FILE", help="Also write FORMAT to FILE (repeatable)."),
     soft_fail: bool = SOFT_FAIL_OPTION, config: Optional[Path] = CONFIG_OPTION, timeout: float = TIMEOUT_OPTION,
 ):

@@ -143,7 +143,7 @@ def test_scan_of_real_file_and_s3_backends_reports_changes_history_and_alerts(wo
                                                 {"name": "audit", "rotate": False}], **gzip_env)
     write_exemptions(config, today - dt.timedelta(days=1), today)
     third = scan(config, *sources, "--format", "json", "--output", f"asff={tmp_path / 'findings.asff.json'}",
-                 "--output", f"table={tmp_path / 'scan.txt'}")
+                 "--output", f"table={tmp_path / 'scan.txt'}", "--output", f"html={tmp_path / 'scan.html'}")
     report = json.loads(third.stdout)
     assert every(report, "new") == {("scan-payments/prod", "aws-kms-key-rotation", "audit")}
     assert every(report, "fixed") == {("scan-payments/prod", "aws-kms-key-rotation", "data")}
@@ -168,6 +168,8 @@ def test_scan_of_real_file_and_s3_backends_reports_changes_history_and_alerts(wo
     assert {(f["stack"], f["urn"].rsplit("::", 1)[-1]) for f in hooks.at("/siem")[-1].json["findings"]} == {
         ("scan-payments/prod", "audit"), ("scan-ledger/prod", "ledger")}
 
+    dashboard = (tmp_path / "scan.html").read_text()
+    assert dashboard.count("<polyline") == 4 and "scan-ledger/prod" in dashboard
     asff = json.loads((tmp_path / "findings.asff.json").read_text())
     jsonschema.validate(asff, asff_schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     assert {(f["RecordState"], f["Resources"][0]["Id"].rsplit("::", 1)[-1]) for f in asff} == {
@@ -183,7 +185,7 @@ def test_scan_of_real_file_and_s3_backends_reports_changes_history_and_alerts(wo
 
     # Secrets stay encrypted and appear nowhere: not in reports, tables, ASFF, alerts or the history.
     written = [first.stdout, first.stderr, second.stdout, third.stdout, third.stderr, fourth.stdout,
-               (tmp_path / "scan.txt").read_text(), (tmp_path / "findings.asff.json").read_text(),
+               (tmp_path / "scan.txt").read_text(), (tmp_path / "findings.asff.json").read_text(), (tmp_path / "scan.html").read_text(),
                history.read_bytes().decode("latin-1"), *(r.body.decode() for r in hooks.received + back.received)]
     for text in written:
         assert SECRET not in text

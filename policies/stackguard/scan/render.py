@@ -21,7 +21,7 @@ from ..render.safe_text import terminal
 from .history import SEVERITIES
 from .summary import FindingEntry, ScanReport
 
-FORMATS = ("table", "json", "asff")
+FORMATS = ("table", "json", "asff", "html")
 ASFF_SCHEMA_VERSION = "2018-10-08"
 ASFF_TYPE = "Software and Configuration Checks/AWS Security Best Practices"
 # ASFF length limits (AwsSecurityFinding: Title 256, Description 1024, Recommendation.Text 512, ProductFields values 2048).
@@ -33,6 +33,10 @@ def renderer(fmt: str, security_hub: dict[str, str] | None) -> Callable[[ScanRep
         return lambda report: report.to_json() + "\n"
     if fmt == "table":
         return table
+    if fmt == "html":
+        from .dashboard import render as dashboard
+
+        return dashboard
     if fmt == "asff":
         if security_hub is None:
             raise InputError("stackguard.yaml", "scan.security_hub", "the asff format needs account_id and region (where the findings belong)")
