@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+# moto[server] and boto3 are test extras (pyproject.toml); an environment set up before they were added lacks them.
+SETUP_HINT = "moto[server] and boto3 are not installed: run `bash scripts/setup --no-run`"
 S3_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_REGION": "us-east-1",
                   "AWS_DEFAULT_REGION": "us-east-1", "AWS_EC2_METADATA_DISABLED": "true"}
 
@@ -72,7 +74,9 @@ class MotoS3:
     """moto's S3 in server mode on 127.0.0.1: the real CLI and the scan both talk to it over HTTP."""
 
     def __init__(self) -> None:
-        from moto.server import ThreadedMotoServer
+        import pytest
+
+        ThreadedMotoServer = pytest.importorskip("moto.server", reason=SETUP_HINT).ThreadedMotoServer
 
         logging.getLogger("werkzeug").setLevel(logging.ERROR)
         self._server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
@@ -97,9 +101,9 @@ class MotoS3:
 def asff_schema() -> dict[str, Any]:
     """A JSON Schema for a list of AwsSecurityFinding, translated shape by shape from the Security Hub
     service model botocore ships (the model AWS's SDKs validate BatchImportFindings against)."""
-    from botocore.loaders import Loader
+    import pytest
 
-    shapes = Loader().load_service_model("securityhub", "service-2")["shapes"]
+    shapes = pytest.importorskip("botocore.loaders", reason=SETUP_HINT).Loader().load_service_model("securityhub", "service-2")["shapes"]
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$ref": "#/$defs/AwsSecurityFindingList",
             "$defs": {name: _shape_schema(shape) for name, shape in shapes.items()}}
 
