@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from stackguard import catalog, profiles, readers, rego_input, toolchain
+from stackguard.errors import InputError
 from tests.stack_exports import generated_inputs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -143,11 +144,18 @@ def probes() -> list[dict[str, Any]]:
 
 
 def _is_export(path: Path) -> bool:
+    """A fixture `check` reads: an export or a preview it accepts (some are kept to be refused)."""
     try:
         document = json.loads(path.read_text())
     except ValueError:
         return False
-    return isinstance(document, dict) and ("deployment" in document or "steps" in document)
+    if not (isinstance(document, dict) and ("deployment" in document or "steps" in document)):
+        return False
+    try:
+        readers.read(path)
+    except InputError:
+        return False
+    return True
 
 
 @pytest.mark.slow
