@@ -158,6 +158,8 @@ def test_init_writes_a_configuration_that_preflight_uses(installed, consumer):
     assert (consumer / "stackguard" / "profiles" / "prod.json").exists()
     again = _run(installed, "init", cwd=consumer)
     assert again.returncode == 2 and "stackguard.yaml" in again.stderr
+    # A new stack beside dev gets its config file first (preflight refuses a stack name without one).
+    (consumer / "Pulumi.prod.yaml").write_text((consumer / "Pulumi.dev.yaml").read_text())
     result = _run(installed, "preflight", "--stack", "prod", "--project", str(consumer), "--format", "json", cwd=consumer)
     assert result.returncode in (0, 1), result.stderr
     assert json.loads(result.stdout)["profile"] == str((consumer / "stackguard/profiles/prod.json").resolve())
