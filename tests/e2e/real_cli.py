@@ -30,8 +30,9 @@ def missing_reason() -> Optional[str]:
     """Why the real CLI cannot run here, or None when it can."""
     if (CLI_DIR / "pulumi").exists():
         return None
-    where = "" if SHARED_INSTALL.exists() else " (it needs ../shared/tools/pulumi, which only this workplace has)"
-    return f"the real Pulumi CLI is not installed in {CLI_DIR}: run `bash scripts/setup --e2e`{where}"
+    where = "run `bash scripts/setup --e2e`" if SHARED_INSTALL.exists() else \
+        "set STACKGUARD_PULUMI_DIR to a folder holding `pulumi` and its Python language host"
+    return f"the real Pulumi CLI is not installed in {CLI_DIR}: {where}"
 
 
 @dataclass
