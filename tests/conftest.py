@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,10 @@ def real_cli() -> None:
 def workspace(real_cli, tmp_path) -> Workspace:
     """A PULUMI_HOME and file:// backend of the test's own, with the AWS provider test double on PATH."""
     return Workspace(tmp_path / "pulumi")
+
+
+@pytest.fixture(scope="session")
+def corpus_env() -> Path:
+    """The shared environment of the corpus (built once, cached in .venv-corpus/)."""
+    subprocess.run(["bash", str(ROOT / "scripts" / "setup-corpus")], check=True, timeout=900)
+    return ROOT / ".venv-corpus"

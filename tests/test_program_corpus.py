@@ -20,13 +20,6 @@ PROGRAMS = sorted(p for p in (ROOT / "tests" / "programs").iterdir() if (p / "Pu
 STACKGUARD = str(Path(sys.executable).with_name("stackguard"))
 
 
-@pytest.fixture(scope="session")
-def corpus_env() -> Path:
-    """The shared environment of the corpus (built once, cached in .venv-corpus/)."""
-    subprocess.run(["bash", str(ROOT / "scripts" / "setup-corpus")], check=True, timeout=900)
-    return ROOT / ".venv-corpus"
-
-
 def test_the_corpus_has_at_least_15_programs_with_origin_license_and_expectations():
     assert len(PROGRAMS) >= 18
     for program in PROGRAMS:

@@ -4,7 +4,6 @@ state export give the same (rule, URN, level) triples, and the same verdict."""
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -35,12 +34,6 @@ def reencrypt_secrets(workspace, project, stack: str) -> None:
     config_file.write_text(yaml.safe_dump(document))
     for key in secrets:
         workspace.pulumi("config", "set", "--secret", "--stack", stack, key, "corpus-test-secret-Vq7", cwd=project)
-
-
-@pytest.fixture(scope="module")
-def corpus_env():
-    subprocess.run(["bash", str(ROOT / "scripts" / "setup-corpus")], check=True, timeout=900)
-    return ROOT / ".venv-corpus"
 
 
 @pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.name)
