@@ -148,3 +148,13 @@ def test_explain_prints_the_rules_documentation():
     assert unknown.returncode == 2 and "aws-nope-nope: is not a rule id" in unknown.stderr
     typo = run("explain", "aws-s3-bucket-tls-onyl")
     assert typo.returncode == 2 and "did you mean 'aws-s3-bucket-tls-only'?" in typo.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["preflight"], ["rules"], ["explain"], ["init"], ["scan"],
+                                     ["pack", "export"], ["exemptions", "lint"]], ids=lambda c: " ".join(c) or "stackguard")
+def test_every_commands_help_is_shown_as_written(command):
+    # `scan --help` crashed on its own help text: `s3://BUCKET[/PREFIX]` was read as rich markup.
+    result = run(*command, "--help", env={"COLUMNS": "200"})
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    if command == ["scan"]:
+        assert "s3://BUCKET[/PREFIX]" in result.stdout

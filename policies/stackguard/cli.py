@@ -34,7 +34,8 @@ from .toolchain import ToolchainError
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_ENGINE = 0, 1, 2, 3
 DEFAULT_RUN_SECONDS = 600.0
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False)
+# Help texts are plain text: their brackets (s3://BUCKET[/PREFIX]) are syntax, never rich markup.
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None)
 err = Console(stderr=True, highlight=False)
 
 
@@ -412,7 +413,7 @@ def scan(
     guarded(run, timeout, stage)
 
 
-pack_app = typer.Typer(help="The CrossGuard policy pack for `pulumi up --policy-pack`.", no_args_is_help=True)
+pack_app = typer.Typer(help="The CrossGuard policy pack for `pulumi up --policy-pack`.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(pack_app, name="pack")
 
 
@@ -435,7 +436,7 @@ def pack_export(
     guarded(run, DEFAULT_RUN_SECONDS, Stage())
 
 
-exemptions_app = typer.Typer(help="The exemptions file: review it before it reaches the gate.", no_args_is_help=True)
+exemptions_app = typer.Typer(help="The exemptions file: review it before it reaches the gate.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(exemptions_app, name="exemptions")
 
 
