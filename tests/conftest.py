@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -92,3 +94,20 @@ def corpus_env() -> Path:
     """The shared environment of the corpus (built once, cached in .venv-corpus/)."""
     subprocess.run(["bash", str(ROOT / "scripts" / "setup-corpus")], check=True, timeout=900)
     return ROOT / ".venv-corpus"
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A real PostgreSQL server for the scan history's postgresql:// store; skipped only where the
+    `pgserver` package (a test extra, installed by scripts/setup) is missing."""
+    pytest.importorskip("pgserver", reason="the pgserver package (PostgreSQL's server as a wheel) is not installed: "
+                                          "run `bash scripts/setup --no-run`")
+    from tests.scan_helpers import Postgres
+
+    # Not under pytest's own temporary folder: as root, the server runs as another user, which must be able to
+    # reach its folder, and pytest keeps its folders private (0700) to the user that runs it.
+    folder = Path(tempfile.mkdtemp(prefix="stackguard-postgres-"))
+    server = Postgres(folder / "data")
+    yield server
+    server.stop()
+    shutil.rmtree(folder, ignore_errors=True)

@@ -134,3 +134,28 @@ def _shape_schema(shape: dict[str, Any]) -> dict[str, Any]:
         return {"type": "boolean"}
     raise AssertionError(f"a Security Hub shape of type {kind} the schema builder does not know")
 
+
+
+class Postgres:
+    """A real PostgreSQL server (the `pgserver` wheel's binaries) on a unix socket in a private folder,
+    with a new database for each test that asks."""
+
+    def __init__(self, folder) -> None:
+        import pgserver
+
+        self._server = pgserver.get_server(folder, cleanup_mode="delete")
+        self._admin_url = self._server.get_uri()
+        self._count = 0
+
+    def database(self) -> str:
+        """The URL of a new, empty database."""
+        import psycopg
+
+        self._count += 1
+        name = f"scan_{self._count}"
+        with psycopg.connect(self._admin_url, autocommit=True) as admin:
+            admin.execute(f"CREATE DATABASE {name}")
+        return self._server.get_uri(name)
+
+    def stop(self) -> None:
+        self._server.cleanup()

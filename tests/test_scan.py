@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from stackguard import project_config
-from stackguard.errors import InputError
+from stackguard.errors import InputError, StoreError
 from stackguard.model import Finding
 from stackguard.scan import alerts, command, settings as scan_settings, sources
 from stackguard.scan.history import Evaluation, History
@@ -46,8 +46,16 @@ def no_alerts(_changes):
     return []
 
 
-def test_history_records_new_fixed_reopened_and_unexempted_findings_and_ignores_an_unchanged_state(tmp_path):
-    with History(f"sqlite:///{tmp_path}/h.sqlite") as history:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def history_url(request, tmp_path):
+    """The history's bookkeeping is the same on both stores: each test runs on SQLite and on a real PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path}/h.sqlite"
+    return request.getfixturevalue("postgres").database()
+
+
+def test_history_records_new_fixed_reopened_and_unexempted_findings_and_ignores_an_unchanged_state(history_url):
+    with History(history_url) as history:
         _, [first] = history.record(T0, T0, [evaluation("a", finding("k1"), finding("k2", status="exempted"), exempt=("k2",))], no_alerts)
         assert {r.urn.rsplit("::")[-1] for r in first.new} == {"k1", "k2"}
         rows = history.rows("findings")
@@ -71,8 +79,8 @@ def test_history_records_new_fixed_reopened_and_unexempted_findings_and_ignores_
         assert [p.open["high"] for p in history.trend()] == [1, 1, 2, 3]
 
 
-def test_a_failed_scan_is_recorded_without_touching_the_findings(tmp_path):
-    with History(f"sqlite:///{tmp_path}/h.sqlite") as history:
+def test_a_failed_scan_is_recorded_without_touching_the_findings(history_url):
+    with History(history_url) as history:
         history.record(T0, T0, [evaluation("a", finding("k1"))], no_alerts)
         rows = history.rows("findings")
         history.record_failure(T0, T0, "the policy engine could not decide", [("hook", "scan_failed", "{}")])
@@ -81,33 +89,61 @@ def test_a_failed_scan_is_recorded_without_touching_the_findings(tmp_path):
         assert [a[3] for a in history.pending_alerts()] == ["{}"]
 
 
-def test_a_record_that_fails_half_way_leaves_nothing_behind(tmp_path):
+def test_a_record_that_fails_half_way_leaves_nothing_behind(history_url):
     def broken(_changes):
         raise RuntimeError("alert bodies could not be made")
 
-    with History(f"sqlite:///{tmp_path}/h.sqlite") as history:
+    with History(history_url) as history:
         with pytest.raises(RuntimeError):
             history.record(T0, T0, [evaluation("a", finding("k1"))], broken)
         assert history.rows("scans") == [] and history.rows("findings") == [] and history.rows("evaluations") == []
 
 
 @pytest.mark.parametrize("url, says", [
-    ("postgresql://scanner:pw@db.internal/stackguard", "PostgreSQL is not supported"),
-    ("mysql://db/stackguard", "must be sqlite:///"),
-    ("sqlite://", "must be sqlite:///"),
+    ("mysql://scanner:pw@db/stackguard", "is not a history store stackguard can use; allowed: sqlite:///RELATIVE/FILE, "
+                                         "sqlite:////ABSOLUTE/FILE or postgresql://"),
+    ("sqlite://", "is not a history store"),
+    ("postgresql://scanner:pw@127.0.0.1:99999/stackguard", "names a port that is not a number from 1 to 65535"),
+    ("postgresql://scanner:pw@127.0.0.1/stackguard?colour=red", "is not a PostgreSQL URL psycopg accepts"),
 ])
 def test_history_urls_that_are_refused(url, says):
     with pytest.raises(InputError, match=says) as refused:
         History(url)
-    assert "pw" not in str(refused.value)
+    assert refused.value.source == "--history" and ":pw@" not in str(refused.value)
 
 
-def test_alerts_are_signed_retried_kept_and_delivered_once_the_webhook_answers(tmp_path, monkeypatch):
+def test_an_unreachable_postgresql_history_is_an_outage_not_bad_input():
+    with pytest.raises(StoreError, match=r"postgresql://scanner:\*\*\*@127.0.0.1:\d+/stackguard\?password=\*\*\* cannot be reached") as failed:
+        History(f"postgresql://scanner:pw@127.0.0.1:{free_port()}/stackguard?password=pw")
+    assert ":pw" not in str(failed.value) and "password=pw" not in str(failed.value)
+
+
+def test_the_postgresql_tables_are_the_documented_sqlite_ones(postgres, tmp_path):
+    """Same tables, same columns in the same order, same keys: a team can move its history between the two."""
+    import psycopg
+
+    url = postgres.database()
+    History(url).close()
+    History(f"sqlite:///{tmp_path}/h.sqlite").close()
+    with psycopg.connect(url) as db:
+        pg = {(t, c) for t, c in db.execute("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'")}
+        pg_order = db.execute("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' "
+                              "ORDER BY table_name, ordinal_position").fetchall()
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "h.sqlite") as db:
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        lite_order = [(t, row[1]) for t in tables for row in db.execute(f"PRAGMA table_info({t})")]
+    assert sorted(lite_order) == sorted(pg) and tables == ["alerts", "evaluations", "findings", "meta", "scans"]
+    assert [c for t, c in pg_order if t == "findings"] == [c for t, c in lite_order if t == "findings"]
+
+
+def test_alerts_are_signed_retried_kept_and_delivered_once_the_webhook_answers(history_url, monkeypatch):
     monkeypatch.setenv("HOOK_KEY", "k3y")
     hook = Receiver(status=500)
     signed = Alert(url=hook.url("/services/T000/B000/credential-in-path"), format="json", min_severity="medium", secret_env="HOOK_KEY")
     slack = Alert(url=hook.url("/slack"), format="slack", min_severity="critical")
-    with History(f"sqlite:///{tmp_path}/h.sqlite") as history:
+    with History(history_url) as history:
         def alerts_for(changes):
             rows = [r for c in changes for r in c.new]
             return alerts.findings_bodies([signed, slack], {"finished_at": "now"}, rows)
@@ -128,9 +164,9 @@ def test_alerts_are_signed_retried_kept_and_delivered_once_the_webhook_answers(t
     hook.close()
 
 
-def test_a_down_webhook_is_reported_and_queued(tmp_path):
+def test_a_down_webhook_is_reported_and_queued(history_url):
     down = Alert(url=f"http://127.0.0.1:{free_port()}/hook", format="slack", min_severity="low")
-    with History(f"sqlite:///{tmp_path}/h.sqlite") as history:
+    with History(history_url) as history:
         history.record(T0, T0, [evaluation("a", finding("k1"))],
                        lambda changes: alerts.findings_bodies([down], {"finished_at": "now"}, changes[0].new))
         [outcome] = alerts.deliver(history, [down], lambda: T0, sleep=lambda _s: None)
@@ -270,3 +306,22 @@ def test_asff_output_follows_the_security_hub_model_and_the_schema_refuses_what_
 def test_a_preview_is_not_deployed_state():
     with pytest.raises(InputError, match="has neither 'checkpoint' nor 'deployment'"):
         sources.read_all([str(ROOT / "tests/fixtures/real-cli/preview-create.json")])
+
+
+@pytest.mark.slow
+def test_a_scan_keeps_its_history_in_postgresql_and_an_unreachable_or_bad_url_stops_it(tmp_path, postgres):
+    write_config(tmp_path, {})
+    url = postgres.database()
+    first = scan_cli(tmp_path, str(EXPORT), "--format", "json", "--history", url)
+    assert first.returncode == 1, first.stderr
+    second = json.loads(scan_cli(tmp_path, str(EXPORT), "--format", "json", "--history", url).stdout)
+    assert second["summary"]["changed_stacks"] == 0 and second["summary"]["open"] == json.loads(first.stdout)["summary"]["open"] > 0
+    with History(url) as history:
+        assert [s[3] for s in history.rows("scans")] == ["complete", "complete"] and len(history.rows("evaluations")) == 1
+    assert not (tmp_path / ".stackguard").exists(), "nothing went to the default SQLite file"
+
+    bad = scan_cli(tmp_path, str(EXPORT), "--history", "postgresql://scanner:pw@127.0.0.1:70000/stackguard")
+    assert bad.returncode == 2 and "--history" in bad.stderr and "allowed: sqlite:///" in bad.stderr and ":pw@" not in bad.stderr
+    down = scan_cli(tmp_path, str(EXPORT), "--history", f"postgresql://scanner:pw@127.0.0.1:{free_port()}/stackguard")
+    assert down.returncode == 3 and "cannot be reached" in down.stderr and "nothing was recorded" in down.stderr
+    assert ":pw@" not in down.stderr and "Traceback" not in down.stderr and down.stdout == ""

@@ -23,7 +23,7 @@ from . import __version__
 from . import baseline as baseline_module, catalog, exemptions as exemptions_module, explain as explain_module
 from . import outputs, pack_export as pack_export_module, profiles, project_config, readers, report_metadata, selection, toolchain
 from .decision import Decider, engine_failure_message
-from .errors import EngineError, InputError, not_a_rule
+from .errors import EngineError, InputError, StoreError, not_a_rule
 from .explain import ExplainFormat
 from .gate import EngineSession, evaluate
 from .model import BaselineEntry, Coverage, Report, Stack
@@ -99,6 +99,8 @@ def guarded(run: Callable[[], None], timeout: float, stage: Stage) -> None:
         _fail(EXIT_ENGINE, f"stackguard: blocked: {e}; nothing was checked, so nothing passes.")
     except ToolchainError as e:
         _fail(EXIT_ENGINE, f"stackguard: blocked: {e}; nothing was checked, so nothing passes.")
+    except StoreError as e:
+        _fail(EXIT_ENGINE, f"stackguard: blocked: {e}; nothing was recorded, so nothing passes.")
     except BrokenPipeError:
         # The reader of the report went away: what it saw is incomplete, so nothing passes.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -390,7 +392,7 @@ def scan(
     sources: List[str] = typer.Argument(..., help="Pulumi DIY backends (file://FOLDER, s3://BUCKET[/PREFIX][?region=...&endpoint=...]) "
                                                   "or `pulumi stack export` files."),
     history: str = typer.Option("sqlite:///.stackguard/history.sqlite", "--history", metavar="URL",
-                                help="The history store: sqlite:///RELATIVE/FILE or sqlite:////ABSOLUTE/FILE."),
+                                help="The history store: sqlite:///RELATIVE/FILE, sqlite:////ABSOLUTE/FILE or postgresql://[USER@]HOST[:PORT]/DATABASE."),
     fmt: Optional[ScanFormat] = typer.Option(None, "--format", help="table (default on a terminal), json, asff (Security Hub) or html (dashboard)."),
     output: Optional[List[str]] = typer.Option(None, "--output", metavar="FORMAT=FILE", help="Also write FORMAT to FILE (repeatable)."),
     soft_fail: bool = SOFT_FAIL_OPTION, config: Optional[Path] = CONFIG_OPTION, timeout: float = TIMEOUT_OPTION,

@@ -1,4 +1,4 @@
-"""The two kinds of failure the CLI maps to exit codes: bad input (2) and no policy decision (3)."""
+"""The kinds of failure the CLI maps to exit codes: bad input (2); no policy decision, or no history to record it in (3)."""
 from __future__ import annotations
 
 import difflib
@@ -29,3 +29,7 @@ def not_a_rule(rule_id: str, known: Iterable[str], allowed: str = "an id listed 
     close = difflib.get_close_matches(rule_id, list(known), n=2, cutoff=0.75)
     hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
     return f"is not a rule id{hint}; allowed: {allowed}"
+
+
+class StoreError(Exception):
+    """The scan's history database could not be reached or failed mid-scan: nothing was recorded (exit 3)."""

@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 from .. import catalog
 from ..errors import EngineError, InputError
 from . import alerts as alerts_module, runner
-from .history import Evaluation, History
+from .history import Evaluation, History, redacted
 from .settings import ScanSettings
 from .summary import AlertEntry, ScanInfo, ScanReport, build, exemption_ref
 
@@ -49,7 +49,7 @@ def run(locations: Iterable[str], settings: ScanSettings, history_url: str, cloc
         evaluations = [_evaluation(result) for result in results]
         scan_id, changes = history.record(started, finished, evaluations, alerts_for)
         report = build(ScanInfo(id=scan_id, started_at=started.isoformat(timespec="seconds"), finished_at=finished_at,
-                                sources=locations, history=history_url), results, changes, history, finished,
+                                sources=locations, history=redacted(history_url)), results, changes, history, finished,
                        catalog.load(settings.config.rule_dirs))
         deliveries = _deliver(history, configured, clock, notify, sleep)
     entries = [AlertEntry(where=d.where, event=d.event, delivered=d.delivered, attempts=d.attempts, error=d.error) for d in deliveries]

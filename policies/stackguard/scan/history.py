@@ -1,18 +1,21 @@
-"""The scan history: what each stack's findings were, scan after scan (SQLite; schema in docs/scan.md).
+"""The scan history: what each stack's findings were, scan after scan (SQLite or PostgreSQL; schema in docs/scan.md).
 
     --history sqlite:///.stackguard/history.sqlite     (the default; relative to the working folder)
     --history sqlite:////var/lib/stackguard/history.sqlite
+    --history postgresql://scanner@db.internal/stackguard   (pip install 'stackguard[postgres]'; the password from
+                                                            PGPASSWORD or ~/.pgpass, as for psql)
 
 A stack is re-evaluated into the history only when what its verdict depends on changed (its state,
 its profile, the exemptions in force, the rules): re-scanning the same state changes no finding and
 adds no evaluation, only the `scans` row that says a scan ran. A scan is written in one transaction
 after every stack was evaluated, so a scan that fails half-way leaves the findings as they were and
-records only that it failed.
+records only that it failed. Both databases hold the same tables; only the id columns' type differs.
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,16 +23,21 @@ from typing import Any, Callable, Optional
 from urllib.parse import unquote, urlparse
 
 from .. import vocabulary
-from ..errors import InputError
+from ..errors import InputError, StoreError
 from ..model import Finding
 
 DEFAULT_URL = "sqlite:///.stackguard/history.sqlite"
+ALLOWED_URLS = "sqlite:///RELATIVE/FILE, sqlite:////ABSOLUTE/FILE or postgresql://[USER@]HOST[:PORT]/DATABASE"
+POSTGRES_SCHEMES = ("postgresql", "postgres")
+CONNECT_TIMEOUT_SECONDS = 10
 SCHEMA_VERSION = 1
 # Open findings: those that count against a stack. Exempted findings and risk the profile accepts are recorded too, not counted.
 OPEN_STATUSES = ("mandatory", "advisory")
 # An alert to send: (the webhook's sha256, the event, the body).
 Alert = tuple[str, str, str]
 SEVERITIES: tuple[str, ...] = vocabulary.SEVERITIES  # most severe first
+# Each table's natural order, for rows().
+TABLE_ORDER = {"scans": "id", "evaluations": "id", "findings": "stack, fingerprint", "alerts": "id"}
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -81,6 +89,14 @@ CREATE TABLE IF NOT EXISTS alerts (
     delivered_at TEXT
 );
 """
+
+
+def redacted(url: str) -> str:
+    """The URL without a password (in the user part or a `password=` parameter): what messages and reports show."""
+    parsed = urlparse(url)
+    if parsed.password is not None:
+        url = parsed._replace(netloc=f"{parsed.username or ''}:***@{parsed.netloc.rpartition('@')[2]}").geturl()
+    return re.sub(r"(?i)(password=)[^&]*", r"\1***", url)
 
 
 @dataclass
@@ -140,32 +156,98 @@ class TrendPoint:
     open: dict[str, int]
 
 
-def _sqlite_path(url: str) -> Path:
-    parsed = urlparse(url)
-    if parsed.scheme in ("postgresql", "postgres"):
-        raise InputError("--history", url.split("@")[-1], "PostgreSQL is not supported by this version; the schema in docs/scan.md "
-                                                          "is plain SQL for when it is. Use sqlite:///FILE")
-    if parsed.scheme != "sqlite" or parsed.netloc or not parsed.path.removeprefix("/"):
-        raise InputError("--history", url, "must be sqlite:///RELATIVE/FILE or sqlite:////ABSOLUTE/FILE")
-    return Path(unquote(parsed.path.removeprefix("/")))
+class _Database:
+    """One DB-API connection in autocommit mode (transactions are explicit) and how to speak to it: the
+    SQL is written with `?` placeholders and SQLite's types, and translated for PostgreSQL."""
+
+    def __init__(self, url: str):
+        self.url = url
+        parsed = urlparse(url)
+        if parsed.scheme in POSTGRES_SCHEMES:
+            try:
+                parsed.port  # noqa: B018 - urlparse checks the port only when asked
+            except ValueError:
+                raise InputError("--history", redacted(url), f"names a port that is not a number from 1 to 65535; allowed: {ALLOWED_URLS}") from None
+            self.postgres = True
+            self._connection: Any = _postgres(url)
+        elif parsed.scheme == "sqlite" and not parsed.netloc and parsed.path.removeprefix("/"):
+            self.postgres = False
+            path = Path(unquote(parsed.path.removeprefix("/")))
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._connection = sqlite3.connect(str(path), isolation_level=None)
+                self._connection.execute("PRAGMA foreign_keys = ON")
+            except (OSError, sqlite3.DatabaseError) as err:
+                raise InputError("--history", redacted(url), f"is not a usable SQLite history ({err})") from None
+        else:
+            raise InputError("--history", redacted(url), f"is not a history store stackguard can use; allowed: {ALLOWED_URLS}")
+
+    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        if self.postgres:
+            sql = sql.replace("?", "%s")
+        try:
+            return self._connection.execute(sql, params)
+        except sqlite3.DatabaseError as err:
+            raise InputError("--history", redacted(self.url), f"is not a usable SQLite history ({err})") from None
+        except Exception as err:
+            if self.postgres and _is_postgres_error(err):
+                raise StoreError(f"the history database {redacted(self.url)} failed: {type(err).__name__}: "
+                                 f"{str(err).splitlines()[0] if str(err) else ''}") from None
+            raise
+
+    def create_schema(self) -> None:
+        schema = SCHEMA
+        if self.postgres:
+            schema = schema.replace("id INTEGER PRIMARY KEY", "id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY")
+        for statement in filter(str.strip, schema.split(";")):
+            self.execute(statement)
+
+    def begin(self) -> None:
+        """Writers take turns: SQLite's BEGIN IMMEDIATE, PostgreSQL's lock on the scans table (readers go on)."""
+        if self.postgres:
+            self.execute("BEGIN")
+            self.execute("LOCK TABLE scans IN SHARE ROW EXCLUSIVE MODE")
+        else:
+            self.execute("BEGIN IMMEDIATE")
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+def _postgres(url: str) -> Any:
+    try:
+        import psycopg
+    except ImportError:
+        raise InputError("--history", redacted(url), "a PostgreSQL history needs psycopg: pip install 'stackguard[postgres]'") from None
+    try:
+        return psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_SECONDS, application_name="stackguard-scan")
+    except psycopg.ProgrammingError as err:  # a malformed connection string
+        raise InputError("--history", redacted(url), f"is not a PostgreSQL URL psycopg accepts ({_first_line(err)}); allowed: {ALLOWED_URLS}") from None
+    except psycopg.Error as err:
+        raise StoreError(f"the history database {redacted(url)} cannot be reached ({_first_line(err)})") from None
+
+
+def _is_postgres_error(err: Exception) -> bool:
+    import psycopg
+
+    return isinstance(err, psycopg.Error)
+
+
+def _first_line(err: Exception) -> str:
+    # psycopg's messages name the host and user, never the password; the first line is the reason.
+    return (str(err).strip().splitlines() or [type(err).__name__])[0]
 
 
 class History:
     def __init__(self, url: str = DEFAULT_URL):
-        path = _sqlite_path(url)
         self.url = url
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(str(path), isolation_level=None)
-            self._db.execute("PRAGMA foreign_keys = ON")
-            self._db.executescript(SCHEMA)
-            version = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            if version is None:
-                self._db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-            elif version[0] != str(SCHEMA_VERSION):
-                raise InputError("--history", url, f"holds history schema version {version[0]}; this stackguard reads version {SCHEMA_VERSION}")
-        except sqlite3.DatabaseError as err:
-            raise InputError("--history", url, f"is not a usable SQLite history ({err})") from None
+        self._db = _Database(url)
+        self._db.create_schema()
+        version = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if version is None:
+            self._db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        elif version[0] != str(SCHEMA_VERSION):
+            raise InputError("--history", redacted(url), f"holds history schema version {version[0]}; this stackguard reads version {SCHEMA_VERSION}")
 
     def close(self) -> None:
         self._db.close()
@@ -196,7 +278,7 @@ class History:
             _queue(db, scan_id, alerts_for(changes))
         return scan_id, changes
 
-    def _record_stack(self, db: sqlite3.Connection, scan_id: int, evaluation: Evaluation, at: str) -> StackChange:
+    def _record_stack(self, db: _Database, scan_id: int, evaluation: Evaluation, at: str) -> StackChange:
         last = db.execute("SELECT inputs_sha256 FROM evaluations WHERE stack = ? ORDER BY id DESC LIMIT 1", (evaluation.stack,)).fetchone()
         if last is not None and last[0] == evaluation.inputs_sha256:
             return StackChange(evaluation.stack, changed=False)
@@ -218,7 +300,10 @@ class History:
                 row.first_seen = before.first_seen
                 if before.exemption and not exemption and row.open:
                     change.unexempted.append(row)
-            db.execute("INSERT OR REPLACE INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+            db.execute("INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL) ON CONFLICT (stack, fingerprint) DO UPDATE SET "
+                       "rule = excluded.rule, severity = excluded.severity, urn = excluded.urn, message = excluded.message, "
+                       "status = excluded.status, exemption = excluded.exemption, first_seen = excluded.first_seen, "
+                       "last_seen = excluded.last_seen, fixed_at = NULL",
                        (row.stack, row.fingerprint, row.rule, row.severity, row.urn, row.message, row.status,
                         json.dumps(exemption, sort_keys=True) if exemption else None, row.first_seen, row.last_seen))
         for fingerprint, before in known.items():
@@ -233,7 +318,7 @@ class History:
                     evaluation.resources, counts["critical"], counts["high"], counts["medium"], counts["low"]))
         return change
 
-    def findings(self, stack: str | None = None, db: sqlite3.Connection | None = None) -> list[FindingRow]:
+    def findings(self, stack: str | None = None, db: _Database | None = None) -> list[FindingRow]:
         query = "SELECT * FROM findings" + (" WHERE stack = ?" if stack else "") + " ORDER BY stack, rule, urn, fingerprint"
         rows = (db or self._db).execute(query, (stack,) if stack else ()).fetchall()
         return [FindingRow(stack=row[0], fingerprint=row[1], rule=row[2], severity=row[3], urn=row[4], message=row[5], status=row[6],
@@ -268,30 +353,30 @@ class History:
 
     def rows(self, table: str) -> list[tuple[Any, ...]]:
         """Every row of a table, for an audit or a test."""
-        if table not in ("scans", "evaluations", "findings", "alerts"):
+        if table not in TABLE_ORDER:
             raise ValueError(table)
-        return self._db.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall()
+        return [tuple(row) for row in self._db.execute(f"SELECT * FROM {table} ORDER BY {TABLE_ORDER[table]}").fetchall()]
 
 
-def _queue(db: sqlite3.Connection, scan_id: int, alerts: list[Alert]) -> None:
+def _queue(db: _Database, scan_id: int, alerts: list[Alert]) -> None:
     for webhook, event, body in alerts:
         db.execute("INSERT INTO alerts (scan_id, webhook_sha256, event, body) VALUES (?, ?, ?, ?)", (scan_id, webhook, event, body))
 
 
-def _insert_scan(db: sqlite3.Connection, started: dt.datetime, finished: dt.datetime, outcome: str, reason: str | None, stacks: int) -> int:
-    cursor = db.execute("INSERT INTO scans (started_at, finished_at, outcome, reason, stacks) VALUES (?, ?, ?, ?, ?)",
+def _insert_scan(db: _Database, started: dt.datetime, finished: dt.datetime, outcome: str, reason: str | None, stacks: int) -> int:
+    cursor = db.execute("INSERT INTO scans (started_at, finished_at, outcome, reason, stacks) VALUES (?, ?, ?, ?, ?) RETURNING id",
                         (started.isoformat(timespec="seconds"), finished.isoformat(timespec="seconds"), outcome, reason, stacks))
-    return int(cursor.lastrowid or 0)
+    return int(cursor.fetchone()[0])
 
 
 class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any failure: a scan is recorded whole or not at all."""
+    """BEGIN ... COMMIT, or ROLLBACK on any failure: a scan is recorded whole or not at all."""
 
-    def __init__(self, db: sqlite3.Connection):
+    def __init__(self, db: _Database):
         self._db = db
 
-    def __enter__(self) -> sqlite3.Connection:
-        self._db.execute("BEGIN IMMEDIATE")
+    def __enter__(self) -> _Database:
+        self._db.begin()
         return self._db
 
     def __exit__(self, exc_type, _exc, _tb) -> None:
