@@ -7,28 +7,16 @@ import hashlib
 import json
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from stackguard.decision import fingerprint
+from tests.cli_runs import STACKGUARD, run, write as _write
 from tests.stack_exports import export, kms_key, resource
 
 pytestmark = pytest.mark.slow
-STACKGUARD = str(Path(sys.executable).with_name("stackguard"))
-
-
-def run(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([STACKGUARD, *args], capture_output=True, text=True, timeout=180, cwd=cwd,
-                          env={**os.environ, **(env or {})})
-
-
-def _write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-    return path
 
 
 def _plant_disabling_config(folder: Path) -> None:

@@ -171,11 +171,14 @@ class Plan:
 CONFIG_OPTION = typer.Option(None, "--config", metavar="FILE",
                              help="The team's stackguard.yaml (default: the nearest one in the project folder or its parents, "
                                   "up to the git repository's root).")
-EXEMPTIONS_OPTION = typer.Option(None, "--exemptions", metavar="FILE", help="Exemptions file (default: stackguard.yaml's, else policies/exemptions.yaml).")
+EXEMPTIONS_OPTION = typer.Option(None, "--exemptions", metavar="FILE",
+                                 help="Exemptions file (default: the one stackguard.yaml names, stackguard/exemptions.yaml after "
+                                      "`stackguard init`; without a stackguard.yaml, stackguard's own, which is empty).")
 TIMEOUT_OPTION = typer.Option(DEFAULT_RUN_SECONDS, "--timeout", min=1, max=86400,
                               help="Stop with exit 3 when the whole run takes longer than this many seconds.")
-PROFILE_HELP = ("Enforcement profile: a name (policies/profiles/<NAME>.json) or a path; default: stackguard.yaml's "
-                "choice for the stack, else the profile named like the stack, else prod.")
+PROFILE_HELP = ("Enforcement profile: a name (stackguard.yaml's profile of that name, else the built-in dev, staging or prod) "
+                "or a path to a profile file; default: stackguard.yaml's choice for the stack, else the profile named like "
+                "the stack, else prod. Every report names the file used (run.profile).")
 
 def _plan(rules: tuple[catalog.Rule, ...], opts: GateOptions) -> Plan:
     if opts.baseline and opts.create_baseline:
@@ -444,10 +447,12 @@ app.add_typer(exemptions_app, name="exemptions")
 
 @exemptions_app.command("lint")
 def exemptions_lint(
-    files: Optional[List[Path]] = typer.Argument(None, help="Exemptions files (default: stackguard.yaml's, else policies/exemptions.yaml)."),
+    files: Optional[List[Path]] = typer.Argument(None, help="Exemptions files (default: the one stackguard.yaml names, "
+                                                            "stackguard/exemptions.yaml after `stackguard init`)."),
     against: Optional[List[Path]] = typer.Option(None, "--against", metavar="FILE",
                                                  help="A preview or stack export: also list the entries that name none of its resources (repeatable)."),
-    profile: str = typer.Option("prod", help="The profile whose limits apply (a name or a path); errors under it exit 1."),
+    profile: Optional[str] = typer.Option(None, help="The profile whose limits apply: a name (stackguard.yaml's, else a built-in) "
+                                                     "or a path; default: prod. Errors under it exit 1."),
     fmt: Optional[RulesFormat] = typer.Option(None, "--format", help="table (default on a terminal) or json."),
     config: Optional[Path] = CONFIG_OPTION,
 ):
@@ -459,7 +464,7 @@ def exemptions_lint(
     def run():
         settings = project_config.load(Path.cwd(), config)
         rules = catalog.load(settings.rule_dirs)
-        chosen = profiles.load(profile, rules)
+        chosen = profiles.load(settings.profile(profile, "prod", fallback="prod"), rules)
         urns = [r.urn for s in readers.read_stacks(against) for r in s.resources] if against else None
         found = []
         for file in files or [settings.exemptions]:

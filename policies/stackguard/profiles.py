@@ -207,9 +207,14 @@ def available(directory: Path | None = None) -> list[str]:
     return sorted(p.stem for p in (directory or paths.profiles_dir()).glob("*.json"))
 
 
+def is_path(profile: str) -> bool:
+    """A profile named by its file rather than by a built-in's or the team's name."""
+    return profile.endswith(".json") or "/" in profile
+
+
 def load(name: str, rules: tuple[Rule, ...], directory: Path | None = None) -> Profile:
     """A profile by name (`<name>.json` in the profiles folder) or by path, validated against the rule catalog."""
-    if name.endswith(".json") or "/" in name:
+    if is_path(name):
         return load_file(Path(name), rules)
     directory = directory or paths.profiles_dir()
     names = available(directory)

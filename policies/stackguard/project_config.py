@@ -25,6 +25,7 @@ from typing import Any, Optional
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import inputs, paths
+from .profiles import is_path as is_profile_path
 from .errors import InputError
 
 FILE_NAME = "stackguard.yaml"
@@ -77,17 +78,19 @@ class ProjectConfig:
         self.scan_section = parsed.scan or {}
 
     def profile(self, explicit: Optional[str], stack: Optional[str], fallback: str) -> str:
-        """The profile to use: --profile, else this file's entry for the stack, else its default, else `fallback`."""
-        chosen = explicit or (self._parsed.profiles.get(stack) if stack else None) or self._parsed.default_profile
-        if chosen is None:
-            return fallback
-        return chosen if explicit else self.resolve_profile(chosen)
+        """The profile to use, in one order everywhere (check, preflight, exemptions lint, pack export):
+        --profile, else this file's entry for the stack, else its default, else `fallback`. A name given
+        with --profile is this file's profile of that name first, then the built-in one: `--profile prod`
+        is the team's prod, as the stack prod is."""
+        if explicit:
+            team = None if is_profile_path(explicit) else self._parsed.profiles.get(explicit)
+            return self.resolve_profile(team) if team else explicit
+        chosen = (self._parsed.profiles.get(stack) if stack else None) or self._parsed.default_profile
+        return fallback if chosen is None else self.resolve_profile(chosen)
 
     def resolve_profile(self, chosen: str) -> str:
         """A profile as this file names it: a built-in name stays, a path is relative to the file."""
-        if chosen.endswith(".json") or "/" in chosen:
-            return str((self.base / chosen).resolve())
-        return chosen
+        return str((self.base / chosen).resolve()) if is_profile_path(chosen) else chosen
 
 
 def search_folders(start: Path) -> list[Path]:
