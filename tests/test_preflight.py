@@ -193,6 +193,42 @@ aws.kms.Key("unrotated", enable_key_rotation=False, description=instance.ami)
     assert "aws-kms-key-rotation" in {f["rule"] for f in report["findings"]}
 
 
+REMOTE_ONLY = """import pulumi
+class FargateService(pulumi.ComponentResource):
+    def __init__(self, name):
+        super().__init__("awsx:ecs:FargateService", name, {"assignPublicIp": True}, None, remote=True)
+FargateService("service")
+"""
+
+
+def test_a_program_of_remote_components_only_never_passes_in_prod(tmp_path):
+    """Nothing under a multi-language component was inspected: with no finding at all, prod still blocks,
+    naming the component, its line and the run that inspects its children."""
+    project = write_program(tmp_path, REMOTE_ONLY, {})
+    result = preflight("--project", str(project), "--stack", "dev", "--profile", "prod", "--format", "json")
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    assert report["findings"] == []
+    [notice] = report["notices"]
+    assert (notice["kind"], notice["level"], notice["key"]) == ("uninspected", "error", "line 5")
+    assert notice["file"] == str(project / "__main__.py")
+    assert notice["resource"].endswith("awsx:ecs:FargateService::service")
+    assert "awsx:ecs:FargateService 'service'" in notice["message"] and "uninspected: fail" in notice["message"]
+    assert "pulumi preview --stack dev --json --show-sames" in notice["message"]
+    assert "stackguard check preview.json --profile prod" in notice["message"]
+    table = preflight("--project", str(project), "--stack", "dev", "--profile", "prod", "--format", "table")
+    assert table.returncode == 1 and "BLOCKED: 1 component not inspected" in table.stdout
+
+
+def test_a_program_of_remote_components_only_warns_in_dev(tmp_path):
+    project = write_program(tmp_path, REMOTE_ONLY, {})
+    result = preflight("--project", str(project), "--stack", "dev", "--profile", "dev", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    [notice] = json.loads(result.stdout)["notices"]
+    assert (notice["kind"], notice["level"]) == ("uninspected", "warning")
+    assert "uninspected: warn" in notice["message"]
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
 def test_a_signal_stops_program_pack_and_opa_with_nothing_left(tmp_path, signum):
     started = tmp_path / "started"

@@ -50,4 +50,24 @@ def test_program_gets_its_expected_verdict_and_findings(program, corpus_env, tmp
     missing = {(f["rule"], f["name"]) for f in expected["findings"]} - found
     assert not missing, f"expected findings not reported: {sorted(missing)}"
     assert sorted({n["type"] for n in report["coverage"]["not_inspected"]}) == expected["not_inspected"]
+    remote = {n["urn"] for n in report["coverage"]["not_inspected"] if n["reason"].startswith("remote component")}
+    assert {n["resource"] for n in report.get("notices", []) if n["kind"] == "uninspected"} == remote
     assert all(f["source"]["file"].endswith(".py") for f in report["findings"])
+
+
+@pytest.mark.parametrize(("profile", "exit_code", "level"), [("prod", 1, "error"), ("dev", 0, "warning")])
+def test_an_awsx_only_program_is_not_a_pass_in_prod(profile, exit_code, level, corpus_env, tmp_path):
+    """training-base-infra-vpc is one awsx.ec2.Vpc: preflight inspects nothing under it, so prod blocks
+    (uninspected: fail) and dev warns (uninspected: warn), each naming the component."""
+    project = tmp_path / "vpc"
+    shutil.copytree(ROOT / "tests" / "programs" / "training-base-infra-vpc", project)
+    (project / "venv").symlink_to(corpus_env)
+    environment = {k: v for k, v in os.environ.items() if k != "PULUMI_CONFIG_PASSPHRASE"}
+    result = subprocess.run([STACKGUARD, "preflight", "--project", str(project), "--stack", "dev", "--profile", profile,
+                             "--format", "json"], capture_output=True, text=True, timeout=180, env=environment, cwd=ROOT)
+    assert result.returncode == exit_code, result.stderr[-3000:]
+    report = json.loads(result.stdout)
+    assert report["findings"] == [] or all(f["enforcement"] != "mandatory" for f in report["findings"])
+    [notice] = [n for n in report["notices"] if n["kind"] == "uninspected"]
+    assert notice["level"] == level and notice["resource"].endswith("awsx:ec2:Vpc::organization-dev")
+    assert "stackguard check preview.json" in notice["message"]

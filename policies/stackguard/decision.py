@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Literal, Optional
 
 from . import exemption_review
 from .acknowledgements import Acknowledgement, AcknowledgementIndex
@@ -170,6 +170,22 @@ class Decider:
         """What is wrong with the exemptions for the stacks of these URNs, once all their findings are decided."""
         stacks = {stack_of(urn) for urn in urns}
         return exemption_review.review(self.exemptions, self.profile, self.today, stacks, urns, self.matched)
+
+    def uninspected(self, stack: str, components: Iterable[ResourceRef]) -> list[Notice]:
+        """A notice per multi-language component whose children the run could not inspect: an error that
+        blocks the run under `uninspected: fail` (nothing under it was checked, so it cannot pass), a
+        warning under `warn`. Each names the component and the run that does inspect its children."""
+        governance = self.profile.governance
+        level: Literal["error", "warning"] = "error" if governance.uninspected == "fail" else "warning"
+        return [Notice(
+            kind="uninspected", level=level, file=c.source.file if c.source else "(program)",
+            key=f"line {c.source.line}" if c.source else c.urn, resource=c.urn,
+            message=(f"{c.type} {c.name!r} is a multi-language component: preflight does not run its provider, so the "
+                     f"resources it creates were not inspected by any rule (profile {self.profile.name}: uninspected: "
+                     f"{governance.uninspected}). Gate them on a real preview, where the engine expands the component: "
+                     f"`pulumi preview --stack {stack} --json --show-sames > preview.json` then "
+                     f"`stackguard check preview.json --profile {self.profile.name}`."),
+        ) for c in components]
 
     def report(self, stack: str, resources: int, findings: list[Finding], notices: list[Notice] | None = None) -> Report:
         order = {"mandatory": 0, "advisory": 1, "acknowledged": 2, "baselined": 3, "exempted": 4}

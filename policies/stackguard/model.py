@@ -148,10 +148,11 @@ class Coverage(BaseModel):
 
 
 class Notice(BaseModel):
-    """A problem with the run's own exceptions, not with a resource: an exemption that matches nothing,
-    expires soon, reaches past the profile's limit or names a non-negotiable rule; a baseline too old."""
+    """A problem with the run itself, not a rule's finding: an exemption that matches nothing, expires
+    soon, reaches past the profile's limit or names a non-negotiable rule; a baseline too old; a
+    component whose children the run could not inspect (`uninspected`)."""
 
-    kind: Literal["stale", "expiring", "over-long", "non-negotiable", "unowned", "expired", "baseline-age"]
+    kind: Literal["stale", "expiring", "over-long", "non-negotiable", "unowned", "expired", "baseline-age", "uninspected"]
     level: Literal["error", "warning"]  # an error blocks the run like a mandatory finding
     file: str
     key: str  # where in the file: exemptions[2], created

@@ -18,7 +18,7 @@ from typing import Callable
 from urllib.parse import unquote, urlparse
 
 from . import catalog, exemptions as exemptions_module, profiles, program_runner, project_config, pulumi_project
-from .decision import Decider
+from .decision import Decider, ResourceRef
 from .errors import InputError
 from .gate import EngineSession, evaluate
 from .model import Coverage, NotInspected, Report, SourceLocation, Stack, StackResource
@@ -100,6 +100,10 @@ def preflight(project_dir: Path, stack: str, profile_name: str | None = None,
             decider = Decider(rules, profile, exemptions)
             report = evaluate(engine, [Stack(name=stack, resources=resources)], decider, profile.rule_config(), progress)
     report.coverage = coverage_of(run, report.coverage)
+    remote = {r.urn for r in run.registrations if r.remote}
+    uninspected = decider.uninspected(stack, [ResourceRef.of(r) for r in resources if r.urn in remote])
+    if uninspected:
+        report.notices = [*(report.notices or []), *uninspected]
     if report.coverage.generic_invokes:
         _notice(f"data sources answered as unknown (no realistic answer): {', '.join(report.coverage.generic_invokes)}")
     if report.coverage.not_inspected:

@@ -50,6 +50,8 @@ GOVERNANCE_SCHEMA: dict[str, Any] = {
                              "description": "the furthest an exemption may expire, in days from today (null: no limit)"},
         "baselineMaxAgeDays": {"type": ["integer", "null"], "minimum": 1,
                                "description": "a baseline older than this many days warns (null: never)"},
+        "uninspected": {"enum": ["fail", "warn"],
+                        "description": "fail: a remote component whose children preflight could not inspect blocks the run"},
     },
 }
 # stackguard's own components: their declarations always count.
@@ -65,6 +67,9 @@ class Governance:
     unmatched_exemptions: Literal["fail", "warn"] = "fail"
     exemption_max_days: Optional[int] = 180
     baseline_max_age_days: Optional[int] = 90
+    # Resources under a multi-language component that preflight could not expand were never judged:
+    # by default that blocks, as nothing unchecked may pass; a profile says `warn` by name.
+    uninspected: Literal["fail", "warn"] = "fail"
 
     @classmethod
     def parse(cls, properties: dict[str, Any], source: str) -> "Governance":
@@ -85,13 +90,14 @@ class Governance:
             unmatched_exemptions=properties.get("unmatchedExemptions", defaults.unmatched_exemptions),
             exemption_max_days=days("exemptionMaxDays", defaults.exemption_max_days),
             baseline_max_age_days=days("baselineMaxAgeDays", defaults.baseline_max_age_days),
+            uninspected=properties.get("uninspected", defaults.uninspected),
         )
 
     def properties(self) -> dict[str, Any]:
         """The `all` entry's properties that say this (what Configure receives)."""
         return {"acknowledgementOwner": self.acknowledgement_owner, "trustedComponents": list(self.trusted_components),
                 "unmatchedExemptions": self.unmatched_exemptions, "exemptionMaxDays": self.exemption_max_days,
-                "baselineMaxAgeDays": self.baseline_max_age_days}
+                "baselineMaxAgeDays": self.baseline_max_age_days, "uninspected": self.uninspected}
 
     def trusts(self, component_type: str) -> bool:
         """Whether a component of this type token may acknowledge risk: stackguard's, or a trusted library's."""

@@ -46,7 +46,7 @@ def render(report: Report) -> str:
         ET.SubElement(suite, "testcase", name=f"stack {report.stack}: no findings", classname="stackguard")
     if report.notices:
         notices = report.notices
-        suite = ET.SubElement(root, "testsuite", name="stackguard exemptions", tests=str(len(notices)),
+        suite = ET.SubElement(root, "testsuite", name="stackguard notices", tests=str(len(notices)),
                               failures=str(len(report.blocking_notices)), errors="0", skipped=str(len(notices) - len(report.blocking_notices)))
         for n in notices:
             case = ET.SubElement(suite, "testcase", name=f"{n.file} {n.key}", classname=f"stackguard.{n.kind}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..model import Finding, Report
 from ..vocabulary import SEVERITIES
 from . import safe_text
-from .words import by_owner, counts, plural
+from .words import blocked_by_notices, by_owner, counts, plural
 
 # CI finds its earlier comment by this marker and edits it instead of posting a new one per push.
 MARKER = "<!-- stackguard-report -->"
@@ -15,7 +15,7 @@ FINDING_HEADER = ["| status | rule | resource | source | problem | compliance |"
 
 def render(report: Report) -> str:
     verdict = ":x: **blocked**: mandatory findings must be fixed or exempted" if report.blocking \
-        else ":x: **blocked**: exemption problems must be fixed" if report.blocking_notices \
+        else f":x: **blocked**: {blocked_by_notices(report)}" if report.blocking_notices \
         else ":white_check_mark: **passed**: no unexempted mandatory finding"
     lines = [
         MARKER,
@@ -60,7 +60,7 @@ def render(report: Report) -> str:
                   "| rule | resource | problem that was recorded |", "|---|---|---|"]
         lines += [f"| `{e.rule}` | {_cell(e.urn)} | {_cell(e.message)} |" for e in report.baseline.fixed]
     if report.notices:
-        lines += ["", f"#### Exemption and baseline notices ({len(report.notices)})", "",
+        lines += ["", f"#### Notices: exemptions, baseline, inspection ({len(report.notices)})", "",
                   "| level | kind | file | entry | notice |", "|---|---|---|---|---|"]
         lines += [f"| {n.level} | {n.kind} | {_cell(n.file)} | {_cell(n.key)} | {_cell(n.message)} |" for n in report.notices]
     lines += _compliance(report) + _rules(report) + _run(report)

@@ -109,7 +109,7 @@ def _tables(report: Report, console: Console) -> None:
 
 def _notices(report: Report, console: Console) -> None:
     if report.notices:
-        console.print(Text(f"Exemption and baseline notices ({len(report.notices)}):", style="bold"))
+        console.print(Text(f"Notices: exemptions, baseline, inspection ({len(report.notices)}):", style="bold"))
         for n in report.notices:
             console.print(Text(f"  {notice(n)}", style="red" if n.level == "error" else "yellow"), soft_wrap=False)
 

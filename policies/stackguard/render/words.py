@@ -28,7 +28,7 @@ def acknowledgement(f: Finding) -> str:
 
 
 def notice(n: Notice) -> str:
-    """A notice about the run's exemptions or baseline, in one line."""
+    """A notice about the run (its exemptions, baseline or what it could not inspect), in one line."""
     return f"{n.level}: {n.file}: {n.message}"
 
 
@@ -38,6 +38,15 @@ def by_owner(findings: list[Finding]) -> dict[str, list[Finding]]:
     for f in findings:
         groups.setdefault((f.acknowledged or {}).get("owner", ""), []).append(f)
     return dict(sorted(groups.items(), key=lambda item: (not item[0], item[0])))
+
+
+def blocked_by_notices(report: Report) -> str:
+    """Why notices block the run: components nothing inspected, or problems with the exemptions or baseline."""
+    uninspected = sum(n.kind == "uninspected" for n in report.blocking_notices)
+    others = len(report.blocking_notices) - uninspected
+    reasons = [f"{plural(uninspected, 'component')} not inspected (the profile says uninspected: fail)"] if uninspected else []
+    reasons += [f"{plural(others, 'exemption problem')} must be fixed"] if others else []
+    return f"{' and '.join(reasons)} (see the notices)"
 
 
 def summary(report: Report) -> str:
@@ -51,6 +60,6 @@ def verdict(report: Report) -> tuple[bool, str]:
     if blocking:
         return True, f"BLOCKED: {plural(len(blocking), 'mandatory finding')}{threshold} must be fixed or exempted"
     if report.blocking_notices:
-        return True, f"BLOCKED: {plural(len(report.blocking_notices), 'exemption problem')} must be fixed (see the notices)"
+        return True, f"BLOCKED: {blocked_by_notices(report)}"
     new = " new" if report.baseline is not None else ""
     return False, f"PASSED: no{new} unexempted mandatory finding{threshold}"
