@@ -18,9 +18,17 @@ def test_shipped_profiles_load(rules):
         assert profile.name == name
 
 
-def test_prod_is_all_mandatory(rules):
-    prod = profiles.load("prod", rules)
-    assert all(prod.level(r.id) == "mandatory" for r in rules)
+def test_prod_blocks_by_default_and_only_hygiene_is_advisory(rules):
+    # Prod is mandatory unless a rule is named advisory (logging, versioning, deletion
+    # protection: hygiene, not exposure); no critical rule may be advisory there, and dev is
+    # never stricter than prod.
+    prod, dev = profiles.load("prod", rules), profiles.load("dev", rules)
+    assert prod.default == "mandatory"
+    advisory = {r.id for r in rules if prod.level(r.id) == "advisory"}
+    assert {r.id for r in rules if r.severity == "critical"}.isdisjoint(advisory)
+    assert all(dev.level(rule) == "advisory" for rule in advisory)
+    assert {"aws-s3-bucket-versioning", "aws-ec2-vpc-flow-logs"} <= advisory
+    assert prod.level("aws-msk-cluster-public-access") == "mandatory"
 
 
 def test_dev_is_weaker_than_prod_but_still_mandatory_by_default(rules):

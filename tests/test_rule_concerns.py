@@ -20,9 +20,11 @@ AUTH = {"auth"}
 NETWORK = {"network"}
 
 SUBJECTS: list[tuple[str, set[str]]] = [
+    # Logs that are themselves data at rest: whether they are encrypted.
+    ("logs-encrypted", ENCRYPTION),
     # Logs, traces and their retention.
     ("logging", LOGGING), ("logs", LOGGING), ("access-logs", LOGGING), ("xray", LOGGING),
-    ("retention", LOGGING), ("trail", LOGGING),
+    ("retention", LOGGING), ("trail", LOGGING), ("tracing", LOGGING),
     # WAF protections guard API access (helper 13 relabels them from network to auth).
     ("web-acl", AUTH | NETWORK), ("waf", AUTH | NETWORK), ("rate-limit", AUTH | NETWORK),
     ("throttling", NETWORK | AUTH),
@@ -31,10 +33,14 @@ SUBJECTS: list[tuple[str, set[str]]] = [
     ("client-certificate", HTTPS | AUTH),
     # Who may call: authentication and authorization of API callers and users.
     ("authorization", AUTH), ("authentication", AUTH), ("auth", AUTH), ("mfa", AUTH), ("cognito", AUTH), ("cors", AUTH),
-    ("function-url", AUTH), ("secret-rotation", AUTH),
+    ("function-url", AUTH), ("secret-rotation", AUTH), ("credentials", AUTH),
     # Access control by IAM and resource policies.
     ("policy-public", IAM), ("acl-public", IAM), ("public-access-block", IAM), ("trust", IAM),
     ("managed", IAM), ("policy", IAM), ("permission", IAM), ("user", IAM),
+    # Running with more power than needed.
+    ("privileged", IAM),
+    # Data kept against loss: no concern names it; who may delete or overwrite it is access control.
+    ("deletion-protection", IAM), ("final-snapshot", IAM), ("versioning", IAM),
     # Data at rest.
     ("kms", ENCRYPTION), ("cmk", ENCRYPTION), ("encryption", ENCRYPTION), ("encrypted", ENCRYPTION),
     ("sse", ENCRYPTION), ("secure-string", ENCRYPTION), ("key", ENCRYPTION),
@@ -46,6 +52,7 @@ SUBJECTS: list[tuple[str, set[str]]] = [
     ("imds", NETWORK | AUTH | IAM), ("imdsv2", NETWORK | AUTH | IAM), ("metadata", NETWORK | AUTH | IAM),
     # Secrets handed to containers or functions in plain environment variables.
     ("secrets", ENCRYPTION | AUTH | IAM), ("environment", ENCRYPTION | AUTH | IAM),
+    ("secret-version", ENCRYPTION | AUTH),
     # No concern names these exactly; the closest: image scanning feeds monitoring, immutable tags keep
     # who may replace an image an IAM matter, and an unpatched runtime is exposure on the network path.
     ("scan-on-push", LOGGING), ("tag-immutability", IAM), ("runtime", NETWORK),

@@ -1,5 +1,6 @@
 package aws.ecs.task_definition_env_secrets
 
+import data.lib.ecs
 import data.lib.pulumi
 
 # METADATA
@@ -27,7 +28,7 @@ import data.lib.pulumi
 #     pci-dss: ["8.3.2"]
 deny contains msg if {
 	input.type in resource_types
-	some container in containers
+	some container in ecs.containers(input.properties)
 	some variable in container.environment
 	secret_name(variable.name)
 	is_string(variable.value)
@@ -39,16 +40,6 @@ deny contains msg if {
 }
 
 resource_types := pulumi.with_aliases({"aws:ecs/taskDefinition:TaskDefinition"})
-
-containers := parsed if {
-	text := input.properties.containerDefinitions
-	is_string(text)
-	json.is_valid(text)
-	parsed := json.unmarshal(text)
-	is_array(parsed)
-} else := input.properties.containerDefinitions if {
-	is_array(input.properties.containerDefinitions)
-} else := []
 
 secret_words := `PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?|AUTH_?KEY`
 
