@@ -214,7 +214,7 @@ def test_sources_that_are_refused(location, says):
         list(sources.states(location))
 
 
-def test_a_folder_that_is_no_backend_and_a_gzip_bomb_are_refused(tmp_path):
+def test_a_folder_that_is_no_backend_is_refused_and_a_gzip_bomb_is_not_read(tmp_path):
     with pytest.raises(InputError, match="is not a folder: is .* a Pulumi file backend"):
         sources.read_all([f"file://{tmp_path}"])
     with pytest.raises(InputError, match="for a Pulumi file backend write file://"):
@@ -223,12 +223,12 @@ def test_a_folder_that_is_no_backend_and_a_gzip_bomb_are_refused(tmp_path):
     import gzip
 
     bomb.write_bytes(gzip.compress(b" " * (257 * 1024 * 1024)))
-    with pytest.raises(InputError, match="inflates past the 256 MiB input limit"):
-        sources.read_all([str(bomb)])
+    _, [refused] = sources.read_all([str(bomb)])
+    assert "inflates past the 256 MiB input limit" in refused.reason, "a gzip bomb is a stack not read, never an empty one"
 
 
 def test_an_export_file_is_a_source_and_its_secrets_stay_masked():
-    [scanned] = sources.read_all([str(EXPORT)])
+    [scanned], _ = sources.read_all([str(EXPORT)])
     assert (scanned.key, len(scanned.stack.resources)) == ("recorded/prod", 6)
     ciphertext = json.dumps([r for r in json.loads(EXPORT.read_text())["deployment"]["resources"] if "partner-token" in r["urn"]])
     parameter = next(r for r in scanned.stack.resources if r.name == "partner-token")
@@ -303,9 +303,51 @@ def test_asff_output_follows_the_security_hub_model_and_the_schema_refuses_what_
         render.renderer("asff", None)
 
 
-def test_a_preview_is_not_deployed_state():
-    with pytest.raises(InputError, match="has neither 'checkpoint' nor 'deployment'"):
-        sources.read_all([str(ROOT / "tests/fixtures/real-cli/preview-create.json")])
+def test_a_preview_is_not_deployed_state_and_is_reported_unread():
+    preview = str(ROOT / "tests/fixtures/real-cli/preview-create.json")
+    stacks, [unread] = sources.read_all([preview, str(EXPORT)])
+    assert [s.key for s in stacks] == ["recorded/prod"]
+    assert (unread.stack, unread.origin) == (preview, preview) and "has neither 'checkpoint' nor 'deployment'" in unread.reason
+
+
+def test_a_missing_export_file_is_a_typo_not_an_unreadable_stack(tmp_path):
+    with pytest.raises(InputError, match="does not exist"):
+        sources.read_all([str(tmp_path / "exports/prod.json")])
+
+
+@pytest.mark.slow
+def test_a_stack_that_cannot_be_read_does_not_stop_the_others_and_never_reads_as_clean(tmp_path):
+    from tests.scan_helpers import S3_CREDENTIALS, MotoS3
+
+    hook = Receiver()
+    write_config(tmp_path, {"scan": {"alerts": [
+        {"url": hook.url("/slack"), "format": "slack", "min_severity": "critical"},
+        {"url": hook.url("/siem"), "format": "json", "min_severity": "critical", "secret_env": "HOOK_KEY"}]}})
+    corrupt = tmp_path / "corrupt.json"
+    corrupt.write_text('{"deployment": {"resources": [')
+    broken_gzip = tmp_path / "broken.json.gz"
+    broken_gzip.write_bytes(b"\x1f\x8b" + b"not a gzip stream")
+    s3 = MotoS3()
+    s3.client().create_bucket(Bucket="states")
+    s3.client().put_object(Bucket="states", Key=".pulumi/stacks/ledger/prod.json", Body=b"{half a checkpoint")
+    done = scan_cli(tmp_path, str(EXPORT), str(corrupt), str(broken_gzip), s3.backend_url("states"), "--format", "json",
+                    "--soft-fail", env={**S3_CREDENTIALS, "HOOK_KEY": "k"})
+    s3.stop()
+    assert done.returncode == 3, done.stderr  # not 0, even with --soft-fail: three stacks were not checked
+    report = json.loads(done.stdout)
+    assert [s["stack"] for s in report["stacks"]] == ["recorded/prod"] and report["stacks"][0]["open"], "the readable stack was scanned"
+    assert {u["stack"]: u["origin"] for u in report["unreadable"]} == {
+        str(corrupt): str(corrupt), str(broken_gzip): str(broken_gzip), "ledger/prod": "s3://states/.pulumi/stacks/ledger/prod.json"}
+    assert report["summary"]["unreadable"] == 3 and "is not a valid gzip file" in done.stderr
+    assert "3 stacks could not be read and were not checked" in done.stderr
+    [slack], [siem] = hook.at("/slack"), hook.at("/siem")
+    assert "could not read 3 stacks" in slack.json["text"] and "ledger/prod" in slack.json["text"]
+    assert siem.json["event"] == "stacks_unreadable" and {u["stack"] for u in siem.json["stacks"]} >= {"ledger/prod"}
+    with History(f"sqlite:///{tmp_path}/.stackguard/history.sqlite") as history:
+        [scan_row] = history.rows("scans")
+        assert scan_row[3] == "partial" and "ledger/prod" in scan_row[4]
+        assert {r[0] for r in history.rows("findings")} == {"recorded/prod"}
+    hook.close()
 
 
 @pytest.mark.slow

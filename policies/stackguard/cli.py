@@ -413,6 +413,12 @@ def scan(
                                   notify=lambda message: err.print(message, markup=False, highlight=False, soft_wrap=True))
         hub = settings.section.security_hub
         scan_render.write(report, specs, hub.model_dump() if hub else None, sys.stdout)
+        if report.unreadable:
+            # The others were scanned and reported; these were not checked, so the scan cannot pass (not even with --soft-fail).
+            for entry in report.unreadable:
+                err.print(f"stackguard: error: {entry.stack} could not be read ({entry.reason})", markup=False, highlight=False, soft_wrap=True)
+            _fail(EXIT_ENGINE, f"stackguard: blocked: {plural(len(report.unreadable), 'stack')} could not be read and were not checked; "
+                               "the others are reported.")
         raise typer.Exit(EXIT_FINDINGS if report.summary.blocking and not soft_fail else EXIT_OK)
 
     guarded(run, timeout, stage)

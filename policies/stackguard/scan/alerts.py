@@ -26,6 +26,7 @@ import requests
 from ..errors import InputError
 from .history import FindingRow, History
 from .settings import Alert, severity_at_least
+from .sources import Unreadable
 
 ATTEMPTS = 3
 BACKOFF_SECONDS = (0.5, 1.0)
@@ -72,13 +73,24 @@ def failure_bodies(alerts: list[Alert], scan: dict[str, Any], reason: str) -> li
     return [(webhook_id(alert), "scan_failed", _body(alert, scan, "scan_failed", reason=reason)) for alert in alerts]
 
 
-def _body(alert: Alert, scan: dict[str, Any], event: str, findings: list[FindingRow] | None = None, reason: str | None = None) -> str:
+def unreadable_bodies(alerts: list[Alert], scan: dict[str, Any], unreadable: list[Unreadable]) -> list[tuple[str, str, str]]:
+    """Stacks the scan could not read were not checked: every webhook hears of it, whatever its threshold."""
+    if not unreadable:
+        return []
+    return [(webhook_id(alert), "stacks_unreadable", _body(alert, scan, "stacks_unreadable", unreadable=unreadable)) for alert in alerts]
+
+
+def _body(alert: Alert, scan: dict[str, Any], event: str, findings: list[FindingRow] | None = None, reason: str | None = None,
+          unreadable: list[Unreadable] | None = None) -> str:
     if alert.format == "slack":
-        return json.dumps(_slack(scan, event, findings or [], reason))
+        return json.dumps(_slack(scan, event, findings or [], reason, unreadable or []))
     document: dict[str, Any] = {"version": 1, "event": event, "scan": scan}
     if event == "scan_failed":
         document["reason"] = reason
         document["message"] = "the scan failed: nothing was checked, so nothing is known to be compliant"
+    elif event == "stacks_unreadable":
+        document["stacks"] = [{"stack": u.stack, "origin": u.origin, "reason": u.reason} for u in unreadable or []]
+        document["message"] = "these stacks could not be read: they were not checked, so nothing is known about them"
     else:
         document["findings"] = [_finding(f) for f in findings or []]
     return json.dumps(document, sort_keys=True)
@@ -89,11 +101,16 @@ def _finding(row: FindingRow) -> dict[str, Any]:
             "status": row.status, "fingerprint": row.fingerprint, "first_seen": row.first_seen}
 
 
-def _slack(scan: dict[str, Any], event: str, findings: list[FindingRow], reason: str | None) -> dict[str, Any]:
-    if event == "scan_failed":
-        text = (f":rotating_light: stackguard scan FAILED ({scan['finished_at']}): {reason}. "
-                "Nothing was checked, so nothing is known to be compliant.")
-        return {"text": text, "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": _slack_escape(text)}}]}
+def _slack(scan: dict[str, Any], event: str, findings: list[FindingRow], reason: str | None, unreadable: list[Unreadable]) -> dict[str, Any]:
+    if event in ("scan_failed", "stacks_unreadable"):
+        if event == "scan_failed":
+            text = (f":rotating_light: stackguard scan FAILED ({scan['finished_at']}): {reason}. "
+                    "Nothing was checked, so nothing is known to be compliant.")
+        else:
+            names = ", ".join(u.stack for u in unreadable[:SLACK_LISTED]) + (" …" if len(unreadable) > SLACK_LISTED else "")
+            text = (f":rotating_light: stackguard scan ({scan['finished_at']}) could not read {len(unreadable)} "
+                    f"stack{'s' if len(unreadable) != 1 else ''}: {names}. They were not checked, so nothing is known about them.")
+        return {"text": text, "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": _slack_escape(text)[:3000]}}]}
     lines = [f"• *{f.severity}* `{f.rule}` in {_slack_escape(f.stack)}: {_slack_escape(f.message)}" for f in findings[:SLACK_LISTED]]
     if len(findings) > SLACK_LISTED:
         lines.append(f"… and {len(findings) - SLACK_LISTED} more")

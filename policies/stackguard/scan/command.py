@@ -34,7 +34,7 @@ def run(locations: Iterable[str], settings: ScanSettings, history_url: str, cloc
     started = clock.now()
     with History(history_url) as history:
         try:
-            results = runner.scan(locations, settings, started.date(), progress)
+            results, unreadable = runner.scan(locations, settings, started.date(), progress)
         except BaseException as failure:
             _record_failure(history, configured, started, clock, _reason(failure), notify, sleep)
             raise
@@ -44,13 +44,13 @@ def run(locations: Iterable[str], settings: ScanSettings, history_url: str, cloc
 
         def alerts_for(changes):
             newly_open = [row for change in changes for row in [*change.new, *change.unexempted] if row.open]
-            return alerts_module.findings_bodies(configured, info, newly_open)
+            return [*alerts_module.unreadable_bodies(configured, info, unreadable), *alerts_module.findings_bodies(configured, info, newly_open)]
 
         evaluations = [_evaluation(result) for result in results]
-        scan_id, changes = history.record(started, finished, evaluations, alerts_for)
+        scan_id, changes = history.record(started, finished, evaluations, alerts_for, [u.stack for u in unreadable])
         report = build(ScanInfo(id=scan_id, started_at=started.isoformat(timespec="seconds"), finished_at=finished_at,
                                 sources=locations, history=redacted(history_url)), results, changes, history, finished,
-                       catalog.load(settings.config.rule_dirs))
+                       catalog.load(settings.config.rule_dirs), unreadable)
         deliveries = _deliver(history, configured, clock, notify, sleep)
     entries = [AlertEntry(where=d.where, event=d.event, delivered=d.delivered, attempts=d.attempts, error=d.error) for d in deliveries]
     return report.model_copy(update={"alerts": entries})

@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS scans (
     id INTEGER PRIMARY KEY,
     started_at TEXT NOT NULL,
     finished_at TEXT NOT NULL,
-    outcome TEXT NOT NULL CHECK (outcome IN ('complete', 'failed')),
+    outcome TEXT NOT NULL CHECK (outcome IN ('complete', 'partial', 'failed')),
     reason TEXT,
     stacks INTEGER NOT NULL
 );
@@ -269,11 +269,13 @@ class History:
         return scan_id
 
     def record(self, started: dt.datetime, finished: dt.datetime, evaluations: list[Evaluation],
-               alerts_for: Callable[[list[StackChange]], list[Alert]]) -> tuple[int, list[StackChange]]:
-        """Record a complete scan and the alerts its changes raise, in one transaction: both or neither."""
+               alerts_for: Callable[[list[StackChange]], list[Alert]], unreadable: list[str] | None = None) -> tuple[int, list[StackChange]]:
+        """Record a scan and the alerts its changes raise, in one transaction: both or neither. A scan with
+        stacks it could not read is `partial`: those stacks' findings stay as their last evaluation left them."""
         at = finished.isoformat(timespec="seconds")
+        outcome, reason = ("partial", f"not read: {', '.join(unreadable)}") if unreadable else ("complete", None)
         with self._transaction() as db:
-            scan_id = _insert_scan(db, started, finished, "complete", None, len(evaluations))
+            scan_id = _insert_scan(db, started, finished, outcome, reason, len(evaluations))
             changes = [self._record_stack(db, scan_id, evaluation, at) for evaluation in evaluations]
             _queue(db, scan_id, alerts_for(changes))
         return scan_id, changes
@@ -326,8 +328,8 @@ class History:
                 for row in rows]
 
     def trend(self, limit: int = 30) -> list[TrendPoint]:
-        """Open findings per severity after each complete scan: each stack counted as of its latest evaluation then."""
-        scans = self._db.execute("SELECT id, finished_at FROM scans WHERE outcome = 'complete' ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
+        """Open findings per severity after each scan that was not a failure: each stack counted as of its latest evaluation then."""
+        scans = self._db.execute("SELECT id, finished_at FROM scans WHERE outcome != 'failed' ORDER BY id DESC LIMIT ?", (limit,)).fetchall()
         if not scans:
             return []
         rows = self._db.execute("SELECT scan_id, stack, open_critical, open_high, open_medium, open_low FROM evaluations "

@@ -56,6 +56,10 @@ def table(report: ScanReport) -> str:
         grid.add_row(terminal(stack.stack), terminal(stack.profile), str(stack.resources), counts, str(len(stack.new) + len(stack.unexempted)),
                      str(len(stack.fixed)), str(len(stack.sla_breaches)), "yes" if stack.changed else "no")
     console.print(grid)
+    if report.unreadable:
+        console.print(f"\nNot read, so NOT checked ({len(report.unreadable)}):", markup=False)
+        for u in report.unreadable:
+            console.print(f"  {terminal(u.stack)}  {terminal(u.reason)}", markup=False, soft_wrap=True)
     sections: list[tuple[str, list[FindingEntry]]] = [
         ("New", [f for s in report.stacks for f in s.new]),
         ("No longer exempted", [f for s in report.stacks for f in s.unexempted]),
@@ -84,7 +88,8 @@ def table(report: ScanReport) -> str:
     for alert in report.alerts:
         state = "delivered" if alert.delivered else f"NOT delivered ({alert.error}); queued for the next scan"
         console.print(f"\nAlert {alert.event} to {alert.where}: {state}", markup=False)
-    console.print(f"\n{summary.stacks} stacks, {summary.resources} resources: {summary.open} open findings "
+    not_read = f" ({summary.unreadable} more not read)" if summary.unreadable else ""
+    console.print(f"\n{summary.stacks} stacks{not_read}, {summary.resources} resources: {summary.open} open findings "
                   f"({summary.blocking} blocking), {summary.new} new, {summary.fixed} fixed, {summary.unexempted} no longer exempted, "
                   f"{summary.sla_breaches} past their SLA", markup=False)
     return out.getvalue()

@@ -53,14 +53,15 @@ class StackResult:
 
 
 def scan(locations: Iterable[str], settings: ScanSettings, today: dt.date,
-         progress: Callable[[str], None] = lambda _message: None) -> list[StackResult]:
+         progress: Callable[[str], None] = lambda _message: None) -> tuple[list[StackResult], list[sources.Unreadable]]:
+    """Every readable stack's result, and the stacks that could not be read (not checked: never clean)."""
     config = settings.config
     rules = catalog.load(config.rule_dirs)
     profiles_by_name: dict[str, profiles.Profile] = {}
     exemption_sets: dict[Path, ExemptionSet] = {}
     with EngineSession(rules, catalog.rule_dirs(config.rule_dirs)) as session:
         progress("reading the stack states")
-        stacks = sources.read_all(locations)
+        stacks, unreadable = sources.read_all(locations)
         policies = [settings.policy(s.project, s.name) for s in stacks]
         for policy in policies:
             if policy.profile not in profiles_by_name:
@@ -77,7 +78,7 @@ def scan(locations: Iterable[str], settings: ScanSettings, today: dt.date,
             report = evaluate(engine, [scanned.stack], Decider(rules, profile, exempt.active, today), profile.rule_config())
             digest = _inputs_digest(scanned.digest, profile, exempt.digest, catalog_digest)
             results.append(StackResult(scanned, policy, profile, exempt, report, digest))
-    return results
+    return results, unreadable
 
 
 def _exemptions(path: Path, rules: tuple[Rule, ...], today: dt.date) -> ExemptionSet:

@@ -18,8 +18,9 @@ import hashlib
 import os
 import zlib
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import parse_qs, unquote, urlparse
 
 from .. import inputs, readers
@@ -42,6 +43,7 @@ class StackState:
     stack: str
     origin: str  # where it was read: a path or an s3:// URL, for messages
     data: bytes
+    problem: str = ""  # why the bytes could not be read (then data is empty)
 
     @property
     def digest(self) -> str:
@@ -63,16 +65,34 @@ class ScannedStack:
         return f"{self.project}/{self.name}"
 
 
-def read_all(locations: Iterable[str]) -> list[ScannedStack]:
+@dataclass(frozen=True)
+class Unreadable:
+    """A stack whose state could not be read or parsed (corrupt JSON, an unreadable file, an S3 object that
+    fails): not checked, so reported as such and alerted as a failure, while the other stacks are scanned."""
+
+    stack: str  # <project>/<stack>, or where it was read when the state is an export file that could not be parsed
+    origin: str
+    reason: str
+
+
+def read_all(locations: Iterable[str]) -> tuple[list[ScannedStack], list[Unreadable]]:
     """Every stack of every location, parsed, each stack once (two locations holding the same
-    project/stack are refused: which one is deployed would be a guess)."""
+    project/stack are refused: which one is deployed would be a guess), and the stacks that could not be read.
+    A location that is wrong as a whole (no backend there, a bucket that cannot be listed) is bad input."""
     seen: dict[str, str] = {}
-    stacks = []
+    stacks, unreadable = [], []
     for location in locations:
         found = 0
         for state in states(location):
             found += 1
-            scanned = parse(state)
+            try:
+                if state.problem:
+                    raise InputError(state.origin, "(file)", state.problem)
+                scanned = parse(state)
+            except InputError as err:
+                key = f"{state.project}/{state.stack}" if state.stack else state.origin
+                unreadable.append(Unreadable(key, state.origin, str(err)))
+                continue
             if scanned.key in seen:
                 raise InputError(state.origin, "(stack)", f"{scanned.key} is also read from {seen[scanned.key]}; "
                                                           "scan each stack from one place")
@@ -81,7 +101,7 @@ def read_all(locations: Iterable[str]) -> list[ScannedStack]:
         if not found:
             # A wrong prefix or folder must not read as "every stack is clean".
             raise InputError(location, STACKS_FOLDER, "holds no stack state: is it the folder or bucket `pulumi login` was given?")
-    return sorted(stacks, key=lambda s: s.key)
+    return sorted(stacks, key=lambda s: s.key), sorted(unreadable, key=lambda u: u.stack)
 
 
 def states(location: str) -> Iterator[StackState]:
@@ -97,7 +117,17 @@ def states(location: str) -> Iterator[StackState]:
         path = Path(location)
         if path.is_dir():
             raise InputError(location, "(source)", f"is a folder; for a Pulumi file backend write file://{path.resolve()}")
-        yield StackState("", "", location, _maybe_gunzip(inputs.read_bytes(path), location))
+        if not path.exists():
+            raise InputError(location, "(source)", "does not exist; name a `pulumi stack export` file, file://FOLDER or s3://BUCKET")
+        yield _read("", "", location, partial(inputs.read_bytes, path))
+
+
+def _read(project: str, stack: str, origin: str, load: Callable[[], bytes]) -> StackState:
+    """One state's bytes (gunzipped), or why they could not be read: one stack's problem does not stop the others."""
+    try:
+        return StackState(project, stack, origin, _maybe_gunzip(load(), origin))
+    except InputError as err:
+        return StackState(project, stack, origin, b"", problem=err.problem)
 
 
 def parse(state: StackState) -> ScannedStack:
@@ -183,7 +213,7 @@ def _folder_states(root: Path, location: str) -> Iterator[StackState]:
         project = relative[0] if len(relative) == 2 else ""
         _newest(candidates, project, stack, entry.stat().st_mtime, entry)
     for (project, stack), (_, path) in sorted(candidates.items()):
-        yield StackState(project, stack, str(path), _maybe_gunzip(inputs.read_bytes(path), str(path)))
+        yield _read(project, stack, str(path), partial(inputs.read_bytes, path))
 
 
 def _bucket_states(url: str) -> Iterator[StackState]:
@@ -206,7 +236,7 @@ def _bucket_states(url: str) -> Iterator[StackState]:
         _newest(candidates, relative[0] if len(relative) == 2 else "", stack, item["LastModified"].timestamp(), item["Key"])
     for (project, stack), (_, key) in sorted(candidates.items()):
         origin = f"s3://{bucket}/{key}"
-        yield StackState(project, stack, origin, _maybe_gunzip(_object(client, bucket, key, origin), origin))
+        yield _read(project, stack, origin, partial(_object, client, bucket, key, origin))
 
 
 def _s3_client(options: dict[str, str], url: str) -> Any:

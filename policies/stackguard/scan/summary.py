@@ -14,6 +14,7 @@ from ..catalog import Rule
 from ..exemptions import Exemption
 from .history import SEVERITIES, FindingRow, History, StackChange
 from .runner import StackResult
+from .sources import Unreadable
 
 SCAN_REPORT_VERSION = 1
 EXPIRING_DAYS = 14
@@ -84,8 +85,17 @@ class AlertEntry(BaseModel):
     error: Optional[str] = None
 
 
+class UnreadableEntry(BaseModel):
+    """A stack whose state could not be read: not checked, so never clean."""
+
+    stack: str
+    origin: str
+    reason: str
+
+
 class ScanSummary(BaseModel):
     stacks: int
+    unreadable: int = 0  # stacks not checked: their state could not be read
     changed_stacks: int
     resources: int
     new: int
@@ -112,6 +122,7 @@ class ScanReport(BaseModel):
     stacks: list[StackEntry]
     exemptions: ExemptionsSection
     trend: list[TrendEntry]
+    unreadable: list[UnreadableEntry] = []
     alerts: list[AlertEntry] = []
 
     def to_json(self) -> str:
@@ -125,19 +136,20 @@ def exemption_ref(file: str, entry: Exemption) -> dict[str, Any]:
 
 
 def build(info: ScanInfo, results: list[StackResult], changes: list[StackChange], history: History, now: dt.datetime,
-          rules: tuple[Rule, ...]) -> ScanReport:
+          rules: tuple[Rule, ...], unreadable: list[Unreadable] | None = None) -> ScanReport:
     by_stack = {c.stack: c for c in changes}
     described = _Describer({r.id: r for r in rules}, now)
     stacks = [_stack_entry(result, by_stack[result.scanned.key], history.findings(result.scanned.key), described) for result in results]
     open_by_severity = {s: sum(e.open_by_severity[s] for e in stacks) for s in SEVERITIES}
+    not_read = [UnreadableEntry(stack=u.stack, origin=u.origin, reason=u.reason) for u in unreadable or []]
     summary = ScanSummary(
-        stacks=len(stacks), changed_stacks=sum(e.changed for e in stacks), resources=sum(e.resources for e in stacks),
+        stacks=len(stacks), unreadable=len(not_read), changed_stacks=sum(e.changed for e in stacks), resources=sum(e.resources for e in stacks),
         new=sum(len(e.new) for e in stacks), fixed=sum(len(e.fixed) for e in stacks), unexempted=sum(len(e.unexempted) for e in stacks),
         open=sum(len(e.open) for e in stacks), open_by_severity=open_by_severity,
         blocking=sum(1 for e in stacks for f in e.open if f.status == "mandatory"), sla_breaches=sum(len(e.sla_breaches) for e in stacks),
     )
     trend = [TrendEntry(scan=p.scan, at=p.at, open=p.open) for p in history.trend()]
-    return ScanReport(scan=info, summary=summary, stacks=stacks, exemptions=_exemptions(results, now.date()), trend=trend)
+    return ScanReport(scan=info, summary=summary, stacks=stacks, exemptions=_exemptions(results, now.date()), trend=trend, unreadable=not_read)
 
 
 class _Describer:
