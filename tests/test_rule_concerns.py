@@ -24,12 +24,12 @@ SUBJECTS: list[tuple[str, set[str]]] = [
     ("logs-encrypted", ENCRYPTION),
     # Logs, traces and their retention.
     ("logging", LOGGING), ("logs", LOGGING), ("access-logs", LOGGING), ("xray", LOGGING),
-    ("retention", LOGGING), ("trail", LOGGING), ("tracing", LOGGING),
+    ("retention", LOGGING), ("trail", LOGGING), ("tracing", LOGGING), ("log-exports", LOGGING), ("metrics", LOGGING),
     # WAF protections guard API access (helper 13 relabels them from network to auth).
     ("web-acl", AUTH | NETWORK), ("waf", AUTH | NETWORK), ("rate-limit", AUTH | NETWORK),
     ("throttling", NETWORK | AUTH),
     # Transport security.
-    ("tls", HTTPS), ("https", HTTPS), ("transit", HTTPS), ("ssl", HTTPS), ("default-endpoint", HTTPS),
+    ("tls", HTTPS), ("https", HTTPS), ("desync", HTTPS), ("invalid-headers", HTTPS), ("transit", HTTPS), ("ssl", HTTPS), ("default-endpoint", HTTPS),
     ("client-certificate", HTTPS | AUTH),
     # Who may call: authentication and authorization of API callers and users.
     ("authorization", AUTH), ("authentication", AUTH), ("auth", AUTH), ("mfa", AUTH), ("cognito", AUTH), ("cors", AUTH),
@@ -40,7 +40,7 @@ SUBJECTS: list[tuple[str, set[str]]] = [
     # Running with more power than needed.
     ("privileged", IAM),
     # Data kept against loss: no concern names it; who may delete or overwrite it is access control.
-    ("deletion-protection", IAM), ("final-snapshot", IAM), ("versioning", IAM),
+    ("deletion-protection", IAM), ("final-snapshot", IAM), ("versioning", IAM), ("point-in-time-recovery", IAM),
     # Data at rest.
     ("kms", ENCRYPTION), ("cmk", ENCRYPTION), ("encryption", ENCRYPTION), ("encrypted", ENCRYPTION),
     ("sse", ENCRYPTION), ("secure-string", ENCRYPTION), ("key", ENCRYPTION),
@@ -55,7 +55,7 @@ SUBJECTS: list[tuple[str, set[str]]] = [
     ("secret-version", ENCRYPTION | AUTH),
     # No concern names these exactly; the closest: image scanning feeds monitoring, immutable tags keep
     # who may replace an image an IAM matter, and an unpatched runtime is exposure on the network path.
-    ("scan-on-push", LOGGING), ("tag-immutability", IAM), ("runtime", NETWORK),
+    ("scan-on-push", LOGGING), ("tag-immutability", IAM), ("runtime", NETWORK), ("end-of-life", NETWORK),
     # Who may see a cached response, and what a method accepts, are questions of API access.
     ("cache-keys", AUTH), ("request-validation", AUTH), ("multi-az", NETWORK),
     # A value the gate could not read (unknown until deployment, or a secret) may decide any concern;
