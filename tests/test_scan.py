@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from stackguard import project_config
+from stackguard import catalog, profiles, project_config
 from stackguard.errors import InputError, StoreError
 from stackguard.model import Finding
 from stackguard.scan import alerts, command, settings as scan_settings, sources
@@ -241,15 +241,81 @@ def scan_cli(folder: Path, *args: str, env: dict[str, str] | None = None) -> sub
 
 
 @pytest.mark.slow
-def test_findings_past_their_sla_are_reported(tmp_path):
-    settings = write_config(tmp_path, {"scan": {"sla": {"default": {"high": 30, "medium": 90}}}})
+def test_findings_past_their_sla_are_reported_and_alerted_once_when_they_cross_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOOK_KEY", "k")
+    hook = Receiver()
+    settings = write_config(tmp_path, {"scan": {"sla": {"default": {"high": 30, "medium": 90}},
+                                                "alerts": [{"url": hook.url("/siem"), "format": "json", "min_severity": "high", "secret_env": "HOOK_KEY"},
+                                                           {"url": hook.url("/slack"), "format": "slack", "min_severity": "high"}]}})
     url = f"sqlite:///{tmp_path}/h.sqlite"
-    first = command.run([str(EXPORT)], settings, url, command.Clock(lambda: T0))
+
+    def scan_on(day: int):
+        return command.run([str(EXPORT)], settings, url, command.Clock(lambda: T0 + dt.timedelta(days=day)), sleep=lambda _s: None)
+
+    first = scan_on(0)
     assert first.summary.sla_breaches == 0 and first.summary.new > 0
-    later = command.run([str(EXPORT)], settings, url, command.Clock(lambda: T0 + dt.timedelta(days=31)))
+    assert scan_on(20).summary.sla_breaches == 0
+    later = scan_on(31)
     breaches = {(f.rule, f.severity, f.age_days, f.sla_days) for s in later.stacks for f in s.sla_breaches}
     assert breaches and all(severity == "high" and age == 31 and sla == 30 for _, severity, age, sla in breaches)
     assert later.summary.new == 0 and later.stacks[0].changed is False
+    assert [(f.rule, f.age_days) for f in later.stacks[0].sla_crossed] == [(rule, 31) for rule, _, _, _ in sorted(breaches)]
+    again = scan_on(32)
+    assert again.summary.sla_breaches == later.summary.sla_breaches and again.summary.sla_crossed == 0, "a crossing is alerted once"
+
+    events = [(r.path, r.headers["X-Stackguard-Event"]) for r in hook.received]
+    assert events == [("/siem", "findings"), ("/slack", "findings"), ("/siem", "sla_breached"), ("/slack", "sla_breached")]
+    siem = hook.at("/siem")[-1].json
+    assert {f["rule"] for f in siem["findings"]} == {rule for rule, _, _, _ in breaches} and siem["event"] == "sla_breached"
+    assert "past" in hook.at("/slack")[-1].json["text"] and "SLA" in hook.at("/slack")[-1].json["text"]
+    hook.close()
+
+
+@pytest.mark.slow
+def test_each_stack_is_judged_with_its_own_baseline_and_leaving_it_reopens_a_finding(tmp_path):
+    baseline = tmp_path / "policy/recorded.baseline.json"
+    made = subprocess.run([str(Path(sys.executable).parent / "stackguard"), "check", str(EXPORT), "--profile", "prod",
+                           "--create-baseline", str(baseline), "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=300)
+    assert baseline.exists(), made.stderr
+    with_baseline = {"scan": {"stacks": [{"match": "recorded/*", "profile": "prod", "baseline": "policy/recorded.baseline.json"},
+                                         {"match": "*", "profile": "prod"}]}}
+    url = f"sqlite:///{tmp_path}/h.sqlite"
+    first = command.run([str(EXPORT)], write_config(tmp_path, with_baseline), url, command.Clock(lambda: T0))
+    [stack] = first.stacks
+    firm = profiles.load("prod", catalog.load()).non_negotiable_rules()
+    assert {f.rule for f in stack.open} <= firm, "only what a baseline cannot hide (non-negotiable rules) stays open"
+    assert stack.baseline is not None and stack.baseline.file == str(baseline.resolve()) and stack.baseline.fixed == []
+    with History(url) as history:
+        baselined = {row[2] for row in history.rows("findings") if row[6] == "baselined"}
+    assert baselined, "the history records baselined findings as such"
+
+    # The mapping no longer names the baseline: the stack is re-evaluated and its findings are open again, and said so.
+    without = command.run([str(EXPORT)], write_config(tmp_path, {"scan": {"stacks": [{"match": "*", "profile": "prod"}]}}), url,
+                          command.Clock(lambda: T0 + dt.timedelta(days=1)))
+    [stack] = without.stacks
+    assert stack.changed and {f.rule for f in stack.unexempted} == baselined and stack.new == []
+    assert without.summary.blocking > first.summary.blocking
+
+
+@pytest.mark.slow
+def test_each_stack_reports_the_decision_cores_exemption_notices(tmp_path):
+    entries = [
+        {"rule": "aws-kms-key-rotation", "resource": "urn:pulumi:prod::recorded::aws:kms/key:Key::data-key", "stacks": ["prod"],
+         "reason": "The key rotates with the HSM migration.", "owner": "keys-team", "expires": (T0.date() + dt.timedelta(days=5)).isoformat()},
+        {"rule": "aws-kms-key-rotation", "resource": "urn:pulumi:prod::recorded::aws:kms/key:Key::data-keys", "stacks": ["prod"],
+         "reason": "A typo in the URN.", "owner": "keys-team", "expires": (T0.date() + dt.timedelta(days=60)).isoformat()},
+        {"rule": "aws-sqs-queue-encryption", "resource": "urn:pulumi:prod::recorded::aws:sqs/queue:Queue::jobs", "stacks": ["prod"],
+         "reason": "Far too long.", "owner": "queue-team", "expires": (T0.date() + dt.timedelta(days=400)).isoformat()},
+    ]
+    (tmp_path / "exemptions.yaml").write_text(yaml.safe_dump({"exemptions": entries}))
+    settings = write_config(tmp_path, {"exemptions": "exemptions.yaml"})
+    report = command.run([str(EXPORT)], settings, f"sqlite:///{tmp_path}/h.sqlite", command.Clock(lambda: T0))
+    [stack] = report.stacks
+    kinds = {(n.kind, n.key) for n in stack.notices}
+    assert ("expiring", "exemptions[0]") in kinds and ("over-long", "exemptions[2]") in kinds
+    assert ("stale", "exemptions[1]") in kinds and any("did you mean" in n.message for n in stack.notices if n.kind == "stale")
+    assert "exemptions[1]" in {e.key for e in report.exemptions.stale} and [e.key for e in report.exemptions.expiring] == ["exemptions[0]"]
+    assert {e.key for e in report.exemptions.stale} == {key for kind, key in kinds if kind == "stale"}, "one verdict on staleness"
 
 
 @pytest.mark.slow

@@ -13,11 +13,12 @@ import datetime as dt
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from .errors import InputError
 from .exemptions import stack_of
 from .model import BaselineEntry, BaselineResult, Notice, Report
+from .profiles import Profile
 
 BASELINE_VERSION = 1
 VERSION_KEY = "stackguardBaseline"
@@ -109,3 +110,12 @@ def apply(report: Report, entries: list[BaselineEntry], source: str, checked_rul
     fixed = [e for e in entries
              if e.fingerprint not in current and e.rule in checked_rules and stack_of(e.urn) in stacks]
     return report.with_findings(findings).model_copy(update={"baseline": BaselineResult(file=source, fixed=fixed)})
+
+
+def apply_for_profile(report: Report, entries: list[BaselineEntry], path: Path, profile: Profile, rule_ids: Iterable[str],
+                      now: dt.datetime | None = None) -> Report:
+    """The baseline applied as the profile says (its checked and non-negotiable rules), with a notice when it is too old."""
+    checked = {r for r in rule_ids if profile.effective_level(r) != "disabled"}
+    report = apply(report, entries, str(path), checked, frozenset(profile.non_negotiable_rules()))
+    too_old = age_notice(path, profile.governance.baseline_max_age_days, now)
+    return report if too_old is None else report.model_copy(update={"notices": [*(report.notices or []), too_old]})

@@ -208,10 +208,7 @@ def _decide(report: Report, plan: Plan, profile: profiles.Profile, opts: GateOpt
         baseline_module.write(report, opts.create_baseline)
         report = baseline_module.apply(report, baseline_module.load(opts.create_baseline), str(opts.create_baseline), checked, firm)
     elif plan.baseline is not None and opts.baseline is not None:
-        report = baseline_module.apply(report, plan.baseline, str(opts.baseline), checked, firm)
-        too_old = baseline_module.age_notice(opts.baseline, profile.governance.baseline_max_age_days)
-        if too_old is not None:
-            report = report.model_copy(update={"notices": [*(report.notices or []), too_old]})
+        report = baseline_module.apply_for_profile(report, plan.baseline, opts.baseline, profile, [r.id for r in chosen])
     if opts.fail_on:
         report = report.model_copy(update={"fail_on": opts.fail_on.value})
     mode: table.Mode = "quiet" if opts.quiet else "compact" if opts.compact else "full"

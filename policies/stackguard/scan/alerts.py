@@ -59,13 +59,14 @@ def check_secrets(alerts: list[Alert], source: str) -> None:
             raise InputError(source, f"scan.alerts[{index}].secret_env", f"the environment variable {alert.secret_env} is not set (the HMAC key)")
 
 
-def findings_bodies(alerts: list[Alert], scan: dict[str, Any], newly_open: list[FindingRow]) -> list[tuple[str, str, str]]:
-    """(webhook, event, body) per webhook that has new open findings at or above its threshold."""
+def findings_bodies(alerts: list[Alert], scan: dict[str, Any], rows: list[FindingRow], event: str = "findings") -> list[tuple[str, str, str]]:
+    """(webhook, event, body) per webhook that has findings at or above its threshold: newly open ones
+    (`findings`), or open ones that crossed their SLA since the last scan (`sla_breached`)."""
     bodies = []
     for alert in alerts:
-        chosen = [f for f in newly_open if severity_at_least(f.severity, alert.min_severity)]
+        chosen = [f for f in rows if severity_at_least(f.severity, alert.min_severity)]
         if chosen:
-            bodies.append((webhook_id(alert), "findings", _body(alert, scan, "findings", findings=chosen)))
+            bodies.append((webhook_id(alert), event, _body(alert, scan, event, findings=chosen)))
     return bodies
 
 
@@ -114,7 +115,10 @@ def _slack(scan: dict[str, Any], event: str, findings: list[FindingRow], reason:
     lines = [f"• *{f.severity}* `{f.rule}` in {_slack_escape(f.stack)}: {_slack_escape(f.message)}" for f in findings[:SLACK_LISTED]]
     if len(findings) > SLACK_LISTED:
         lines.append(f"… and {len(findings) - SLACK_LISTED} more")
-    headline = f":warning: stackguard scan ({scan['finished_at']}): {len(findings)} new open finding{'s' if len(findings) != 1 else ''}"
+    many = len(findings) != 1
+    what = (f"new open finding{'s' if many else ''}" if event == "findings"
+            else f"finding{'s' if many else ''} past {'their' if many else 'its'} SLA")
+    headline = f":{'warning' if event == 'findings' else 'hourglass'}: stackguard scan ({scan['finished_at']}): {len(findings)} {what}"
     # A section's text holds at most 3000 characters.
     return {"text": headline, "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": headline[:3000]}},
                                          {"type": "section", "text": {"type": "mrkdwn", "text": "\n".join(lines)[:3000]}}]}

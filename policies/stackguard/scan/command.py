@@ -14,7 +14,7 @@ from ..errors import EngineError, InputError
 from . import alerts as alerts_module, runner
 from .history import Evaluation, History, redacted
 from .settings import ScanSettings
-from .summary import AlertEntry, ScanInfo, ScanReport, build, exemption_ref
+from .summary import AlertEntry, ScanInfo, ScanReport, build, crossed_sla, exemption_ref
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def run(locations: Iterable[str], settings: ScanSettings, history_url: str, cloc
     started = clock.now()
     with History(history_url) as history:
         try:
-            results, unreadable = runner.scan(locations, settings, started.date(), progress)
+            results, unreadable = runner.scan(locations, settings, started, progress)
         except BaseException as failure:
             _record_failure(history, configured, started, clock, _reason(failure), notify, sleep)
             raise
@@ -42,15 +42,21 @@ def run(locations: Iterable[str], settings: ScanSettings, history_url: str, cloc
         finished_at = finished.isoformat(timespec="seconds")
         info = {"finished_at": finished_at, "sources": locations}
 
+        previous_scan = history.last_scan_at()
+
         def alerts_for(changes):
             newly_open = [row for change in changes for row in [*change.new, *change.unexempted] if row.open]
-            return [*alerts_module.unreadable_bodies(configured, info, unreadable), *alerts_module.findings_bodies(configured, info, newly_open)]
+            # The history inside the scan's transaction: each stack's findings as this scan leaves them.
+            crossed = [row for result in results
+                       for row in crossed_sla(history.findings(result.scanned.key), result.policy.sla, finished, previous_scan)]
+            return [*alerts_module.unreadable_bodies(configured, info, unreadable), *alerts_module.findings_bodies(configured, info, newly_open),
+                    *alerts_module.findings_bodies(configured, info, crossed, event="sla_breached")]
 
         evaluations = [_evaluation(result) for result in results]
         scan_id, changes = history.record(started, finished, evaluations, alerts_for, [u.stack for u in unreadable])
         report = build(ScanInfo(id=scan_id, started_at=started.isoformat(timespec="seconds"), finished_at=finished_at,
                                 sources=locations, history=redacted(history_url)), results, changes, history, finished,
-                       catalog.load(settings.config.rule_dirs), unreadable)
+                       catalog.load(settings.config.rule_dirs), unreadable, previous_scan)
         deliveries = _deliver(history, configured, clock, notify, sleep)
     entries = [AlertEntry(where=d.where, event=d.event, delivered=d.delivered, attempts=d.attempts, error=d.error) for d in deliveries]
     return report.model_copy(update={"alerts": entries})

@@ -126,7 +126,7 @@ class FindingRow:
 @dataclass
 class StackChange:
     """What one stack's evaluation changed: new findings (never seen, or seen fixed before), fixed ones,
-    and those whose exemption ended (an expired or removed exemption: open again)."""
+    and those open again that were not (an exemption that expired or went, a baseline that no longer covers them)."""
 
     stack: str
     changed: bool
@@ -300,7 +300,7 @@ class History:
                 change.new.append(row)
             else:
                 row.first_seen = before.first_seen
-                if before.exemption and not exemption and row.open:
+                if not before.open and row.open:  # its exemption ended, or it left the baseline or the accepted risks
                     change.unexempted.append(row)
             db.execute("INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL) ON CONFLICT (stack, fingerprint) DO UPDATE SET "
                        "rule = excluded.rule, severity = excluded.severity, urn = excluded.urn, message = excluded.message, "
@@ -342,6 +342,11 @@ class History:
                     latest[row[1]] = row[2:]
             points.append(TrendPoint(scan_id, at, {s: sum(c[i] for c in latest.values()) for i, s in enumerate(SEVERITIES)}))
         return points
+
+    def last_scan_at(self) -> dt.datetime | None:
+        """When the last scan that did not fail finished: what "since the last scan" means."""
+        row = self._db.execute("SELECT finished_at FROM scans WHERE outcome != 'failed' ORDER BY id DESC LIMIT 1").fetchone()
+        return dt.datetime.fromisoformat(row[0]) if row else None
 
     def pending_alerts(self) -> list[tuple[int, str, str, str, int]]:
         """Alerts not delivered yet, oldest first: (id, webhook sha256, event, body, attempts)."""

@@ -73,6 +73,11 @@ def table(report: ScanReport) -> str:
                 age = f", open {f.age_days} days (SLA {f.sla_days})" if f.sla_days is not None else ""
                 console.print(f"  {f.severity:<8} {terminal(f.stack)}  {f.rule}  {terminal(f.urn)}{age}\n           {terminal(f.message)}",
                               markup=False, soft_wrap=True)
+    notices = [(stack.stack, n) for stack in report.stacks for n in stack.notices]
+    if notices:
+        console.print(f"\nExemption and baseline notices ({len(notices)}):", markup=False)
+        for stack_key, n in notices:
+            console.print(f"  {n.level:<8} {terminal(stack_key)}  {terminal(n.message)}", markup=False, soft_wrap=True)
     exemptions = report.exemptions
     for title, entries in (("Exemptions expiring within 14 days", exemptions.expiring), ("Expired exemptions", exemptions.expired),
                            ("Stale exemptions (matching nothing)", exemptions.stale)):

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .. import catalog, exemptions as exemptions_module, profiles
+from .. import baseline as baseline_module, catalog, exemptions as exemptions_module, profiles
 from ..catalog import Rule
 from ..decision import Decider
 from ..engine import LocalRules
 from ..exemptions import Exemption, Exemptions
+from ..model import BaselineEntry, Report
 from ..gate import EngineSession, evaluate
-from ..model import Report
 from . import sources
 from .settings import ScanSettings, StackPolicy
 
@@ -52,13 +52,15 @@ class StackResult:
     inputs_digest: str
 
 
-def scan(locations: Iterable[str], settings: ScanSettings, today: dt.date,
+def scan(locations: Iterable[str], settings: ScanSettings, now: dt.datetime,
          progress: Callable[[str], None] = lambda _message: None) -> tuple[list[StackResult], list[sources.Unreadable]]:
     """Every readable stack's result, and the stacks that could not be read (not checked: never clean)."""
+    today = now.date()
     config = settings.config
     rules = catalog.load(config.rule_dirs)
     profiles_by_name: dict[str, profiles.Profile] = {}
     exemption_sets: dict[Path, ExemptionSet] = {}
+    baselines: dict[Path, list[BaselineEntry]] = {}
     with EngineSession(rules, catalog.rule_dirs(config.rule_dirs)) as session:
         progress("reading the stack states")
         stacks, unreadable = sources.read_all(locations)
@@ -68,6 +70,8 @@ def scan(locations: Iterable[str], settings: ScanSettings, today: dt.date,
                 profiles_by_name[policy.profile] = profiles.load(policy.profile, rules)
             if policy.exemptions not in exemption_sets:
                 exemption_sets[policy.exemptions] = _exemptions(policy.exemptions, rules, today)
+            if policy.baseline is not None and policy.baseline not in baselines:
+                baselines[policy.baseline] = baseline_module.load(policy.baseline)
         catalog_digest = _rules_digest(rules, catalog.rule_dirs(config.rule_dirs))
         progress("waiting for the policy engine")
         engine = session.engine()
@@ -76,7 +80,11 @@ def scan(locations: Iterable[str], settings: ScanSettings, today: dt.date,
             progress(f"evaluating {scanned.key} ({len(scanned.stack.resources)} resources)")
             profile, exempt = profiles_by_name[policy.profile], exemption_sets[policy.exemptions]
             report = evaluate(engine, [scanned.stack], Decider(rules, profile, exempt.active, today), profile.rule_config())
-            digest = _inputs_digest(scanned.digest, profile, exempt.digest, catalog_digest)
+            baseline = baselines.get(policy.baseline) if policy.baseline is not None else None
+            if policy.baseline is not None and baseline is not None:
+                report = baseline_module.apply_for_profile(report, baseline, policy.baseline, profile, [r.id for r in rules], now)
+            baselined = sorted(e.fingerprint for e in baseline or [])
+            digest = _inputs_digest(scanned.digest, profile, exempt.digest, catalog_digest, baselined)
             results.append(StackResult(scanned, policy, profile, exempt, report, digest))
     return results, unreadable
 
@@ -90,9 +98,9 @@ def _exemptions(path: Path, rules: tuple[Rule, ...], today: dt.date) -> Exemptio
     return ExemptionSet(path, Exemptions(active, everything.source), expired)
 
 
-def _inputs_digest(state: str, profile: profiles.Profile, exemptions: str, catalog_digest: str) -> str:
+def _inputs_digest(state: str, profile: profiles.Profile, exemptions: str, catalog_digest: str, baselined: list[str]) -> str:
     judged_by = {"profile": [profile.name, profile.sha256, profile.default, profile.levels, profile.properties]}
-    text = json.dumps([state, judged_by, exemptions, catalog_digest], sort_keys=True, default=str)
+    text = json.dumps([state, judged_by, exemptions, catalog_digest, baselined], sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 
 

@@ -5,6 +5,7 @@
         - match: "payments/prod*"
           profile: prod             # a built-in profile or a path (relative to stackguard.yaml)
           exemptions: policy/payments-exemptions.yaml   # optional; default: the file's `exemptions`
+          baseline: policy/payments-prod.baseline.json  # optional: `check --create-baseline`'s file; its findings do not count
       sla:                          # days an unexempted finding may stay open, per profile, per severity
         default: {critical: 7, high: 30, medium: 90, low: 180}
         prod: {critical: 3, high: 14}
@@ -47,6 +48,7 @@ class StackMapping(BaseModel):
     match: str = Field(min_length=1, description="a glob over <project>/<stack>")
     profile: str = Field(min_length=1)
     exemptions: Optional[str] = None
+    baseline: Optional[str] = None  # a file written by `check --create-baseline`, relative to stackguard.yaml
 
 
 class Alert(BaseModel):
@@ -94,6 +96,7 @@ class StackPolicy(BaseModel):
     profile: str
     exemptions: Path
     sla: dict[str, int]
+    baseline: Optional[Path] = None
 
 
 class ScanSettings:
@@ -119,6 +122,8 @@ class ScanSettings:
         if entry is not None:
             profile = self.config.resolve_profile(entry.profile)
             exemptions = (self.config.base / entry.exemptions).resolve() if entry.exemptions else Path(self.config.exemptions)
+            if entry.baseline:
+                return StackPolicy(profile=profile, exemptions=exemptions, sla=self._sla(profile), baseline=(self.config.base / entry.baseline).resolve())
         else:
             builtin = stack if stack in profiles.available() else "prod"
             profile = self.config.profile(None, stack, fallback=builtin)

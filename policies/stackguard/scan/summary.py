@@ -1,5 +1,7 @@
 """The scan report: per stack and overall, what is new, fixed and open since the last scan, what is
-past its SLA, which exemptions expire soon, expired or match nothing, and the trend per severity.
+past its SLA (and crossed it since the last scan), which exemptions expire soon, expired or match
+nothing (and the decision core's notices about each stack's exemptions and baseline), and the trend
+per severity.
 
 Built once from the evaluation results and the history; the renderers (JSON, table, ASFF) read only it.
 """
@@ -11,13 +13,15 @@ from typing import Any, Optional
 from pydantic import BaseModel
 
 from ..catalog import Rule
+from ..exemption_review import EXPIRY_WARNING_DAYS
 from ..exemptions import Exemption
+from ..model import BaselineResult, Notice
 from .history import SEVERITIES, FindingRow, History, StackChange
 from .runner import StackResult
 from .sources import Unreadable
 
 SCAN_REPORT_VERSION = 1
-EXPIRING_DAYS = 14
+EXPIRING_DAYS = EXPIRY_WARNING_DAYS  # what `check` warns about, the scan lists
 
 
 class FindingEntry(BaseModel):
@@ -52,10 +56,14 @@ class StackEntry(BaseModel):
     unexempted: list[FindingEntry]
     open: list[FindingEntry]
     sla_breaches: list[FindingEntry]
+    sla_crossed: list[FindingEntry] = []  # past their SLA now, not at the last scan: what the SLA alert names
+    notices: list[Notice] = []  # the decision core's notices about this stack's exemptions and baseline (as `check` gives them)
+    baseline: Optional[BaselineResult] = None  # the stack's baseline file, and its entries no finding matches any more
 
 
 class ExemptionEntry(BaseModel):
     file: str
+    key: str  # where in the file: exemptions[2]
     rule: str
     resource: str
     stacks: list[str]
@@ -105,6 +113,7 @@ class ScanSummary(BaseModel):
     open_by_severity: dict[str, int]
     blocking: int  # open mandatory findings
     sla_breaches: int
+    sla_crossed: int = 0
 
 
 class ScanInfo(BaseModel):
@@ -135,11 +144,24 @@ def exemption_ref(file: str, entry: Exemption) -> dict[str, Any]:
             "owner": entry.owner, "expires": entry.expires.isoformat()}
 
 
+def past_sla(rows: list[FindingRow], sla: dict[str, int], now: dt.datetime) -> list[FindingRow]:
+    """Open findings older than their severity's SLA."""
+    return [r for r in rows if r.open and r.severity in sla and r.age_days(now) > sla[r.severity]]
+
+
+def crossed_sla(rows: list[FindingRow], sla: dict[str, int], now: dt.datetime, previous_scan: dt.datetime | None) -> list[FindingRow]:
+    """Open findings past their SLA now that were not at the previous scan: each crossing is alerted once."""
+    return [r for r in past_sla(rows, sla, now) if previous_scan is None or r.age_days(previous_scan) <= sla[r.severity]]
+
+
 def build(info: ScanInfo, results: list[StackResult], changes: list[StackChange], history: History, now: dt.datetime,
-          rules: tuple[Rule, ...], unreadable: list[Unreadable] | None = None) -> ScanReport:
+          rules: tuple[Rule, ...], unreadable: list[Unreadable] | None = None, previous_scan: dt.datetime | None = None) -> ScanReport:
     by_stack = {c.stack: c for c in changes}
     described = _Describer({r.id: r for r in rules}, now)
-    stacks = [_stack_entry(result, by_stack[result.scanned.key], history.findings(result.scanned.key), described) for result in results]
+    exemptions = _exemptions(results, now.date())
+    stale = {(e.file, e.key) for e in exemptions.stale}
+    stacks = [_stack_entry(result, by_stack[result.scanned.key], history.findings(result.scanned.key), described, previous_scan, stale)
+              for result in results]
     open_by_severity = {s: sum(e.open_by_severity[s] for e in stacks) for s in SEVERITIES}
     not_read = [UnreadableEntry(stack=u.stack, origin=u.origin, reason=u.reason) for u in unreadable or []]
     summary = ScanSummary(
@@ -147,9 +169,10 @@ def build(info: ScanInfo, results: list[StackResult], changes: list[StackChange]
         new=sum(len(e.new) for e in stacks), fixed=sum(len(e.fixed) for e in stacks), unexempted=sum(len(e.unexempted) for e in stacks),
         open=sum(len(e.open) for e in stacks), open_by_severity=open_by_severity,
         blocking=sum(1 for e in stacks for f in e.open if f.status == "mandatory"), sla_breaches=sum(len(e.sla_breaches) for e in stacks),
+        sla_crossed=sum(len(e.sla_crossed) for e in stacks),
     )
     trend = [TrendEntry(scan=p.scan, at=p.at, open=p.open) for p in history.trend()]
-    return ScanReport(scan=info, summary=summary, stacks=stacks, exemptions=_exemptions(results, now.date()), trend=trend, unreadable=not_read)
+    return ScanReport(scan=info, summary=summary, stacks=stacks, exemptions=exemptions, trend=trend, unreadable=not_read)
 
 
 class _Describer:
@@ -167,22 +190,27 @@ class _Describer:
                             title=rule.title if rule else None, remediation=rule.remediation if rule else None)
 
 
-def _stack_entry(result: StackResult, change: StackChange, rows: list[FindingRow], entry: _Describer) -> StackEntry:
+def _stack_entry(result: StackResult, change: StackChange, rows: list[FindingRow], entry: _Describer, previous_scan: dt.datetime | None,
+                 stale: set[tuple[str, str]]) -> StackEntry:
     open_rows = [r for r in rows if r.open]
     sla = result.policy.sla
-    breaches = [entry(r, sla[r.severity]) for r in open_rows if r.severity in sla and r.age_days(entry.now) > sla[r.severity]]
     scanned = result.scanned
+    # A stale notice judges one stack; an entry is stale only when it matches nothing in any scanned stack it names.
+    notices = [n for n in result.report.notices or [] if n.kind != "stale" or (str(result.exemptions.file), n.key) in stale]
     return StackEntry(
         stack=scanned.key, project=scanned.project, name=scanned.name, origin=scanned.origin, profile=result.profile.name,
         resources=len(scanned.stack.resources), changed=change.changed,
         open_by_severity={s: sum(1 for r in open_rows if r.severity == s) for s in SEVERITIES},
         new=[entry(r) for r in change.new], fixed=[entry(r) for r in change.fixed],
-        unexempted=[entry(r) for r in change.unexempted], open=[entry(r) for r in open_rows], sla_breaches=breaches,
+        unexempted=[entry(r) for r in change.unexempted], open=[entry(r) for r in open_rows],
+        sla_breaches=[entry(r, sla[r.severity]) for r in past_sla(rows, sla, entry.now)],
+        sla_crossed=[entry(r, sla[r.severity]) for r in crossed_sla(rows, sla, entry.now, previous_scan)],
+        notices=notices, baseline=result.report.baseline,
     )
 
 
 def _exemption_entry(file: str, entry: Exemption, today: dt.date) -> ExemptionEntry:
-    return ExemptionEntry(file=file, rule=entry.rule, resource=entry.resource, stacks=list(entry.stacks), owner=entry.owner,
+    return ExemptionEntry(file=file, key=entry.key, rule=entry.rule, resource=entry.resource, stacks=list(entry.stacks), owner=entry.owner,
                           reason=entry.reason, expires=entry.expires.isoformat(), days_left=(entry.expires - today).days)
 
 
