@@ -433,3 +433,37 @@ def test_a_scan_keeps_its_history_in_postgresql_and_an_unreachable_or_bad_url_st
     down = scan_cli(tmp_path, str(EXPORT), "--history", f"postgresql://scanner:pw@127.0.0.1:{free_port()}/stackguard")
     assert down.returncode == 3 and "cannot be reached" in down.stderr and "nothing was recorded" in down.stderr
     assert ":pw@" not in down.stderr and "Traceback" not in down.stderr and down.stdout == ""
+
+
+@pytest.mark.slow
+def test_checks_sarif_junit_and_markdown_render_a_scan_and_a_stack_not_read_is_never_clean_in_them(tmp_path):
+    import xml.etree.ElementTree as ET
+
+    import jsonschema
+    import xmlschema
+
+    from stackguard.scan import render
+
+    corrupt = tmp_path / "corrupt.json"
+    corrupt.write_text("{")
+    report = command.run([str(EXPORT), str(corrupt)], write_config(tmp_path, {}), f"sqlite:///{tmp_path}/h.sqlite", command.Clock(lambda: T0))
+    open_rules = {f.rule for s in report.stacks for f in s.open}
+
+    sarif = json.loads(render.renderer("sarif", None)(report))
+    schema = json.loads((ROOT / "tests/fixtures/sarif-2.1.0.schema.json").read_text())
+    jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER).validate(sarif)
+    [run] = sarif["runs"]
+    assert open_rules <= {r["ruleId"] for r in run["results"]} and all("::recorded::" in r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
+                                                                      for r in run["results"] if r.get("locations"))
+    [unread] = [n for n in run["invocations"][0]["toolConfigurationNotifications"] if n["descriptor"]["id"] == "stackguard/unreadable"]
+    assert unread["level"] == "error" and str(corrupt) in unread["message"]["text"]
+
+    junit_text = render.renderer("junit", None)(report)
+    xmlschema.XMLSchema(str(ROOT / "tests/fixtures/junit-10.xsd")).validate(junit_text)
+    [notices] = [suite for suite in ET.fromstring(junit_text).iter("testsuite") if suite.get("name") == "stackguard notices"]
+    failures = [case.find("failure") for case in notices.iter("testcase")]
+    assert any(f is not None and "was not checked" in (f.get("message", "") + (f.text or "")) for f in failures)
+
+    markdown = render.renderer("markdown", None)(report)
+    assert f"{corrupt} was not checked" in markdown and "recorded/prod" in markdown
+    assert "findings_report" not in report.to_json(), "the JSON report stays the scan's own"

@@ -385,6 +385,9 @@ class ScanFormat(str, Enum):
     json = "json"
     asff = "asff"
     html = "html"
+    sarif = "sarif"
+    junit = "junit"
+    markdown = "markdown"
 
 
 @app.command()
@@ -393,7 +396,8 @@ def scan(
                                                   "or `pulumi stack export` files."),
     history: str = typer.Option("sqlite:///.stackguard/history.sqlite", "--history", metavar="URL",
                                 help="The history store: sqlite:///RELATIVE/FILE, sqlite:////ABSOLUTE/FILE or postgresql://[USER@]HOST[:PORT]/DATABASE."),
-    fmt: Optional[ScanFormat] = typer.Option(None, "--format", help="table (default on a terminal), json, asff (Security Hub) or html (dashboard)."),
+    fmt: Optional[ScanFormat] = typer.Option(None, "--format", help="table (default on a terminal), json, asff (Security Hub), "
+                                                                    "html (dashboard), or sarif, junit, markdown as for check."),
     output: Optional[List[str]] = typer.Option(None, "--output", metavar="FORMAT=FILE", help="Also write FORMAT to FILE (repeatable)."),
     soft_fail: bool = SOFT_FAIL_OPTION, config: Optional[Path] = CONFIG_OPTION, timeout: float = TIMEOUT_OPTION,
 ):

@@ -152,7 +152,8 @@ class Notice(BaseModel):
     soon, reaches past the profile's limit or names a non-negotiable rule; a baseline too old; a
     component whose children the run could not inspect (`uninspected`)."""
 
-    kind: Literal["stale", "expiring", "over-long", "non-negotiable", "unowned", "expired", "baseline-age", "uninspected"]
+    # unreadable: a scanned stack whose state could not be read (`stackguard scan`), so not checked.
+    kind: Literal["stale", "expiring", "over-long", "non-negotiable", "unowned", "expired", "baseline-age", "uninspected", "unreadable"]
     level: Literal["error", "warning"]  # an error blocks the run like a mandatory finding
     file: str
     key: str  # where in the file: exemptions[2], created

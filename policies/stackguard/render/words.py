@@ -43,8 +43,10 @@ def by_owner(findings: list[Finding]) -> dict[str, list[Finding]]:
 def blocked_by_notices(report: Report) -> str:
     """Why notices block the run: components nothing inspected, or problems with the exemptions or baseline."""
     uninspected = sum(n.kind == "uninspected" for n in report.blocking_notices)
-    others = len(report.blocking_notices) - uninspected
+    unread = sum(n.kind == "unreadable" for n in report.blocking_notices)
+    others = len(report.blocking_notices) - uninspected - unread
     reasons = [f"{plural(uninspected, 'component')} not inspected (the profile says uninspected: fail)"] if uninspected else []
+    reasons += [f"{plural(unread, 'stack')} could not be read, so not checked"] if unread else []
     reasons += [f"{plural(others, 'exemption problem')} must be fixed"] if others else []
     return f"{' and '.join(reasons)} (see the notices)"
 

@@ -12,6 +12,7 @@ from typing import Callable, Iterable
 from .. import catalog
 from ..errors import EngineError, InputError
 from . import alerts as alerts_module, runner
+from .check_formats import findings_report
 from .history import Evaluation, History, redacted
 from .settings import ScanSettings
 from .summary import AlertEntry, ScanInfo, ScanReport, build, crossed_sla, exemption_ref
@@ -59,7 +60,8 @@ def run(locations: Iterable[str], settings: ScanSettings, history_url: str, cloc
                        catalog.load(settings.config.rule_dirs), unreadable, previous_scan)
         deliveries = _deliver(history, configured, clock, notify, sleep)
     entries = [AlertEntry(where=d.where, event=d.event, delivered=d.delivered, attempts=d.attempts, error=d.error) for d in deliveries]
-    return report.model_copy(update={"alerts": entries})
+    check_report = findings_report(results, unreadable, catalog.load(settings.config.rule_dirs), finished, settings.config)
+    return report.model_copy(update={"alerts": entries, "findings_report": check_report})
 
 
 def _evaluation(result: runner.StackResult) -> Evaluation:

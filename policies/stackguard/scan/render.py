@@ -1,4 +1,5 @@
-"""The scan report's formats: json, table, and asff (AWS Security Hub findings). Each reads only the ScanReport.
+"""The scan report's formats: json, table, html, asff (AWS Security Hub findings), and check's sarif, junit and
+markdown over the scan's findings. Each reads only the ScanReport.
 
 The ASFF output is a JSON list of AwsSecurityFinding documents (send them to BatchImportFindings,
 100 at a time): one per open finding (RecordState ACTIVE, Workflow NEW) and one per finding fixed
@@ -15,13 +16,17 @@ from typing import Any, Callable, TextIO
 from rich.console import Console
 from rich.table import Table
 
+from .. import render as check_renderers
 from ..errors import InputError
+from ..model import Report
 from ..outputs import Output, atomic_write
 from ..render.safe_text import terminal
 from .history import SEVERITIES
 from .summary import FindingEntry, ScanReport
 
-FORMATS = ("table", "json", "asff", "html")
+# sarif, junit and markdown are check's own renderers, over the scan's findings as one check report.
+CHECK_FORMATS = ("sarif", "junit", "markdown")
+FORMATS = ("table", "json", "asff", "html", *CHECK_FORMATS)
 ASFF_SCHEMA_VERSION = "2018-10-08"
 ASFF_TYPE = "Software and Configuration Checks/AWS Security Best Practices"
 # ASFF length limits (AwsSecurityFinding: Title 256, Description 1024, Recommendation.Text 512, ProductFields values 2048).
@@ -37,11 +42,20 @@ def renderer(fmt: str, security_hub: dict[str, str] | None) -> Callable[[ScanRep
         from .dashboard import render as dashboard
 
         return dashboard
+    if fmt in CHECK_FORMATS:
+        render_check = check_renderers.renderer(fmt)
+        return lambda report: render_check(_findings_report(report))
     if fmt == "asff":
         if security_hub is None:
             raise InputError("stackguard.yaml", "scan.security_hub", "the asff format needs account_id and region (where the findings belong)")
         return lambda report: asff(report, security_hub["account_id"], security_hub["region"])
     raise InputError("--format", fmt, f"allowed: {', '.join(FORMATS)}")
+
+
+def _findings_report(report: ScanReport) -> Report:
+    if report.findings_report is None:
+        raise ValueError("the scan report carries no findings report")  # command.run always builds one
+    return report.findings_report
 
 
 def table(report: ScanReport) -> str:

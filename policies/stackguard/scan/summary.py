@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Optional
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from ..catalog import Rule
 from ..exemption_review import EXPIRY_WARNING_DAYS
 from ..exemptions import Exemption
-from ..model import BaselineResult, Notice
+from ..model import BaselineResult, Notice, Report
 from .history import SEVERITIES, FindingRow, History, StackChange
 from .runner import StackResult
 from .sources import Unreadable
@@ -133,6 +133,8 @@ class ScanReport(BaseModel):
     trend: list[TrendEntry]
     unreadable: list[UnreadableEntry] = []
     alerts: list[AlertEntry] = []
+    # The scan's findings as one `check` report, for check's SARIF, JUnit and Markdown renderers; not part of the JSON.
+    findings_report: Optional[Report] = Field(default=None, exclude=True)
 
     def to_json(self) -> str:
         return self.model_dump_json(indent=2, exclude_none=True)
