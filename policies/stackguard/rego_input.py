@@ -2,7 +2,9 @@
 CLI's StackResources, so both paths hand OPA the same document.
 
 Secrets are replaced by a marker before anything reaches OPA (logs and reports never see them);
-unknown preview values keep Pulumi's sentinel strings, which `data.lib.pulumi` recognises.
+unknown preview values keep Pulumi's sentinel strings, which `data.lib.pulumi` recognises. Strings
+given for boolean or numeric inputs are converted as the AWS provider converts them
+(`provider_types.coerced`), so rules judge what the provider will apply.
 """
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from typing import Any
 
 from google.protobuf import json_format, struct_pb2
 
+from . import provider_types
 from .model import StackResource
 from .vocabulary import ARCHIVE_SIG, ASSET_SIG, RESOURCE_REF_SIG, SECRET_MARKER, SECRET_SIG, SIG_KEY
 
@@ -57,7 +60,7 @@ def _common(request) -> dict[str, Any]:
         "type": request.type,
         "urn": request.urn,
         "name": request.name,
-        "properties": plain(json_format.MessageToDict(request.properties)),
+        "properties": provider_types.coerced(request.type, plain(json_format.MessageToDict(request.properties))),
         "options": _options(request.options),
         "provider": _provider(request),
     }
@@ -91,7 +94,7 @@ def from_stack_resource(resource: StackResource) -> dict[str, Any]:
         "type": resource.type,
         "urn": resource.urn,
         "name": resource.name,
-        "properties": _properties(resource.properties),
+        "properties": provider_types.coerced(resource.type, _properties(resource.properties)),
         "options": {
             "protect": resource.protect, "ignoreChanges": [], "deleteBeforeReplace": None,
             "additionalSecretOutputs": [], "aliases": [], "parent": resource.parent or None,
