@@ -37,9 +37,10 @@ def test_several_outputs_in_one_run(insecure, tmp_path):
     annotations = result.stdout.splitlines()
     assert any(line.startswith("::error title=aws-kms-key-rotation (data-key)::") for line in annotations)
     assert not list(out.glob("*.partial"))
-    # The stderr summary is one line however narrow the log, with correct plurals.
-    summary = [line for line in result.stderr.splitlines() if "resources," in line]
-    assert len(summary) == 1 and "4 resources, 4 findings (4 mandatory" in summary[0] and "BLOCKED" in summary[0]
+    # The stderr summary is the counts and the verdict, a line each, however narrow the log, with correct plurals.
+    lines = result.stderr.splitlines()
+    assert "stackguard: 4 resources, 4 findings (4 mandatory)" in lines
+    assert lines[lines.index("stackguard: 4 resources, 4 findings (4 mandatory)") + 1].startswith("BLOCKED: 4 mandatory findings")
 
 
 def test_format_and_output_still_work_together(insecure, tmp_path):

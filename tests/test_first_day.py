@@ -55,3 +55,34 @@ def test_exemptions_lint_judges_under_the_teams_prod(team):
     result = run("exemptions", "lint", "--format", "json", cwd=team)
     assert result.returncode == 1, result.stderr
     assert json.loads(result.stdout)["profile"] == str(team / "stackguard" / "profiles" / "prod.json")
+
+
+def test_a_ci_log_gets_the_table_without_colour_and_a_blocked_line(team):
+    """`preflight --quiet` in CI once printed 586 lines of JSON, no BLOCKED line, and ignored --quiet."""
+    (team / "stackguard" / "profiles" / "prod.json").write_text('{"all": "mandatory"}')
+    piped = run("check", "stack.json", cwd=team, env={"GITHUB_ACTIONS": "true", "COLUMNS": "80"})
+    assert piped.returncode == 1 and "\x1b[" not in piped.stdout
+    lines = piped.stdout.splitlines()
+    assert lines[0] == "stackguard: 2 resources, 1 finding (1 mandatory)" and len(lines[0]) <= 80
+    assert "aws-kms-key-rotation" in piped.stdout and lines[-1].startswith("BLOCKED: 1 mandatory finding")
+    quiet = run("check", "stack.json", "--quiet", cwd=team)
+    assert quiet.stdout.splitlines()[0] == lines[0] and quiet.stdout.splitlines()[-1] == lines[-1]
+    assert len(quiet.stdout.splitlines()) == 3
+    compact = run("check", "stack.json", "--compact", cwd=team)
+    assert compact.stdout.splitlines()[2].startswith("mandatory high     aws-kms-key-rotation data-key")
+
+
+@pytest.mark.parametrize("flags", [["--quiet", "--format", "json"], ["--compact", "--format", "sarif"], ["--quiet", "--compact"],
+                                   ["--quiet", "--output", "report.json"]])
+def test_quiet_and_compact_are_refused_where_they_cannot_apply(team, flags):
+    result = run("check", "stack.json", *flags, cwd=team)
+    assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr, result.stderr
+    assert flags[0] in result.stderr
+
+
+def test_json_only_when_asked_and_the_verdict_still_on_stderr(team):
+    result = run("check", "stack.json", "--format", "json", cwd=team)
+    assert json.loads(result.stdout)["summary"]["findings"] == 1
+    assert result.stderr.splitlines()[-1].startswith("PASSED")
+    rules = run("rules", cwd=team).stdout
+    assert "stackguard rules (" in rules.splitlines()[0] and "aws-kms-key-rotation" in rules

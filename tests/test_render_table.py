@@ -8,7 +8,7 @@ import pytest
 from rich.console import Console
 from rich.cells import cell_len
 
-from stackguard.model import Report, SourceLocation, Summary
+from stackguard.model import RunInfo, Report, SourceLocation, Summary
 from stackguard.render import table
 from tests.report_builders import finding
 
@@ -34,9 +34,9 @@ COLOUR = re.compile(r"\x1b\[[0-9;]*(3[0-7]|9[0-7]|38;[0-9;]+)m")
 def test_table_fits_the_width_without_broken_box_lines(width):
     text = table.render(REPORT, width=width)
     lines = text.splitlines()
-    # The summary line is never wrapped (CI logs); everything below it fits the width.
-    assert lines[0].startswith("stackguard: stack prod") and lines[0].endswith("1 exempted)")
-    assert max(cell_len(line) for line in lines[1:]) <= width
+    # The summary lines are never wrapped (CI logs) and fit 80 columns; everything below them fits the width.
+    assert lines[:2] == ["stackguard: 9 resources, 5 findings (3 mandatory, 1 advisory, 1 exempted)", "stack prod, profile prod"]
+    assert max(cell_len(line) for line in lines) <= width
     boxed = [line for line in lines if line[:1] in BOX]
     assert boxed, text
     for line in boxed:
@@ -76,8 +76,8 @@ def test_grouped_by_severity_with_each_fix_once():
 def test_compact_is_one_line_per_finding_with_status_rule_resource_location_and_message():
     text = table.render(REPORT, width=80, mode="compact")
     lines = text.splitlines()
-    assert len(lines) == 1 + len(FINDINGS) + 1
-    first = lines[1]
+    assert len(lines) == 2 + len(FINDINGS) + 1
+    first = lines[2]
     assert first.startswith("mandatory critical aws-apigateway-method-settings-cache-encrypted orders-api-prod-stage-settings")
     assert "stacks/__main__.py:142: " + LONG in first
     assert lines[-2].startswith("exempted ") and lines[-1].startswith("BLOCKED: 3 mandatory findings")
@@ -85,17 +85,33 @@ def test_compact_is_one_line_per_finding_with_status_rule_resource_location_and_
 
 def test_quiet_is_summary_and_verdict_only():
     lines = table.render(REPORT, width=80, mode="quiet").splitlines()
-    assert lines == ["stackguard: stack prod, profile prod: 9 resources, 5 findings (3 mandatory, 1 advisory, 1 exempted)",
+    assert lines == ["stackguard: 9 resources, 5 findings (3 mandatory, 1 advisory, 1 exempted)",
+                     "stack prod, profile prod",
                      "BLOCKED: 3 mandatory findings must be fixed or exempted"]
 
 
 def test_plurals():
     one = REPORT.with_findings(FINDINGS[1:2]).model_copy(update={"summary": Summary(resources=1, findings=1, mandatory=1, advisory=0, exempted=0)})
     lines = table.render(one, mode="quiet").splitlines()
-    assert "1 resource, 1 finding (1 mandatory" in lines[0] and lines[1] == "BLOCKED: 1 mandatory finding must be fixed or exempted"
+    assert lines[0] == "stackguard: 1 resource, 1 finding (1 mandatory)" and lines[2] == "BLOCKED: 1 mandatory finding must be fixed or exempted"
 
 
 def test_fail_on_lets_lower_severities_pass():
     high = REPORT.model_copy(update={"fail_on": "critical"})
     assert [f.name for f in high.blocking] == ["orders-api-prod-stage-settings"]
-    assert table.render(high, mode="quiet").splitlines()[1] == "BLOCKED: 1 mandatory finding at or above critical must be fixed or exempted"
+    assert table.render(high, mode="quiet").splitlines()[2] == "BLOCKED: 1 mandatory finding at or above critical must be fixed or exempted"
+
+
+def test_the_summary_names_the_profile_file_when_it_is_not_a_built_in_name():
+    run = RunInfo(timestamp="2026-12-04T17:00:00Z", stackguard="0", opa="1", catalog={},
+                  profile={"name": "prod", "file": "/repo/stackguard/profiles/prod.json", "sha256": "ab"})
+    lines = table.render(REPORT.model_copy(update={"run": run}), mode="quiet").splitlines()
+    assert lines[1] == "stack prod, profile prod (/repo/stackguard/profiles/prod.json)"
+
+
+@pytest.mark.parametrize("width", [80, 90, 100, 120])
+def test_rule_ids_are_never_wrapped(width):
+    """At 80 columns ids once split mid-word (aws-iam-policy-privilege-escala|tion), breaking copy-paste into explain."""
+    lines = table.render(REPORT, width=width).splitlines()
+    for rule in {f.rule for f in FINDINGS if f.status in ("mandatory", "advisory")}:
+        assert any(f"│ {rule} " in line for line in lines), rule

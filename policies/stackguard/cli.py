@@ -33,6 +33,7 @@ from .toolchain import ToolchainError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_ENGINE = 0, 1, 2, 3
 DEFAULT_RUN_SECONDS = 600.0
+WIDE_RULES_TABLE = 160  # columns from which `stackguard rules` shows concern and compliance (`--format json` always has them)
 
 # Help texts are plain text: their brackets (s3://BUCKET[/PREFIX]) are syntax, never rich markup.
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None)
@@ -61,8 +62,9 @@ class Severity(str, Enum):
     critical = "critical"
 
 
-def _default_format(fmt: Optional[Format]) -> Format:
-    return fmt or (Format.table if sys.stdout.isatty() else Format.json)
+# The table everywhere, in a terminal and in a CI log alike (rich leaves colour out when standard output is not
+# a terminal); JSON only when asked for, with --format json or a plain --output FILE.
+DEFAULT_FORMAT = "table"
 
 
 def _fail(code: int, message: str) -> None:
@@ -130,11 +132,12 @@ class Stage:
 
 
 # The report and gate options `check` and `preflight` share.
-FORMAT_OPTION = typer.Option(None, "--format", metavar="FORMAT", help="table (default on a terminal), json, sarif, markdown, html, junit or github.")
+FORMAT_OPTION = typer.Option(None, "--format", metavar="FORMAT", help="table (default), json, sarif, markdown, html, junit or github.")
 OUTPUT_OPTION = typer.Option(None, "--output", metavar="[FORMAT=]FILE",
                              help="Write a report: FILE (in --format) or FORMAT=FILE, repeatable; '-' is standard output.")
-COMPACT_OPTION = typer.Option(False, "--compact", help="Table: one line per finding (status, severity, rule, resource, file:line, message).")
-QUIET_OPTION = typer.Option(False, "--quiet", "-q", help="Table: the summary and the verdict only.")
+COMPACT_OPTION = typer.Option(False, "--compact", help="Table: one line per finding (status, severity, rule, resource, file:line, "
+                                                       "message); refused without a table.")
+QUIET_OPTION = typer.Option(False, "--quiet", "-q", help="Table: the summary and the verdict only (refused without a table).")
 FAIL_ON_OPTION = typer.Option(None, "--fail-on", help="Block only on mandatory findings of this severity or higher.")
 SOFT_FAIL_OPTION = typer.Option(False, "--soft-fail", help="Exit 0 even with blocking findings (bad input and engine failures still exit 2 and 3).")
 RULE_OPTION = typer.Option(None, "--rule", metavar="RULE_ID", help="Report only this rule (repeatable).")
@@ -183,10 +186,22 @@ PROFILE_HELP = ("Enforcement profile: a name (stackguard.yaml's profile of that 
 def _plan(rules: tuple[catalog.Rule, ...], opts: GateOptions) -> Plan:
     if opts.baseline and opts.create_baseline:
         raise InputError("--create-baseline", str(opts.create_baseline), "use either --baseline or --create-baseline, not both")
-    specs = outputs.parse(opts.output or [], opts.fmt.value if opts.fmt else None, _default_format(None).value)
+    specs = outputs.parse(opts.output or [], opts.fmt.value if opts.fmt else None, DEFAULT_FORMAT)
+    _check_table_options(opts, specs)
     entries = baseline_module.load(opts.baseline) if opts.baseline else None
     chosen = selection.selected_rules(rules, opts.rule or [], opts.skip_rule or [])
     return Plan(specs, chosen, entries, tuple(r.id for r in rules if r not in chosen))
+
+
+def _check_table_options(opts: GateOptions, specs: list[outputs.Output]) -> None:
+    """--quiet and --compact shape the table: refused where no table is written, never silently ignored."""
+    if opts.quiet and opts.compact:
+        raise InputError("--quiet", "--compact", "use one: --quiet prints the summary and the verdict, --compact one line per finding")
+    if (opts.quiet or opts.compact) and not any(spec.fmt == "table" for spec in specs):
+        flag = "--quiet" if opts.quiet else "--compact"
+        written = ", ".join(sorted({spec.fmt for spec in specs}))
+        raise InputError(flag, written, f"{flag} shapes the table, and this run writes {written}; "
+                                        "drop --format, or add --output table=FILE")
 
 
 def _decide(report: Report, plan: Plan, profile: profiles.Profile, opts: GateOptions, settings: project_config.ProjectConfig) -> None:
@@ -216,6 +231,8 @@ def _decide(report: Report, plan: Plan, profile: profiles.Profile, opts: GateOpt
     files = [f"{s.fmt} to {s.path}" for s in specs if s.path is not None]
     if files:
         err.print(f"stackguard: wrote {', '.join(files)}", markup=False, highlight=False, soft_wrap=True)
+    if not any(s.fmt == "table" and s.path is None for s in specs):
+        # Whatever standard output holds, the log says BLOCKED or PASSED.
         err.print(table.headline(report), markup=False, highlight=False, soft_wrap=True)
     if opts.create_baseline:
         err.print(f"stackguard: recorded {plural(len(report.findings) - report.summary.exempted, 'finding')} in the baseline {opts.create_baseline}",
@@ -289,24 +306,28 @@ def check(
 
 
 @app.command()
-def rules(fmt: Optional[RulesFormat] = typer.Option(None, "--format", help="table (default on a terminal) or json."),
+def rules(fmt: RulesFormat = typer.Option(RulesFormat.table, "--format", help="table or json."),
           config: Optional[Path] = CONFIG_OPTION):
     """List the rule catalog: id, title, severity, concern, compliance references."""
 
     def run():
         entries = catalog.load(project_config.load(Path.cwd(), config).rule_dirs)
-        if (fmt or (RulesFormat.table if sys.stdout.isatty() else RulesFormat.json)) == RulesFormat.json:
+        if fmt == RulesFormat.json:
             sys.stdout.write(json.dumps([r.model_dump(exclude={"file"}) for r in entries], indent=2) + "\n")
             return
         source = catalog.iam_catalog_source()
+        console = Console()
+        wide = console.width >= WIDE_RULES_TABLE  # the concern and compliance columns only where they fit
         listing = Table(title=f"stackguard rules ({len(entries)}); IAM action catalog: {source['package']} {source['version']} "
-                              f"({source['updated_at']})", show_lines=False)
-        for column in ("id", "severity", "concern", "title", "compliance"):
+                              f"({source['updated_at']})", title_justify="left", show_lines=False)
+        listing.add_column("id", no_wrap=True)  # whole, to copy into `stackguard explain`
+        listing.add_column("severity", no_wrap=True)
+        for column in ("concern", "title", "compliance") if wide else ("title",):
             listing.add_column(column, overflow="fold")
         for r in entries:
             refs = "; ".join(f"{fw} {', '.join(c)}" for fw, c in r.compliance.items())
-            listing.add_row(r.id, r.severity, r.concern, r.title, refs)
-        Console().print(listing)
+            listing.add_row(r.id, r.severity, *((r.concern, r.title, refs) if wide else (r.title,)))
+        console.print(listing)
 
     guarded(run, DEFAULT_RUN_SECONDS, Stage())
 
@@ -396,7 +417,7 @@ def scan(
                                                   "or `pulumi stack export` files."),
     history: str = typer.Option("sqlite:///.stackguard/history.sqlite", "--history", metavar="URL",
                                 help="The history store: sqlite:///RELATIVE/FILE, sqlite:////ABSOLUTE/FILE or postgresql://[USER@]HOST[:PORT]/DATABASE."),
-    fmt: Optional[ScanFormat] = typer.Option(None, "--format", help="table (default on a terminal), json, asff (Security Hub), "
+    fmt: Optional[ScanFormat] = typer.Option(None, "--format", help="table (default), json, asff (Security Hub), "
                                                                     "html (dashboard), or sarif, junit, markdown as for check."),
     output: Optional[List[str]] = typer.Option(None, "--output", metavar="FORMAT=FILE", help="Also write FORMAT to FILE (repeatable)."),
     soft_fail: bool = SOFT_FAIL_OPTION, config: Optional[Path] = CONFIG_OPTION, timeout: float = TIMEOUT_OPTION,
@@ -409,7 +430,7 @@ def scan(
     def run():
         stage("reading the configuration")
         settings = scan_settings.load(project_config.load(Path.cwd(), config))
-        specs = scan_render.outputs(output or [], fmt.value if fmt else None, _default_format(None).value)
+        specs = scan_render.outputs(output or [], fmt.value if fmt else None, DEFAULT_FORMAT)
         report = scan_command.run(sources, settings, history, progress=stage,
                                   notify=lambda message: err.print(message, markup=False, highlight=False, soft_wrap=True))
         hub = settings.section.security_hub
@@ -460,7 +481,7 @@ def exemptions_lint(
                                                  help="A preview or stack export: also list the entries that name none of its resources (repeatable)."),
     profile: Optional[str] = typer.Option(None, help="The profile whose limits apply: a name (stackguard.yaml's, else a built-in) "
                                                      "or a path; default: prod. Errors under it exit 1."),
-    fmt: Optional[RulesFormat] = typer.Option(None, "--format", help="table (default on a terminal) or json."),
+    fmt: RulesFormat = typer.Option(RulesFormat.table, "--format", help="table or json."),
     config: Optional[Path] = CONFIG_OPTION,
 ):
     """List stale, expired, expiring, over-long and unowned entries, and exempted non-negotiable rules."""
@@ -478,7 +499,7 @@ def exemptions_lint(
             loaded = exemptions_module.load(file, known_rules={r.id for r in rules}, for_review=True)
             found += exemption_review.lint(loaded, chosen, date.today(), urns)
         errors = [n for n in found if n.level == "error"]
-        if (fmt or (RulesFormat.table if sys.stdout.isatty() else RulesFormat.json)) == RulesFormat.json:
+        if fmt == RulesFormat.json:
             sys.stdout.write(json.dumps({"profile": chosen.name, "notices": [n.model_dump(exclude_none=True) for n in found]}, indent=2) + "\n")
         else:
             for n in found:

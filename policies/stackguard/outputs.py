@@ -4,7 +4,7 @@
     --output sarif=stackguard.sarif --output junit=stackguard.xml --output github=-
 
 `-` is standard output; at most one output may go there. Without any output the report goes to
-standard output in --format (table on a terminal, JSON otherwise).
+standard output in --format (the table unless asked otherwise; a plain --output FILE is JSON).
 """
 from __future__ import annotations
 

@@ -9,17 +9,19 @@ import os
 from io import StringIO
 from typing import Literal, Optional
 
-from rich.console import Console
+from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
 from ..model import Finding, Report
 from ..vocabulary import SEVERITIES
-from .words import acknowledgement, by_owner, notice, plural, summary, verdict
+from .words import acknowledgement, by_owner, counts_line, notice, plural, profile_line, verdict
 
 Mode = Literal["full", "compact", "quiet"]
 STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan"}
 STATUS_STYLE = {"mandatory": "bold red", "advisory": "yellow", "acknowledged": "cyan", "exempted": "dim", "baselined": "dim"}
+MIN_PROBLEM_WIDTH = 24  # narrower than this, the problem is printed under the rule instead of beside it
+TABLE_FRAME = 10  # the borders and padding of a three-column table
 FILE_WIDTH = 100  # a report written to a file has no terminal to measure
 
 
@@ -35,7 +37,8 @@ def render(report: Report, width: Optional[int] = None, color: bool = False, mod
 
 def print_report(report: Report, console: Console, mode: Mode = "full") -> None:
     """Print to a console: rich measures a real terminal itself and honours COLUMNS, NO_COLOR and FORCE_COLOR."""
-    console.print(Text(f"stackguard: {summary(report)}"), soft_wrap=True)
+    console.print(Text(counts_line(report)), soft_wrap=True)
+    console.print(Text(profile_line(report)), soft_wrap=True)
     if mode == "compact":
         for finding in report.findings:
             console.print(_line(finding), soft_wrap=True)
@@ -73,12 +76,24 @@ def _tables(report: Report, console: Console) -> None:
         table = Table(title=f"{severity.upper()} ({len(group)})", title_style=STYLE[severity], title_justify="left",
                       show_lines=True, expand=True)
         table.add_column("status", no_wrap=True, min_width=len("mandatory"))
-        table.add_column("rule and resource", overflow="fold", ratio=1)
-        table.add_column("problem", overflow="fold", ratio=1)
+        # A rule id is never wrapped (it is copied into `stackguard explain`): its column is as wide as the
+        # longest id, and where the problem would not fit beside it, the problem goes under it.
+        longest = max(len(f.rule) for f in group)
+        beside = console.width >= longest + MIN_PROBLEM_WIDTH + len("mandatory") + TABLE_FRAME
+        if beside:
+            table.add_column("rule and resource", overflow="fold", min_width=longest, max_width=max(longest, (console.width - TABLE_FRAME) // 2))
+            table.add_column("problem", overflow="fold", ratio=1)
+        else:
+            table.add_column("rule, resource and problem", overflow="fold", ratio=1)
         for f in group:
             # Text cells: names and messages are data from the stack, never rich markup.
-            what = Text.assemble((f.rule, "bold"), f"\n{f.name}\n{f.type}" + (f"\n{_where(f)}" if f.source else ""))
-            table.add_row(Text(f.status, style=STATUS_STYLE[f.status]), what, Text(f.message))
+            rule_id = Text(f.rule, style="bold", no_wrap=True)
+            what = Text(f"{f.name}\n{f.type}" + (f"\n{_where(f)}" if f.source else ""), overflow="fold")
+            shown_status = Text(f.status, style=STATUS_STYLE[f.status])
+            if beside:
+                table.add_row(shown_status, Group(rule_id, what), Text(f.message))
+            else:
+                table.add_row(shown_status, Group(rule_id, what, Text(f.message, overflow="fold")))
         console.print(table)
     fixes = {f.rule: f.remediation for f in open_findings}
     if fixes:
@@ -115,9 +130,9 @@ def _notices(report: Report, console: Console) -> None:
 
 
 def headline(report: Report) -> str:
-    """The one-line stderr summary after a report was written to files."""
-    blocked, sentence = verdict(report)
-    return f"stackguard: {summary(report)}. {sentence}"
+    """The stderr summary when standard output holds no table: the counts, then the verdict (BLOCKED or
+    PASSED), one line each, never wrapped."""
+    return f"{counts_line(report)}\n{verdict(report)[1]}"
 
 
 __all__ = ["render", "print_report", "headline", "plural", "STYLE"]

@@ -55,6 +55,25 @@ def summary(report: Report) -> str:
     return f"stack {report.stack}, profile {report.profile}: {counts(report)}"
 
 
+def counts_line(report: Report) -> str:
+    """The counts as the terminal's and the CI log's summary line (80 columns): zero counts other
+    than mandatory are left out; the stack and profile have their own line."""
+    s = report.summary
+    parts = [f"{s.mandatory} mandatory"] + [f"{n} {word}" for n, word in (
+        (s.advisory, "advisory"), (s.exempted, "exempted"), (s.acknowledged, "acknowledged"),
+        (s.baselined if report.baseline is not None else 0, "baselined"),
+        (len(report.baseline.fixed) if report.baseline is not None else 0, "fixed")) if n]
+    return f"stackguard: {plural(s.resources, 'resource')}, {plural(s.findings, 'finding')} ({', '.join(parts)})"
+
+
+def profile_line(report: Report) -> str:
+    """Which stack and which profile file decided, as every text report names them."""
+    profile = (report.run.profile or {}) if report.run else {}
+    file = profile.get("file")
+    shown = f" ({file})" if file and file != report.profile else ""
+    return f"stack {report.stack}, profile {report.profile}{shown}"
+
+
 def verdict(report: Report) -> tuple[bool, str]:
     """(blocked, the sentence saying why)."""
     blocking = report.blocking
