@@ -20,16 +20,20 @@ AUTH = {"auth"}
 NETWORK = {"network"}
 
 SUBJECTS: list[tuple[str, set[str]]] = [
-    # Logs that are themselves data at rest: whether they are encrypted.
-    ("logs-encrypted", ENCRYPTION),
+    # Phrases that contain a more general one below: logs that are data at rest, a transit
+    # gateway (routing, not transport), a password policy (sign-in, not IAM policy), backups.
+    ("logs-encrypted", ENCRYPTION), ("transit-gateway", NETWORK), ("password-policy", AUTH),
+    ("backup-retention", IAM),
     # Logs, traces and their retention.
     ("logging", LOGGING), ("logs", LOGGING), ("access-logs", LOGGING), ("xray", LOGGING),
     ("retention", LOGGING), ("trail", LOGGING), ("tracing", LOGGING), ("log-exports", LOGGING), ("metrics", LOGGING),
+    ("insights", LOGGING), ("monitoring", LOGGING),
     # WAF protections guard API access (helper 13 relabels them from network to auth).
     ("web-acl", AUTH | NETWORK), ("waf", AUTH | NETWORK), ("rate-limit", AUTH | NETWORK),
     ("throttling", NETWORK | AUTH),
     # Transport security.
-    ("tls", HTTPS), ("https", HTTPS), ("desync", HTTPS), ("invalid-headers", HTTPS), ("transit", HTTPS), ("ssl", HTTPS), ("default-endpoint", HTTPS),
+    ("tls", HTTPS), ("https", HTTPS), ("desync", HTTPS), ("invalid-headers", HTTPS), ("sni", HTTPS),
+    ("acm-certificate", HTTPS), ("transit", HTTPS), ("ssl", HTTPS), ("default-endpoint", HTTPS),
     ("client-certificate", HTTPS | AUTH),
     # Who may call: authentication and authorization of API callers and users.
     ("authorization", AUTH), ("authentication", AUTH), ("auth", AUTH), ("mfa", AUTH), ("cognito", AUTH), ("cors", AUTH),
@@ -38,9 +42,14 @@ SUBJECTS: list[tuple[str, set[str]]] = [
     ("policy-public", IAM), ("acl-public", IAM), ("public-access-block", IAM), ("trust", IAM),
     ("managed", IAM), ("policy", IAM), ("permission", IAM), ("user", IAM),
     # Running with more power than needed.
-    ("privileged", IAM),
+    ("privileged", IAM), ("pid-mode", IAM), ("read-only-root", IAM), ("root-directory", IAM),
+    # Who reaches a bucket's objects through a CDN, and what its root URL returns.
+    ("origin-access-control", IAM), ("default-root-object", IAM),
+    # Default administrator names are the first guesses at sign-in.
+    ("admin-username", AUTH),
     # Data kept against loss: no concern names it; who may delete or overwrite it is access control.
     ("deletion-protection", IAM), ("final-snapshot", IAM), ("versioning", IAM), ("point-in-time-recovery", IAM),
+    ("backups", IAM), ("snapshots", IAM), ("backtracking", IAM), ("copy-tags", IAM),
     # Data at rest.
     ("kms", ENCRYPTION), ("cmk", ENCRYPTION), ("encryption", ENCRYPTION), ("encrypted", ENCRYPTION),
     ("sse", ENCRYPTION), ("secure-string", ENCRYPTION), ("key", ENCRYPTION),
@@ -48,6 +57,10 @@ SUBJECTS: list[tuple[str, set[str]]] = [
     # Network exposure.
     ("security-group", NETWORK), ("ingress", NETWORK), ("endpoint", NETWORK), ("public-ip", NETWORK),
     ("publicly-accessible", NETWORK | IAM), ("public", NETWORK | IAM),
+    ("host-network", NETWORK), ("enis", NETWORK), ("subnet-group", NETWORK), ("vpc-routing", NETWORK),
+    ("default-port", NETWORK),
+    # Availability: staying up through a zone or node failure is filed under network.
+    ("failover", NETWORK), ("cross-zone", NETWORK), ("connection-draining", NETWORK),
     # Instance metadata (IMDSv2) guards the instance role's credentials.
     ("imds", NETWORK | AUTH | IAM), ("imdsv2", NETWORK | AUTH | IAM), ("metadata", NETWORK | AUTH | IAM),
     # Secrets handed to containers or functions in plain environment variables.
@@ -56,6 +69,7 @@ SUBJECTS: list[tuple[str, set[str]]] = [
     # No concern names these exactly; the closest: image scanning feeds monitoring, immutable tags keep
     # who may replace an image an IAM matter, and an unpatched runtime is exposure on the network path.
     ("scan-on-push", LOGGING), ("tag-immutability", IAM), ("runtime", NETWORK), ("end-of-life", NETWORK),
+    ("platform-version", NETWORK), ("version-upgrade", NETWORK),
     # Who may see a cached response, and what a method accepts, are questions of API access.
     ("cache-keys", AUTH), ("request-validation", AUTH), ("multi-az", NETWORK),
     # A value the gate could not read (unknown until deployment, or a secret) may decide any concern;
