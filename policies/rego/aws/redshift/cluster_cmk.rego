@@ -29,7 +29,6 @@ import data.lib.pulumi
 deny contains msg if {
 	input.type in resource_types
 	not input.properties.encrypted == false
-	not input.properties.encrypted == "false"
 	kms.required("aws-redshift-cluster-cmk")
 	kms.without_customer_key(input.properties, "kmsKeyId")
 	msg := sprintf("Redshift cluster %q is encrypted with the AWS-managed key alias/aws/redshift: set kmsKeyId to a customer-managed KMS key.", [input.name])

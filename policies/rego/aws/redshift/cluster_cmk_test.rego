@@ -23,7 +23,6 @@ test_passes_customer_key if {
 
 test_unencrypted_cluster_is_left_to_the_encryption_rule if {
 	count(rule.deny) == 0 with input as cluster({"encrypted": false})
-	count(rule.deny) == 0 with input as cluster({"encrypted": "false"})
 }
 
 test_profile_can_accept_the_aws_managed_key if {
