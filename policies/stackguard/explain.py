@@ -11,6 +11,7 @@ import re
 from enum import Enum
 from pathlib import Path
 
+from . import fsbp
 from .catalog import Rule
 
 REGENERATE = "stackguard explain --all --output-dir docs/rules"
@@ -81,15 +82,15 @@ def markdown(rule: Rule) -> str:
 def index(rules: tuple[Rule, ...]) -> str:
     lines = ["# Rule reference", "",
              f"Generated from the rules' `# METADATA` by `{REGENERATE}`; do not edit by hand.", "",
-             f"{len(rules)} rules.", "",
+             f"{len(rules)} rules. Coverage of the AWS Security Hub FSBP controls: [{fsbp.PAGE}]({fsbp.PAGE}).", "",
              "| rule | severity | concern | what it checks |", "|---|---|---|---|"]
     lines += [f"| [`{r.id}`]({r.id}.md) | {r.severity} | {r.concern} | {plain(r.title)} |" for r in rules]
     return "\n".join(lines) + "\n"
 
 
 def reference(rules: tuple[Rule, ...]) -> dict[str, str]:
-    """Every file of the rule reference, by name."""
-    return {"README.md": index(rules), **{f"{r.id}.md": markdown(r) for r in rules}}
+    """Every file of the rule reference, by name: the index, the FSBP coverage page and a page per rule."""
+    return {"README.md": index(rules), fsbp.PAGE: fsbp.page(rules), **{f"{r.id}.md": markdown(r) for r in rules}}
 
 
 def write_reference(rules: tuple[Rule, ...], directory: Path) -> list[Path]:
