@@ -64,6 +64,9 @@ def test_the_trend_chart_draws_the_history(report):
         heights = [p[1] for p in points]  # SVG y grows downwards: more findings, smaller y
         assert [a > b for a, b in zip(heights, heights[1:])] == [x < y for x, y in zip(counts[severity], counts[severity][1:])]
     assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    newly_open = re.search(r"<b>(\d+)</b>newly open", page)
+    assert newly_open and int(newly_open.group(1)) == scanned.summary.new + scanned.summary.unexempted == sum(
+        len(s.new) + len(s.unexempted) for s in scanned.stacks), "the tile counts what the stacks table's `new` column counts"
 
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="headless Chromium not installed at /usr/bin/chromium (apt-get install -y chromium)")

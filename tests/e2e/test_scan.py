@@ -1,8 +1,9 @@
 """`stackguard scan` on backends the real Pulumi CLI built and deployed (`pulumi login file://...` and
 `pulumi login s3://...` against moto's S3 server on 127.0.0.1, `pulumi up` with the AWS provider test
 double): scanned twice, a stack changed (one finding fixed, one added) and an exemption left to expire,
-scanned again; the new/fixed/expiring/expired/stale sets, the history rows, the alerts the webhooks
-received (one of them down, then back) and the ASFF output are asserted."""
+scanned again; the new/fixed/expiring/expired/stale sets, each stack's exemption notices, the history
+rows, the alerts the webhooks received (one of them down, then back) and the ASFF and SARIF outputs are
+asserted; then a state object that cannot be read is reported and alerted as not checked (exit 3)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -143,7 +144,8 @@ def test_scan_of_real_file_and_s3_backends_reports_changes_history_and_alerts(wo
                                                 {"name": "audit", "rotate": False}], **gzip_env)
     write_exemptions(config, today - dt.timedelta(days=1), today)
     third = scan(config, *sources, "--format", "json", "--output", f"asff={tmp_path / 'findings.asff.json'}",
-                 "--output", f"table={tmp_path / 'scan.txt'}", "--output", f"html={tmp_path / 'scan.html'}")
+                 "--output", f"table={tmp_path / 'scan.txt'}", "--output", f"html={tmp_path / 'scan.html'}",
+                 "--output", f"sarif={tmp_path / 'scan.sarif'}")
     report = json.loads(third.stdout)
     assert every(report, "new") == {("scan-payments/prod", "aws-kms-key-rotation", "audit")}
     assert every(report, "fixed") == {("scan-payments/prod", "aws-kms-key-rotation", "data")}
@@ -153,6 +155,15 @@ def test_scan_of_real_file_and_s3_backends_reports_changes_history_and_alerts(wo
     assert [(e["rule"], e["days_left"]) for e in report["exemptions"]["expiring"]] == [("aws-ssm-parameter-cmk", 10)]
     assert [e["resource"] for e in report["exemptions"]["stale"]] == ["urn:pulumi:prod::scan-payments::aws:kms/key:Key::retired"]
     assert [point["open"]["high"] for point in report["trend"]] == [2, 2, 3]
+    # The decision core's notices, per stack: the payments exemptions that expire soon or match nothing.
+    payments_notices = {(n["kind"], n["resource"].rsplit("::", 1)[-1]) for s in report["stacks"] if s["stack"] == "scan-payments/prod"
+                        for n in s["notices"]}
+    assert {("expiring", "*"), ("stale", "retired")} <= payments_notices
+    others = {n["resource"] for s in report["stacks"] if s["stack"] != "scan-payments/prod" for n in s["notices"]}
+    assert not any("scan-payments" in resource for resource in others), "a payments entry is no notice of another project's prod"
+    sarif = json.loads((tmp_path / "scan.sarif").read_text())
+    assert {(r["ruleId"], r["locations"][0]["logicalLocations"][0]["fullyQualifiedName"].rsplit("::", 1)[-1])
+            for r in sarif["runs"][0]["results"] if r["level"] == "error"} >= {("aws-kms-key-rotation", "audit"), ("aws-kms-key-rotation", "ledger")}
 
     rows = {(r["stack"], r["rule"], r["urn"].rsplit("::", 1)[-1]): r for r in _findings(history)}
     assert rows[("scan-payments/prod", "aws-kms-key-rotation", "data")]["fixed_at"] == report["scan"]["finished_at"]
@@ -180,13 +191,27 @@ def test_scan_of_real_file_and_s3_backends_reports_changes_history_and_alerts(wo
     fourth = scan(config, *sources, "--format", "json")
     assert [(a["event"], a["delivered"]) for a in json.loads(fourth.stdout)["alerts"]] == [("findings", True), ("findings", True)]
     assert [len(r.json["findings"]) for r in back.received] == [2, 2]
+
+    # A state object in the bucket that cannot be read: the other stacks are scanned, that one is reported and alerted
+    # as not checked, the scan exits 3, and its findings in the history stay as they were.
+    moto_s3.client().put_object(Bucket="org-states", Key=".pulumi/stacks/scan-billing/prod.json", Body=b'{"version": 3, "checkpoint": {')
+    fifth = scan(config, *sources, "--format", "json")
+    assert fifth.returncode == 3, fifth.stderr
+    report = json.loads(fifth.stdout)
+    assert [(u["stack"], u["origin"]) for u in report["unreadable"]] == [("scan-billing/prod", "s3://org-states/.pulumi/stacks/scan-billing/prod.json")]
+    assert {s["stack"] for s in report["stacks"]} == {"scan-payments/prod", "scan-payments/dev", "scan-ledger/prod"}
+    assert "scan-billing/prod could not be read" in fifth.stderr
+    assert "could not read 1 stack: scan-billing/prod" in hooks.at("/slack")[-1].json["text"]
+    assert hooks.at("/siem")[-1].json["event"] == "stacks_unreadable" and back.received[-1].json["event"] == "stacks_unreadable"
+    assert {(r["stack"], r["fixed_at"]) for r in _findings(history) if r["stack"] == "scan-billing/prod"} == {("scan-billing/prod", None)}
     back.close()
     hooks.close()
 
-    # Secrets stay encrypted and appear nowhere: not in reports, tables, ASFF, alerts or the history.
-    written = [first.stdout, first.stderr, second.stdout, third.stdout, third.stderr, fourth.stdout,
+    # Secrets stay encrypted and appear nowhere: not in reports, tables, ASFF, SARIF, alerts or the history.
+    written = [first.stdout, first.stderr, second.stdout, third.stdout, third.stderr, fourth.stdout, fifth.stdout, fifth.stderr,
                (tmp_path / "scan.txt").read_text(), (tmp_path / "findings.asff.json").read_text(), (tmp_path / "scan.html").read_text(),
-               history.read_bytes().decode("latin-1"), *(r.body.decode() for r in hooks.received + back.received)]
+               (tmp_path / "scan.sarif").read_text(), history.read_bytes().decode("latin-1"),
+               *(r.body.decode() for r in hooks.received + back.received)]
     for text in written:
         assert SECRET not in text
         assert not any(c in text for c in ciphertexts)

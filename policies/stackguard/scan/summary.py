@@ -8,6 +8,7 @@ Built once from the evaluation results and the history; the renderers (JSON, tab
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Optional
 
 from pydantic import BaseModel, Field
@@ -18,7 +19,7 @@ from ..exemptions import Exemption
 from ..model import BaselineResult, Notice, Report
 from .history import SEVERITIES, FindingRow, History, StackChange
 from .runner import StackResult
-from .sources import Unreadable
+from .sources import ScannedStack, Unreadable
 
 SCAN_REPORT_VERSION = 1
 EXPIRING_DAYS = EXPIRY_WARNING_DAYS  # what `check` warns about, the scan lists
@@ -197,8 +198,11 @@ def _stack_entry(result: StackResult, change: StackChange, rows: list[FindingRow
     open_rows = [r for r in rows if r.open]
     sla = result.policy.sla
     scanned = result.scanned
-    # A stale notice judges one stack; an entry is stale only when it matches nothing in any scanned stack it names.
-    notices = [n for n in result.report.notices or [] if n.kind != "stale" or (str(result.exemptions.file), n.key) in stale]
+    # An entry names stacks by name only, and many projects have a `prod`: a stack hears of the entries whose
+    # resource could be one of its own. A stale notice judges one stack; an entry is stale only when it matches
+    # nothing in any scanned stack it names.
+    notices = [n for n in result.report.notices or [] if _concerns(n, scanned)
+               and (n.kind != "stale" or (str(result.exemptions.file), n.key) in stale)]
     return StackEntry(
         stack=scanned.key, project=scanned.project, name=scanned.name, origin=scanned.origin, profile=result.profile.name,
         resources=len(scanned.stack.resources), changed=change.changed,
@@ -209,6 +213,16 @@ def _stack_entry(result: StackResult, change: StackChange, rows: list[FindingRow
         sla_crossed=[entry(r, sla[r.severity]) for r in crossed_sla(rows, sla, entry.now, previous_scan)],
         notices=notices, baseline=result.report.baseline,
     )
+
+
+def _concerns(notice: Notice, scanned: ScannedStack) -> bool:
+    """Whether a notice's entry could name a resource of this stack: its URN glob, up to its first wildcard,
+    agrees with the stack's URN prefix (urn:pulumi:<stack>::<project>::)."""
+    if notice.resource is None:
+        return True
+    literal = re.split(r"[*?\[]", notice.resource, maxsplit=1)[0]
+    prefix = f"urn:pulumi:{scanned.name}::{scanned.project}::"
+    return literal.startswith(prefix) or prefix.startswith(literal)
 
 
 def _exemption_entry(file: str, entry: Exemption, today: dt.date) -> ExemptionEntry:
