@@ -436,7 +436,7 @@ def test_a_scan_keeps_its_history_in_postgresql_and_an_unreachable_or_bad_url_st
 
 
 @pytest.mark.slow
-def test_checks_sarif_junit_and_markdown_render_a_scan_and_a_stack_not_read_is_never_clean_in_them(tmp_path):
+def test_checks_sarif_junit_markdown_and_github_render_a_scan_and_a_stack_not_read_is_never_clean_in_them(tmp_path):
     import xml.etree.ElementTree as ET
 
     import jsonschema
@@ -466,4 +466,7 @@ def test_checks_sarif_junit_and_markdown_render_a_scan_and_a_stack_not_read_is_n
 
     markdown = render.renderer("markdown", None)(report)
     assert f"{corrupt} was not checked" in markdown and "recorded/prod" in markdown
+    annotations = render.renderer("github", None)(report).splitlines()
+    assert any(line.startswith("::error") and f"{corrupt} was not checked" in line for line in annotations)
+    assert annotations[-1].startswith("::error title=stackguard::")
     assert "findings_report" not in report.to_json(), "the JSON report stays the scan's own"

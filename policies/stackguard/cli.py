@@ -409,6 +409,7 @@ class ScanFormat(str, Enum):
     sarif = "sarif"
     junit = "junit"
     markdown = "markdown"
+    github = "github"
 
 
 @app.command()
@@ -418,7 +419,7 @@ def scan(
     history: str = typer.Option("sqlite:///.stackguard/history.sqlite", "--history", metavar="URL",
                                 help="The history store: sqlite:///RELATIVE/FILE, sqlite:////ABSOLUTE/FILE or postgresql://[USER@]HOST[:PORT]/DATABASE."),
     fmt: Optional[ScanFormat] = typer.Option(None, "--format", help="table (default), json, asff (Security Hub), "
-                                                                    "html (dashboard), or sarif, junit, markdown as for check."),
+                                                                    "html (dashboard), or sarif, junit, markdown, github as for check."),
     output: Optional[List[str]] = typer.Option(None, "--output", metavar="FORMAT=FILE", help="Also write FORMAT to FILE (repeatable)."),
     soft_fail: bool = SOFT_FAIL_OPTION, config: Optional[Path] = CONFIG_OPTION, timeout: float = TIMEOUT_OPTION,
 ):

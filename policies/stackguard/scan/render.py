@@ -1,5 +1,5 @@
 """The scan report's formats: json, table, html, asff (AWS Security Hub findings), and check's sarif, junit and
-markdown over the scan's findings. Each reads only the ScanReport.
+markdown and github over the scan's findings. Each reads only the ScanReport.
 
 The ASFF output is a JSON list of AwsSecurityFinding documents (send them to BatchImportFindings,
 100 at a time): one per open finding (RecordState ACTIVE, Workflow NEW) and one per finding fixed
@@ -24,8 +24,8 @@ from ..render.safe_text import terminal
 from .history import SEVERITIES
 from .summary import FindingEntry, ScanReport
 
-# sarif, junit and markdown are check's own renderers, over the scan's findings as one check report.
-CHECK_FORMATS = ("sarif", "junit", "markdown")
+# check's own renderers, over the scan's findings as one check report (github: Actions annotations, for the cron workflow).
+CHECK_FORMATS = ("sarif", "junit", "markdown", "github")
 FORMATS = ("table", "json", "asff", "html", *CHECK_FORMATS)
 ASFF_SCHEMA_VERSION = "2018-10-08"
 ASFF_TYPE = "Software and Configuration Checks/AWS Security Best Practices"
