@@ -58,6 +58,7 @@ def test_the_trend_chart_draws_the_history(report):
     parser = Polylines()
     parser.feed(page)
     assert set(parser.lines) == {"critical", "high", "medium", "low"}
+    assert list(parser.lines) == ["low", "medium", "high", "critical"], "the most severe line is drawn last, on top where counts coincide"
     counts = {s: [p.open[s] for p in scanned.trend] for s in parser.lines}
     for severity, points in parser.lines.items():
         assert len(points) == 3

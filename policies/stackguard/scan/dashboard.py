@@ -24,7 +24,7 @@ class Line:
 
 
 def chart(report: ScanReport) -> tuple[list[Line], list[tuple[float, int]], list[tuple[float, str]]]:
-    """The trend's lines, the y-axis ticks (y, count) and the x-axis labels (x, scan)."""
+    """The trend's lines (in drawing order), the y-axis ticks (y, count) and the x-axis labels (x, scan)."""
     trend = report.trend
     top = max([1, *(p.open[s] for p in trend for s in SEVERITIES)])
     step = (WIDTH - 2 * MARGIN) / max(1, len(trend) - 1)
@@ -35,7 +35,8 @@ def chart(report: ScanReport) -> tuple[list[Line], list[tuple[float, int]], list
     def y(count: int) -> float:
         return HEIGHT - MARGIN - count * (HEIGHT - 2 * MARGIN) / top
 
-    lines = [Line(s, COLOURS[s], [(x(i), y(p.open[s]), p.open[s]) for i, p in enumerate(trend)]) for s in SEVERITIES]
+    # Drawn least severe first: where two severities have the same counts, the more severe line stays visible on top.
+    lines = [Line(s, COLOURS[s], [(x(i), y(p.open[s]), p.open[s]) for i, p in enumerate(trend)]) for s in reversed(SEVERITIES)]
     ticks = list(range(top + 1)) if top <= 8 else sorted({0, top // 2, top})
     return lines, [(y(t), t) for t in ticks], [(x(i), f"#{p.scan}") for i, p in enumerate(trend)]
 
