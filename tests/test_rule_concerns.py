@@ -49,7 +49,7 @@ SUBJECTS: list[tuple[str, set[str]]] = [
     ("admin-username", AUTH),
     # Data kept against loss: no concern names it; who may delete or overwrite it is access control.
     ("deletion-protection", IAM), ("final-snapshot", IAM), ("versioning", IAM), ("point-in-time-recovery", IAM),
-    ("backups", IAM), ("snapshots", IAM), ("backtracking", IAM), ("copy-tags", IAM),
+    ("backups", IAM), ("backup", IAM), ("lifecycle", IAM), ("snapshots", IAM), ("backtracking", IAM), ("copy-tags", IAM),
     # Data at rest.
     ("kms", ENCRYPTION), ("cmk", ENCRYPTION), ("encryption", ENCRYPTION), ("encrypted", ENCRYPTION),
     ("sse", ENCRYPTION), ("secure-string", ENCRYPTION), ("key", ENCRYPTION),
@@ -60,7 +60,7 @@ SUBJECTS: list[tuple[str, set[str]]] = [
     ("host-network", NETWORK), ("enis", NETWORK), ("subnet-group", NETWORK), ("vpc-routing", NETWORK),
     ("default-port", NETWORK),
     # Availability: staying up through a zone or node failure is filed under network.
-    ("failover", NETWORK), ("cross-zone", NETWORK), ("connection-draining", NETWORK),
+    ("failover", NETWORK), ("autoscaling", NETWORK), ("network-acl", NETWORK), ("cross-zone", NETWORK), ("connection-draining", NETWORK),
     # Instance metadata (IMDSv2) guards the instance role's credentials.
     ("imds", NETWORK | AUTH | IAM), ("imdsv2", NETWORK | AUTH | IAM), ("metadata", NETWORK | AUTH | IAM),
     # Secrets handed to containers or functions in plain environment variables.

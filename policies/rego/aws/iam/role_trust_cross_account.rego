@@ -22,6 +22,9 @@ import data.lib.pulumi
 #   neither is present (a stack export carries no provider configuration). Service and
 #   Federated principals are out of scope, as is the wildcard principal
 #   (aws-iam-role-trust-any-principal); Deny statements grant nothing and are not judged.
+#   An sts:ExternalId condition whose value is empty is reported too: the external id was
+#   meant to be there (an unset variable, a blank config value) and is not, and STS refuses
+#   external ids shorter than two characters, so the role cannot be assumed as intended.
 # scope: document
 # custom:
 #   id: aws-iam-role-trust-cross-account
@@ -51,6 +54,20 @@ deny contains msg if {
 	msg := sprintf(
 		"IAM role %q trusts AWS account %s in its trust policy %s without an sts:ExternalId or aws:PrincipalOrgID condition: add one of these conditions, or list the account in the rule's trustedAccountIds if it is your own.",
 		[input.name, account, a.label],
+	)
+}
+
+deny contains msg if {
+	input.type in resource_types
+	some a in iam_policies.allow_statements(input.properties.assumeRolePolicy)
+	some _, block in object.get(a.statement, "Condition", {})
+	some key, value in block
+	lower(key) == "sts:externalid"
+	some v in iam.as_list(value)
+	pulumi.blank(v)
+	msg := sprintf(
+		"IAM role %q requires an empty sts:ExternalId in its trust policy %s: set the external id the third party was given (STS refuses ids shorter than two characters, so the condition protects nothing as written).",
+		[input.name, a.label],
 	)
 }
 

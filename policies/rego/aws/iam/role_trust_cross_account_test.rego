@@ -114,3 +114,13 @@ test_flags_wildcard_external_id if {
 	t := trust({"Effect": "Allow", "Principal": {"AWS": "777788889999"}, "Action": "sts:AssumeRole", "Condition": {"StringLike": {"sts:ExternalId": "*"}}})
 	count(role_trust_cross_account.deny) == 1 with input as role(t)
 }
+
+test_flags_empty_external_id if {
+	t := trust({"Sid": "Vendor", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": ""}}})
+	findings := role_trust_cross_account.deny with input as role(json.marshal(t))
+	count(findings) == 1
+	some f in findings
+	contains(f, "empty sts:ExternalId")
+	blank := trust({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": ["  "]}}})
+	count(role_trust_cross_account.deny) == 1 with input as role(blank)
+}

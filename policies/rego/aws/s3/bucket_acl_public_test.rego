@@ -70,3 +70,14 @@ test_unknown_values_are_not_judged if {
 	count(bucket_acl_public.deny) == 0 with input as bucket_acl({"accessControlPolicy": unknown})
 	count(bucket_acl_public.deny) == 0 with input as bucket("aws:s3/bucket:Bucket", {"grants": [{"type": "Group", "uri": unknown, "permissions": ["READ"]}]})
 }
+
+test_flags_public_write_acp_grant if {
+	# WRITE_ACP lets anyone rewrite the ACL itself, and so grant themselves everything else.
+	acl := {"accessControlPolicy": {"owner": owner, "grants": [{"grantee": {"type": "Group", "uri": all_users}, "permission": "WRITE_ACP"}]}}
+	findings := bucket_acl_public.deny with input as bucket_acl(acl)
+	count(findings) == 1
+	some f in findings
+	contains(f, "WRITE_ACP to everyone")
+	grants := {"grants": [{"type": "Group", "uri": all_users, "permissions": ["WRITE_ACP"]}]}
+	count(bucket_acl_public.deny) == 1 with input as bucket("aws:s3/bucket:Bucket", grants)
+}
