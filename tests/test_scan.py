@@ -430,9 +430,16 @@ def test_a_scan_keeps_its_history_in_postgresql_and_an_unreachable_or_bad_url_st
 
     bad = scan_cli(tmp_path, str(EXPORT), "--history", "postgresql://scanner:pw@127.0.0.1:70000/stackguard")
     assert bad.returncode == 2 and "--history" in bad.stderr and "allowed: sqlite:///" in bad.stderr and ":pw@" not in bad.stderr
-    down = scan_cli(tmp_path, str(EXPORT), "--history", f"postgresql://scanner:pw@127.0.0.1:{free_port()}/stackguard")
+    # The history is also the alerts' outbox: without it, the webhooks are told at once that the scan failed.
+    hook = Receiver()
+    write_config(tmp_path, {"scan": {"alerts": [{"url": hook.url("/siem"), "format": "json", "min_severity": "critical", "secret_env": "HOOK_KEY"}]}})
+    down = scan_cli(tmp_path, str(EXPORT), "--history", f"postgresql://scanner:pw@127.0.0.1:{free_port()}/stackguard", env={"HOOK_KEY": "k"})
     assert down.returncode == 3 and "cannot be reached" in down.stderr and "nothing was recorded" in down.stderr
     assert ":pw@" not in down.stderr and "Traceback" not in down.stderr and down.stdout == ""
+    [failed] = hook.at("/siem")
+    assert failed.json["event"] == "scan_failed" and "history database postgresql://scanner:***@127.0.0.1" in failed.json["reason"]
+    assert b":pw@" not in failed.body
+    hook.close()
 
 
 @pytest.mark.slow

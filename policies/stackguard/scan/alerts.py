@@ -145,6 +145,19 @@ def deliver(history: History, alerts: list[Alert], now: Callable[[], dt.datetime
     return outcomes
 
 
+def deliver_without_history(alerts: list[Alert], bodies: list[tuple[str, str, str]],
+                            sleep: Callable[[float], None] = time.sleep) -> list[Delivery]:
+    """Send alerts straight away when the history (the outbox) cannot be reached: nothing can be queued for a
+    later scan, but the webhooks still hear that the scan failed."""
+    by_id = {webhook_id(a): a for a in alerts}
+    outcomes = []
+    for webhook, event, body in bodies:
+        alert = by_id[webhook]
+        tries, error = _send(alert, event, body, sleep)
+        outcomes.append(Delivery(alert.where, event, error is None, tries, error))
+    return outcomes
+
+
 def _send(alert: Alert, event: str, body: str, sleep: Callable[[float], None]) -> tuple[int, str | None]:
     data = body.encode()
     headers = {"Content-Type": "application/json", EVENT_HEADER: event, "User-Agent": "stackguard-scan"}

@@ -2,6 +2,7 @@
 
 A scan that fails (engine, bad input, deadline, signal) records that it failed, alerts every webhook
 that it failed, and re-raises, so the CLI exits 2 or 3 as `check` does: it never reads as "all clear".
+A history that cannot be reached cannot record or queue anything: the webhooks are told at once (exit 3).
 """
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from .. import catalog
-from ..errors import EngineError, InputError
+from ..errors import EngineError, InputError, StoreError
 from . import alerts as alerts_module, runner
 from .check_formats import findings_report
 from .history import Evaluation, History, redacted
@@ -33,6 +34,19 @@ def run(locations: Iterable[str], settings: ScanSettings, history_url: str, cloc
     configured = settings.alerts()
     alerts_module.check_secrets(configured, settings.source)
     started = clock.now()
+    try:
+        return _run(locations, settings, history_url, clock, progress, notify, sleep, configured, started)
+    except StoreError as failure:
+        # The history is the alerts' outbox; without it the failure is sent once, straight away.
+        info = {"finished_at": clock.now().isoformat(timespec="seconds"), "outcome": "failed"}
+        deliveries = alerts_module.deliver_without_history(configured, alerts_module.failure_bodies(configured, info, str(failure)),
+                                                           **({"sleep": sleep} if sleep else {}))
+        _notify_undelivered(deliveries, notify, "the history cannot keep it for the next scan")
+        raise
+
+
+def _run(locations: list[str], settings: ScanSettings, history_url: str, clock: Clock, progress: Callable[[str], None],
+         notify: Callable[[str], None], sleep: Callable[[float], None] | None, configured, started: dt.datetime) -> ScanReport:
     with History(history_url) as history:
         try:
             results, unreadable = runner.scan(locations, settings, started, progress)
@@ -91,8 +105,11 @@ def _record_failure(history: History, configured, started: dt.datetime, clock: C
 
 def _deliver(history: History, configured, clock: Clock, notify: Callable[[str], None], sleep) -> list[alerts_module.Delivery]:
     deliveries = alerts_module.deliver(history, configured, clock.now, **({"sleep": sleep} if sleep else {}))
+    _notify_undelivered(deliveries, notify, "it stays in the history and the next scan sends it again")
+    return deliveries
+
+
+def _notify_undelivered(deliveries: list[alerts_module.Delivery], notify: Callable[[str], None], then: str) -> None:
     for d in deliveries:
         if not d.delivered:
-            notify(f"stackguard: error: the {d.event} alert to {d.where} was not delivered after {d.attempts} attempts ({d.error}); "
-                   "it stays in the history and the next scan sends it again")
-    return deliveries
+            notify(f"stackguard: error: the {d.event} alert to {d.where} was not delivered after {d.attempts} attempts ({d.error}); {then}")
