@@ -16,6 +16,7 @@ from typer.testing import CliRunner
 from stackguard import exemptions, profiles, pulumi_project, readers
 from stackguard.cli import app
 from stackguard.errors import InputError
+from stackguard.inputs import parse_json
 
 pytestmark = pytest.mark.slow
 URN = "urn:pulumi:prod::p::aws:kms/key:Key::k"
@@ -382,3 +383,17 @@ def test_fuzzed_stack_config_loads_or_is_refused(document, tmp_path):
     path = tmp_path / "Pulumi.dev.yaml"
     path.write_text(yaml.safe_dump(document))
     _reads_or_refuses(lambda p: pulumi_project.load(tmp_path).stack_config("dev"), path)
+
+
+def test_a_refused_value_is_named_by_its_key_path(tmp_path):
+    # Paths are spelt out only when a value is refused (they cost more than the checks themselves).
+    with pytest.raises(InputError) as refused:
+        parse_json(b'{"deployment": {"resources": [{"a": 1}, {"inputs": {"x": ["ok", "\\udc00"]}}]}}', tmp_path / "e.json", "an export")
+    assert refused.value.key == "deployment.resources[1].inputs.x[1]"
+    with pytest.raises(InputError) as refused:
+        parse_json(b'[' * 70 + b']' * 70, tmp_path / "e.json", "an export")
+    assert "nests deeper" in str(refused.value)
+
+
+def test_an_escaped_surrogate_pair_is_text(tmp_path):
+    assert parse_json(b'{"emoji": "\\ud83d\\ude00"}', tmp_path / "e.json", "an export") == {"emoji": "\U0001F600"}

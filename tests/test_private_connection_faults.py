@@ -25,7 +25,7 @@ from stackguard.gate import evaluate
 from stackguard.opa_connection import PrivateConnection
 from stackguard.opa_server import OpaServer, free_port
 from tests.fake_engines import Upstream, relay
-from tests.stack_exports import ADMIN_POLICY, export, kms_key, role_with_policy
+from tests.stack_exports import ADMIN_POLICY, export, kms_key, resource, role_with_policy
 from tests.test_engine_faults import BOUND_SECONDS, RELAYED, STANDALONE
 
 pytestmark = pytest.mark.slow
@@ -174,23 +174,38 @@ def slow(seconds: float):
 
 
 def large_stack(tmp_path, count: int) -> list:
+    """Buckets, each with its encryption and TLS policy: the stack query carries them all (only the
+    types a stack rule reads travel in it, and its budget counts what it carries)."""
+    resources = []
+    for i in range(count // 3):
+        bucket = resource("aws:s3/bucketV2:BucketV2", f"bucket-{i}", {"bucket": f"bucket-{i}"})
+        resources += [bucket,
+                      resource("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+                               f"sse-{i}", {"bucket": f"bucket-{i}", "rules": [{"applyServerSideEncryptionByDefault": {
+                                   "sseAlgorithm": "aws:kms", "kmsMasterKeyId": "key"}}]}),
+                      resource("aws:s3/bucketPolicy:BucketPolicy", f"tls-{i}", {"bucket": f"bucket-{i}", "policy": TLS_ONLY})]
     path = tmp_path / "large.json"
-    path.write_text(json.dumps(export(*(kms_key(f"key-{i}", rotation=True) for i in range(count)))))
+    path.write_text(json.dumps(export(*resources)))
     return readers.read_stacks([path])
 
 
+TLS_ONLY = json.dumps({"Version": "2012-10-17", "Statement": [{
+    "Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*",
+    "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]})
+
+
 def test_a_slow_stack_query_may_use_its_whole_budget(fake, rules, opa, tmp_path):
-    # 200 resources give the stack query a budget of 1 s + 5 ms a resource = 2 s; OPA answers after
+    # 201 resources give the stack query a budget of 1 s + 5 ms a resource = 2 s; OPA answers after
     # 1.5 s. The socket used to time out after the per-query 1 s and report the 2 s budget.
     engine = fake(relay(Upstream(opa.url, opa.token), "stack_deny", slow(1.5)))
-    assert gate_over_private_connection(engine.url, "relay", rules, large_stack(tmp_path, 200)) == set()
+    assert gate_over_private_connection(engine.url, "relay", rules, large_stack(tmp_path, 201)) == set()
 
 
 def test_a_query_that_outlives_its_budget_says_what_was_waited_for_and_how_long(fake, rules, opa, tmp_path):
     engine = fake(relay(Upstream(opa.url, opa.token), "stack_deny", slow(4.0)))
     started = time.monotonic()
     with pytest.raises(EngineError) as failure:
-        gate_over_private_connection(engine.url, "relay", rules, large_stack(tmp_path, 200))
+        gate_over_private_connection(engine.url, "relay", rules, large_stack(tmp_path, 201))
     assert "did not answer within 2.0s" in str(failure.value) and "stack_deny" in str(failure.value)
     waited = float(str(failure.value).rsplit("for ", 1)[1].rstrip("s"))
     assert 1.9 <= waited <= time.monotonic() - started

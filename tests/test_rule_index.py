@@ -179,3 +179,75 @@ def test_an_undeclared_rule_is_consulted_for_every_resource(tmp_path):
     value = opa_eval("data.stackguard.batch_deny", tmp_path / "rules",
                      document={"resources": resources, "config": {}}, tmp_path=tmp_path)
     assert {f["urn"] for f in value if f["rule"] == "aws-team-anything"} == {r["urn"] for r in resources}
+
+
+# Stack rules: the CLI and the pack send stack_deny only the resources of the types in
+# data.stackguard.stack_types, the union of the stack rules' stack_resource_types. A type a rule
+# reads but no rule declares would never reach it: its findings would silently disappear.
+
+def stack_rule_files(folder: Path) -> dict[str, Path]:
+    return {f"{p.parent.name}/{p.stem}": p for p in sorted((folder / "aws").rglob("*.rego"))
+            if not p.name.endswith("_test.rego") and re.search(r"^stack_deny contains", p.read_text(), flags=re.M)}
+
+
+STACK_RULES = stack_rule_files(REGO)
+# Library modules that read stack resources for the rules importing them.
+STACK_LIBRARIES = [p for p in (REGO / "lib").glob("*.rego") if not p.name.endswith("_test.rego")
+                   and p.name != "stack.rego" and "stack.of_type(" in p.read_text()]
+
+
+def type_tokens(path: Path) -> set[str]:
+    """The resource type tokens a module names (with a module path: not "aws:kms:dsse")."""
+    return {t for t in TOKEN.findall(code(path)) if "/" in t}
+
+
+@pytest.fixture(scope="module")
+def stack_declared(tmp_path_factory) -> dict[str, set[str]]:
+    value = opa_eval('{concat("/", [s, r]): t | some s, r; t := data.aws[s][r].stack_resource_types}',
+                     tmp_path=tmp_path_factory.mktemp("stack_declared"))
+    return {name: set(types) for name, types in value.items()}
+
+
+def test_every_built_in_stack_rule_declares_the_types_it_reads(stack_declared):
+    assert len(STACK_RULES) >= 15
+    missing = sorted(set(STACK_RULES) - set(stack_declared))
+    assert not missing, f"stack rules without stack_resource_types (the stack query would carry every resource): {missing}"
+    for name, path in STACK_RULES.items():
+        outside = sorted(type_tokens(path) - stack_declared[name])
+        assert not outside, f"{path.relative_to(ROOT)} reads types its stack_resource_types leave out: {outside}"
+    union = set().union(*stack_declared.values())
+    for library in STACK_LIBRARIES:
+        outside = sorted(type_tokens(library) - union)
+        assert not outside, f"{library.relative_to(ROOT)} reads types no stack rule declares: {outside}"
+
+
+def test_no_rule_reads_the_stack_but_through_of_type():
+    # stack_types holds only if every stack read goes through lib.stack.of_type (by_type).
+    readers_of_input = [p for p in REGO.rglob("*.rego") if not p.name.endswith("_test.rego")
+                        and "input.resources" in code(p) and p != REGO / "lib" / "stack.rego"
+                        and p != REGO / "stackguard" / "main.rego"]
+    assert not readers_of_input
+
+
+@pytest.mark.slow
+def test_stack_deny_on_the_declared_types_equals_stack_deny_on_every_resource(tmp_path):
+    resources = corpus_resources()
+    config = profiles.load("prod", catalog.load()).rule_config()
+    types = set(opa_eval("data.stackguard.stack_types", tmp_path=tmp_path))
+    assert "*" not in types
+    kept = [r for r in resources if r["type"] in types]
+    assert 0 < len(kept) < len(resources)
+    every = opa_eval("data.stackguard.stack_deny", document={"resources": resources, "config": config}, tmp_path=tmp_path)
+    declared_only = opa_eval("data.stackguard.stack_deny", document={"resources": kept, "config": config}, tmp_path=tmp_path)
+    as_set = lambda rows: {(f["urn"], f["rule"], f["message"]) for f in rows}  # noqa: E731
+    assert as_set(declared_only) == as_set(every)
+    # The comparison means something: most stack rules find something in the corpus.
+    assert len({f["rule"] for f in every}) >= 0.8 * len(STACK_RULES)
+
+
+def test_an_undeclared_stack_rule_makes_the_stack_query_carry_every_resource(tmp_path):
+    folder = tmp_path / "rules" / "aws" / "team"
+    folder.mkdir(parents=True)
+    (folder / "joins.rego").write_text(
+        'package aws.team.joins\n\nstack_deny contains {"urn": r.urn, "message": "seen"} if some r in input.resources\n')
+    assert opa_eval("data.stackguard.stack_types", tmp_path / "rules", tmp_path=tmp_path) == ["*"]

@@ -36,6 +36,8 @@ ENTRYPOINT = "stackguard"
 OWNED_PACKAGES = ("stackguard", "aws", "lib")
 # A resource every catalog flags (aws-kms-key-rotation): an engine that answers "nothing" to it is not evaluating.
 CANARY_RULE = "aws-kms-key-rotation"
+# The type token that stands for every type (data.lib.pulumi.any_type).
+ANY_TYPE = "*"
 CANARY: dict[str, Any] = {
     "type": "aws:kms/key:Key", "urn": "urn:pulumi:canary::stackguard::aws:kms/key:Key::canary", "name": "canary",
     "properties": {"enableKeyRotation": False, "keyUsage": "ENCRYPT_DECRYPT", "customerMasterKeySpec": "SYMMETRIC_DEFAULT"},
@@ -270,6 +272,14 @@ class PolicyEngine:
         return self._findings(self._query("deny", resource), "deny", resource.get("urn", ""))
 
     def stack_findings(self, resources: list[dict[str, Any]], config: dict[str, Any]) -> list[RawFinding]:
+        """The stack rules' findings, from a query that carries only the resources of the types they
+        read (`stack_types`): on a large stack most resources are of types no stack rule joins."""
+        types = self._query("stack_types", {})
+        if not all(isinstance(t, str) for t in types):
+            raise EngineError(f"OPA at {self.url} answered a malformed list of types for data.{ENTRYPOINT}.stack_types")
+        if ANY_TYPE not in types:
+            wanted = set(types)
+            resources = [r for r in resources if r.get("type") in wanted]
         rows = self._query("stack_deny", {"resources": resources, "config": config}, self._budget(len(resources)))
         return self._findings(rows, "stack_deny")
 
@@ -290,20 +300,38 @@ class PolicyEngine:
         return [f for f in findings if f.urn not in probe_urns]
 
     def stack_answers(self, resources: list[dict[str, Any]], config: dict[str, Any]) -> list[RawFinding]:
-        """Every resource rule and every stack rule for a stack: batches of BATCH_SIZE resources and
-        one stack query, in two lanes (this connection and a second one) so that OPA evaluates two
-        queries at once, on two cores. Findings come back in the order of the queries."""
+        """Every resource rule and every stack rule for a stack: one stack query and batches of
+        BATCH_SIZE resources, in two lanes (this connection and a second one) so that OPA evaluates
+        two queries at once, on two cores. The stack query, the longest, goes first; each lane then
+        takes the next query left, so neither idles while the other has a queue. Findings come back
+        in the order of the queries (the stack's, then each batch's), whichever lane answered."""
         queries: list[Callable[[PolicyEngine], list[RawFinding]]] = [
-            partial(PolicyEngine.batch_findings, resources=resources[start:start + BATCH_SIZE], config=config)
-            for start in range(0, len(resources), BATCH_SIZE)
+            partial(PolicyEngine.stack_findings, resources=resources, config=config),
+            *(partial(PolicyEngine.batch_findings, resources=resources[start:start + BATCH_SIZE], config=config)
+              for start in range(0, len(resources), BATCH_SIZE)),
         ]
-        queries.append(partial(PolicyEngine.stack_findings, resources=resources, config=config))
+        answers: list[list[RawFinding]] = [[] for _ in queries]
+        pending = iter(enumerate(queries))
+        take = threading.Lock()
+        failed = threading.Event()  # one lane failed: the other takes no further query
+
+        def drain(engine: PolicyEngine) -> None:
+            while not failed.is_set():
+                with take:
+                    index, query = next(pending, (-1, None))
+                if query is None:
+                    return
+                try:
+                    answers[index] = query(engine)
+                except BaseException:
+                    failed.set()
+                    raise
+
         twin = PolicyEngine(self.settings, self._known)
         twin._proof = self._proof  # the same proof: its answers wait for it too
-        lane = _OnItsOwnConnection(twin, lambda engine: [query(engine) for query in queries[1::2]], "a query to OPA")
-        mine = [query(self) for query in queries[0::2]]
-        theirs = lane.result()
-        answers = [mine[i // 2] if i % 2 == 0 else theirs[i // 2] for i in range(len(queries))]
+        lane = _OnItsOwnConnection(twin, drain, "a query to OPA")
+        drain(self)
+        lane.result()
         return [finding for answer in answers for finding in answer]
 
     def _budget(self, count: int) -> float:

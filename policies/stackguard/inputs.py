@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -94,7 +95,7 @@ def parse_json(data: bytes, path: Path | str, expected: str) -> Any:
         raise InputError(source, "(value)", f"{err}; expected {expected}") from None
     except RecursionError:
         raise InputError(source, "(structure)", f"nests deeper than {MAX_DEPTH} levels") from None
-    check_values(document, source)
+    check_values(document, source, text)
     return document
 
 
@@ -118,36 +119,60 @@ def parse_yaml(data: bytes, path: Path | str, expected: str) -> Any:
         raise InputError(source, f"line {mark.line + 1}" if mark else "(file)", f"is not valid YAML; expected {expected}") from None
     except RecursionError:
         raise InputError(source, "(structure)", f"nests deeper than {MAX_DEPTH} levels") from None
-    check_values(document, source)
+    check_values(document, source)  # YAML spells a surrogate more ways than JSON: every string is checked
     return document
 
 
-def check_values(document: Any, source: str) -> None:
-    """Depth, finite numbers and encodable strings, checked without recursion."""
-    stack: list[tuple[Any, str, int]] = [(document, "", 0)]
+def check_values(document: Any, source: str, text: str | None = None) -> None:
+    """Depth, finite numbers and encodable strings, checked without recursion. The key path of a
+    value is spelt out only for the message when one is refused: building it for every value cost
+    more than the checks. Given the JSON `text` parsed, strings are checked only when it holds a
+    `\\uD8xx`-`\\uDFxx` escape, the only way a lone surrogate enters JSON decoded from UTF-8."""
+    strings = text is None or _SURROGATE_ESCAPE.search(text) is not None
+    # Each entry: (value, its parent's entry, its key or index there, depth).
+    stack: list[tuple[Any, Any, str | int | None, int]] = [(document, None, None, 0)]
     while stack:
-        value, where, depth = stack.pop()
-        key = where or "(top level)"
+        entry = stack.pop()
+        value, _, _, depth = entry
         if depth > MAX_DEPTH:
-            raise InputError(source, key, f"nests deeper than {MAX_DEPTH} levels")
+            raise InputError(source, _key_path(entry), f"nests deeper than {MAX_DEPTH} levels")
         if isinstance(value, dict):
             for k, v in value.items():
                 if not isinstance(k, str):
-                    raise InputError(source, f"{where}.{k}" if where else str(k), f"keys must be strings, got {type(k).__name__}")
-                _check_string(k, source, key)
-                stack.append((v, f"{where}.{k}" if where else k, depth + 1))
+                    where = _key_path(entry)
+                    raise InputError(source, f"{where}.{k}" if entry[1] is not None else str(k),
+                                     f"keys must be strings, got {type(k).__name__}")
+                if strings:
+                    _check_string(k, source, entry)
+                stack.append((v, entry, k, depth + 1))
         elif isinstance(value, list):
-            stack.extend((v, f"{where}[{i}]", depth + 1) for i, v in enumerate(value))
+            stack.extend((v, entry, i, depth + 1) for i, v in enumerate(value))
         elif isinstance(value, str):
-            _check_string(value, source, key)
+            if strings:
+                _check_string(value, source, entry)
         elif isinstance(value, float) and not math.isfinite(value):
-            raise InputError(source, key, "numbers must be finite")
+            raise InputError(source, _key_path(entry), "numbers must be finite")
         elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _INT_LIMIT:
-            raise InputError(source, key, "integers must fit in 64 bits")
+            raise InputError(source, _key_path(entry), "integers must fit in 64 bits")
 
 
-def _check_string(text: str, source: str, key: str) -> None:
+# A JSON escape of a UTF-16 surrogate (\\ud800 to \\udfff).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _key_path(entry: tuple[Any, Any, str | int | None, int]) -> str:
+    """The key path of a checked value, as messages name it: `a.b[2].c`, `(top level)` for the document."""
+    steps: list[str] = []
+    while entry[1] is not None:
+        step = entry[2]
+        steps.append(f"[{step}]" if isinstance(step, int) else f".{step}")
+        entry = entry[1]
+    path = "".join(reversed(steps)).lstrip(".")
+    return path or "(top level)"
+
+
+def _check_string(text: str, source: str, entry: tuple[Any, Any, str | int | None, int]) -> None:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise InputError(source, key, "contains a lone UTF-16 surrogate (\\udXXX), which is not text") from None
+        raise InputError(source, _key_path(entry), "contains a lone UTF-16 surrogate (\\udXXX), which is not text") from None

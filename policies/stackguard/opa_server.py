@@ -51,6 +51,7 @@ allowed := {{
 	["POST", ["v1", "data", "stackguard", "stack_deny"]],
 	["POST", ["v1", "data", "stackguard", "batch_deny"]],
 	["POST", ["v1", "data", "stackguard", "rules"]],
+	["POST", ["v1", "data", "stackguard", "stack_types"]],
 }}
 """
 

@@ -35,7 +35,11 @@ is_type(resource, token) if resource.type in object.get(aliases, token, {token})
 # type_tokens(resource) is the set of type tokens the resource is of: its type and the tokens it
 # is an alias of; is_type(resource, token) holds for exactly these. Look a resource's entry up
 # in a table keyed by type token with `some token in type_tokens(resource); kinds[token]`.
-type_tokens(resource) := {resource.type} | {token | some token, names in aliases; resource.type in names}
+type_tokens(resource) := {resource.type} | object.get(alias_of, resource.type, set())
+
+# alias_of maps each type token to the tokens it is an alias of: built once, so that
+# type_tokens, called for every resource by several rules, is a lookup and not a scan of aliases.
+alias_of := {name: {token | some token, names in aliases; name in names} | some names in aliases; some name in names}
 
 # with_aliases(tokens) is the set of type tokens with the aliases of each: what a rule declares
 # as its resource_types, e.g. with_aliases({"aws:s3/bucket:Bucket"}) also holds

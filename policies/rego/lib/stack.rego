@@ -13,11 +13,16 @@ import data.lib.pulumi
 # scan every resource.
 of_type(token) := [r |
 	some t in object.get(pulumi.aliases, token, {token})
-	some r in object.get(by_type, t, set())
+	some r in object.get(by_type, t, [])
 ]
 
-# by_type maps each type token of input.resources to the resources of that type.
-by_type[resource.type] contains resource if some resource in input.resources
+# by_type maps each type token of input.resources to the resources of that type, in input
+# order. It is one object built by a comprehension that OPA indexes by type (one pass over the
+# resources): a partial set rule keyed by type costs time quadratic in the resources of a type.
+by_type := {type: resources |
+	some type in {resource.type | some resource in input.resources}
+	resources := [resource | some resource in input.resources; resource.type == type]
+}
 
 # refs(resource, key) is the set of URNs and known values that the property at key points to.
 refs(resource, key) := {urn | some urn in object.get(resource, ["propertyDependencies", key], [])} | {v |

@@ -52,6 +52,24 @@ rule_id(service, rule) := concat("-", ["aws", service, replace(rule, "_", "-")])
 
 # METADATA
 # description: |
+#   The type tokens the stack rules read: the union of their stack_resource_types, or
+#   {pulumi.any_type} when a stack rule declares none (a team's rule may not). The CLI sends
+#   stack_deny only the resources of these types, which keeps a large stack's query small.
+# entrypoint: true
+stack_types := {pulumi.any_type} if {
+	some [service, rule] in stack_rules
+	not data.aws[service][rule].stack_resource_types
+} else := {type | some [service, rule] in stack_rules; some type in data.aws[service][rule].stack_resource_types}
+
+# stack_rules is the set of [service, rule] pairs of the rules with a stack_deny, found with an
+# empty stack so that finding them costs nothing whatever the input.
+stack_rules := {[service, rule] |
+	some service, rule
+	data.aws[service][rule].stack_deny with input as {"resources": [], "config": {}}
+}
+
+# METADATA
+# description: |
 #   Findings of the resource rules for each of input.resources (each with input.config),
 #   tagged with the resource's URN: a whole stack in one query. Each resource is judged
 #   by indexed_deny, handed the rule index computed once for the query.

@@ -47,3 +47,11 @@ anonymous(i) if {
 	m.urn in stack.refs(i, "httpMethod")
 	upper(object.get(m.properties, "authorization", "NONE")) == "NONE"
 }
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:apigateway/integration:Integration",
+	"aws:apigateway/method:Method",
+	"aws:apigateway/methodSettings:MethodSettings",
+})

@@ -95,3 +95,11 @@ api_key_note(props) := "" if not props.apiKeyRequired == true
 body_api_key_note(doc, op) := "; an API key is not authentication" if openapi.api_key_only(doc, op)
 
 else := ""
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:apigateway/integration:Integration",
+	"aws:apigateway/method:Method",
+	"aws:apigateway/restApi:RestApi",
+})

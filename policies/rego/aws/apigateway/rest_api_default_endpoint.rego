@@ -57,3 +57,10 @@ openapi(body) := yaml.unmarshal(body) if {
 }
 
 openapi(body) := body if is_object(body)
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:apigateway/basePathMapping:BasePathMapping",
+	"aws:apigateway/restApi:RestApi",
+})

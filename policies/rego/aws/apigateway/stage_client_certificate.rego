@@ -29,3 +29,10 @@ stack_deny contains {"urn": s.urn, "message": msg} if {
 	count(apis & stack.refs(i, "restApi")) > 0
 	msg := sprintf("API Gateway stage %q calls HTTP backends (integration %q) without a client certificate: set clientCertificateId so the backend can verify the caller is API Gateway.", [s.name, i.name])
 }
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:apigateway/integration:Integration",
+	"aws:apigateway/stage:Stage",
+})

@@ -90,3 +90,14 @@ stack_deny contains {"urn": s.urn, "message": msg} if {
 weak_acl_urns := {f.urn | some f in web_acl_managed_rules.stack_deny}
 
 weak_acls := [acl | some acl in wafv2.acls; acl.urn in weak_acl_urns]
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:apigateway/stage:Stage",
+	"aws:wafv2/webAclAssociation:WebAclAssociation",
+	"aws:wafregional/webAclAssociation:WebAclAssociation",
+	"aws:wafv2/webAcl:WebAcl",
+	"aws:wafv2/webAclRule:WebAclRule",
+	"aws:wafv2/webAclRuleGroupAssociation:WebAclRuleGroupAssociation",
+})

@@ -26,3 +26,10 @@ stack_deny contains {"urn": api.urn, "message": msg} if {
 	pulumi.is_false(api.properties, "disableExecuteApiEndpoint")
 	msg := sprintf("API %q is mapped to a custom domain but its default execute-api endpoint is still enabled: set disableExecuteApiEndpoint to true so that clients must go through the custom domain.", [api.name])
 }
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:apigatewayv2/api:Api",
+	"aws:apigatewayv2/apiMapping:ApiMapping",
+})

@@ -1,5 +1,6 @@
 package aws.appsync.graphql_api_web_acl
 
+import data.lib.pulumi
 import data.lib.stack
 
 # METADATA
@@ -37,3 +38,10 @@ associations := stack.of_type("aws:wafv2/webAclAssociation:WebAclAssociation")
 
 # URNs and ARNs that some web ACL association points to (built once).
 associated := stack.targets(associations, "resourceArn")
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:appsync/graphQLApi:GraphQLApi",
+	"aws:wafv2/webAclAssociation:WebAclAssociation",
+})

@@ -95,3 +95,10 @@ takes_policy(props) if {
 	not pulumi.is_unknown(name)
 	not startswith(name, "com.amazonaws.vpce.")
 }
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:ec2/vpcEndpoint:VpcEndpoint",
+	"aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy",
+})

@@ -70,3 +70,10 @@ scanned(r) if {
 repository_name(r) := r.properties.name if is_string(r.properties.name)
 
 repository_name(r) := r.name if pulumi.absent(r.properties, "name")
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration",
+	"aws:ecr/repository:Repository",
+})

@@ -89,3 +89,10 @@ children(node, keys) := [child |
 as_list(x) := x if is_array(x)
 
 as_list(x) := [x] if not is_array(x)
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:s3/bucket:Bucket",
+	"aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+})

@@ -66,3 +66,10 @@ maximum_days := days if {
 	days := pulumi.config("aws-secretsmanager-secret-rotation").maximumDays
 	is_number(days)
 } else := default_maximum_days
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:secretsmanager/secret:Secret",
+	"aws:secretsmanager/secretRotation:SecretRotation",
+})

@@ -62,3 +62,10 @@ false_value(v) if {
 	is_string(v)
 	lower(v) == "false"
 }
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:sns/topic:Topic",
+	"aws:sns/topicPolicy:TopicPolicy",
+})

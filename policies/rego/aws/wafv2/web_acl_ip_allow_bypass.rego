@@ -1,5 +1,6 @@
 package aws.wafv2.web_acl_ip_allow_bypass
 
+import data.lib.pulumi
 import data.lib.wafv2
 
 # METADATA
@@ -78,3 +79,11 @@ association_rule(p) := {
 	"allow_ip": false,
 	"group": true,
 }
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:wafv2/webAcl:WebAcl",
+	"aws:wafv2/webAclRule:WebAclRule",
+	"aws:wafv2/webAclRuleGroupAssociation:WebAclRuleGroupAssociation",
+})

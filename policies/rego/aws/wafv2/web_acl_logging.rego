@@ -1,5 +1,6 @@
 package aws.wafv2.web_acl_logging
 
+import data.lib.pulumi
 import data.lib.stack
 import data.lib.wafv2
 
@@ -43,3 +44,12 @@ logged(acl) if wafv2.acl_key(acl) in logged_keys
 # A configuration whose target is unknown and untraceable could log any web ACL: report
 # nothing rather than a web ACL that may well be logged.
 unresolved_configuration if stack.untraceable(configurations, "resourceArn")
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:wafv2/webAcl:WebAcl",
+	"aws:wafv2/webAclRule:WebAclRule",
+	"aws:wafv2/webAclRuleGroupAssociation:WebAclRuleGroupAssociation",
+	"aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
+})

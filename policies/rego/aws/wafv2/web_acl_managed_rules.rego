@@ -201,3 +201,11 @@ undecidable(acl) if {
 # A rule resource whose web ACL is unknown and untraceable could complete any web ACL:
 # report no missing group rather than one that may well be there.
 unresolved_attachment if stack.untraceable(array.concat(wafv2.rule_resources, wafv2.group_associations), "webAclArn")
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:wafv2/webAcl:WebAcl",
+	"aws:wafv2/webAclRule:WebAclRule",
+	"aws:wafv2/webAclRuleGroupAssociation:WebAclRuleGroupAssociation",
+})

@@ -1,5 +1,6 @@
 package aws.wafv2.web_acl_rate_limit
 
+import data.lib.pulumi
 import data.lib.stack
 import data.lib.wafv2
 
@@ -97,3 +98,11 @@ undecidable(acl) if {
 # A rule resource whose web ACL is unknown and untraceable could be the rate limit of any
 # web ACL: report nothing rather than a web ACL that may well be limited.
 unresolved_attachment if stack.untraceable(wafv2.rule_resources, "webAclArn")
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:wafv2/webAcl:WebAcl",
+	"aws:wafv2/webAclRule:WebAclRule",
+	"aws:wafv2/webAclRuleGroupAssociation:WebAclRuleGroupAssociation",
+})
