@@ -39,3 +39,10 @@ logged(d) if not pulumi.absent(object.get(d.properties, "loggingConfig", {}), "b
 logged(d) if pulumi.unknown(d.properties, "loggingConfig")
 
 logged(d) if stack.referenced(d, ["arn"], delivered)
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:cloudfront/distribution:Distribution",
+	"aws:cloudwatch/logDeliverySource:LogDeliverySource",
+})

@@ -1,5 +1,6 @@
 package aws.ec2.vpc_flow_logs
 
+import data.lib.pulumi
 import data.lib.stack
 
 # METADATA
@@ -32,3 +33,10 @@ flow_logs := stack.of_type("aws:ec2/flowLog:FlowLog")
 
 # URNs and ids of the VPCs some flow log records (built once).
 logged := stack.targets(flow_logs, "vpcId")
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:ec2/flowLog:FlowLog",
+	"aws:ec2/vpc:Vpc",
+})

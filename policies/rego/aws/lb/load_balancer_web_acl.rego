@@ -37,3 +37,10 @@ associations := stack.of_type("aws:wafv2/webAclAssociation:WebAclAssociation")
 
 # URNs and ARNs that some web ACL association points to (built once).
 associated := stack.targets(associations, "resourceArn")
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:lb/loadBalancer:LoadBalancer",
+	"aws:wafv2/webAclAssociation:WebAclAssociation",
+})

@@ -1,5 +1,6 @@
 package aws.redshift.cluster_audit_logging
 
+import data.lib.pulumi
 import data.lib.stack
 
 # METADATA
@@ -33,3 +34,10 @@ loggings := stack.of_type("aws:redshift/logging:Logging")
 
 # Identifiers and URNs of the clusters some logging resource covers (built once).
 logged := stack.targets(loggings, "clusterIdentifier")
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:redshift/cluster:Cluster",
+	"aws:redshift/logging:Logging",
+})

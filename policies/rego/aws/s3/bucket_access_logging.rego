@@ -51,3 +51,11 @@ log_targets := stack.targets(loggings, "targetBucket") | {t |
 logged(bucket) if stack.referenced(bucket, ["bucket", "id"], logged_buckets)
 
 logged(bucket) if not pulumi.absent(object.get(bucket.properties, "logging", {}), "targetBucket")
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:s3/bucket:Bucket",
+	"aws:s3/bucketLogging:BucketLogging",
+	"aws:s3/bucketLoggingV2:BucketLoggingV2",
+})

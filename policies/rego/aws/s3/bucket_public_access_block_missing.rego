@@ -50,3 +50,11 @@ account_blocked if {
 	some name in s3.public_access_block_settings
 	pulumi.unknown(block.properties, name)
 }
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
+	"aws:s3/bucket:Bucket",
+	"aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+})

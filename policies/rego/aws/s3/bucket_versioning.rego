@@ -50,3 +50,11 @@ versioned(bucket) if stack.referenced(bucket, ["bucket", "id"], covered)
 versioned(bucket) if bucket.properties.versioning.enabled == true
 
 versioned(bucket) if pulumi.unknown(bucket.properties, "versioning")
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:s3/bucket:Bucket",
+	"aws:s3/bucketVersioning:BucketVersioning",
+	"aws:s3/bucketVersioningV2:BucketVersioningV2",
+})

@@ -34,3 +34,9 @@ stack_deny contains {"urn": version.urn, "message": msg} if {
 }
 
 value_keys := ["secretString", "secretBinary"]
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:secretsmanager/secretVersion:SecretVersion",
+})
