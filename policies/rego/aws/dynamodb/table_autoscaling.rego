@@ -41,3 +41,10 @@ unreadable_targets if {
 	some t in targets
 	pulumi.unknown(t.properties, "resourceId")
 }
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:appautoscaling/target:Target",
+	"aws:dynamodb/table:Table",
+})

@@ -45,3 +45,10 @@ unresolved if {
 }
 
 unresolved if stack.untraceable(ec2_endpoints, "vpcId")
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:ec2/vpc:Vpc",
+	"aws:ec2/vpcEndpoint:VpcEndpoint",
+})

@@ -46,3 +46,11 @@ associations := {
 
 # URNs and ids of the endpoints each kind of association wires (built once).
 associated := {kind: stack.targets(list, "vpcEndpointId") | some kind, list in associations}
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:ec2/vpcEndpoint:VpcEndpoint",
+	"aws:ec2/vpcEndpointRouteTableAssociation:VpcEndpointRouteTableAssociation",
+	"aws:ec2/vpcEndpointSubnetAssociation:VpcEndpointSubnetAssociation",
+})

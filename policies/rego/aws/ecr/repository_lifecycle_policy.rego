@@ -1,5 +1,6 @@
 package aws.ecr.repository_lifecycle_policy
 
+import data.lib.pulumi
 import data.lib.stack
 
 # METADATA
@@ -30,3 +31,10 @@ stack_deny contains {"urn": repo.urn, "message": msg} if {
 policies := stack.of_type("aws:ecr/lifecyclePolicy:LifecyclePolicy")
 
 covered := stack.targets(policies, "repository")
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:ecr/lifecyclePolicy:LifecyclePolicy",
+	"aws:ecr/repository:Repository",
+})

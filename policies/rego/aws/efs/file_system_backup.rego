@@ -1,5 +1,6 @@
 package aws.efs.file_system_backup
 
+import data.lib.pulumi
 import data.lib.stack
 
 # METADATA
@@ -34,3 +35,10 @@ enabled_policies := [p |
 ]
 
 covered := stack.targets(enabled_policies, "fileSystemId")
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:efs/backupPolicy:BackupPolicy",
+	"aws:efs/fileSystem:FileSystem",
+})

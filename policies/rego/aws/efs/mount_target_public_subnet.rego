@@ -1,5 +1,6 @@
 package aws.efs.mount_target_public_subnet
 
+import data.lib.pulumi
 import data.lib.stack
 
 # METADATA
@@ -28,3 +29,10 @@ stack_deny contains {"urn": target.urn, "message": msg} if {
 }
 
 public_subnets := [s | some s in stack.of_type("aws:ec2/subnet:Subnet"); s.properties.mapPublicIpOnLaunch == true]
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:ec2/subnet:Subnet",
+	"aws:efs/mountTarget:MountTarget",
+})

@@ -34,3 +34,10 @@ stack_deny contains {"urn": cluster.urn, "message": msg} if {
 }
 
 instances := stack.of_type("aws:rds/clusterInstance:ClusterInstance")
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:rds/cluster:Cluster",
+	"aws:rds/clusterInstance:ClusterInstance",
+})

@@ -1,5 +1,6 @@
 package aws.rds.snapshot_encrypted
 
+import data.lib.pulumi
 import data.lib.stack
 
 # METADATA
@@ -35,3 +36,12 @@ kinds := [
 	["aws:rds/snapshot:Snapshot", "aws:rds/instance:Instance", "dbInstanceIdentifier", ["identifier", "id"]],
 	["aws:rds/clusterSnapshot:ClusterSnapshot", "aws:rds/cluster:Cluster", "dbClusterIdentifier", ["clusterIdentifier", "id"]],
 ]
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:rds/cluster:Cluster",
+	"aws:rds/clusterSnapshot:ClusterSnapshot",
+	"aws:rds/instance:Instance",
+	"aws:rds/snapshot:Snapshot",
+})

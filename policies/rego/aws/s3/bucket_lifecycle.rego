@@ -41,3 +41,11 @@ covered := stack.targets(configurations, "bucket")
 inline_rules(bucket) if count(object.get(bucket.properties, "lifecycleRules", [])) > 0
 
 inline_rules(bucket) if pulumi.unknown(bucket.properties, "lifecycleRules")
+
+# The types this rule's stack_deny reads (with its helpers'): the stack query carries only
+# the resources of the types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:s3/bucket:Bucket",
+	"aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+	"aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+})
