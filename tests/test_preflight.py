@@ -165,13 +165,14 @@ def write_program(tmp_path: Path, program: str, config: dict | None = None) -> P
     return project
 
 
-@pytest.mark.parametrize("ending", ["sys.exit(0)", "os._exit(0)"])
-def test_a_program_that_exits_early_never_passes(tmp_path, ending):
+@pytest.mark.parametrize("ending, code, says", [("sys.exit(0)", 2, "before it finished"),
+                                               ("os._exit(0)", 3, "before its stack completed")])
+def test_a_program_that_exits_early_never_passes(tmp_path, ending, code, says):
     project = write_program(tmp_path, f"import os, sys\nimport pulumi_aws as aws\n"
                                       f"aws.kms.Key('unrotated', enable_key_rotation=False)\n{ending}\n", {})
     result = preflight("--project", str(project), "--stack", "dev", "--format", "json")
-    assert result.returncode == 2 and result.stdout == ""
-    assert "before it finished" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == code and result.stdout == ""
+    assert says in result.stderr and "Traceback" not in result.stderr
 
 
 def test_report_states_generic_data_sources_and_what_was_not_inspected(tmp_path):

@@ -196,7 +196,7 @@ def test_resource_references_never_hang_and_give_the_same_result_20_times(tmp_pa
     assert len(permissions) == 5 and all(p["function"].startswith("fn-") for p in permissions)
 
 
-@pytest.mark.parametrize("ending", ["import sys; sys.exit(0)", "import os; os._exit(0)", "raise SystemExit"])
+@pytest.mark.parametrize("ending", ["import sys; sys.exit(0)", "raise SystemExit"])
 def test_a_program_that_exits_is_a_failed_run(tmp_path, ending):
     directory = make_project(tmp_path, f"""
         import pulumi_aws as aws
@@ -206,6 +206,18 @@ def test_a_program_that_exits_is_a_failed_run(tmp_path, ending):
     with pytest.raises(InputError) as err:
         run(directory)
     assert "before it finished" in str(err.value) and "nothing was checked" in str(err.value)
+
+
+@pytest.mark.parametrize("ending", ["import os; os._exit(0)", "import os; os._exit(7)"])
+def test_a_program_that_ends_its_process_did_not_complete(tmp_path, ending):
+    # No host reports it: the monitor never saw the stack's outputs registered, so the run is incomplete.
+    directory = make_project(tmp_path, f"""
+        import pulumi, pulumi_aws as aws
+        key = aws.kms.Key("unrotated", enable_key_rotation=False)
+        key.arn.apply(lambda _arn: exec({ending!r}))
+    """, config={})
+    with pytest.raises(EngineError, match="before its stack completed"):
+        run(directory)
 
 
 def test_a_killed_program_is_an_engine_failure(tmp_path):
@@ -404,14 +416,14 @@ def test_urns_are_the_engines_whole_type_chain(tmp_path):
         "urn:pulumi:dev::demo::demo:index:Outer$demo:index:Inner$aws:s3/bucket:Bucket::site-inner-bucket")
 
 
-def test_a_result_forged_by_the_program_is_refused(tmp_path):
+def test_a_result_written_by_the_program_is_not_the_result(tmp_path):
+    # The program shares the host's process: what it writes to the result pipe can only fail the run.
     directory = make_project(tmp_path, """
         import json, os, sys
         import pulumi_aws as aws
         aws.kms.Key("unrotated", enable_key_rotation=False)
         forged = json.dumps({"status": "ok", "registrations": [], "reads": [], "generic_invokes": []})
         os.write(int(sys.argv[1]), forged.encode())
-        os._exit(0)
     """, config={})
-    with pytest.raises(EngineError, match="did not come from stackguard's host"):
+    with pytest.raises(EngineError, match="something other than stackguard's host wrote to the host's result pipe"):
         run(directory)

@@ -380,3 +380,56 @@ time.sleep(300)
     finally:
         if cli.poll() is None:
             cli.kill()
+
+
+FORGER = '''
+import json, os, sys
+import pulumi_aws as aws
+
+aws.kms.Key("unrotated", enable_key_rotation=False)
+
+
+def host_frame():
+    """The host's frame holding the result descriptor (and, once, its nonce), found as the issue found it."""
+    for frame in sys._current_frames().values():
+        while frame is not None:
+            if "result_fd" in frame.f_locals:
+                return frame.f_locals
+            frame = frame.f_back
+    raise SystemExit("no host frame")
+
+
+found = host_frame()
+forged = {"status": "ok", "registrations": [], "reads": [], "generic_invokes": [], "nonce": found.get("nonce")}
+os.write(found["result_fd"], json.dumps(forged).encode())
+os._exit(0)
+'''
+
+
+def test_a_program_cannot_forge_the_hosts_result(tmp_path):
+    """#25.6: a program that found the host's result descriptor and nonce by walking sys._current_frames(),
+    wrote {"status": "ok", "registrations": []} and called os._exit(0) once got 0 resources and PASSED."""
+    project = _program(tmp_path / "forger", FORGER)
+    result = run("preflight", "--project", str(project), "--stack", "dev", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 3, (result.returncode, result.stdout, result.stderr)
+    assert result.stdout == "" and "Traceback" not in result.stderr
+    assert "before its stack completed" in result.stderr and "nothing was checked" in result.stderr
+
+
+def test_a_program_that_rewrites_the_host_in_its_own_process_still_gets_its_findings(tmp_path):
+    """#25.6: the program runs in the host's process, so it can replace any of the host's functions (here the
+    one that listed its registrations); what the gate judges is recorded by stackguard's process instead."""
+    project = _program(tmp_path / "rewriter", """
+import sys
+import pulumi_aws as aws
+
+aws.kms.Key("unrotated", enable_key_rotation=False)
+for frame in sys._current_frames().values():
+    while frame is not None:
+        if "Scrubber" in frame.f_globals:  # the host's module, hidden from sys.modules while the program runs
+            frame.f_globals["_registrations"] = lambda *args, **kwargs: []
+        frame = frame.f_back
+""")
+    result = run("preflight", "--project", str(project), "--stack", "dev", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1, (result.returncode, result.stderr)
+    assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["aws-kms-key-rotation"]

@@ -377,7 +377,7 @@ def preflight(
     config: Optional[Path] = CONFIG_OPTION, exemptions: Optional[Path] = EXEMPTIONS_OPTION,
     timeout: float = TIMEOUT_OPTION,
 ):
-    """Run the stack program on Pulumi's mock runtime, as `pulumi preview` would, and gate it."""
+    """Run the stack program as `pulumi preview` would, against a monitor stackguard serves, and gate it."""
     from .preflight import preflight as run_preflight  # imports pulumi_aws only when needed
 
     opts = GateOptions(fmt, output, compact, quiet, fail_on, soft_fail, rule, skip_rule, baseline, create_baseline)

@@ -1,9 +1,9 @@
 """`stackguard preflight`: the deploy gate with no cloud account and no Pulumi CLI.
 
 Runs in the CLI's process. The stack's program runs as `pulumi preview` would (program_runner.py:
-its own environment, a child process, the mock runtime with preview semantics and realistic AWS
-answers); every registration is recorded as the engine would see it and gated in-process by the
-same decision core as the CrossGuard pack. The program starts first; the engine's modules load and
+its own environment, a child process, the Pulumi runtime against the resource monitor this process
+serves, preview semantics, realistic AWS answers); every registration is recorded here as the engine
+would see it and gated in-process by the same decision core as the CrossGuard pack. The program starts first; the engine's modules load and
 the private OPA boots and proves itself while it runs.
 
 The program has a deadline (EngineError, exit 3, naming the stage); the CLI's own deadline and
@@ -84,7 +84,7 @@ def preflight(project_dir: Path, stack: str, profile_name: str | None = None,
     config = project.stack_config(stack)
     if not config.exists:
         _unknown_stack(project, stack, config.file)
-    progress(f"running the program {project.program_dir} ({stack}) on the mock runtime")
+    progress(f"running the program {project.program_dir} ({stack}) as a preview")
     # The program starts first and runs on one core; on the other, the private OPA boots and
     # proves itself while the engine client loads.
     with program_runner.RunningProgram(project, stack, config) as program:

@@ -1,12 +1,15 @@
-"""Runs a Pulumi program inside its own environment, the way Pulumi's Python language host does,
-on the mock runtime with preview semantics, and reports every registration to stackguard.
+"""Runs a Pulumi program inside its own environment, the way Pulumi's Python language host does:
+the Pulumi runtime configured for a preview (dry run) against the resource monitor and engine that
+stackguard serves from its own process (program_monitor.py).
 
 Started by program_runner.py as `<program's python> -m _stackguard_host.program_host <result fd>`
 with a copy of this package on PYTHONPATH. It needs nothing but `pulumi` in the program's
-environment: standard library, pulumi, and the sibling modules copied with it.
+environment: standard library, pulumi, and the sibling module copied with it.
 
-Protocol: the run's settings arrive as one JSON document on stdin; one JSON document goes back on
-the result pipe when the run is over. No document means the program ended the process itself.
+Protocol: the run's settings (with the monitor's address) arrive as one JSON document on stdin.
+Every registration goes to the monitor, which keeps the record the gate judges. The result pipe
+carries only why a run failed (an error, missing config, `sys.exit`): whatever is written there can
+make a run fail, never pass, since the program runs in this process and could write it too.
 Every text that leaves this process has the stack's decrypted secrets replaced by [secret].
 """
 from __future__ import annotations
@@ -180,40 +183,43 @@ def _unknown_plain_invokes(pulumi) -> None:
     pulumi.runtime.invoke = invoke
 
 
-def _mocks(spec: dict[str, Any]):
-    from .mocks import AwsMocks
+def _configure(pulumi, spec: dict[str, Any]) -> None:
+    """Configure the runtime as the Pulumi CLI's exec script does: config, then the settings this SDK
+    version accepts (older ones lack the organization and root directory)."""
+    import inspect
 
-    return AwsMocks(account_id=spec["account_id"], region=spec["region"])
-
-
-def _registrations(monitor) -> list[dict[str, Any]]:
-    from google.protobuf import json_format
-
-    return [
-        {
-            "urn": r.urn, "type": r.type, "name": r.name, "parent": r.parent, "custom": r.custom, "remote": r.remote,
-            "properties": json_format.MessageToDict(r.properties), "dependencies": r.dependencies,
-            "propertyDependencies": r.property_dependencies, "sourceFile": r.source_file, "sourceLine": r.source_line,
-            "protect": r.options.get("protect", False),
-        }
-        for r in monitor.registrations
-    ]
+    runtime = pulumi.runtime
+    if hasattr(runtime, "set_all_config"):
+        runtime.set_all_config(spec["config"], spec["secret_keys"])
+    else:
+        for key, value in spec["config"].items():
+            runtime.set_config(key, value)
+    settings = {"monitor": spec["monitor"], "engine": spec["monitor"], "project": spec["project"],
+                "stack": spec["stack"], "dry_run": True, "organization": spec.get("organization", "organization"),
+                "root_directory": spec["program_dir"]}
+    accepted = inspect.signature(runtime.Settings.__init__).parameters
+    runtime.configure(runtime.Settings(**{k: v for k, v in settings.items() if k in accepted}))
 
 
-def run(spec: dict[str, Any]) -> dict[str, Any]:
+def _run_path(program_dir: Path) -> None:
+    runpy.run_path(str(program_dir), run_name="__main__")
+
+
+def run(spec: dict[str, Any]) -> Optional[dict[str, Any]]:
+    """Run the program; None when it completed, otherwise why it failed."""
+    import asyncio
+
     import pulumi
-
-    from .recording import run_program
 
     program_dir = Path(spec["program_dir"]).resolve()
     _unknown_plain_invokes(pulumi)
     _trace_apply_callbacks(pulumi)
-    pulumi.runtime.set_all_config(spec["config"], spec["secret_keys"])
+    _configure(pulumi, spec)
     os.chdir(program_dir)
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
     try:
-        monitor = run_program(lambda: runpy.run_path(str(program_dir), run_name="__main__"), _mocks(spec),
-                              project=spec["project"], stack=spec["stack"], preview=True,
-                              organization=spec.get("organization", "organization"))
+        loop.run_until_complete(pulumi.runtime.run_in_stack(lambda: _run_path(program_dir)))
     except BaseException as err:  # noqa: BLE001 - whatever the program raises is reported, never a host crash
         exit_request = _system_exit(err)
         if exit_request is not None:
@@ -221,19 +227,28 @@ def run(spec: dict[str, Any]) -> dict[str, Any]:
         if isinstance(err, KeyboardInterrupt):
             raise
         return _failure(err, program_dir)
-    return {
-        "status": "ok",
-        "registrations": _registrations(monitor),
-        "reads": [{"urn": r.urn, "type": r.type, "id": r.id} for r in monitor.reads],
-        "generic_invokes": sorted(set(monitor.generic_invokes)),
-    }
+    _signal_completion(spec["monitor"])
+    return None
+
+
+def _signal_completion(address: str) -> None:
+    """Tell the monitor the runtime finished every registration, output and RPC: what newer SDKs do
+    themselves once the program succeeded (SignalAndWaitForShutdown), sent by the host for every SDK."""
+    import grpc
+    from google.protobuf import empty_pb2
+
+    with grpc.insecure_channel(address) as channel:
+        done = channel.unary_unary("/pulumirpc.ResourceMonitor/SignalAndWaitForShutdown",
+                                     request_serializer=empty_pb2.Empty.SerializeToString,
+                                     response_deserializer=empty_pb2.Empty.FromString)
+        done(empty_pb2.Empty(), timeout=60)
 
 
 def _remove_own_copy() -> None:
     """Import the sibling modules, then remove the private folder they were copied to: the run needs
     nothing from it any more, so even a SIGKILL of stackguard (which this process follows through
     PR_SET_PDEATHSIG) leaves no stackguard-host-* folder behind once the program is running."""
-    from . import invokes, mocks, recording, registration  # noqa: F401 - loaded before their files go
+    from . import invokes  # noqa: F401 - loaded before its file goes
 
     folder = Path(__file__).resolve().parent.parent
     if folder.name.startswith("stackguard-host-"):
@@ -242,21 +257,21 @@ def _remove_own_copy() -> None:
 
 def main() -> None:
     result_fd = int(sys.argv[1])
-    spec = json.load(sys.stdin)
-    scrub = Scrubber(spec.get("secrets", []))
     try:
         import pulumi  # noqa: F401 - the one thing the program's environment must provide
     except ImportError as err:
         sys.stderr.write(f"{err}\n")
         sys.exit(NO_PULUMI_EXIT)
-    nonce = spec.pop("nonce")
     _remove_own_copy()
-    outcome = run(spec)
-    with os.fdopen(result_fd, "w") as result:
-        json.dump({**scrub.deep(outcome), "nonce": nonce}, result)
+    spec = json.load(sys.stdin)  # sent once stackguard's monitor is up (pulumi loaded meanwhile)
+    scrub = Scrubber(spec.get("secrets", []))
+    failure = run(spec)
+    if failure is not None:
+        with os.fdopen(result_fd, "w") as result:
+            json.dump(scrub.deep(failure), result)
     sys.stdout.flush()
     sys.stderr.flush()
-    # Skip interpreter teardown: the mock runtime leaves event loops on worker threads whose
+    # Skip interpreter teardown: the runtime leaves event loops on worker threads whose
     # finalizers only print noise once their file descriptors are gone.
     os._exit(0)
 

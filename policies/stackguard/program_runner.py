@@ -1,10 +1,15 @@
 """Run a stack's program in a child process with the program's own Python environment, as the Pulumi
-CLI's language host does, and collect what it registered.
+CLI's language host does, against the resource monitor this process serves (program_monitor.py),
+which records what it registered.
 
 The interpreter comes from Pulumi.yaml's `runtime.options` (`virtualenv`, `toolchain: pip|poetry|uv`);
-stackguard's host (program_host.py and the mocks) is copied to a private folder put on PYTHONPATH,
-so the program's environment needs only `pulumi`. The child runs in its own process group and dies
-with stackguard (PR_SET_PDEATHSIG); the group is killed whatever way the run ends.
+stackguard's host (program_host.py) is copied to a private folder put on PYTHONPATH, so the
+program's environment needs only `pulumi`. The child runs in its own process group and dies with
+stackguard (PR_SET_PDEATHSIG); the group is killed whatever way the run ends.
+
+The run's result is this process's record, never the child's word: the program runs inside the
+child and could say anything there. A run counts only when the root stack registered its outputs
+and the program exited 0; the child's result pipe can only say why a run failed.
 """
 from __future__ import annotations
 
@@ -12,7 +17,6 @@ import contextlib
 import ctypes
 import json
 import os
-import secrets
 import shutil
 import signal
 import subprocess
@@ -22,16 +26,19 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from . import opa_server, program_host
 from .errors import EngineError, InputError
 from .pulumi_project import Project, StackConfig
 from .registration import Registration
 
+if TYPE_CHECKING:  # grpc and pulumi load only once a program runs
+    from .program_monitor import MonitorServer, Record
+
 HOST_PACKAGE = "_stackguard_host"
 # The modules the host needs, all standard library + pulumi only.
-HOST_MODULES = ("program_host.py", "recording.py", "registration.py", "mocks.py", "invokes.py")
+HOST_MODULES = ("program_host.py", "invokes.py")
 DEFAULT_ACCOUNT = "123456789012"
 DEFAULT_REGION = "us-east-1"
 # Variables the program has no use for and must not see.
@@ -210,8 +217,8 @@ class _Collect(threading.Thread):
 
 
 class RunningProgram:
-    """The program, started in its child process: `result()` waits for it and reads what it
-    registered; `stop()` (or leaving the `with` block) ends it and everything it started."""
+    """The program, started in its child process: `result()` waits for it and reads what the monitor
+    recorded; `stop()` (or leaving the `with` block) ends it and everything it started."""
 
     def __init__(self, project: Project, stack: str, config: StackConfig):
         self.project, self.config = project, config
@@ -220,17 +227,15 @@ class RunningProgram:
         self.scrub = program_host.Scrubber(secret_values)
         account, region = _account_and_region(config)
         spec: dict[str, Any] = {"program_dir": str(project.program_dir), "project": project.name, "stack": stack,
-                "config": config.values, "secret_keys": config.secret_keys, "secrets": secret_values,
-                "account_id": account, "region": region,
-                # Proof that the result comes from the host, not from a program writing to the result pipe.
-                "nonce": secrets.token_hex(16)}
-        self.nonce = spec["nonce"]
+                                "config": config.values, "secret_keys": config.secret_keys, "secrets": secret_values}
         self.started, self.stopped = time.monotonic(), False
         _adopt_orphans()
         self.children_before = _children()
         self.host_dir = _host_dir()
         read_end, write_end = os.pipe()
         try:
+            # Started before the monitor's gRPC threads exist (a fork beside them is unsafe); the child
+            # loads `pulumi` while the monitor starts, then reads its settings.
             self.process = subprocess.Popen(
                 [str(self.python), "-m", f"{HOST_PACKAGE}.program_host", str(write_end)],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, pass_fds=(write_end,),
@@ -248,24 +253,33 @@ class RunningProgram:
         self.collect.start()
         self.forward.start()
         try:
+            from .program_monitor import MonitorServer  # noqa: F811 - the real import, once the child runs
+
+            self.monitor: MonitorServer | None = MonitorServer(project.name, stack, account, region, self.scrub, _write_stderr)
+        except BaseException:
+            self.monitor = None
+            self.stop()
+            raise
+        try:
             assert self.process.stdin is not None
-            self.process.stdin.write(json.dumps(spec).encode())
+            self.process.stdin.write(json.dumps({**spec, "monitor": self.monitor.address}).encode())
             self.process.stdin.close()
         except BrokenPipeError:
             pass  # the child ended before reading its settings: its exit code says why
 
     def result(self, timeout: float | None = None) -> ProgramRun:
-        """Wait until the program ends (`timeout` counts from its start); InputError when it failed
-        or ended itself, EngineError when it was killed or too slow."""
+        """Wait until the program ends (`timeout` counts from its start); InputError when it failed,
+        EngineError when it did not complete, was killed or was too slow."""
         remaining = None if timeout is None else max(0.0, timeout - (time.monotonic() - self.started))
         try:
             code = self.process.wait(timeout=remaining)
         except subprocess.TimeoutExpired:
             raise EngineError(f"the program did not finish within {round(timeout or 0, 1):g} s (stage: running "
-                              f"the program {self.project.program_dir} on the mock runtime); use --timeout to allow more") from None
+                              f"the program {self.project.program_dir} as a preview); use --timeout to allow more") from None
         finally:
             self.stop()
-        return _outcome(self.project, self.config, self.python, code, self.collect.data, self.scrub, self.nonce)
+        assert self.monitor is not None
+        return _outcome(self.project, self.config, self.python, code, self.collect.data, self.scrub, self.monitor.record)
 
     def stop(self) -> None:
         if self.stopped:
@@ -273,6 +287,9 @@ class RunningProgram:
         self.stopped = True
         kill_group(self.process)
         _sweep(self.children_before)
+        monitor = getattr(self, "monitor", None)
+        if monitor is not None:
+            monitor.stop()
         self.collect.join(timeout=5)
         self.forward.join(timeout=5)
         shutil.rmtree(self.host_dir, ignore_errors=True)
@@ -284,60 +301,75 @@ class RunningProgram:
         self.stop()
 
 
+def _write_stderr(text: str) -> None:
+    sys.stderr.write(text)
+    sys.stderr.flush()
+
+
 def run(project: Project, stack: str, config: StackConfig, timeout: float | None = None) -> ProgramRun:
-    """Run the program to its end; raise InputError when it fails or ends itself, EngineError when killed or too slow."""
+    """Run the program to its end; raise InputError when it fails, EngineError when it does not complete,
+    is killed or is too slow."""
     with RunningProgram(project, stack, config) as program:
         return program.result(timeout)
 
 
 def _outcome(project: Project, config: StackConfig, python: Path, code: int, data: bytes,
-             scrub: program_host.Scrubber, nonce: str) -> ProgramRun:
+             scrub: program_host.Scrubber, record: Record) -> ProgramRun:
     main = str(project.program_dir / "__main__.py")
     if code == program_host.NO_PULUMI_EXIT and not data:
         raise InputError(str(project.file), "runtime",
                          f"the program's environment ({python}) has no `pulumi` package; install the program's "
                          f"dependencies into it ({python} -m pip install -r requirements.txt)")
-    if not data:
-        if code < 0:
-            raise EngineError(f"the program was killed by {signal.Signals(-code).name} before it finished; "
-                              "nothing was checked")
-        raise InputError(main, "(exit)", f"the program exited (code {code}) before it finished; nothing was checked")
+    if record.failure:
+        raise EngineError(f"stackguard's resource monitor failed ({record.failure}); nothing was checked")
+    reported = _reported_failure(data)
+    if reported is not None:
+        _failed(project, config, python, main, reported, scrub)
+    if code < 0:
+        raise EngineError(f"the program was killed by {signal.Signals(-code).name} before it finished")
+    if code != 0 or not record.completed:
+        raise EngineError(f"the program ended (exit code {code}) before its stack completed: the Pulumi runtime "
+                          f"never signalled that its registrations were done, so what reached stackguard's monitor "
+                          f"is not the whole program (it called os._exit or was ended from inside)")
+    if data:
+        raise EngineError("something other than stackguard's host wrote to the host's result pipe (the host writes "
+                          "there only when a run fails)")
+    with record.lock:
+        return ProgramRun(registrations=list(record.registrations),
+                          reads=[{"urn": r.urn, "type": r.type, "id": r.id} for r in record.reads],
+                          generic_invokes=sorted(record.generic_invokes))
+
+
+def _reported_failure(data: bytes) -> dict[str, Any] | None:
+    """The failure the result pipe reports, if it holds one; anything else there is ignored here."""
     try:
-        outcome = json.loads(data)
+        outcome = json.loads(data) if data else None
     except ValueError:
-        raise EngineError("the program host sent an unreadable result; nothing was checked") from None
-    if not isinstance(outcome, dict) or outcome.get("nonce") != nonce:
-        raise EngineError("the program run's result did not come from stackguard's host; nothing was checked")
-    status = outcome.get("status")
+        return None
+    return outcome if isinstance(outcome, dict) and outcome.get("status") in _FAILURES else None
+
+
+_FAILURES = ("exited", "config-missing", "run-error", "failed")
+
+
+def _failed(project: Project, config: StackConfig, python: Path, main: str, outcome: dict[str, Any],
+            scrub: program_host.Scrubber) -> None:
+    """Raise the failure the host reported: whatever the pipe says can only block the run, so the program
+    gains nothing by writing there itself."""
+    status = outcome["status"]
     if status == "exited":
-        raise InputError(main, "(exit)", f"the program called sys.exit({outcome['code']}) before it finished; "
+        raise InputError(main, "(exit)", f"the program called sys.exit({outcome.get('code')}) before it finished; "
                                          "nothing was checked")
     if status == "config-missing":
         value = "{secure: <encrypted value>}" if outcome.get("secret") else "<value>"
-        raise InputError(str(config.file), outcome["key"], f"is required by the program but not set; add this line "
-                                                            f"under `config:` in {config.file.name}:\n    {outcome['key']}: {value}")
+        raise InputError(str(config.file), str(outcome.get("key")),
+                         f"is required by the program but not set; add this line under `config:` in "
+                         f"{config.file.name}:\n    {outcome.get('key')}: {value}")
     if status == "run-error":
-        raise InputError.parse(scrub(outcome["message"]))
-    if status == "failed":
-        where = f"{project.program_dir / outcome['where']}" if outcome.get("where") else main
-        problem = f"the program failed: {scrub(outcome['problem'])}"
-        if outcome["type"] == "ModuleNotFoundError":
-            problem += (f" (in the program's environment, {python}: install the program's dependencies into it, "
-                        f"e.g. {python} -m pip install -r requirements.txt)")
-        raise InputError(where, outcome["type"], problem)
-    if status != "ok":
-        raise EngineError(f"the program host sent an unknown status {status!r}; nothing was checked")
-    return ProgramRun(
-        registrations=[_registration(r) for r in outcome["registrations"]],
-        reads=outcome.get("reads", []), generic_invokes=outcome.get("generic_invokes", []),
-    )
-
-
-def _registration(record: dict[str, Any]) -> Registration:
-    return Registration(
-        urn=record["urn"], type=record["type"], name=record["name"], parent=record["parent"], inputs={},
-        properties=record["properties"], dependencies=record["dependencies"],
-        property_dependencies=record["propertyDependencies"], source_file=record.get("sourceFile"),
-        source_line=record.get("sourceLine"), options={"protect": record.get("protect", False)},
-        custom=record.get("custom", True), remote=record.get("remote", False),
-    )
+        raise InputError.parse(scrub(str(outcome.get("message"))))
+    where = f"{project.program_dir / str(outcome['where'])}" if outcome.get("where") else main
+    problem = f"the program failed: {scrub(str(outcome.get('problem')))}"
+    if outcome.get("type") == "ModuleNotFoundError":
+        problem += (f" (in the program's environment, {python}: install the program's dependencies into it, "
+                    f"e.g. {python} -m pip install -r requirements.txt)")
+    raise InputError(where, str(outcome.get("type")), problem)

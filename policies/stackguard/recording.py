@@ -1,10 +1,8 @@
-"""A Pulumi mock monitor that records every resource registration exactly as the engine would see it.
+"""A Pulumi mock monitor that records every resource registration exactly as the engine would see it,
+for programs run in-process on Pulumi's mock runtime (the component tests, a consumer's unit tests).
 
-`stackguard preflight` runs it inside the program's own environment (program_host.py) with preview
-semantics: outputs the mocks do not give stay unknown, and data sources without a known answer are
-unknown too, as `pulumi preview` leaves them. The component tests use it in-process.
-
-Standard library and pulumi only: this module is copied next to the program's interpreter.
+`stackguard preflight` serves the same answers over gRPC from its own process (program_monitor.py),
+with the URNs, registrations and features defined here.
 """
 from __future__ import annotations
 
@@ -59,6 +57,48 @@ def _without_unknowns(inputs: dict[str, Any]) -> tuple[dict[str, Any], set[str]]
     return {k: v for k, v in inputs.items() if k not in unknown}, unknown
 
 
+# What a preview monitor offers the runtime: Pulumi's mock features without resource references (those this
+# SDK's protocol knows; older ones lack the newer features).
+PREVIEW_FEATURES = [
+    getattr(resource_pb2, f"RESOURCE_MONITOR_FEATURE_{name}")
+    for name in ("SECRETS", "ALIAS_SPECS", "REPLACEMENT_TRIGGER", "DELETED_WITH", "REPLACE_WITH", "TRANSFORMS",
+                 "INVOKE_TRANSFORMS", "PARAMETERIZATION", "RESOURCE_HOOKS", "ERROR_HOOKS")
+    if hasattr(resource_pb2, f"RESOURCE_MONITOR_FEATURE_{name}")
+]
+
+
+def engine_urn(stack: str, project: str, parent: str, type_: str, name: str) -> str:
+    """The URN the engine gives: the parent's whole qualified type chain, none for children of the root stack."""
+    qualified = type_
+    parent_type = parent.split("::")[2] if parent else "pulumi:pulumi:Stack"
+    if parent_type != "pulumi:pulumi:Stack":
+        qualified = f"{parent_type}${type_}"
+    return f"urn:pulumi:{stack}::{project}::{qualified}::{name}"
+
+
+def registration_of(request, urn: str, inputs: dict[str, Any], properties: Any) -> Registration:
+    """The Registration of a RegisterResource request."""
+    has_position = "sourcePosition" in request.DESCRIPTOR.fields_by_name and request.HasField("sourcePosition")
+    position = request.sourcePosition if has_position else None
+    return Registration(
+        urn=urn, type=request.type, name=request.name, parent=request.parent, inputs=inputs,
+        properties=properties, dependencies=list(request.dependencies),
+        property_dependencies={k: list(v.urns) for k, v in request.propertyDependencies.items()},
+        source_file=position.uri if position and position.uri else None,
+        source_line=position.line if position and position.line else None,
+        custom=request.custom, remote=request.remote,
+        options={
+            "protect": request.protect,
+            "ignoreChanges": list(request.ignoreChanges),
+            "deleteBeforeReplace": request.deleteBeforeReplace,
+            "additionalSecretOutputs": list(request.additionalSecretOutputs),
+            "aliasURNs": list(request.aliasURNs),
+            "parent": request.parent,
+            "retainOnDelete": request.retainOnDelete,
+        },
+    )
+
+
 class RecordingMonitor(pulumi_mocks.MockMonitor):
     """MockMonitor that keeps a Registration for every RegisterResource call, in order.
 
@@ -77,24 +117,15 @@ class RecordingMonitor(pulumi_mocks.MockMonitor):
         self.generic_invokes: list[str] = []
 
     def GetDeploymentInfo(self, request):
-        info = super().GetDeploymentInfo(request)
-        features = [f for f in info.supportedFeatures if f != resource_pb2.RESOURCE_MONITOR_FEATURE_RESOURCE_REFERENCES]
-        return resource_pb2.DeploymentInfo(supportedFeatures=features)
+        return resource_pb2.DeploymentInfo(supportedFeatures=PREVIEW_FEATURES)
 
     def SupportsFeature(self, request):
         supported = request.id not in ("outputValues", "resourceReferences")
         return type("SupportsFeatureResponse", (object,), {"hasSupport": supported})
 
     def make_urn(self, parent: str, type_: str, name: str) -> str:
-        """The URN the engine gives: the parent's whole qualified type chain, none for children of the
-        root stack. The project and stack are the run's own (older SDKs lose them on worker threads)."""
-        qualified = type_
-        parent_type = parent.split("::")[2] if parent else "pulumi:pulumi:Stack"
-        if parent_type != "pulumi:pulumi:Stack":
-            qualified = f"{parent_type}${type_}"
-        stack = self.stack or pulumi.get_stack()
-        project = self.project or pulumi.get_project()
-        return f"urn:pulumi:{stack}::{project}::{qualified}::{name}"
+        # The project and stack are the run's own (older SDKs lose them on worker threads).
+        return engine_urn(self.stack or pulumi.get_stack(), self.project or pulumi.get_project(), parent, type_, name)
 
     def RegisterResource(self, request):
         urn = self.make_urn(request.parent, request.type, request.name)
@@ -118,29 +149,8 @@ class RecordingMonitor(pulumi_mocks.MockMonitor):
             response = resource_pb2.RegisterResourceResponse(
                 urn=urn, id=id_, object=_sync_await(rpc.serialize_properties(state, {})))
             inputs = known_inputs
-        self.registrations.append(self._registration(request, response.urn, inputs))
+        self.registrations.append(registration_of(request, response.urn, inputs, request.object))
         return response
-
-    def _registration(self, request, urn: str, inputs: dict[str, Any]) -> Registration:
-        has_position = "sourcePosition" in request.DESCRIPTOR.fields_by_name and request.HasField("sourcePosition")
-        position = request.sourcePosition if has_position else None
-        return Registration(
-            urn=urn, type=request.type, name=request.name, parent=request.parent, inputs=inputs,
-            properties=request.object, dependencies=list(request.dependencies),
-            property_dependencies={k: list(v.urns) for k, v in request.propertyDependencies.items()},
-            source_file=position.uri if position and position.uri else None,
-            source_line=position.line if position and position.line else None,
-            custom=request.custom, remote=request.remote,
-            options={
-                "protect": request.protect,
-                "ignoreChanges": list(request.ignoreChanges),
-                "deleteBeforeReplace": request.deleteBeforeReplace,
-                "additionalSecretOutputs": list(request.additionalSecretOutputs),
-                "aliasURNs": list(request.aliasURNs),
-                "parent": request.parent,
-                "retainOnDelete": request.retainOnDelete,
-            },
-        )
 
     def ReadResource(self, request):
         response = super().ReadResource(request)

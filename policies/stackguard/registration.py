@@ -1,7 +1,7 @@
 """One resource registration as the engine's RegisterResource request carried it.
 
-Its own module, standard library only: the CLI reads registrations from the program host without
-importing pulumi, and the host (recording.py, copied beside the program's interpreter) builds them.
+Its own module, standard library only: the monitors build them (recording.py in-process,
+program_monitor.py for preflight) and the gate reads them without importing pulumi.
 """
 from __future__ import annotations
 
