@@ -17,6 +17,7 @@ import data.lib.pulumi
 #   remediation: 'Set minimum_password_length=14, require_uppercase_characters, require_lowercase_characters, require_numbers and require_symbols to True on aws.iam.AccountPasswordPolicy.'
 #   compliance:
 #     fsbp: ["IAM.7"]
+#     cis-aws-foundations: ["1.8"]
 #     nist-800-53: ["IA-5"]
 #     pci-dss: ["8.3.6"]
 deny contains msg if {
