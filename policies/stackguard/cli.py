@@ -470,6 +470,52 @@ def pack_export(
     guarded(run, DEFAULT_RUN_SECONDS, Stage())
 
 
+bundle_app = typer.Typer(help="The signed bundle a central OPA loads from a bundle server (docs/central-engine.md).",
+                         no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(bundle_app, name="bundle")
+
+
+@bundle_app.command("build")
+def bundle_build(
+    output: Path = typer.Argument(..., help="The bundle file to write (a new .tar.gz)."),
+    signing_key: Path = typer.Option(..., "--signing-key", metavar="PEM", help="The team's RSA private key (RS256)."),
+    config: Optional[Path] = CONFIG_OPTION,
+):
+    """Build the rules, data (the IAM action catalog) and rule metadata of this team into one bundle signed with the key."""
+    from . import central_bundle
+
+    def run():
+        settings = project_config.load(Path.cwd(), config)
+        catalog.load(settings.rule_dirs)  # refuse a bundle whose extra rules do not load
+        revision = central_bundle.build(list(catalog.rule_dirs(settings.rule_dirs)), signing_key, output)
+        sys.stdout.write(f"{revision}\n")
+        err.print(f"stackguard: wrote the signed bundle {output} (revision {revision})", markup=False, soft_wrap=True)
+
+    guarded(run, DEFAULT_RUN_SECONDS, Stage())
+
+
+@bundle_app.command("verify")
+def bundle_verify(
+    bundle: Path = typer.Argument(..., help="A bundle written by `stackguard bundle build`."),
+    public_key: Path = typer.Option(..., "--public-key", metavar="PEM", help="The team's public key."),
+    config: Optional[Path] = CONFIG_OPTION,
+):
+    """Exit 0 when the bundle's signature verifies with the key and it holds exactly this team's rules and data; 1 otherwise, saying why."""
+    from . import central_bundle
+
+    def run():
+        settings = project_config.load(Path.cwd(), config)
+        try:
+            revision = central_bundle.verify(bundle, public_key, list(catalog.rule_dirs(settings.rule_dirs)))
+        except central_bundle.BundleRefused as refused:
+            err.print(f"stackguard: refused: {refused}", markup=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+        sys.stdout.write(f"{revision}\n")
+        err.print(f"stackguard: {bundle} is signed with the key and holds these rules (revision {revision})", markup=False, soft_wrap=True)
+
+    guarded(run, DEFAULT_RUN_SECONDS, Stage())
+
+
 exemptions_app = typer.Typer(help="The exemptions file: review it before it reaches the gate.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(exemptions_app, name="exemptions")
 

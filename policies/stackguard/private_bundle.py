@@ -45,17 +45,11 @@ class PrivateBundle:
 
 
 def write(rego_dirs: Iterable[Path], authz: str, target: Path) -> PrivateBundle:
-    """Write the signed archive and its key into target (a 0700 folder), both read-only. A module's
-    place in the archive does not matter (its package does); a data file keeps its path from its
-    folder's root, which is where it lands in data, as when OPA loads the folder itself."""
-    modules: list[tuple[str, bytes]] = []
-    data: list[tuple[str, bytes]] = []
-    for index, source in enumerate(rego_dirs):
-        for file in rule_files.read(Path(source)):
-            if file.is_module and not file.is_test:
-                modules.append((f"rules{index}/{file.relative}", file.content))
-            elif not file.is_module:
-                data.append((file.relative, file.content))
+    """Write the signed archive and its key into target (a 0700 folder), both read-only, the files
+    placed as `rule_files.placed` places them."""
+    placed = rule_files.placed(rego_dirs)
+    modules = [(place, file.content) for place, file in placed if file.is_module]
+    data = [(place, file.content) for place, file in placed if not file.is_module]
     modules.append(("authz/authz.rego", authz.encode()))
     key = secrets.token_hex(32)
     signatures = json.dumps({"signatures": [signature(modules, key)]}).encode()

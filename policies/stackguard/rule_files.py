@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,21 @@ class RuleFile:
     @property
     def is_test(self) -> bool:
         return self.relative.endswith("_test.rego")
+
+
+def placed(rego_dirs: Iterable[Path]) -> list[tuple[str, RuleFile]]:
+    """The files a bundle of the folders holds, each with its place in the bundle: every folder's
+    modules (not the tests) under `rules<index>/` (a module's place does not matter, its package
+    does), data files at their path from the folder's root, which is where they land in `data`, as
+    when OPA loads the folder itself."""
+    found: list[tuple[str, RuleFile]] = []
+    for index, folder in enumerate(rego_dirs):
+        for file in read(Path(folder)):
+            if file.is_module and not file.is_test:
+                found.append((f"rules{index}/{file.relative}", file))
+            elif not file.is_module:
+                found.append((file.relative, file))
+    return found
 
 
 def read(rego_dir: Path) -> tuple[RuleFile, ...]:

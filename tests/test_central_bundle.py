@@ -1,0 +1,218 @@
+"""`stackguard bundle build|verify` (issue #22, item 3): one bundle of the rules, the data (the IAM
+action catalog) and the rule metadata, signed by OPA with the team's key, whose revision names the
+product version and the content; and a real OPA that loads it from a static HTTP server, verifying
+the signature with the team's public key, as docs/central-engine.md configures it."""
+from __future__ import annotations
+
+import functools
+import http.server
+import io
+import json
+import shutil
+import subprocess
+import tarfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import requests
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from stackguard import central_bundle, paths, toolchain
+from stackguard.opa_server import free_port
+from tests.cli_runs import run
+
+pytestmark = pytest.mark.slow
+
+
+def key_pair(folder: Path, name: str) -> tuple[Path, Path]:
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    private, public = folder / f"{name}.pem", folder / f"{name}.pub.pem"
+    private.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                          serialization.NoEncryption()))
+    public.write_bytes(key.public_key().public_bytes(serialization.Encoding.PEM,
+                                                     serialization.PublicFormat.SubjectPublicKeyInfo))
+    return private, public
+
+
+@pytest.fixture(scope="module")
+def keys(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
+    folder = tmp_path_factory.mktemp("keys")
+    return {"team": key_pair(folder, "team"), "other": key_pair(folder, "other")}
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory, keys) -> Path:
+    output = tmp_path_factory.mktemp("bundle") / "stackguard.tar.gz"
+    result = run("bundle", "build", str(output), "--signing-key", str(keys["team"][0]))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == central_bundle.revision([paths.rego_dir()])
+    return output
+
+
+def members(bundle: Path) -> dict[str, bytes]:
+    with tarfile.open(bundle, "r:gz") as archive:
+        return {m.name.lstrip("/"): archive.extractfile(m).read() for m in archive.getmembers() if m.isfile()}
+
+
+def rewritten(bundle: Path, target: Path, change) -> Path:
+    """The bundle with its files passed through change(name, content), the signature kept as it was."""
+    with tarfile.open(target, "w:gz") as archive:
+        for name, content in members(bundle).items():
+            content = change(name, content)
+            info = tarfile.TarInfo("/" + name)
+            info.size = len(content)
+            archive.addfile(info, io.BytesIO(content))
+    return target
+
+
+def test_the_bundle_holds_rules_data_and_metadata_and_its_revision(bundle):
+    files = members(bundle)
+    manifest = json.loads(files[".manifest"])
+    assert manifest["revision"] == central_bundle.revision([paths.rego_dir()])
+    assert manifest["revision"].startswith("stackguard-") and "+sha256." in manifest["revision"]
+    assert "lib" in manifest["roots"] and "aws" in manifest["roots"]
+    modules = [name for name in files if name.endswith(".rego")]
+    assert modules and not [name for name in modules if name.endswith("_test.rego")]
+    assert b"# METADATA" in files["rules0/aws/kms/key_rotation.rego"]  # the rule metadata travels in the modules
+    assert "iam_catalog" in json.loads(files["data.json"])["lib"]  # the IAM action catalog, signed with the rest
+    signed = json.loads(files[".signatures.json"])["signatures"]
+    assert len(signed) == 1
+
+
+def test_verify_accepts_the_bundle_with_the_team_key(bundle, keys):
+    result = run("bundle", "verify", str(bundle), "--public-key", str(keys["team"][1]))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == central_bundle.revision([paths.rego_dir()])
+
+
+def test_verify_refuses_another_key(bundle, keys):
+    result = run("bundle", "verify", str(bundle), "--public-key", str(keys["other"][1]))
+    assert result.returncode == 1 and "refused its signature" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("what", ["a rule", "the IAM catalog", "the revision"])
+def test_verify_refuses_a_tampered_bundle(bundle, keys, tmp_path, what):
+    def change(name: str, content: bytes) -> bytes:
+        if what == "a rule" and name == "rules0/aws/kms/key_rotation.rego":
+            return content.replace(b"enableKeyRotation", b"enableKeyRotatioN")
+        if what == "the IAM catalog" and name == "data.json":
+            return content.replace(b'"getobject"', b'"getobjekt"', 1)
+        if what == "the revision" and name == ".manifest":
+            return content.replace(b"stackguard-", b"stackguard-9")
+        return content
+
+    tampered = rewritten(bundle, tmp_path / "tampered.tar.gz", change)
+    assert members(tampered) != members(bundle)
+    result = run("bundle", "verify", str(tampered), "--public-key", str(keys["team"][1]))
+    assert result.returncode == 1 and "refused its signature" in result.stderr, result.stderr
+
+
+def test_verify_refuses_a_signed_bundle_of_other_rules(keys, tmp_path):
+    # Legitimately signed, but built from older rules: not the rules this checkout holds.
+    older = tmp_path / "rego"
+    shutil.copytree(paths.rego_dir(), older)
+    rule = older / "aws" / "kms" / "key_rotation.rego"
+    rule.write_text(rule.read_text() + "\n# an older revision\n")
+    output = tmp_path / "older.tar.gz"
+    older_revision = central_bundle.build([older], keys["team"][0], output)
+    assert older_revision != central_bundle.revision([paths.rego_dir()])
+    result = run("bundle", "verify", str(output), "--public-key", str(keys["team"][1]))
+    assert result.returncode == 1 and older_revision in result.stderr and "other rules" in result.stderr
+
+
+def test_build_refuses_a_missing_key_and_an_existing_file(bundle, tmp_path):
+    result = run("bundle", "build", str(tmp_path / "b.tar.gz"), "--signing-key", str(tmp_path / "none.pem"))
+    assert result.returncode == 2 and "none.pem" in result.stderr and not (tmp_path / "b.tar.gz").exists()
+    result = run("bundle", "build", str(bundle), "--signing-key", str(bundle))
+    assert result.returncode == 2 and "exists already" in result.stderr
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *_args) -> None:
+        pass
+
+
+@pytest.fixture
+def bundle_server(tmp_path):
+    """A static HTTP server on 127.0.0.1 serving the folder `served`: a bundle server."""
+    served = tmp_path / "served"
+    served.mkdir()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(served)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield served, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def central_opa(tmp_path: Path, service: str, public_key: Path) -> tuple[subprocess.Popen, str]:
+    """OPA configured as docs/central-engine.md says: the bundle from the service, verified with the key."""
+    key = "\n".join("      " + line for line in public_key.read_text().splitlines())
+    config = tmp_path / "opa.yaml"
+    config.write_text(f"""services:
+  rules:
+    url: {service}
+bundles:
+  stackguard:
+    service: rules
+    resource: stackguard.tar.gz
+    polling: {{min_delay_seconds: 1, max_delay_seconds: 2}}
+    signing:
+      keyid: team
+keys:
+  team:
+    algorithm: RS256
+    key: |
+{key}
+""")
+    port = free_port()
+    process = subprocess.Popen([str(toolchain.opa_binary()), "run", "--server", "--addr", f"127.0.0.1:{port}",
+                                "--config-file", str(config), "--log-level", "error", "--skip-version-check"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={})
+    return process, f"http://127.0.0.1:{port}"
+
+
+def activated(url: str, seconds: float = 30) -> str | None:
+    """The revision of the stackguard bundle OPA has activated, waiting up to `seconds` for one."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            bundles = requests.get(f"{url}/v1/data/system/bundles", timeout=2).json().get("result", {})
+            if "stackguard" in bundles:
+                return bundles["stackguard"]["manifest"]["revision"]
+        except requests.RequestException:
+            pass
+        time.sleep(0.3)
+    return None
+
+
+def test_a_central_opa_loads_the_signed_bundle_from_a_bundle_server(bundle, keys, bundle_server, tmp_path):
+    served, service = bundle_server
+    shutil.copy(bundle, served / "stackguard.tar.gz")
+    process, url = central_opa(tmp_path, service, keys["team"][1])
+    try:
+        assert activated(url) == central_bundle.revision([paths.rego_dir()])
+        rules = requests.post(f"{url}/v1/data/stackguard/rules", json={"input": {}}, timeout=10).json()["result"]
+        assert "aws-kms-key-rotation" in rules
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.mark.parametrize("case", ["wrong key", "tampered"])
+def test_a_central_opa_activates_no_bundle_that_does_not_verify(bundle, keys, bundle_server, tmp_path, case):
+    served, service = bundle_server
+    if case == "tampered":
+        rewritten(bundle, served / "stackguard.tar.gz",
+                  lambda name, content: content.replace(b"enableKeyRotation", b"enableKeyRotatioN")
+                  if name == "rules0/aws/kms/key_rotation.rego" else content)
+    else:
+        shutil.copy(bundle, served / "stackguard.tar.gz")
+    process, url = central_opa(tmp_path, service, keys["other" if case == "wrong key" else "team"][1])
+    try:
+        assert activated(url, seconds=6) is None
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
