@@ -51,14 +51,19 @@ def role_with_policy(policy: str) -> list[dict[str, Any]]:
     return [role, role_policy]
 
 
-def generated_inputs(count: int) -> list[dict[str, Any]]:
-    """The benchmarks' generated stack (a mix of resource kinds, one group in ten insecure) as the
-    CLI hands it to OPA: written as an export and read back with the product's reader."""
+def generated_export(count: int) -> dict[str, Any]:
+    """The benchmarks' generated stack export (a mix of resource kinds, one group in ten insecure)."""
     spec = importlib.util.spec_from_file_location("stack_generator", GENERATOR)
     assert spec and spec.loader
     stack_generator = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(stack_generator)
+    return stack_generator.export(count)
+
+
+def generated_inputs(count: int) -> list[dict[str, Any]]:
+    """The generated stack as the CLI hands it to OPA: written as an export and read back with the
+    product's reader."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder, "export.json")
-        path.write_text(json.dumps(stack_generator.export(count)))
+        path.write_text(json.dumps(generated_export(count)))
         return [rego_input.from_stack_resource(r) for r in readers.read(path)]

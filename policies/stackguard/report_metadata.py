@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 from . import __version__
 from . import toolchain
 from .catalog import Rule
+from .errors import InputError
 from .model import Finding, FrameworkCoverage, Report, RunInfo
 from .profiles import Profile
 from .project_config import ProjectConfig
@@ -52,13 +54,28 @@ def coverage(rules: tuple[Rule, ...], findings: list[Finding]) -> list[Framework
             for fw, controls in sorted(covered.items())]
 
 
+def report_time() -> dt.datetime:
+    """The time a report names: now, or SOURCE_DATE_EPOCH (seconds since 1970, UTC) when set, the
+    reproducible-builds convention, so that runs on the same inputs write byte-identical reports."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None:
+        return dt.datetime.now(dt.timezone.utc)
+    if not epoch.isdigit() or int(epoch) > MAX_EPOCH:
+        raise InputError("SOURCE_DATE_EPOCH", "(value)", f"must be a whole number of seconds since 1970, got {epoch!r}")
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+
+
+# The last second of year 9999: an ISO 8601 timestamp has four digits for the year.
+MAX_EPOCH = 253402300799
+
+
 def enrich(report: Report, rules: tuple[Rule, ...], profile: Profile, now: dt.datetime | None = None,
            config: ProjectConfig | None = None) -> Report:
     """The report with compliance coverage and run metadata, naming the configuration and profile files."""
     findings = report.findings
     evaluated = tuple(r for r in rules if profile.effective_level(r.id) != "disabled")
     run = RunInfo(
-        timestamp=(now or dt.datetime.now(dt.timezone.utc)).isoformat(timespec="seconds"),
+        timestamp=(now or report_time()).isoformat(timespec="seconds"),
         commit=git_commit(),
         stackguard=__version__,
         opa=toolchain.OPA_VERSION,
