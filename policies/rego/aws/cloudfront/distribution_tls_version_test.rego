@@ -20,16 +20,25 @@ distribution(certificate) := {
 
 acm(version) := {"acmCertificateArn": "arn:aws:acm:us-east-1:123456789012:certificate/0b1c2d3e", "sslSupportMethod": "sni-only", "minimumProtocolVersion": version}
 
-test_flags_old_versions if {
-	every version in ["SSLv3", "TLSv1", "TLSv1_2016", "TLSv1.1_2016", "TLSv1.2_2018", "TLSv1.2_2019"] {
+test_flags_versions_older_than_tls12 if {
+	every version in ["SSLv3", "TLSv1", "TLSv1_2016", "TLSv1.1_2016"] {
 		count(distribution_tls_version.deny) == 1 with input as distribution(acm(version))
 	}
 }
 
-test_passes_modern_versions if {
-	every version in ["TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"] {
+test_passes_every_tls12_policy if {
+	# TLSv1.2_2018 and TLSv1.2_2019 are TLS 1.2 minimums (issue #23: flagged wrongly).
+	every version in ["TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"] {
 		count(distribution_tls_version.deny) == 0 with input as distribution(acm(version))
 	}
+}
+
+test_a_profile_may_ask_for_the_2021_policies if {
+	config := {"aws-cloudfront-distribution-tls-version": {"minimumTls12PolicyYear": 2021}}
+	every version in ["TLSv1.2_2018", "TLSv1.2_2019"] {
+		count(distribution_tls_version.deny) == 1 with input as object.union(distribution(acm(version)), {"config": config})
+	}
+	count(distribution_tls_version.deny) == 0 with input as object.union(distribution(acm("TLSv1.2_2021")), {"config": config})
 }
 
 test_flags_missing_minimum_version if {

@@ -14,9 +14,11 @@ import data.lib.stack
 #   to any resource of the service (a data exfiltration path out of the VPC). An
 #   Interface or Gateway endpoint to an AWS service with no policy at all, and no
 #   VpcEndpointPolicy attached to it in the stack, gets AWS's default policy, which allows
-#   any principal every action on every resource: it is flagged as well. Endpoint services
-#   (com.amazonaws.vpce.*) and the other endpoint types do not take policies and are not
-#   checked for a missing one. This is a stack rule so that a separate VpcEndpointPolicy
+#   any principal every action on every resource through the endpoint; the caller still
+#   needs IAM permissions, so that is no public access and is not reported unless the
+#   profile sets requireExplicitPolicy (stricter than any AWS control: a data-perimeter
+#   choice). Endpoint services (com.amazonaws.vpce.*) and the other endpoint types do not
+#   take policies and are not checked for a missing one. This is a stack rule so that a separate VpcEndpointPolicy
 #   counts as the endpoint's policy.
 #   Deny statements and named principals are fine. Conditions that count as narrowing:
 #   aws:SourceVpc, aws:SourceVpce, aws:SourceAccount, aws:SourceArn, aws:SourceOwner,
@@ -38,6 +40,11 @@ import data.lib.stack
 #   compliance:
 #     nist-800-53: ["AC-3", "AC-6", "SC-7"]
 #     pci-dss: ["7.2.1"]
+#   config:
+#     requireExplicitPolicy:
+#       type: boolean
+#       default: false
+#       description: true reports an endpoint left with AWS's default (full access) policy, for a data perimeter that names who may use each endpoint.
 stack_deny contains {"urn": r.urn, "message": msg} if {
 	some token, kind in kinds
 	some r in stack.of_type(token)
@@ -53,12 +60,13 @@ stack_deny contains {"urn": r.urn, "message": msg} if {
 }
 
 stack_deny contains {"urn": r.urn, "message": msg} if {
+	object.get(pulumi.config("aws-ec2-vpc-endpoint-policy-public"), "requireExplicitPolicy", false) == true
 	some r in stack.of_type("aws:ec2/vpcEndpoint:VpcEndpoint")
 	pulumi.absent(r.properties, "policy")
 	takes_policy(r.properties)
 	not stack.referenced(r, ["id"], attached)
 	msg := sprintf(
-		"VPC endpoint %q has no endpoint policy, so AWS applies its default policy allowing any principal every action on every resource through it: set policy (or add a VpcEndpointPolicy) with statements limited by an aws:PrincipalOrgID or aws:PrincipalAccount condition.",
+		"VPC endpoint %q has no endpoint policy, so AWS applies its default policy allowing any principal every action on every resource through it, and the profile requires an explicit one (requireExplicitPolicy): set policy (or add a VpcEndpointPolicy) with statements limited by an aws:PrincipalOrgID or aws:PrincipalAccount condition.",
 		[r.name],
 	)
 }

@@ -42,20 +42,29 @@ test_flags_public_vpc_endpoint_policy_resource if {
 	{f.urn | some f in findings} == {pol.urn}
 }
 
-test_flags_missing_policy_on_gateway_endpoint if {
-	ep := endpoint({})
-	findings := vpc_endpoint_policy_public.stack_deny with input as {"resources": [ep]}
-	findings == {{"urn": ep.urn, "message": "VPC endpoint \"s3\" has no endpoint policy, so AWS applies its default policy allowing any principal every action on every resource through it: set policy (or add a VpcEndpointPolicy) with statements limited by an aws:PrincipalOrgID or aws:PrincipalAccount condition."}}
+explicit := {"aws-ec2-vpc-endpoint-policy-public": {"requireExplicitPolicy": true}}
+
+test_passes_the_default_policy_of_an_endpoint_without_one if {
+	# AWS's default endpoint policy is not public: callers still need IAM permissions (issue #23: noise).
+	every props in [{}, {"vpcEndpointType": "Interface", "serviceName": "com.amazonaws.eu-west-1.sqs"}] {
+		count(vpc_endpoint_policy_public.stack_deny) == 0 with input as {"resources": [endpoint(props)]}
+	}
 }
 
-test_flags_missing_policy_on_interface_endpoint if {
+test_flags_missing_policy_on_gateway_endpoint_when_the_profile_requires_one if {
+	ep := endpoint({})
+	findings := vpc_endpoint_policy_public.stack_deny with input as {"resources": [ep], "config": explicit}
+	findings == {{"urn": ep.urn, "message": "VPC endpoint \"s3\" has no endpoint policy, so AWS applies its default policy allowing any principal every action on every resource through it, and the profile requires an explicit one (requireExplicitPolicy): set policy (or add a VpcEndpointPolicy) with statements limited by an aws:PrincipalOrgID or aws:PrincipalAccount condition."}}
+}
+
+test_flags_missing_policy_on_interface_endpoint_when_the_profile_requires_one if {
 	ep := endpoint({"vpcEndpointType": "Interface", "serviceName": "com.amazonaws.eu-west-1.sqs", "privateDnsEnabled": true})
-	count(vpc_endpoint_policy_public.stack_deny) == 1 with input as {"resources": [ep]}
+	count(vpc_endpoint_policy_public.stack_deny) == 1 with input as {"resources": [ep], "config": explicit}
 }
 
 test_passes_missing_policy_with_separate_policy_resource if {
 	ep := endpoint({})
-	count(vpc_endpoint_policy_public.stack_deny) == 0 with input as {"resources": [ep, endpoint_policy(ep.urn, org_only)]}
+	count(vpc_endpoint_policy_public.stack_deny) == 0 with input as {"resources": [ep, endpoint_policy(ep.urn, org_only)], "config": explicit}
 }
 
 test_passes_org_restricted_policy if {
@@ -68,13 +77,13 @@ test_passes_endpoints_that_take_no_policy if {
 		{"vpcEndpointType": "Interface", "serviceName": "com.amazonaws.vpce.eu-west-1.vpce-svc-0a1b2c3d"},
 		{"vpcEndpointType": "ServiceNetwork", "serviceName": null},
 	] {
-		count(vpc_endpoint_policy_public.stack_deny) == 0 with input as {"resources": [endpoint(props)]}
+		count(vpc_endpoint_policy_public.stack_deny) == 0 with input as {"resources": [endpoint(props)], "config": explicit}
 	}
 }
 
 test_unknown_values_are_not_judged if {
 	every props in [{"policy": unknown}, {"vpcEndpointType": unknown}, {"serviceName": unknown}] {
-		count(vpc_endpoint_policy_public.stack_deny) == 0 with input as {"resources": [endpoint(props)]}
+		count(vpc_endpoint_policy_public.stack_deny) == 0 with input as {"resources": [endpoint(props)], "config": explicit}
 	}
 }
 
@@ -83,7 +92,7 @@ test_resource_input_yields_nothing if {
 }
 
 test_flags_empty_policy_as_default_full_access if {
-	findings := vpc_endpoint_policy_public.stack_deny with input as {"resources": [endpoint({"policy": ""})]}
+	findings := vpc_endpoint_policy_public.stack_deny with input as {"resources": [endpoint({"policy": ""})], "config": explicit}
 	count(findings) == 1
 }
 

@@ -2,6 +2,7 @@ package aws.ecs.task_definition_env_secrets
 
 import data.lib.ecs
 import data.lib.pulumi
+import data.lib.secrets
 
 # METADATA
 # title: ECS task definitions pass secrets through `secrets`, not environment variables
@@ -30,7 +31,7 @@ deny contains msg if {
 	input.type in resource_types
 	some container in ecs.containers(input.properties)
 	some variable in container.environment
-	secret_name(variable.name)
+	secrets.secret_name(variable.name)
 	is_string(variable.value)
 	variable.value != ""
 	msg := sprintf(
@@ -40,14 +41,3 @@ deny contains msg if {
 }
 
 resource_types := pulumi.with_aliases({"aws:ecs/taskDefinition:TaskDefinition"})
-
-secret_words := `PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?|AUTH_?KEY`
-
-reference_suffixes := `_(ARN|NAME|ID|URL|URI|PATH|FILE|ENDPOINT|PARAMETER|HEADER|TTL|LENGTH|EXPIRY|TIMEOUT|ENABLED)$`
-
-secret_name(name) if {
-	is_string(name)
-	upper_name := upper(name)
-	regex.match(secret_words, upper_name)
-	not regex.match(reference_suffixes, upper_name)
-}

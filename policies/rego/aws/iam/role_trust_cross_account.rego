@@ -15,6 +15,10 @@ import data.lib.pulumi
 #   aws:PrincipalOrgID / aws:PrincipalOrgPaths condition (for accounts of your
 #   organization), with a fixed value, either on the Allow statement or as a Deny statement
 #   that refuses the principal when the condition does not match (StringNotEquals…).
+#   A statement that requires MFA (Bool aws:MultiFactorAuthPresent "true", or
+#   NumericLessThan aws:MultiFactorAuthAge) is AWS's documented trust for people of
+#   another account you own and is not reported: an external id is for third-party
+#   services, which cannot present MFA.
 #   The trusted set is the stack's own account as the rule can see it, plus
 #   trustedAccountIds: the provider's allowedAccountIds (sent with the resource during a
 #   preview) and the accounts of the customer-managed policy ARNs the role itself carries
@@ -47,6 +51,7 @@ deny contains msg if {
 	doc := input.properties.assumeRolePolicy
 	some a in iam_policies.allow_statements(doc)
 	not iam_policies.restricted_by(a.statement, condition_keys)
+	not requires_mfa(a.statement)
 	some principal in aws_principals(a.statement)
 	account := account_of(principal)
 	not account in trusted_accounts
@@ -74,6 +79,25 @@ deny contains msg if {
 resource_types := pulumi.with_aliases({"aws:iam/role:Role"})
 
 condition_keys := {"sts:externalid", "aws:principalorgid", "aws:principalorgpaths"}
+
+# requires_mfa(stmt) holds when the statement only applies to callers who signed in with MFA
+# (https://docs.aws.amazon.com/IAM/latest/UserGuide/tutorial_cross-account-with-roles.html).
+requires_mfa(stmt) if {
+	some operator, block in stmt.Condition
+	lower(operator) == "bool"
+	some key, value in block
+	lower(key) == "aws:multifactorauthpresent"
+	every v in iam.as_list(value) {
+		lower(sprintf("%v", [v])) == "true"
+	}
+}
+
+requires_mfa(stmt) if {
+	some operator, block in stmt.Condition
+	lower(operator) in {"numericlessthan", "numericlessthanequals"}
+	some key, _ in block
+	lower(key) == "aws:multifactorauthage"
+}
 
 # trusted_accounts is the set of accounts the role may trust freely: the configured ones, the
 # provider's allowedAccountIds, and the accounts named by the role's own policy ARNs.

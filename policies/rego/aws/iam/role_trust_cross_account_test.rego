@@ -124,3 +124,26 @@ test_flags_empty_external_id if {
 	blank := trust({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::444455556666:root"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": ["  "]}}})
 	count(role_trust_cross_account.deny) == 1 with input as role(blank)
 }
+
+test_passes_trust_that_requires_mfa if {
+	# AWS's tutorial for people of another account you own (issue #23: flagged wrongly).
+	every condition in [
+		{"Bool": {"aws:MultiFactorAuthPresent": "true"}},
+		{"Bool": {"aws:MultiFactorAuthPresent": true}},
+		{"NumericLessThan": {"aws:MultiFactorAuthAge": "3600"}},
+	] {
+		t := trust({"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"AWS": "444455556666"}, "Condition": condition})
+		count(role_trust_cross_account.deny) == 0 with input as role(t)
+	}
+}
+
+test_flags_mfa_conditions_that_do_not_require_it if {
+	every condition in [
+		{"Bool": {"aws:MultiFactorAuthPresent": "false"}},
+		{"BoolIfExists": {"aws:MultiFactorAuthPresent": "true"}},
+		{"NumericGreaterThan": {"aws:MultiFactorAuthAge": "3600"}},
+	] {
+		t := trust({"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"AWS": "444455556666"}, "Condition": condition})
+		count(role_trust_cross_account.deny) == 1 with input as role(t)
+	}
+}

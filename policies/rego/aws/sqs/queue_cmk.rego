@@ -11,8 +11,9 @@ import data.lib.pulumi
 #   be limited or revoked through the key, and other accounts' producers (SNS topics,
 #   EventBridge rules) cannot be allowed to use it. Where the profile asks for it
 #   (requireCustomerManagedKey, on unless turned off), kmsMasterKeyId must name a
-#   customer-managed key. A queue that declares no encryption at all is reported by
-#   aws-sqs-queue-encryption.
+#   customer-managed key. A queue that sets neither is encrypted with SQS-managed keys
+#   (AWS's default for new queues) and is judged as such; one that turns encryption off
+#   is reported by aws-sqs-queue-encryption.
 # scope: document
 # custom:
 #   id: aws-sqs-queue-cmk
@@ -40,5 +41,11 @@ deny contains msg if {
 resource_types := pulumi.with_aliases({"aws:sqs/queue:Queue"})
 
 declares_encryption(props) if props.sqsManagedSseEnabled == true
+
+# SQS's default for a new queue: SSE-SQS.
+declares_encryption(props) if {
+	pulumi.absent(props, "sqsManagedSseEnabled")
+	pulumi.absent(props, "kmsMasterKeyId")
+}
 
 declares_encryption(props) if pulumi.known(props, "kmsMasterKeyId")

@@ -21,8 +21,12 @@ test_passes_customer_managed_key if {
 	count(queue_cmk.deny) == 0 with input as queue({"kmsMasterKeyId": "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"})
 }
 
-test_leaves_undeclared_encryption_to_queue_encryption if {
-	count(queue_cmk.deny) == 0 with input as queue({})
+test_flags_the_default_sse_sqs_of_a_queue_without_settings if {
+	count(queue_cmk.deny) == 1 with input as queue({})
+}
+
+test_leaves_encryption_turned_off_to_queue_encryption if {
+	count(queue_cmk.deny) == 0 with input as queue({"sqsManagedSseEnabled": false})
 }
 
 test_profile_can_accept_aws_managed_keys if {

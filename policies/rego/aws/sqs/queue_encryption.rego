@@ -6,9 +6,10 @@ import data.lib.pulumi
 # title: SQS queues encrypt their messages
 # description: |
 #   A queue must encrypt messages at rest, with a KMS key (kmsMasterKeyId) or with
-#   SQS-managed keys (sqsManagedSseEnabled true). The program must say so: a queue
-#   that sets neither relies on the account's and API's defaults, and one with
-#   sqsManagedSseEnabled false and no key stores its messages unencrypted.
+#   SQS-managed keys (SSE-SQS). SQS encrypts every new queue with SSE-SQS unless told
+#   otherwise, so a queue that sets neither is encrypted; one with
+#   sqsManagedSseEnabled false and no key stores its messages unencrypted. Whether
+#   SQS-managed keys are enough is aws-sqs-queue-cmk's question (a profile setting).
 # scope: document
 # custom:
 #   id: aws-sqs-queue-encryption
@@ -24,16 +25,6 @@ deny contains msg if {
 	input.properties.sqsManagedSseEnabled == false
 	msg := sprintf(
 		"SQS queue %q turns server-side encryption off: remove sqsManagedSseEnabled = false and set kmsMasterKeyId to a customer-managed KMS key (or sqsManagedSseEnabled to true).",
-		[input.name],
-	)
-}
-
-deny contains msg if {
-	input.type in resource_types
-	pulumi.absent(input.properties, "kmsMasterKeyId")
-	pulumi.absent(input.properties, "sqsManagedSseEnabled")
-	msg := sprintf(
-		"SQS queue %q does not declare encryption at rest: set kmsMasterKeyId to a customer-managed KMS key, or at least sqsManagedSseEnabled to true.",
 		[input.name],
 	)
 }

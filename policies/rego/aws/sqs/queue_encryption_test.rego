@@ -11,11 +11,9 @@ queue(props) := {
 	"properties": object.union({"visibilityTimeoutSeconds": 60, "messageRetentionSeconds": 345600}, props),
 }
 
-test_flags_queue_without_encryption_settings if {
-	findings := queue_encryption.deny with input as queue({})
-	count(findings) == 1
-	some msg in findings
-	contains(msg, "does not declare")
+test_passes_queue_without_encryption_settings if {
+	# SQS encrypts a new queue with SSE-SQS by default (issue #23: flagged wrongly).
+	count(queue_encryption.deny) == 0 with input as queue({})
 }
 
 test_flags_sqs_managed_sse_off if {
@@ -52,6 +50,6 @@ test_ignores_other_types if {
 	count(queue_encryption.deny) == 0 with input as {"type": "aws:sqs/queuePolicy:QueuePolicy", "name": "p", "properties": {}}
 }
 
-test_flags_empty_key_without_sqs_managed_sse if {
-	count(queue_encryption.deny) == 1 with input as queue({"kmsMasterKeyId": ""})
+test_flags_empty_key_with_sqs_managed_sse_off if {
+	count(queue_encryption.deny) == 1 with input as queue({"kmsMasterKeyId": "", "sqsManagedSseEnabled": false})
 }
