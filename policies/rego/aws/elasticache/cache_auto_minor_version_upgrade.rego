@@ -19,6 +19,9 @@ import data.lib.pulumi
 #     nist-800-53: ["SI-2"]
 deny contains msg if {
 	input.type in resource_types
+
+	# aws.elasticache.Cluster types this input as a string ("true"/"false", the provider's
+	# tri-state), which the conversion to booleans leaves as it is; ReplicationGroup takes a boolean.
 	object.get(input.properties, "autoMinorVersionUpgrade", true) in {false, "false"}
 	msg := sprintf("ElastiCache %q does not take minor engine upgrades: set autoMinorVersionUpgrade to true.", [input.name])
 }

@@ -12,6 +12,7 @@ resource(props) := {
 }
 
 test_flags_insecure_settings if {
+	count(rule.deny) == 1 with input as object.union(resource({"autoMinorVersionUpgrade": "false"}), {"type": "aws:elasticache/cluster:Cluster"})
 	count(rule.deny) == 1 with input as resource({"autoMinorVersionUpgrade": false})
 }
 
