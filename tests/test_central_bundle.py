@@ -4,37 +4,23 @@ product version and the content; and a real OPA that loads it from a static HTTP
 the signature with the team's public key, as docs/central-engine.md configures it."""
 from __future__ import annotations
 
-import functools
-import http.server
 import io
 import json
 import shutil
-import subprocess
 import tarfile
-import threading
-import time
 from pathlib import Path
 
 import pytest
 import requests
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
 
-from stackguard import central_bundle, paths, toolchain
-from stackguard.opa_server import free_port
+from stackguard import central_bundle, paths
+from tests import central_opa as central
+from tests.central_opa import activated, central_opa, key_pair
 from tests.cli_runs import run
 
+bundle_server = central.bundle_server  # a fixture: a static bundle server on 127.0.0.1
+
 pytestmark = pytest.mark.slow
-
-
-def key_pair(folder: Path, name: str) -> tuple[Path, Path]:
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    private, public = folder / f"{name}.pem", folder / f"{name}.pub.pem"
-    private.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                          serialization.NoEncryption()))
-    public.write_bytes(key.public_key().public_bytes(serialization.Encoding.PEM,
-                                                     serialization.PublicFormat.SubjectPublicKeyInfo))
-    return private, public
 
 
 @pytest.fixture(scope="module")
@@ -128,64 +114,6 @@ def test_build_refuses_a_missing_key_and_an_existing_file(bundle, tmp_path):
     assert result.returncode == 2 and "none.pem" in result.stderr and not (tmp_path / "b.tar.gz").exists()
     result = run("bundle", "build", str(bundle), "--signing-key", str(bundle))
     assert result.returncode == 2 and "exists already" in result.stderr
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *_args) -> None:
-        pass
-
-
-@pytest.fixture
-def bundle_server(tmp_path):
-    """A static HTTP server on 127.0.0.1 serving the folder `served`: a bundle server."""
-    served = tmp_path / "served"
-    served.mkdir()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(served)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield served, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-def central_opa(tmp_path: Path, service: str, public_key: Path) -> tuple[subprocess.Popen, str]:
-    """OPA configured as docs/central-engine.md says: the bundle from the service, verified with the key."""
-    key = "\n".join("      " + line for line in public_key.read_text().splitlines())
-    config = tmp_path / "opa.yaml"
-    config.write_text(f"""services:
-  rules:
-    url: {service}
-bundles:
-  stackguard:
-    service: rules
-    resource: stackguard.tar.gz
-    polling: {{min_delay_seconds: 1, max_delay_seconds: 2}}
-    signing:
-      keyid: team
-keys:
-  team:
-    algorithm: RS256
-    key: |
-{key}
-""")
-    port = free_port()
-    process = subprocess.Popen([str(toolchain.opa_binary()), "run", "--server", "--addr", f"127.0.0.1:{port}",
-                                "--config-file", str(config), "--log-level", "error", "--skip-version-check"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={})
-    return process, f"http://127.0.0.1:{port}"
-
-
-def activated(url: str, seconds: float = 30) -> str | None:
-    """The revision of the stackguard bundle OPA has activated, waiting up to `seconds` for one."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            bundles = requests.get(f"{url}/v1/data/system/bundles", timeout=2).json().get("result", {})
-            if "stackguard" in bundles:
-                return bundles["stackguard"]["manifest"]["revision"]
-        except requests.RequestException:
-            pass
-        time.sleep(0.3)
-    return None
 
 
 def test_a_central_opa_loads_the_signed_bundle_from_a_bundle_server(bundle, keys, bundle_server, tmp_path):

@@ -24,8 +24,11 @@ from typing import Iterable
 from . import __version__, rule_files, toolchain
 from .errors import InputError
 
-# Top-level packages the bundle owns: a central OPA refuses another bundle's data or policy there.
-ROOTS = ["aws", "lib", "stackguard", "team"]
+# Packages the bundle owns: a central OPA refuses another bundle's data or policy there. system/log
+# is the decision-log mask (the platform's own system.authz stays outside the bundle).
+ROOTS = ["aws", "lib", "stackguard", "team", "system/log"]
+# The decision-log mask, signed with the rules: what a gate decision's log entry keeps.
+MASK = Path(__file__).resolve().parent / "central" / "decision_log_mask.rego"
 SIGNING_ALGORITHM = "RS256"
 OPA_SECONDS = 120
 
@@ -35,9 +38,10 @@ class BundleRefused(Exception):
 
 
 def files(rego_dirs: Iterable[Path]) -> list[tuple[str, bytes]]:
-    """The bundle's files as (path in the bundle, content), placed as the private OPA's bundle
-    places them (`rule_files.placed`)."""
-    return sorted((place, file.content) for place, file in rule_files.placed(rego_dirs))
+    """The bundle's files as (path in the bundle, content): the rule folders' placed as the private
+    OPA's bundle places them (`rule_files.placed`), and the decision-log mask."""
+    placed = [(place, file.content) for place, file in rule_files.placed(rego_dirs)]
+    return sorted([*placed, ("system/log/mask.rego", MASK.read_bytes())])
 
 
 def revision(rego_dirs: Iterable[Path]) -> str:
