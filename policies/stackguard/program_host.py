@@ -23,6 +23,8 @@ import traceback
 from pathlib import Path
 from typing import Any, Optional
 
+from . import sdk_support
+
 SCRUBBED = "[secret]"
 NO_PULUMI_EXIT = 86
 MAX_PROBLEM_CHARS = 2000
@@ -244,11 +246,13 @@ def _signal_completion(address: str) -> None:
         done(empty_pb2.Empty(), timeout=60)
 
 
-def _remove_own_copy() -> None:
+def _remove_own_copy(load_siblings: bool = True) -> None:
     """Import the sibling modules, then remove the private folder they were copied to: the run needs
     nothing from it any more, so even a SIGKILL of stackguard (which this process follows through
-    PR_SET_PDEATHSIG) leaves no stackguard-host-* folder behind once the program is running."""
-    from . import invokes  # noqa: F401 - loaded before its file goes
+    PR_SET_PDEATHSIG) leaves no stackguard-host-* folder behind once the program is running. A run
+    refused for its SDK loads none of them (an old SDK may not have what they import)."""
+    if load_siblings:
+        from . import invokes  # noqa: F401 - loaded before its file goes
 
     folder = Path(__file__).resolve().parent.parent
     if folder.name.startswith("stackguard-host-"):
@@ -258,14 +262,15 @@ def _remove_own_copy() -> None:
 def main() -> None:
     result_fd = int(sys.argv[1])
     try:
-        import pulumi  # noqa: F401 - the one thing the program's environment must provide
+        import pulumi  # the one thing the program's environment must provide
     except ImportError as err:
         sys.stderr.write(f"{err}\n")
         sys.exit(NO_PULUMI_EXIT)
-    _remove_own_copy()
+    refused = sdk_support.refusal(pulumi)
+    _remove_own_copy(load_siblings=refused is None)
     spec = json.load(sys.stdin)  # sent once stackguard's monitor is up (pulumi loaded meanwhile)
     scrub = Scrubber(spec.get("secrets", []))
-    failure = run(spec)
+    failure = refused or run(spec)
     if failure is not None:
         with os.fdopen(result_fd, "w") as result:
             json.dump(scrub.deep(failure), result)

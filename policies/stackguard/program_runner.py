@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
 
-from . import opa_server, program_host
+from . import opa_server, program_host, sdk_support
 from .errors import EngineError, InputError
 from .pulumi_project import Project, StackConfig
 from .registration import Registration
@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # grpc and pulumi load only once a program runs
 
 HOST_PACKAGE = "_stackguard_host"
 # The modules the host needs, all standard library + pulumi only.
-HOST_MODULES = ("program_host.py", "invokes.py")
+HOST_MODULES = ("program_host.py", "sdk_support.py", "invokes.py")
 DEFAULT_ACCOUNT = "123456789012"
 DEFAULT_REGION = "us-east-1"
 # Variables the program has no use for and must not see.
@@ -349,7 +349,7 @@ def _reported_failure(data: bytes) -> dict[str, Any] | None:
     return outcome if isinstance(outcome, dict) and outcome.get("status") in _FAILURES else None
 
 
-_FAILURES = ("exited", "config-missing", "run-error", "failed")
+_FAILURES = ("exited", "config-missing", "run-error", "failed", sdk_support.STATUS)
 
 
 def _failed(project: Project, config: StackConfig, python: Path, main: str, outcome: dict[str, Any],
@@ -357,6 +357,13 @@ def _failed(project: Project, config: StackConfig, python: Path, main: str, outc
     """Raise the failure the host reported: whatever the pipe says can only block the run, so the program
     gains nothing by writing there itself."""
     status = outcome["status"]
+    if status == sdk_support.STATUS:
+        minimum = sdk_support.MINIMUM_TEXT
+        raise InputError(str(project.file), "runtime", (
+            f"the program's environment ({python}) has pulumi {scrub(str(outcome.get('version')))}; preflight runs "
+            f"programs on pulumi {minimum} or newer (older runtimes end without signalling that their registrations "
+            f"were done): upgrade it ({python} -m pip install 'pulumi>={minimum}'), or gate a real "
+            f"`pulumi preview --json` with `stackguard check`"))
     if status == "exited":
         raise InputError(main, "(exit)", f"the program called sys.exit({outcome.get('code')}) before it finished; "
                                          "nothing was checked")
