@@ -1,5 +1,6 @@
 package aws.msk.cluster_public_subnets
 
+import data.lib.pulumi
 import data.lib.stack
 
 # METADATA
@@ -34,3 +35,10 @@ client_subnets(cluster) := {s |
 	some s in object.get(cluster.properties, ["brokerNodeGroupInfo", "clientSubnets"], [])
 	is_string(s)
 } | {urn | some urn in object.get(cluster, ["propertyDependencies", "brokerNodeGroupInfo"], [])}
+
+# The types this rule's stack_deny reads: the stack query carries only the resources of the
+# types some stack rule declares.
+stack_resource_types := pulumi.with_aliases({
+	"aws:ec2/subnet:Subnet",
+	"aws:msk/cluster:Cluster",
+})
