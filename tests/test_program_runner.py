@@ -427,3 +427,17 @@ def test_a_result_written_by_the_program_is_not_the_result(tmp_path):
     """, config={})
     with pytest.raises(EngineError, match="something other than stackguard's host wrote to the host's result pipe"):
         run(directory)
+
+
+def test_a_config_secret_reaches_the_monitor_wrapped_with_its_plaintext_and_scrubbed_elsewhere(tmp_path):
+    # Wrapped, the private OPA judges it (and reports mask it); used as a plain value, it is scrubbed.
+    result = run(make_project(tmp_path, """
+        import pulumi, pulumi_aws as aws
+        config = pulumi.Config()
+        aws.ec2.SecurityGroup("wrapped", ingress=[{"protocol": "tcp", "from_port": 22, "to_port": 22,
+                                                   "cidr_blocks": [config.require_secret("cidr")]}])
+        aws.ec2.SecurityGroup("plain", description=config.require("cidr"))
+    """, config={}), secrets={"demo:cidr": SECRET})
+    wrapped = by_name(result)["wrapped"].properties["ingress"][0]["cidrBlocks"][0]
+    assert wrapped == {invokes.SPECIAL_SIG_KEY: invokes.SECRET_SIG, "value": SECRET}
+    assert by_name(result)["plain"].properties["description"] == "[secret]"

@@ -292,21 +292,75 @@ aws.lambda_.FunctionUrl("url", function_name="fn", authorization_type=pulumi.Out
 '''
 
 
-def test_secret_wrapped_security_values_are_not_judged_clean_in_preflight(tmp_path):
-    """#25.3: Output.secret(False) rotation, a secret 0.0.0.0/0, a secret public unencrypted RDS and a secret
-    unauthenticated function URL once gave 0 findings and exit 0."""
+SECRET_FINDINGS = {("data-key", "aws-kms-key-rotation"), ("bastion", "aws-ec2-security-group-open-ingress"),
+                   ("db", "aws-rds-instance-public-access"), ("db", "aws-rds-instance-storage-encrypted"),
+                   ("url", "aws-lambda-function-url-auth")}
+
+
+def _secrets_project(tmp_path: Path) -> Path:
     project = tmp_path / "secrets"
     _write(project / "Pulumi.yaml", json.dumps({"name": "secrets", "runtime": {
         "name": "python", "options": {"virtualenv": str(Path(__file__).resolve().parents[1] / ".venv")}}}))
     _write(project / "__main__.py", SECRET_PROGRAM)
     _write(project / "Pulumi.prod.yaml", "config:\n  aws:region: eu-west-1\n")
-    result = run("preflight", "--project", str(project), "--stack", "prod", "--format", "json", cwd=tmp_path)
+    return project
+
+
+def test_secret_wrapped_security_values_are_judged_in_preflight_and_never_shown(tmp_path):
+    """#25.3: Output.secret(False) rotation, a secret 0.0.0.0/0, a secret public unencrypted RDS and a secret
+    unauthenticated function URL once gave 0 findings and exit 0. The private OPA now judges their plaintext,
+    and every report shows the value masked."""
+    project = _secrets_project(tmp_path)
+    outputs = {fmt: tmp_path / f"report.{fmt}" for fmt in ("sarif", "html", "markdown", "junit", "table")}
+    result = run("preflight", "--project", str(project), "--stack", "prod", "--format", "json",
+                 *[arg for fmt, path in outputs.items() for arg in ("--output", f"{fmt}={path}")],
+                 cwd=tmp_path, env={"COLUMNS": "400"})
+    assert result.returncode == 1, result.stderr
+    findings = json.loads(result.stdout)["findings"]
+    assert SECRET_FINDINGS <= {(f["name"], f["rule"]) for f in findings}
+    assert "aws-pulumi-secret-value" not in {f["rule"] for f in findings}
+    ingress = next(f for f in findings if f["rule"] == "aws-ec2-security-group-open-ingress")
+    assert "allows ingress from [secret] to" in ingress["message"], ingress["message"]
+    for text in [result.stdout, result.stderr, *(path.read_text() for path in outputs.values())]:
+        assert "ingress from 0.0.0.0/0" not in text
+    assert all("ingress from [secret]" in outputs[fmt].read_text() for fmt in ("sarif", "html"))
+
+
+def test_secret_values_are_not_sent_to_a_central_engine(tmp_path, opa):
+    """A central OPA is another machine: secrets reach it as the marker, and the resource stays "not judged"."""
+    project = _secrets_project(tmp_path)
+    result = run("preflight", "--project", str(project), "--stack", "prod", "--format", "json", cwd=tmp_path,
+                 env={"STACKGUARD_OPA_URL": opa.url, "STACKGUARD_OPA_TOKEN": opa.token})
     assert result.returncode == 1, result.stderr
     unjudged = {(f["name"], f["message"].split(": ", 1)[1].split(" is ")[0])
                 for f in json.loads(result.stdout)["findings"] if f["rule"] == "aws-pulumi-secret-value"}
     assert unjudged == {("data-key", "enableKeyRotation"), ("bastion", "ingress[0].cidrBlocks"),
                         ("db", "publiclyAccessible"), ("db", "storageEncrypted"), ("url", "authorizationType")}
     assert "0.0.0.0/0" not in result.stdout + result.stderr
+
+
+SECRET_SIG = {"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270"}
+
+
+def test_the_pack_judges_the_plaintext_secrets_pulumi_sends_it(tmp_path):
+    """The Pulumi CLI marshals the analyzer's properties with their secrets' plaintext (KeepSecrets); the pack's
+    private OPA judges them, and its diagnostics show the value masked."""
+    from stackguard.model import StackResource
+    from tests.pack_driver import PackProcess
+
+    group = StackResource(
+        urn="urn:pulumi:prod::p::aws:ec2/securityGroup:SecurityGroup::bastion", type="aws:ec2/securityGroup:SecurityGroup",
+        name="bastion", properties={"ingress": [{"protocol": "tcp", "fromPort": 22, "toPort": 22,
+                                                 "cidrBlocks": [{**SECRET_SIG, "value": "0.0.0.0/0"}]}]})
+    key = StackResource(urn="urn:pulumi:prod::p::aws:kms/key:Key::data-key", type="aws:kms/key:Key", name="data-key",
+                        properties={"enableKeyRotation": {**SECRET_SIG, "value": False}})
+    assert "STACKGUARD_OPA_URL" not in os.environ  # the pack starts its private OPA
+    with PackProcess() as pack:
+        diagnostics = [d for resource in (group, key) for d in pack.analyze(resource)]
+    assert {d.policyName for d in diagnostics} >= {"aws-ec2-security-group-open-ingress", "aws-kms-key-rotation"}
+    assert "aws-pulumi-secret-value" not in {d.policyName for d in diagnostics}
+    assert all("0.0.0.0/0" not in d.message for d in diagnostics)
+    assert any("ingress from [secret]" in d.message for d in diagnostics)
 
 
 def test_a_secret_security_value_in_an_export_is_not_judged_clean(tmp_path):

@@ -78,8 +78,13 @@ def evaluate(engine: PolicyEngine, stacks: list[Stack], decider: Decider, config
     findings: list[Finding] = []
     for stack in stacks:
         progress(f"analyzing {len(stack.resources)} resources of stack {stack.name}")
-        documents = [rego_input.from_stack_resource(r) for r in stack.resources]
+        # The private OPA judges secrets' plaintext; a central one gets the marker (nothing leaves the machine).
+        revealed = rego_input.Revealed() if engine.settings.private else None
+        documents = [rego_input.from_stack_resource(r, revealed) for r in stack.resources]
         raws = engine.stack_answers(documents, config)
+        if revealed:
+            raws = revealed.masked(raws)
+            documents = [rego_input.from_stack_resource(r) for r in stack.resources]
         refs = [ResourceRef.of(r) for r in stack.resources]
         findings += decider.stack_findings(raws, refs, AcknowledgementIndex.of(documents))
     names = ", ".join(dict.fromkeys(s.name for s in stacks))

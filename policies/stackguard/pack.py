@@ -113,9 +113,14 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
         if not self._previewed(request.urn):
             return self._blocked(response, "stack", request.urn, unpreviewed_message())
         try:
-            document = {**rego_input.resource(request, {}), "config": self._decider.profile.rule_config()}
+            engine = self._require_engine()
+            revealed = _revealed(engine)
+            document = {**rego_input.resource(request, {}, revealed), "config": self._decider.profile.rule_config()}
+            raws = engine.resource_findings(document)
+            if revealed:
+                raws = revealed.masked(raws)
+                document = rego_input.resource(request, {})
             self._acknowledgements.add(document)
-            raws = self._require_engine().resource_findings(document)
             resource = ResourceRef(request.urn, request.type, request.name)
             findings = [self._decider.finding(raw, resource, self._acknowledgements.find(raw.rule, request.urn, request.name))
                         for raw in raws]
@@ -127,8 +132,13 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
     def AnalyzeStack(self, request, _context):
         response = proto.AnalyzeResponse()
         try:
-            documents = [rego_input.stack_resource(r) for r in request.resources]
-            raws = self._require_engine().stack_findings(documents, self._decider.profile.rule_config())
+            engine = self._require_engine()
+            revealed = _revealed(engine)
+            documents = [rego_input.stack_resource(r, revealed) for r in request.resources]
+            raws = engine.stack_findings(documents, self._decider.profile.rule_config())
+            if revealed:
+                raws = revealed.masked(raws)
+                documents = [rego_input.stack_resource(r) for r in request.resources]
             refs = [ResourceRef(r.urn, r.type, r.name) for r in request.resources]
             findings = self._decider.stack_findings(raws, refs, self._acknowledgements.extended(documents))
         except EngineError as err:
@@ -190,6 +200,12 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
             policyName=rule_id, policyPackName=PACK_NAME, policyPackVersion=PACK_VERSION, description=title,
             message=f"{title}\n{message}", urn=urn, enforcementLevel=_LEVEL_TO_PROTO[level], severity=_severity(severity),
         ))
+
+
+def _revealed(engine: PolicyEngine) -> Optional[rego_input.Revealed]:
+    """The Pulumi CLI sends secrets' plaintext to the analyzer: the pack's private OPA judges it (and the
+    messages come back masked); a central OPA gets the marker, so the value never leaves the machine."""
+    return rego_input.Revealed() if engine.settings.private else None
 
 
 def serve(extra_rule_dirs: tuple[Path, ...] = (), exemptions_file: Optional[Path] = None) -> None:

@@ -31,7 +31,7 @@ from google.protobuf import empty_pb2, json_format, struct_pb2
 from pulumi.runtime.mocks import MockResourceArgs
 from pulumi.runtime.proto import engine_pb2, engine_pb2_grpc, resource_pb2, resource_pb2_grpc
 
-from .invokes import UNKNOWN_STRING
+from .invokes import SECRET_SIG, SPECIAL_SIG_KEY, UNKNOWN_STRING
 from .mocks import AwsMocks
 from .program_host import Scrubber
 from .recording import PREVIEW_FEATURES, ReadResource, engine_urn, registration_of
@@ -49,6 +49,19 @@ def _contains_unknown(value: Any) -> bool:
     if isinstance(value, list):
         return any(_contains_unknown(v) for v in value)
     return value == UNKNOWN_STRING
+
+
+def _scrubbed_outside_secrets(scrub: Scrubber, value: Any) -> Any:
+    """The stack's decrypted config secrets replaced by [secret] wherever the program used them as plain
+    values; inside Pulumi's secret wrapper (`require_secret`, `Output.secret`) the plaintext stays, for
+    the private OPA to judge (rego_input.Revealed masks it in what comes back)."""
+    if isinstance(value, dict):
+        if value.get(SPECIAL_SIG_KEY) == SECRET_SIG:
+            return value
+        return {k: _scrubbed_outside_secrets(scrub, v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrubbed_outside_secrets(scrub, v) for v in value]
+    return scrub(value) if isinstance(value, str) else value
 
 
 def _struct(value: dict[str, Any]) -> struct_pb2.Struct:
@@ -109,7 +122,7 @@ class _Monitor(resource_pb2_grpc.ResourceMonitorServicer):
     @_guarded
     def RegisterResource(self, request, context):
         urn = engine_urn(self.stack, self.project, request.parent, request.type, request.name)
-        properties = self.scrub.deep(json_format.MessageToDict(request.object))
+        properties = _scrubbed_outside_secrets(self.scrub, json_format.MessageToDict(request.object))
         if request.type == "pulumi:pulumi:Stack" and not request.parent:
             response = resource_pb2.RegisterResourceResponse(urn=urn)
             with self.record.lock:

@@ -6,9 +6,10 @@ import data.lib.pulumi
 # title: Policy documents are readable by the gate, not Pulumi secrets
 # description: |
 #   A policy document (identity, trust, resource or OpenAPI body) that the program
-#   marks as a Pulumi secret reaches the gate only as "[secret]": no rule can verify
-#   what it grants, so "no findings" would mean "not checked". The profile decides
-#   whether such an unverifiable document blocks (prod) or is only reported.
+#   marks as a Pulumi secret and that reaches the gate only as "[secret]" (a stack
+#   export, a central OPA; preflight and the pack judge the plaintext with their private
+#   OPA) cannot be verified, so "no findings" would mean "not checked". The profile
+#   decides whether such an unverifiable document blocks (prod) or is only reported.
 # scope: document
 # custom:
 #   id: aws-iam-policy-secret-unverifiable

@@ -7,10 +7,13 @@ import data.lib.security_values
 # description: |
 #   A value that decides a resource's security (key rotation, a security group's CIDR
 #   blocks and ports, public access, encryption, an authorization type) that the program
-#   wraps as a Pulumi secret reaches the gate only as "[secret]": no rule can judge it, so
-#   "no findings" would mean "not checked". The finding says which value was not judged;
-#   the value itself is never shown. The profile decides whether that blocks (prod) or is
-#   only reported (dev). Policy documents are reported by aws-iam-policy-secret-unverifiable.
+#   wraps as a Pulumi secret is judged where stackguard holds its plaintext (preflight and
+#   the pack, with their private OPA; messages show it as "[secret]"). Where it reaches the
+#   gate only as "[secret]" (a stack export keeps it encrypted, a central OPA never gets a
+#   secret's plaintext), no rule can judge it, so "no findings" would mean "not checked".
+#   The finding says which value was not judged; the value itself is never shown. The
+#   profile decides whether that blocks (prod) or is only reported (dev). Policy documents
+#   are reported by aws-iam-policy-secret-unverifiable.
 # scope: document
 # custom:
 #   id: aws-pulumi-secret-value
