@@ -6,6 +6,10 @@
 Each component validates its args model at construction (errors name the field), sets every
 security-relevant property explicitly, and makes every weaker choice a named opt-out that the
 stackguard policy pack reports.
+
+Other Pulumi languages use them through the component provider in this folder (PulumiPlugin.yaml,
+__main__.py): `pulumi package add` reads each component's args as `inputs.<Name>Args` (generated from the
+args models by _wire_types.py) and its outputs from its `pulumi.Output` annotations. docs/components.md.
 """
 from ._args import ComponentArgsError
 from .api_gateway_account import ApiGatewayAccount, ApiGatewayAccountArgs
@@ -20,7 +24,12 @@ from .service_role import ServiceRole, ServiceRoleArgs
 from .user_directory import UserDirectory, UserDirectoryArgs
 from .web_acl import WebAcl, WebAclArgs
 
+# What `pulumi package add` serves to other languages (components/__main__.py), in the schema's order.
+COMPONENTS = [ApiGatewayAccount, EncryptionKey, HttpApi, PrivateEndpoints, RestApi, SecretStore, SecureFunction,
+              SecurityMonitoring, ServiceRole, UserDirectory, WebAcl]
+
 __all__ = [
+    "COMPONENTS",
     "ApiGatewayAccount", "ApiGatewayAccountArgs",
     "ComponentArgsError",
     "EncryptionKey", "EncryptionKeyArgs",

@@ -15,15 +15,14 @@ AmazonAPIGatewayPushToCloudWatchLogs, and sets it on the account. Declare it in 
 and region (e.g. the platform team's): a second declaration would overwrite the first one's role, and
 deleting either stack would leave the account without one. RestApi never manages it.
 """
-from __future__ import annotations
-
 from typing import Optional
 
 import pulumi
 import pulumi_aws as aws
 from pydantic import Field
 
-from stackguard.components._args import ComponentArgs, validate_args
+from stackguard.components import inputs
+from stackguard.components._args import ComponentArgs, validate_args, with_former_type
 from stackguard.components.service_role import ServiceRole
 
 PUSH_TO_CLOUDWATCH_LOGS = "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"
@@ -41,18 +40,16 @@ class ApiGatewayAccountArgs(ComponentArgs):
 class ApiGatewayAccount(pulumi.ComponentResource):
     """The CloudWatch role of API Gateway for this account and region."""
 
-    role: ServiceRole
-    account: aws.apigateway.Account
     cloudwatch_role_arn: pulumi.Output[str]
 
     def __init__(
         self,
         name: str,
-        args: ApiGatewayAccountArgs | dict | None = None,
-        opts: pulumi.ResourceOptions | None = None,
+        args: inputs.ApiGatewayAccountArgs = None,  # type: ignore[assignment]  # every field has a default
+        opts: Optional[pulumi.ResourceOptions] = None,
     ) -> None:
         args = validate_args("ApiGatewayAccount", ApiGatewayAccountArgs, args)
-        super().__init__("stackguard:api:ApiGatewayAccount", name, None, opts)
+        super().__init__("stackguard:index:ApiGatewayAccount", name, None, with_former_type(opts, "stackguard:api:ApiGatewayAccount"))
         self.role = ServiceRole(f"{name}-cloudwatch", {
             "trusted_service": "apigateway.amazonaws.com",
             "role_name": args.role_name,

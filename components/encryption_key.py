@@ -47,8 +47,6 @@ tag the key or point aliases at it: in an account whose IAM policies grant key u
 (kms:ResourceTag, kms:ResourceAliases), either would let them grant themselves use.
 https://docs.aws.amazon.com/kms/latest/developerguide/abac.html
 """
-from __future__ import annotations
-
 import re
 from typing import Optional
 
@@ -56,7 +54,8 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
-from stackguard.components._args import AccountId, ComponentArgs, ComponentArgsError, Region, StrInput, validate_args
+from stackguard.components import inputs
+from stackguard.components._args import AccountId, ComponentArgs, ComponentArgsError, Region, StrInput, validate_args, with_former_type
 from stackguard.components._policy_documents import (
     AccountScope,
     Statement,
@@ -314,8 +313,6 @@ def secrets_manager_statements(scope: AccountScope) -> list[Statement]:
 class EncryptionKey(pulumi.ComponentResource):
     """A rotating customer-managed KMS key and its alias."""
 
-    key: aws.kms.Key
-    alias: aws.kms.Alias
     key_id: pulumi.Output[str]
     key_arn: pulumi.Output[str]
     alias_name: pulumi.Output[str]
@@ -324,8 +321,8 @@ class EncryptionKey(pulumi.ComponentResource):
     def __init__(
         self,
         name: str,
-        args: EncryptionKeyArgs | dict | None = None,
-        opts: pulumi.ResourceOptions | None = None,
+        args: inputs.EncryptionKeyArgs = None,  # type: ignore[assignment]  # every field has a default
+        opts: Optional[pulumi.ResourceOptions] = None,
     ) -> None:
         args = validate_args("EncryptionKey", EncryptionKeyArgs, args)
         alias_name = args.alias or f"alias/{name}"
@@ -333,7 +330,7 @@ class EncryptionKey(pulumi.ComponentResource):
             _check_alias(alias_name)
         except ValueError as err:
             raise ComponentArgsError(f"EncryptionKey: invalid args: alias: default {alias_name!r} {err}") from None
-        super().__init__("stackguard:security:EncryptionKey", name, None, opts)
+        super().__init__("stackguard:index:EncryptionKey", name, None, with_former_type(opts, "stackguard:security:EncryptionKey"))
 
         scope = account_scope(self, args.account_id, args.region)
         child = pulumi.ResourceOptions(parent=self)

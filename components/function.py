@@ -38,8 +38,6 @@ lost; `execution_role_statements` returns exactly those statements, in ServiceRo
         {"actions": ["secretsmanager:GetSecretValue"], "resources": [secret.secret_arn]},
     ]})
 """
-from __future__ import annotations
-
 import ipaddress
 import re
 from pathlib import Path
@@ -49,10 +47,11 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
+from stackguard.components import inputs
 from stackguard.components._acknowledgements import Acknowledgements
 from stackguard.components._api_common import RiskAcceptance
 from stackguard.components._api_logging import RETENTION_DAYS, KmsKeyArn, LogGroupArgs, encrypted_log_group
-from stackguard.components._args import ComponentArgs, ComponentArgsError, StrInput, validate_args
+from stackguard.components._args import ComponentArgs, ComponentArgsError, StrInput, validate_args, with_former_type
 
 # Lambda's own pattern for variable names: a letter first, at least two characters.
 _ENV_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]+$")
@@ -252,9 +251,6 @@ def execution_role_statements(
 class SecureFunction(pulumi.ComponentResource):
     """A Lambda function with a CMK for its configuration and logs, active tracing and JSON logs."""
 
-    function: aws.lambda_.Function
-    log_group: aws.cloudwatch.LogGroup
-    security_group: Optional[aws.ec2.SecurityGroup]
     function_arn: pulumi.Output[str]
     function_name: pulumi.Output[str]
     invoke_arn: pulumi.Output[str]
@@ -265,8 +261,8 @@ class SecureFunction(pulumi.ComponentResource):
     def __init__(
         self,
         name: str,
-        args: SecureFunctionArgs | dict | None = None,
-        opts: pulumi.ResourceOptions | None = None,
+        args: inputs.SecureFunctionArgs,
+        opts: Optional[pulumi.ResourceOptions] = None,
     ) -> None:
         args = validate_args("SecureFunction", SecureFunctionArgs, args)
         function_name = args.function_name or name
@@ -278,7 +274,7 @@ class SecureFunction(pulumi.ComponentResource):
         acks = Acknowledgements()
         acks.add("aws-ec2-security-group-open-egress", f"{name}-sg", "allow_internet_egress", args.allow_internet_egress)
         acks.add("aws-lambda-function-vpc-multi-az", f"{name}-function", "allow_single_az", args.allow_single_az)
-        super().__init__("stackguard:compute:SecureFunction", name, acks.props(), opts)
+        super().__init__("stackguard:index:SecureFunction", name, acks.props(), with_former_type(opts, "stackguard:compute:SecureFunction"))
         child = pulumi.ResourceOptions(parent=self)
 
         self.log_group = encrypted_log_group(

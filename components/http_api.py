@@ -24,8 +24,6 @@ so with `allow_any_token`. https://docs.aws.amazon.com/apigateway/latest/develop
 
 With a custom domain, `domain_target_name` and `domain_hosted_zone_id` are the alias target of its DNS record.
 """
-from __future__ import annotations
-
 import re
 from typing import Literal, Optional
 from urllib.parse import urlparse
@@ -34,6 +32,7 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
+from stackguard.components import inputs
 from stackguard.components._acknowledgements import Acknowledgements
 from stackguard.components._api_common import (
     NAME,
@@ -59,7 +58,7 @@ from stackguard.components._api_logging import (
     access_log_settings,
     api_access_log_group,
 )
-from stackguard.components._args import ComponentArgs, StrInput, validate_args
+from stackguard.components._args import ComponentArgs, StrInput, validate_args, with_former_type
 
 _ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?$")
 _CORS_METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "*"}
@@ -231,24 +230,26 @@ def http_api_acknowledgements(name: str, args: HttpApiArgs) -> Acknowledgements:
 class HttpApi(pulumi.ComponentResource):
     """An HTTP API whose defaults pass stackguard's prod rules."""
 
-    api: aws.apigatewayv2.Api
-    stage: aws.apigatewayv2.Stage
-    access_log_group: aws.cloudwatch.LogGroup
-    authorizers: dict[str, aws.apigatewayv2.Authorizer]
-    routes: dict[str, aws.apigatewayv2.Route]
-    permissions: list[aws.lambda_.Permission]
-    domain_name: Optional[aws.apigatewayv2.DomainName]
     api_id: pulumi.Output[str]
     api_endpoint: pulumi.Output[str]
     execution_arn: pulumi.Output[str]
     stage_arn: pulumi.Output[str]
+    stage_name: pulumi.Output[str]
     invoke_url: pulumi.Output[str]
     access_log_group_arn: pulumi.Output[str]
+    access_log_group_name: pulumi.Output[str]
+    domain_target_name: Optional[pulumi.Output[str]]
+    domain_hosted_zone_id: Optional[pulumi.Output[str]]
 
-    def __init__(self, name: str, args: HttpApiArgs | dict | None = None, opts: pulumi.ResourceOptions | None = None):
+    def __init__(
+        self,
+        name: str,
+        args: inputs.HttpApiArgs,
+        opts: Optional[pulumi.ResourceOptions] = None,
+    ) -> None:
         args = validate_args("HttpApi", HttpApiArgs, args)
         acks = http_api_acknowledgements(name, args)
-        super().__init__("stackguard:api:HttpApi", name, acks.props(), opts)
+        super().__init__("stackguard:index:HttpApi", name, acks.props(), with_former_type(opts, "stackguard:api:HttpApi"))
         child = pulumi.ResourceOptions(parent=self)
 
         cors = args.cors.model_dump() if args.cors else None
@@ -322,8 +323,8 @@ class HttpApi(pulumi.ComponentResource):
         )
 
         self.domain_name = None
-        self.domain_target_name: Optional[pulumi.Output[str]] = None
-        self.domain_hosted_zone_id: Optional[pulumi.Output[str]] = None
+        self.domain_target_name = None
+        self.domain_hosted_zone_id = None
         stage_path = "" if args.stage_name == "$default" else f"/{args.stage_name}"
         invoke_url = pulumi.Output.concat(api.api_endpoint, stage_path)
         if args.custom_domain:
@@ -359,13 +360,17 @@ class HttpApi(pulumi.ComponentResource):
         self.stage_arn = self.stage.arn
         self.invoke_url = invoke_url
         self.access_log_group_arn = self.access_log_group.arn
+        self.stage_name = self.stage.name
+        self.access_log_group_name = self.access_log_group.name
         self.register_outputs({
             "api_id": self.api_id,
             "api_endpoint": self.api_endpoint,
             "execution_arn": self.execution_arn,
             "stage_arn": self.stage_arn,
+            "stage_name": self.stage_name,
             "invoke_url": self.invoke_url,
             "access_log_group_arn": self.access_log_group_arn,
+            "access_log_group_name": self.access_log_group_name,
             "domain_target_name": self.domain_target_name,
             "domain_hosted_zone_id": self.domain_hosted_zone_id,
         })

@@ -45,8 +45,6 @@ connections, and the group is stateful, so they need no egress; the group still 
 TCP 443 to the VPC CIDR, because a group without egress rules keeps AWS's default allow-all-outbound rule
 (an empty egress list is not reliably enforced for this attribute) and an explicit narrow rule replaces it.
 """
-from __future__ import annotations
-
 import ipaddress
 import re
 from typing import Literal, Optional
@@ -55,9 +53,10 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
+from stackguard.components import inputs
 from stackguard.components._acknowledgements import Acknowledgements
 from stackguard.components._api_common import RiskAcceptance
-from stackguard.components._args import ComponentArgs, Region, StrInput, validate_args
+from stackguard.components._args import ComponentArgs, Region, StrInput, validate_args, with_former_type
 from stackguard.components._policy_documents import account_scope, policy_document, principal_scope_condition, statement
 
 # execute-api is not a default: only a PRIVATE API needs it, and its private DNS changes how the VPC reaches
@@ -242,8 +241,6 @@ def execute_api_perimeter(
 class PrivateEndpoints(pulumi.ComponentResource):
     """Interface and gateway VPC endpoints with account-restricted policies and an HTTPS-only security group."""
 
-    security_group: aws.ec2.SecurityGroup
-    endpoints: dict[str, aws.ec2.VpcEndpoint]
     endpoint_ids: dict[str, pulumi.Output[str]]
     security_group_id: pulumi.Output[str]
     execute_api_endpoint_id: Optional[pulumi.Output[str]]
@@ -251,14 +248,14 @@ class PrivateEndpoints(pulumi.ComponentResource):
     def __init__(
         self,
         name: str,
-        args: PrivateEndpointsArgs | dict | None = None,
-        opts: pulumi.ResourceOptions | None = None,
+        args: inputs.PrivateEndpointsArgs,
+        opts: Optional[pulumi.ResourceOptions] = None,
     ) -> None:
         args = validate_args("PrivateEndpoints", PrivateEndpointsArgs, args)
         acks = Acknowledgements()
         acks.add(PERIMETER_RULE, f"{name}-sts", "allow_federated_sts", args.allow_federated_sts)
         acks.add(PERIMETER_RULE, f"{name}-s3-gateway", "allow_ecr_image_layers", args.allow_ecr_image_layers)
-        super().__init__("stackguard:network:PrivateEndpoints", name, acks.props(), opts)
+        super().__init__("stackguard:index:PrivateEndpoints", name, acks.props(), with_former_type(opts, "stackguard:network:PrivateEndpoints"))
         child = pulumi.ResourceOptions(parent=self)
         scope = account_scope(self, region=args.region)
 

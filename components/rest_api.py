@@ -35,8 +35,6 @@ With a custom domain the execute-api endpoint is disabled, so callers need a DNS
 `domain_target_name` and `domain_hosted_zone_id` are the alias target (the regional domain, or the CloudFront
 distribution for EDGE). https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-regional-api-custom-domain-create.html
 """
-from __future__ import annotations
-
 import hashlib
 import json
 import re
@@ -47,6 +45,7 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
+from stackguard.components import inputs
 from stackguard.components._acknowledgements import Acknowledgements
 from stackguard.components._api_common import (
     NAME,
@@ -82,7 +81,7 @@ from stackguard.components._api_logging import (
     api_access_log_group,
     encrypted_log_group,
 )
-from stackguard.components._args import ComponentArgs, StrInput, matches, validate_args
+from stackguard.components._args import ComponentArgs, StrInput, matches, validate_args, with_former_type
 from stackguard.components._openapi import (
     openapi_operations,
     placeholder_render,
@@ -459,19 +458,6 @@ def rest_api_acknowledgements(name: str, args: RestApiArgs) -> Acknowledgements:
 class RestApi(pulumi.ComponentResource):
     """A REST API whose defaults pass stackguard's prod rules."""
 
-    rest_api: aws.apigateway.RestApi
-    stage: aws.apigateway.Stage
-    deployment: aws.apigateway.Deployment
-    method_settings: aws.apigateway.MethodSettings
-    access_log_group: aws.cloudwatch.LogGroup
-    request_validator: Optional[aws.apigateway.RequestValidator]
-    methods: dict[str, aws.apigateway.Method]
-    authorizers: dict[str, aws.apigateway.Authorizer]
-    permissions: list[aws.lambda_.Permission]
-    web_acl_association: Optional[aws.wafv2.WebAclAssociation]
-    domain_name: Optional[aws.apigateway.DomainName]
-    usage_plan: Optional[aws.apigateway.UsagePlan]
-    api_keys: dict[str, aws.apigateway.ApiKey]
     rest_api_id: pulumi.Output[str]
     api_name: pulumi.Output[str]
     stage_arn: pulumi.Output[str]
@@ -479,11 +465,19 @@ class RestApi(pulumi.ComponentResource):
     invoke_url: pulumi.Output[str]
     execution_arn: pulumi.Output[str]
     access_log_group_arn: pulumi.Output[str]
+    access_log_group_name: pulumi.Output[str]
+    domain_target_name: Optional[pulumi.Output[str]]
+    domain_hosted_zone_id: Optional[pulumi.Output[str]]
 
-    def __init__(self, name: str, args: RestApiArgs | dict | None = None, opts: pulumi.ResourceOptions | None = None):
+    def __init__(
+        self,
+        name: str,
+        args: inputs.RestApiArgs,
+        opts: Optional[pulumi.ResourceOptions] = None,
+    ) -> None:
         args = validate_args("RestApi", RestApiArgs, args)
         acks = rest_api_acknowledgements(name, args)
-        super().__init__("stackguard:api:RestApi", name, acks.props(), opts)
+        super().__init__("stackguard:index:RestApi", name, acks.props(), with_former_type(opts, "stackguard:api:RestApi"))
         self._name = name
         self._args = args
         child = pulumi.ResourceOptions(parent=self)
@@ -598,8 +592,8 @@ class RestApi(pulumi.ComponentResource):
 
         self.domain_name = None
         invoke_url: pulumi.Output[str] = self.stage.invoke_url
-        self.domain_target_name: Optional[pulumi.Output[str]] = None
-        self.domain_hosted_zone_id: Optional[pulumi.Output[str]] = None
+        self.domain_target_name = None
+        self.domain_hosted_zone_id = None
         if args.custom_domain:
             invoke_url = self._custom_domain(args.custom_domain)
 
@@ -616,6 +610,7 @@ class RestApi(pulumi.ComponentResource):
         self.invoke_url = invoke_url
         self.execution_arn = api.execution_arn
         self.access_log_group_arn = self.access_log_group.arn
+        self.access_log_group_name = self.access_log_group.name
         self.register_outputs({
             "rest_api_id": self.rest_api_id,
             "api_name": self.api_name,
@@ -624,6 +619,7 @@ class RestApi(pulumi.ComponentResource):
             "invoke_url": self.invoke_url,
             "execution_arn": self.execution_arn,
             "access_log_group_arn": self.access_log_group_arn,
+            "access_log_group_name": self.access_log_group_name,
             "domain_target_name": self.domain_target_name,
             "domain_hosted_zone_id": self.domain_hosted_zone_id,
         })

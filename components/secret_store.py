@@ -52,8 +52,6 @@ anything else happens and an Output is marked secret too, so it is encrypted in 
 exposed as a component output. The args model keeps a plain string as pydantic `SecretStr`, so neither
 a repr nor a validation error can print it.
 """
-from __future__ import annotations
-
 import re
 from typing import Optional, Union
 
@@ -61,10 +59,11 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, SecretStr, field_validator, model_validator
 
+from stackguard.components import inputs
 from stackguard.components._acknowledgements import Acknowledgements
 from stackguard.components._api_common import RiskAcceptance
 from stackguard.components._api_logging import KmsKeyArn
-from stackguard.components._args import AccountId, ComponentArgs, ComponentArgsError, StrInput, validate_args
+from stackguard.components._args import AccountId, ComponentArgs, ComponentArgsError, StrInput, validate_args, with_former_type
 from stackguard.components._policy_documents import (
     account_scope,
     deny_insecure_transport,
@@ -268,17 +267,14 @@ def reader_role_name(component: str, key_arn: str, reader: str) -> str:
 class SecretStore(pulumi.ComponentResource):
     """A CMK-encrypted secret with an HTTPS-only resource policy and rotation."""
 
-    secret: aws.secretsmanager.Secret
-    secret_policy: aws.secretsmanager.SecretPolicy
-    rotation: Optional[aws.secretsmanager.SecretRotation]
     secret_arn: pulumi.Output[str]
     secret_id: pulumi.Output[str]
 
     def __init__(
         self,
         name: str,
-        args: SecretStoreArgs | dict | None = None,
-        opts: pulumi.ResourceOptions | None = None,
+        args: inputs.SecretStoreArgs,
+        opts: Optional[pulumi.ResourceOptions] = None,
     ) -> None:
         args = validate_args("SecretStore", SecretStoreArgs, args)
         initial_value = _as_secret(args.initial_value)
@@ -286,7 +282,7 @@ class SecretStore(pulumi.ComponentResource):
         acks.add(ROTATION_RULE, f"{name}-secret", "allow_no_rotation", args.allow_no_rotation)
         acks.add(ROTATION_RULE, f"{name}-rotation", "allow_long_rotation_period", args.allow_long_rotation_period)
         acks.add(POLICY_RULE, f"{name}-policy", "allow_cross_account_readers", args.allow_cross_account_readers)
-        super().__init__("stackguard:security:SecretStore", name, acks.props(), opts)
+        super().__init__("stackguard:index:SecretStore", name, acks.props(), with_former_type(opts, "stackguard:security:SecretStore"))
         child = pulumi.ResourceOptions(parent=self)
 
         self.secret = aws.secretsmanager.Secret(

@@ -48,18 +48,17 @@ https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html
 Metric-filter metrics are named after the project, the stack and the component, so two stacks in one
 account never alarm on each other's access logs.
 """
-from __future__ import annotations
-
 import json
 import re
-from typing import Literal, Optional, Union
+from typing import Literal, Optional
 from urllib.parse import urlparse
 
 import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
-from stackguard.components._args import AccountId, ComponentArgs, ComponentArgsError, Region, StrInput, validate_args
+from stackguard.components import inputs
+from stackguard.components._args import AccountId, ComponentArgs, ComponentArgsError, Region, StrInput, validate_args, with_former_type
 from stackguard.components._policy_documents import (
     AccountScope,
     account_scope,
@@ -161,6 +160,40 @@ class ThresholdsArgs(ComponentArgs):
     waf_blocked_requests: int = Field(default=100, ge=1, le=1_000_000, description="WAF-blocked requests per period.")
 
 
+class MonitoredApiArgs(ComponentArgs):
+    """The API stage to watch, by the names its metrics and access log carry (ids, so every language can pass them).
+    In Python a RestApi or HttpApi component may be passed instead; its outputs fill these fields."""
+
+    rest_api_name: Optional[StrInput] = Field(
+        default=None, description="Name of a REST API (RestApi's api_name): its metrics carry ApiName. Set this or http_api_id."
+    )
+    http_api_id: Optional[StrInput] = Field(
+        default=None, description="Id of an HTTP API (HttpApi's api_id): its metrics carry ApiId. Set this or rest_api_name."
+    )
+    stage_name: StrInput = Field(description="Stage whose metrics are watched (the component's stage_name).")
+    access_log_group_name: StrInput = Field(
+        description="Log group of the stage's JSON access log (the component's access_log_group_name): 401/403 and 429 "
+                    "are counted from it."
+    )
+
+    @model_validator(mode="after")
+    def _one_api(self) -> "MonitoredApiArgs":
+        if (self.rest_api_name is None) == (self.http_api_id is None):
+            raise ValueError("set exactly one of rest_api_name (a REST API) and http_api_id (an HTTP API)")
+        return self
+
+
+def _monitored_api(value: object) -> object:
+    """A RestApi or HttpApi component (Python callers) as MonitoredApiArgs; anything else is left to validation."""
+    if isinstance(value, RestApi):
+        return {"rest_api_name": value.api_name, "stage_name": value.stage_name,
+                "access_log_group_name": value.access_log_group_name}
+    if isinstance(value, HttpApi):
+        return {"http_api_id": value.api_id, "stage_name": value.stage_name,
+                "access_log_group_name": value.access_log_group_name}
+    return value
+
+
 class SecurityMonitoringArgs(ComponentArgs):
     """Arguments of SecurityMonitoring."""
 
@@ -171,7 +204,7 @@ class SecurityMonitoringArgs(ComponentArgs):
         description="Another customer-managed key (ARN) encrypting the queue of undeliverable events; its policy must "
                     "let events.amazonaws.com use it for SQS (EncryptionKey's events.amazonaws.com statement does)."
     )
-    api: Union[RestApi, HttpApi] = Field(description="The RestApi or HttpApi component whose stage is watched.")
+    api: MonitoredApiArgs = Field(description="The API stage to watch (in Python also a RestApi or HttpApi component).")
     web_acl_name: Optional[StrInput] = Field(default=None, description="Web ACL whose BlockedRequests to alarm on.")
     function_names: list[StrInput] = Field(
         default_factory=list, description="Lambda functions (handlers, authorizers) whose Errors and Throttles to alarm on."
@@ -185,6 +218,8 @@ class SecurityMonitoringArgs(ComponentArgs):
         default=None, description="Region of the alarms. Default: the provider's."
     )
     tags: dict[str, str] = Field(default_factory=dict, description="Tags applied to the topic, alarms and rules.")
+
+    _api_component = field_validator("api", mode="before")(_monitored_api)
 
     @field_validator("kms_key_arn", "dead_letter_kms_key_arn")
     @classmethod
@@ -205,30 +240,28 @@ class SecurityMonitoringArgs(ComponentArgs):
         return value
 
 
-def api_metrics(api: Union[RestApi, HttpApi]) -> tuple[dict, str, str]:
-    """(dimensions, server-error metric, client-error metric) of a RestApi's or HttpApi's stage."""
-    if isinstance(api, RestApi):
-        return {"ApiName": api.api_name, "Stage": api.stage_name}, "5XXError", "4XXError"
-    return {"ApiId": api.api_id, "Stage": api.stage.name}, "5xx", "4xx"
+def api_metrics(api: MonitoredApiArgs) -> tuple[dict, str, str]:
+    """(dimensions, server-error metric, client-error metric) of a REST or HTTP API's stage."""
+    if api.rest_api_name is not None:
+        return {"ApiName": api.rest_api_name, "Stage": api.stage_name}, "5XXError", "4XXError"
+    return {"ApiId": api.http_api_id, "Stage": api.stage_name}, "5xx", "4xx"
 
 
 class SecurityMonitoring(pulumi.ComponentResource):
     """Alert topic, alarms and security event rules for one REST API stage."""
 
-    topic: aws.sns.Topic
-    alarms: dict[str, aws.cloudwatch.MetricAlarm]
-    event_rules: dict[str, aws.cloudwatch.EventRule]
     topic_arn: pulumi.Output[str]
     alarm_names: dict[str, pulumi.Output[str]]
+    dead_letter_queue_arn: pulumi.Output[str]
 
     def __init__(
         self,
         name: str,
-        args: SecurityMonitoringArgs | dict | None = None,
-        opts: pulumi.ResourceOptions | None = None,
+        args: inputs.SecurityMonitoringArgs,
+        opts: Optional[pulumi.ResourceOptions] = None,
     ) -> None:
         args = validate_args("SecurityMonitoring", SecurityMonitoringArgs, args)
-        super().__init__("stackguard:observability:SecurityMonitoring", name, None, opts)
+        super().__init__("stackguard:index:SecurityMonitoring", name, None, with_former_type(opts, "stackguard:observability:SecurityMonitoring"))
         self._prefix = name
         self._settings = args
         self._child = pulumi.ResourceOptions(parent=self)
@@ -391,7 +424,7 @@ class SecurityMonitoring(pulumi.ComponentResource):
         metric_name = f"{pulumi.get_project()}-{pulumi.get_stack()}-{self._prefix}-{metric}"
         aws.cloudwatch.LogMetricFilter(
             f"{self._prefix}-{key.replace('_', '-')}",
-            log_group_name=self._settings.api.access_log_group.name,
+            log_group_name=self._settings.api.access_log_group_name,
             pattern=pattern,
             metric_transformation=aws.cloudwatch.LogMetricFilterMetricTransformationArgs(
                 name=metric_name, namespace=METRIC_NAMESPACE, value="1", unit="Count"

@@ -31,8 +31,6 @@ exception stays visible. A statement that grants iam:PassRole on "*" (including 
 refused, as are the AWS-managed admin policies; other managed policies are attached only when listed
 in `managed_policy_arns`.
 """
-from __future__ import annotations
-
 import re
 from typing import Literal, Optional, Union
 
@@ -40,9 +38,10 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
+from stackguard.components import inputs
 from stackguard.components._acknowledgements import Acknowledgements
 from stackguard.components._api_common import RiskAcceptance
-from stackguard.components._args import AccountId, ComponentArgs, StrInput, validate_args
+from stackguard.components._args import AccountId, ComponentArgs, StrInput, validate_args, with_former_type
 from stackguard.components._policy_documents import (
     account_root_arn,
     account_scope,
@@ -264,20 +263,18 @@ class ServiceRoleArgs(ComponentArgs):
 class ServiceRole(pulumi.ComponentResource):
     """An IAM role, its inline policy and the listed managed-policy attachments."""
 
-    role: aws.iam.Role
-    inline_policy: Optional[aws.iam.RolePolicy]
     role_arn: pulumi.Output[str]
     role_name: pulumi.Output[str]
 
     def __init__(
         self,
         name: str,
-        args: ServiceRoleArgs | dict | None = None,
-        opts: pulumi.ResourceOptions | None = None,
+        args: inputs.ServiceRoleArgs,
+        opts: Optional[pulumi.ResourceOptions] = None,
     ) -> None:
         args = validate_args("ServiceRole", ServiceRoleArgs, args)
         acks = service_role_acknowledgements(name, args)
-        super().__init__("stackguard:security:ServiceRole", name, acks.props(), opts)
+        super().__init__("stackguard:index:ServiceRole", name, acks.props(), with_former_type(opts, "stackguard:security:ServiceRole"))
         child = pulumi.ResourceOptions(parent=self)
         scope = account_scope(self, args.account_id)
 

@@ -15,8 +15,6 @@ OAuth resource server with scopes, and one app client (client credentials or aut
 
 The client secret stays in the provider's secret outputs (encrypted in the state); it is never an output here.
 """
-from __future__ import annotations
-
 import re
 from typing import Literal, Optional
 from urllib.parse import urlparse
@@ -25,6 +23,7 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import Field, field_validator, model_validator
 
+from stackguard.components import inputs
 from stackguard.components._acknowledgements import Acknowledgements
 from stackguard.components._api_common import (
     CertificateArn,
@@ -33,7 +32,7 @@ from stackguard.components._api_common import (
     check_cloudfront_certificate,
     cloudfront_certificate,
 )
-from stackguard.components._args import ComponentArgs, validate_args
+from stackguard.components._args import ComponentArgs, validate_args, with_former_type
 
 _SERVER_ID = re.compile(r"^[\x21\x23-\x5B\x5D-\x7E]{1,256}$")
 _SCOPE_NAME = re.compile(r"^[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]{1,256}$")
@@ -186,17 +185,19 @@ def _issuer_url(arn: str, pool_id: str) -> str:
 class UserDirectory(pulumi.ComponentResource):
     """A Cognito user directory whose defaults pass stackguard's prod rules."""
 
-    user_pool: aws.cognito.UserPool
-    resource_server: aws.cognito.ResourceServer
-    client: aws.cognito.UserPoolClient
-    domain: aws.cognito.UserPoolDomain
     user_pool_id: pulumi.Output[str]
     user_pool_arn: pulumi.Output[str]
     client_id: pulumi.Output[str]
     issuer_url: pulumi.Output[str]
     resource_server_identifier: pulumi.Output[str]
+    domain_target_name: Optional[pulumi.Output[str]]
 
-    def __init__(self, name: str, args: UserDirectoryArgs | dict | None = None, opts: pulumi.ResourceOptions | None = None):
+    def __init__(
+        self,
+        name: str,
+        args: inputs.UserDirectoryArgs,
+        opts: Optional[pulumi.ResourceOptions] = None,
+    ) -> None:
         args = validate_args("UserDirectory", UserDirectoryArgs, args)
         acks = Acknowledgements()
         acks.add("aws-cognito-user-pool-self-sign-up", name, "allow_self_sign_up", args.allow_self_sign_up)
@@ -204,7 +205,7 @@ class UserDirectory(pulumi.ComponentResource):
         if args.client.allow_public_client is not None:
             acks.add("aws-cognito-user-pool-client-public", f"{name}-client", "client.allow_public_client",
                      args.client.allow_public_client)
-        super().__init__("stackguard:identity:UserDirectory", name, acks.props(), opts)
+        super().__init__("stackguard:index:UserDirectory", name, acks.props(), with_former_type(opts, "stackguard:identity:UserDirectory"))
         child = pulumi.ResourceOptions(parent=self)
 
         self.user_pool = aws.cognito.UserPool(

@@ -16,8 +16,6 @@ stackguard component manages (an ALB, a stage of another stack); never list a st
     })
     api = RestApi("orders", {..., "web_acl_arn": acl.web_acl_arn})
 """
-from __future__ import annotations
-
 import ipaddress
 import re
 from typing import Annotated, Literal, Optional
@@ -26,10 +24,11 @@ import pulumi
 import pulumi_aws as aws
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
+from stackguard.components import inputs
 from stackguard.components._acknowledgements import Acknowledgements
 from stackguard.components._api_common import RiskAcceptance
 from stackguard.components._api_logging import KmsKeyArn, LogGroupArgs, encrypted_log_group
-from stackguard.components._args import ComponentArgs, StrInput, validate_args
+from stackguard.components._args import ComponentArgs, StrInput, validate_args, with_former_type
 
 # Evaluated in this order: the IP reputation list (25 WCU) first, so known-bad sources are blocked before the
 # 700-WCU common rule set inspects their requests.
@@ -217,17 +216,17 @@ def _visibility(metric: str) -> dict:
 class WebAcl(pulumi.ComponentResource):
     """A REGIONAL WAFv2 web ACL whose defaults pass stackguard's prod rules."""
 
-    web_acl: aws.wafv2.WebAcl
-    log_group: aws.cloudwatch.LogGroup
-    logging_configuration: aws.wafv2.WebAclLoggingConfiguration
-    ip_sets: list[aws.wafv2.IpSet]
-    associations: list[aws.wafv2.WebAclAssociation]
     web_acl_arn: pulumi.Output[str]
     web_acl_id: pulumi.Output[str]
     web_acl_name: pulumi.Output[str]
     log_group_name: pulumi.Output[str]
 
-    def __init__(self, name: str, args: WebAclArgs | dict | None = None, opts: pulumi.ResourceOptions | None = None):
+    def __init__(
+        self,
+        name: str,
+        args: inputs.WebAclArgs,
+        opts: Optional[pulumi.ResourceOptions] = None,
+    ) -> None:
         args = validate_args("WebAcl", WebAclArgs, args)
         acks = Acknowledgements()
         acks.add(MANAGED_RULES_RULE, name, "allow_weakened_managed_rules", args.allow_weakened_managed_rules)
@@ -235,7 +234,7 @@ class WebAcl(pulumi.ComponentResource):
             acks.add(MANAGED_RULES_RULE, name, f"excluded_rule_groups.{index}", RiskAcceptance(reason=group.reason))
         if args.ip_allow:
             acks.add("aws-wafv2-web-acl-ip-allow-bypass", name, "ip_allow", RiskAcceptance(reason=args.ip_allow.reason))
-        super().__init__("stackguard:security:WebAcl", name, acks.props(), opts)
+        super().__init__("stackguard:index:WebAcl", name, acks.props(), with_former_type(opts, "stackguard:security:WebAcl"))
         child = pulumi.ResourceOptions(parent=self)
         acl_name = args.acl_name or name
         metric_prefix = re.sub(r"[^\w-]", "-", acl_name)

@@ -8,7 +8,7 @@ import pytest
 from stackguard.components._args import ComponentArgsError
 from stackguard.components.api_gateway_account import PUSH_TO_CLOUDWATCH_LOGS, ApiGatewayAccount
 
-COMPONENT = "stackguard:api:ApiGatewayAccount"
+COMPONENT = "stackguard:index:ApiGatewayAccount"
 ACCOUNT_SETTINGS = "aws:apigateway/account:Account"
 ROLE = "aws:iam/role:Role"
 ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment"

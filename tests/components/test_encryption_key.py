@@ -23,7 +23,7 @@ ADMIN = f"arn:aws:iam::{ACCOUNT}:role/platform-admin"
 USER = f"arn:aws:iam::{ACCOUNT}:role/payments-api"
 KEY = "aws:kms/key:Key"
 ALIAS = "aws:kms/alias:Alias"
-COMPONENT = "stackguard:security:EncryptionKey"
+COMPONENT = "stackguard:index:EncryptionKey"
 
 
 def only(monitor, token):

@@ -20,7 +20,7 @@ ACCOUNT = "123456789012"
 KEY_ARN = f"arn:aws:kms:eu-west-1:{ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 ROLE_ARN = f"arn:aws:iam::{ACCOUNT}:role/partner-proxy"
 CODE = Path(__file__).resolve().parents[2] / "stacks" / "functions" / "partner_proxy"
-COMPONENT = "stackguard:compute:SecureFunction"
+COMPONENT = "stackguard:index:SecureFunction"
 FUNCTION = "aws:lambda/function:Function"
 LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup"
 GROUP = "aws:ec2/securityGroup:SecurityGroup"
@@ -365,6 +365,6 @@ def test_internet_egress_and_single_az_are_acknowledged(deploy):
         "stackguard:acknowledged:aws-ec2-security-group-open-egress": INTERNET["reason"].replace(";", "_")}
     assert function_inputs(monitor)["tags"] == {
         "stackguard:acknowledged:aws-lambda-function-vpc-multi-az": "sandbox VPC has one private subnet"}
-    [component] = monitor.of_type("stackguard:compute:SecureFunction")
+    [component] = monitor.of_type("stackguard:index:SecureFunction")
     assert [a["option"] for a in component.inputs["stackguardAcknowledgements"]] == [
         "allow_internet_egress", "allow_single_az"]

@@ -17,7 +17,7 @@ FN = "arn:aws:lambda:eu-west-1:123456789012:function:catalog"
 CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
 ISSUER = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123"
 
-COMPONENT = "stackguard:api:HttpApi"
+COMPONENT = "stackguard:index:HttpApi"
 API = "aws:apigatewayv2/api:Api"
 ROUTE_T = "aws:apigatewayv2/route:Route"
 INTEGRATION = "aws:apigatewayv2/integration:Integration"
@@ -243,7 +243,7 @@ def test_no_waf_is_a_required_acknowledgement_on_the_stage(deploy):
     monitor, _ = build_api(deploy)
     assert only(monitor, STAGE).inputs["tags"] == {
         "stackguard:acknowledged:aws-apigatewayv2-stage-web-acl": NO_WAF_TAG}
-    assert only(monitor, "stackguard:api:HttpApi").inputs["stackguardAcknowledgements"] == [
+    assert only(monitor, "stackguard:index:HttpApi").inputs["stackguardAcknowledgements"] == [
         {"rule": "aws-apigatewayv2-stage-web-acl", "resource": "catalog-stage", "option": "allow_without_waf",
          "reason": NO_WAF["reason"], "owner": "edge-team"}]
 
@@ -257,7 +257,7 @@ def test_weak_cors_needs_its_named_opt_out(deploy, cors, field):
     with pytest.raises(ComponentArgsError, match=f"HttpApi: invalid args: .*cors: .*{field}"):
         HttpApi("catalog", {**BASE, "cors": cors})
     monitor, _ = build_api(deploy, {"cors": cors, field: {"reason": "public read-only catalog for any site"}})
-    acks = only(monitor, "stackguard:api:HttpApi").inputs["stackguardAcknowledgements"]
+    acks = only(monitor, "stackguard:index:HttpApi").inputs["stackguardAcknowledgements"]
     assert {"rule": "aws-apigatewayv2-api-cors-wildcard", "resource": "catalog", "option": field,
             "reason": "public read-only catalog for any site"} in acks
 

@@ -10,7 +10,7 @@ from stackguard.components._args import ComponentArgsError
 from stackguard.components.private_endpoints import DEFAULT_GATEWAY_SERVICES, DEFAULT_INTERFACE_SERVICES, PrivateEndpoints
 
 ACCOUNT = "123456789012"
-COMPONENT = "stackguard:network:PrivateEndpoints"
+COMPONENT = "stackguard:index:PrivateEndpoints"
 ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint"
 GROUP = "aws:ec2/securityGroup:SecurityGroup"
 BASE = {"vpc_id": "vpc-0abc123", "vpc_cidr": "10.20.0.0/16", "subnet_ids": ["subnet-0a", "subnet-0b"],

@@ -23,7 +23,7 @@ ACL = "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/edge/a1b2c3d4"
 VPCE = "vpce-0123456789abcdef0"
 INVOKE = f"arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/{FN}/invocations"
 
-COMPONENT = "stackguard:api:RestApi"
+COMPONENT = "stackguard:index:RestApi"
 API = "aws:apigateway/restApi:RestApi"
 RESOURCE = "aws:apigateway/resource:Resource"
 METHOD = "aws:apigateway/method:Method"

@@ -25,7 +25,7 @@ QUEUE_POLICY = "aws:sqs/queuePolicy:QueuePolicy"
 # Metric-filter metrics carry the project and stack of the run (component-test / prod).
 AUTH_METRIC = "component-test-prod-orders-AuthFailures"
 THROTTLE_METRIC = "component-test-prod-orders-ThrottledRequests"
-COMPONENT = "stackguard:observability:SecurityMonitoring"
+COMPONENT = "stackguard:index:SecurityMonitoring"
 TOPIC = "aws:sns/topic:Topic"
 TOPIC_POLICY = "aws:sns/topicPolicy:TopicPolicy"
 SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription"
@@ -184,6 +184,17 @@ def test_http_api_alarms_use_api_id_and_lowercase_metrics(deploy):
     assert api_id
 
 
+def test_an_api_given_by_its_names_is_watched_like_the_component(deploy):
+    """Other languages cannot pass a component object: the stage is named by the ids its metrics and log carry."""
+    monitor = deploy(lambda: SecurityMonitoring("orders", {
+        "kms_key_arn": KEY_ARN, "dead_letter_kms_key_arn": DLQ_KEY_ARN,
+        "api": {"http_api_id": "a1b2c3", "stage_name": "$default", "access_log_group_name": "orders-http-access"}}))
+    found = alarms(monitor)
+    for metric in ("5xx", "4xx", "Latency"):
+        assert found[metric].inputs["dimensions"] == {"ApiId": "a1b2c3", "Stage": "$default"}
+    assert {f.inputs["logGroupName"] for f in monitor.of_type(FILTER)} == {"orders-http-access"}
+
+
 def test_children_are_parented(deploy):
     monitor = deploy(lambda: monitoring(web_acl_name="orders-acl", function_names=["orders"],
                                         subscriptions=[{"protocol": "email", "endpoint": "secops@example.com"}]))
@@ -293,7 +304,12 @@ def test_thresholds_and_tags_change_exactly_their_properties(deploy):
         ({**BASE, "kms_key_arn": "alias/aws/sns"}, "kms_key_arn"),
         ({**BASE, "kms_key_arn": f"arn:aws:kms:eu-west-1:{ACCOUNT}:alias/aws/sns"}, "kms_key_arn"),
         ({"kms_key_arn": KEY_ARN}, "api"),
-        ({"kms_key_arn": KEY_ARN, "api": "orders"}, r"api\.is-instance\[RestApi\]: Input should be an instance of RestApi"),
+        ({"kms_key_arn": KEY_ARN, "api": "orders"}, r"api: Input should be a valid dictionary or instance of MonitoredApiArgs"),
+        ({**BASE, "api": {"stage_name": "prod", "access_log_group_name": "orders-access"}},
+         r"api: Value error, set exactly one of rest_api_name \(a REST API\) and http_api_id"),
+        ({**BASE, "api": {"rest_api_name": "orders", "http_api_id": "a1b2c3", "stage_name": "prod",
+                          "access_log_group_name": "orders-access"}}, r"api: Value error, set exactly one of rest_api_name"),
+        ({**BASE, "api": {"rest_api_name": "orders", "access_log_group_name": "orders-access"}}, r"api\.stage_name: Field required"),
         ({**BASE, "api_name": "orders"}, "api_name"),
         ({**BASE, "web_acl_name": " "}, "web_acl_name"),
         ({**BASE, "subscriptions": [{"protocol": "http", "endpoint": "http://hooks.example.com"}]},

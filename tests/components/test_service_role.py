@@ -14,7 +14,7 @@ ACCOUNT = "123456789012"
 TABLE = f"arn:aws:dynamodb:eu-west-1:{ACCOUNT}:table/orders"
 FUNCTION = f"arn:aws:lambda:eu-west-1:{ACCOUNT}:function:orders"
 BOUNDARY = f"arn:aws:iam::{ACCOUNT}:policy/workload-boundary"
-COMPONENT = "stackguard:security:ServiceRole"
+COMPONENT = "stackguard:index:ServiceRole"
 ROLE = "aws:iam/role:Role"
 INLINE = "aws:iam/rolePolicy:RolePolicy"
 ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment"
@@ -235,7 +235,7 @@ def test_broad_grants_with_a_reason_are_acknowledged(deploy):
         "managed_policy_arns": ["arn:aws:iam::aws:policy/AmazonS3FullAccess"],
         "allow_broad_managed_policies": {"reason": "legacy export job, scoped by its permissions boundary"},
     }))
-    [component] = monitor.of_type("stackguard:security:ServiceRole")
+    [component] = monitor.of_type("stackguard:index:ServiceRole")
     assert component.inputs["stackguardAcknowledgements"] == [
         {"rule": "aws-iam-policy-pass-role-wildcard", "resource": "exporter-inline", "option": "statements.0.allow_wildcard",
          "reason": "passes the per-tenant export roles", "owner": "data-team"},

@@ -12,7 +12,7 @@ from stackguard.mocks import AwsMocks
 from stackguard.recording import run_program
 
 CERT = "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b"
-COMPONENT = "stackguard:identity:UserDirectory"
+COMPONENT = "stackguard:index:UserDirectory"
 POOL = "aws:cognito/userPool:UserPool"
 SERVER = "aws:cognito/resourceServer:ResourceServer"
 CLIENT = "aws:cognito/userPoolClient:UserPoolClient"

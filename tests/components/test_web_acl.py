@@ -9,7 +9,7 @@ from stackguard.components.web_acl import WebAcl, WebAclArgs
 
 KMS = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"
 ALB = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188"
-COMPONENT = "stackguard:security:WebAcl"
+COMPONENT = "stackguard:index:WebAcl"
 ACL = "aws:wafv2/webAcl:WebAcl"
 LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup"
 LOGGING = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration"
@@ -266,7 +266,7 @@ def test_bad_args_name_the_field(args, field):
 
 def test_kms_key_is_required():
     with pytest.raises(ComponentArgsError, match="kms_key_arn: Field required"):
-        WebAcl("edge")
+        WebAcl("edge", {})
 
 
 def test_invalid_args_register_nothing(deploy):
