@@ -21,7 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 WORKFLOW = yaml.safe_load((ROOT / "templates" / "github-workflow.yml").read_text())
 # Steps that need the network, a cloud account or the Pulumi CLI; every other `run` step is run here.
-NOT_RUN_HERE = {"install": "pip and the Go proxy", "preview": "the Pulumi CLI and a backend"}
+# (the install step runs in tests/test_first_day_acceptance.py, in a fresh virtualenv from the built wheel)
+NOT_RUN_HERE = {"install": "a package index serving the wheel", "preview": "the Pulumi CLI and a backend"}
 BIN = str(Path(sys.executable).parent)
 
 
@@ -51,6 +52,19 @@ def test_workflow_shape():
     upload = next(s for s in steps if str(s.get("uses", "")).startswith("github/codeql-action/upload-sarif"))
     assert upload["with"]["sarif_file"] == "reports/stackguard.sarif"
     assert WORKFLOW["permissions"]["security-events"] == "write"
+
+
+def test_workflow_installs_the_wheel_with_no_checkout_no_go_and_no_opa():
+    from stackguard import __version__
+
+    steps = WORKFLOW["jobs"]["gate"]["steps"]
+    uses = [str(s.get("uses", "")) for s in steps]
+    assert not [u for u in uses if u.startswith("actions/setup-go")]
+    assert [s for s in steps if s.get("uses", "").startswith("actions/checkout")] == [{"uses": "actions/checkout@v4"}]
+    install = next(s for s in steps if s.get("id") == "install")["run"]
+    assert install.startswith('pip install "stackguard==$STACKGUARD_VERSION"') and "opa" not in install and "-e" not in install.split()
+    assert str(WORKFLOW["env"]["STACKGUARD_VERSION"]) == __version__
+    assert "pip install -e" not in (ROOT / ".pre-commit-hooks.yaml").read_text()
 
 
 def test_workflow_commands_block_an_insecure_preview_and_publish_every_report(tmp_path):

@@ -4,6 +4,7 @@ consumer project with its own configuration and rule, and exports a pack that de
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import venv
@@ -98,12 +99,53 @@ def test_preflight_of_a_consumer_project_with_its_own_configuration(installed, c
     assert by_rule["aws-secretsmanager-secret-rotation"]["acknowledged"]["accepted"] == "true"
 
 
-def test_exported_pack_decides_like_check(installed, consumer, wheel, tmp_path):
-    pack_dir = tmp_path / "pack"
-    exported = _run(installed, "pack", "export", str(pack_dir), "--requirement", str(wheel), cwd=consumer)
+@pytest.fixture
+def published_pack(installed, consumer, wheel, tmp_path) -> Path:
+    """The consumer's exported pack, copied to a folder that holds nothing else: what `pulumi policy
+    publish` uploads and what another machine installs with only the pack and the package index."""
+    exported = _run(installed, "pack", "export", str(tmp_path / "exported"), "--wheel", str(wheel), cwd=consumer)
     assert exported.returncode == 0, exported.stderr
-    assert {"PulumiPolicy.yaml", "__main__.py", "requirements.txt"} <= {p.name for p in pack_dir.iterdir()}
-    pack_python = _fresh_env(tmp_path / "pack-venv", f"-r{pack_dir / 'requirements.txt'}")
+    # Re-exported in place after an exemption change: its own files replaced, the local venv/ kept.
+    (tmp_path / "exported" / "venv").mkdir()
+    (tmp_path / "exported" / "rules" / "stale.rego").write_text("package stale\n")
+    (consumer / "stackguard" / "exemptions.yaml").write_text("exemptions: []\n")
+    again = _run(installed, "pack", "export", str(tmp_path / "exported"), "--wheel", str(wheel), cwd=consumer)
+    assert again.returncode == 0, again.stderr
+    assert (tmp_path / "exported" / "venv").is_dir() and not (tmp_path / "exported" / "rules" / "stale.rego").exists()
+    assert (tmp_path / "exported" / "exemptions.yaml").read_text() == "exemptions: []\n"
+    shutil.rmtree(tmp_path / "exported" / "venv")
+    alone = tmp_path / "elsewhere" / "payments-policies"
+    shutil.copytree(tmp_path / "exported", alone)
+    return alone
+
+
+def _pack_python(pack_dir: Path) -> Path:
+    """The pack's virtualenv as the Pulumi CLI makes it: its own requirements.txt and nothing else (the
+    hashes put pip in hash-checking mode; stackguard comes from the vendored wheel)."""
+    python = pack_dir / "venv" / "bin" / "python"
+    if not python.exists():
+        venv.EnvBuilder(with_pip=True).create(pack_dir / "venv")
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-r", "requirements.txt"], cwd=pack_dir, check=True, timeout=1500)
+    return python
+
+
+def test_the_exported_pack_is_publishable_as_it_is(published_pack):
+    from stackguard import __version__
+
+    assert "version: 1.0.0" in (published_pack / "PulumiPolicy.yaml").read_text()  # stackguard.yaml `pack:`
+    assert "'payments-policies', '1.0.0'" in (published_pack / "__main__.py").read_text()
+    requirements = [line for line in (published_pack / "requirements.txt").read_text().splitlines() if not line.startswith("#")]
+    assert requirements[0] == "--find-links wheels" and [p.name for p in (published_pack / "wheels").iterdir()][0].startswith(
+        f"stackguard-{__version__}-")
+    pins = requirements[1:]
+    assert len(pins) > 20 and all(re.fullmatch(r"[a-z0-9.-]+==\S+( --hash=sha256:[0-9a-f]{64})+", line) for line in pins), pins
+    assert any(line.startswith(f"stackguard=={__version__} --hash=sha256:") for line in pins)
+    assert (published_pack / ".gitignore").read_text().count("venv/") == 1
+    assert {p.name for p in (published_pack / "profiles").iterdir()} >= {"dev.json", "prod.json"}
+
+
+def test_exported_pack_decides_like_check(installed, consumer, published_pack, tmp_path):
+    pack_python = _pack_python(published_pack)
     export_file = tmp_path / "insecure.json"
     document = export(kms_key("data-key", rotation=False), *role_with_policy(ADMIN_POLICY))
     export_file.write_text(json.dumps(document))
@@ -113,22 +155,24 @@ def test_exported_pack_decides_like_check(installed, consumer, wheel, tmp_path):
     resources = [StackResource(urn=r["urn"], type=r["type"], name=r["urn"].rsplit("::", 1)[-1], properties=r.get("inputs", {}),
                                parent=r.get("parent", ""), property_dependencies=r.get("propertyDependencies", {}))
                  for r in document["deployment"]["resources"]]
-    with PackProcess(pack_dir=pack_dir, env=env, python=str(pack_python)) as pack:
-        pack.configure({r: {"enforcementLevel": "mandatory"} for r in {p.name for p in pack.info().policies}})
+    with PackProcess(pack_dir=published_pack, env=env, python=str(pack_python)) as pack:
+        info = pack.info()
+        assert (info.name, info.version) == ("payments-policies", "1.0.0")
+        pack.configure({r: {"enforcementLevel": "mandatory"} for r in {p.name for p in info.policies}})
         seen = {(d.policyName, d.urn or r.urn) for r, ds in zip(resources, pack.analyze_many(resources)) for d in ds}
         seen |= {(d.policyName, d.urn) for d in pack.analyze_stack(resources)}
     assert seen == expected and expected
 
 
-def test_the_exported_pack_under_the_real_cli_decides_like_preflight(installed, consumer, wheel, tmp_path, workspace):
-    pack_dir = tmp_path / "pack"
-    exported = _run(installed, "pack", "export", str(pack_dir), "--requirement", str(wheel), cwd=consumer)
-    assert exported.returncode == 0, exported.stderr
-    # The pack's own virtualenv (PulumiPolicy.yaml: `virtualenv: venv`), from its own requirements only.
-    _fresh_env(pack_dir / "venv", f"-r{pack_dir / 'requirements.txt'}")
+def test_the_exported_pack_under_the_real_cli_decides_like_preflight(installed, consumer, published_pack, workspace):
+    """The pack, alone in its folder, with its virtualenv made as the Pulumi CLI makes it (PulumiPolicy.yaml
+    `virtualenv: venv`, `pip install -r requirements.txt` in hash-checking mode), loads under the real CLI.
+    (Left to the CLI itself, that install ran past the CLI command's 900 s on this shared machine.)"""
+    _pack_python(published_pack)
     workspace.pulumi("stack", "init", "dev", cwd=consumer)
-    profile = consumer / "stackguard" / "profiles" / "dev.json"
-    streamed = workspace.policy_preview("--stack", "dev", "--policy-pack", str(pack_dir), "--policy-pack-config", str(profile),
+    profile = published_pack / "profiles" / "dev.json"  # the team's dev profile, as check and preflight resolve it
+    assert profile.read_bytes() == (consumer / "stackguard" / "profiles" / "dev.json").read_bytes()
+    streamed = workspace.policy_preview("--stack", "dev", "--policy-pack", str(published_pack), "--policy-pack-config", str(profile),
                                         cwd=consumer)
     preflight = _run(installed, "preflight", "--stack", "dev", "--project", str(consumer), "--format", "json", cwd=consumer)
     expected = report_triples(json.loads(preflight.stdout))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import xmlschema
 
-from stackguard.model import Report, SourceLocation, Summary
+from stackguard.model import Report, RunInfo, SourceLocation, Summary
 from stackguard.render import renderer
 from tests.report_builders import finding
 
@@ -62,3 +62,17 @@ def test_a_clean_run_is_one_passing_test():
     root = ET.fromstring(renderer("junit")(REPORT.with_findings([])))
     [case] = list(root.iter("testcase"))
     assert case.find("failure") is None and root.get("tests") == "1"
+
+
+def test_rules_the_run_evaluated_without_a_finding_are_passing_cases(schema):
+    """A clean stack once showed tests="0" in CI dashboards: the checks that passed are listed as passed cases."""
+    run = RunInfo(timestamp="2026-12-04T17:00:00Z", stackguard="0", opa="1", catalog={},
+                  levels={"aws-kms-key-rotation": "mandatory", "aws-sqs-queue-encryption": "advisory", "aws-x-off": "disabled"})
+    clean = renderer("junit")(REPORT.with_findings([]).model_copy(update={"run": run}))
+    schema.validate(clean)
+    root = ET.fromstring(clean)
+    cases = {case.get("classname"): case for case in root.iter("testcase")}
+    assert root.get("tests") == "2" and set(cases) == {"aws-kms-key-rotation", "aws-sqs-queue-encryption"}
+    assert all(not list(case) for case in cases.values()) and "no finding on 5 resources" in cases["aws-kms-key-rotation"].get("name")
+    mixed = ET.fromstring(renderer("junit")(REPORT.model_copy(update={"run": run})))
+    assert mixed.get("tests") == "5" and [c.get("classname") for c in mixed.iter("testcase")][0] == "aws-sqs-queue-encryption"

@@ -21,7 +21,7 @@ from rich.table import Table
 
 from . import __version__
 from . import baseline as baseline_module, catalog, exemptions as exemptions_module, explain as explain_module
-from . import outputs, pack_export as pack_export_module, profiles, project_config, readers, report_metadata, selection, toolchain
+from . import outputs, pack_export as pack_export_module, profiles, project_config, pulumi_project, readers, report_metadata, selection, toolchain
 from .decision import Decider, engine_failure_message
 from .errors import EngineError, InputError, StoreError, not_a_rule
 from .explain import ExplainFormat
@@ -138,7 +138,7 @@ OUTPUT_OPTION = typer.Option(None, "--output", metavar="[FORMAT=]FILE",
 COMPACT_OPTION = typer.Option(False, "--compact", help="Table: one line per finding (status, severity, rule, resource, file:line, "
                                                        "message); refused without a table.")
 QUIET_OPTION = typer.Option(False, "--quiet", "-q", help="Table: the summary and the verdict only (refused without a table).")
-FAIL_ON_OPTION = typer.Option(None, "--fail-on", help="Block only on mandatory findings of this severity or higher.")
+FAIL_ON_OPTION = typer.Option(None, "--fail-on", metavar="low|medium|high|critical", help="Block only on mandatory findings of this severity or higher.")
 SOFT_FAIL_OPTION = typer.Option(False, "--soft-fail", help="Exit 0 even with blocking findings (bad input and engine failures still exit 2 and 3).")
 RULE_OPTION = typer.Option(None, "--rule", metavar="RULE_ID", help="Report only this rule (repeatable).")
 SKIP_RULE_OPTION = typer.Option(None, "--skip-rule", metavar="RULE_ID", help="Do not report this rule (repeatable).")
@@ -177,7 +177,7 @@ CONFIG_OPTION = typer.Option(None, "--config", metavar="FILE",
 EXEMPTIONS_OPTION = typer.Option(None, "--exemptions", metavar="FILE",
                                  help="Exemptions file (default: the one stackguard.yaml names, stackguard/exemptions.yaml after "
                                       "`stackguard init`; without a stackguard.yaml, stackguard's own, which is empty).")
-TIMEOUT_OPTION = typer.Option(DEFAULT_RUN_SECONDS, "--timeout", min=1, max=86400,
+TIMEOUT_OPTION = typer.Option(DEFAULT_RUN_SECONDS, "--timeout", min=1, max=86400, metavar="SECONDS",
                               help="Stop with exit 3 when the whole run takes longer than this many seconds.")
 PROFILE_HELP = ("Enforcement profile: a name (stackguard.yaml's profile of that name, else the built-in dev, staging or prod) "
                 "or a path to a profile file; default: stackguard.yaml's choice for the stack, else the profile named like "
@@ -204,10 +204,11 @@ def _check_table_options(opts: GateOptions, specs: list[outputs.Output]) -> None
                                         "drop --format, or add --output table=FILE")
 
 
-def _decide(report: Report, plan: Plan, profile: profiles.Profile, opts: GateOptions, settings: project_config.ProjectConfig) -> None:
+def _decide(report: Report, plan: Plan, profile: profiles.Profile, opts: GateOptions, settings: project_config.ProjectConfig,
+            inputs: tuple[Path, ...]) -> None:
     """Select, enrich, baseline, write every output, and exit with the verdict."""
     specs, chosen = plan.outputs, plan.rules
-    report = report_metadata.enrich(selection.keep(report, chosen), chosen, profile, config=settings)
+    report = report_metadata.enrich(selection.keep(report, chosen), chosen, profile, config=settings, inputs=inputs)
     if plan.skipped:
         coverage = (report.coverage or Coverage()).model_copy(update={"skipped_rules": list(plan.skipped)})
         report = report.model_copy(update={"coverage": coverage})
@@ -272,8 +273,8 @@ def _main(_version_flag: bool = typer.Option(False, "--version", callback=_versi
 
 @app.command()
 def check(
-    files: List[Path] = typer.Argument(..., help="`pulumi stack export` or `pulumi preview --json` files; '-' reads standard input."),
-    profile: Optional[str] = typer.Option(None, help=PROFILE_HELP),
+    files: List[Path] = typer.Argument(..., metavar="FILE...", help="`pulumi stack export` or `pulumi preview --json` files; '-' reads standard input."),
+    profile: Optional[str] = typer.Option(None, metavar="NAME|PATH", help=PROFILE_HELP),
     fmt: Optional[Format] = FORMAT_OPTION, output: Optional[List[str]] = OUTPUT_OPTION,
     compact: bool = COMPACT_OPTION, quiet: bool = QUIET_OPTION, fail_on: Optional[Severity] = FAIL_ON_OPTION,
     soft_fail: bool = SOFT_FAIL_OPTION, rule: Optional[List[str]] = RULE_OPTION, skip_rule: Optional[List[str]] = SKIP_RULE_OPTION,
@@ -300,13 +301,13 @@ def check(
             engine = session.engine()
             stage("evaluating")
             report = evaluate(engine, stacks, Decider(rules, chosen, known), chosen.rule_config(), stage)
-        _decide(report, plan, chosen, opts, settings)
+        _decide(report, plan, chosen, opts, settings, tuple(files))
 
     guarded(run, timeout, stage)
 
 
 @app.command()
-def rules(fmt: RulesFormat = typer.Option(RulesFormat.table, "--format", help="table or json."),
+def rules(fmt: RulesFormat = typer.Option(RulesFormat.table, "--format", metavar="table|json", help="table or json."),
           config: Optional[Path] = CONFIG_OPTION):
     """List the rule catalog: id, title, severity, concern, compliance references."""
 
@@ -336,8 +337,8 @@ def rules(fmt: RulesFormat = typer.Option(RulesFormat.table, "--format", help="t
 def explain(
     rule_id: Optional[str] = typer.Argument(None, metavar="[RULE_ID]", help="The rule to explain (see `stackguard rules`)."),
     all_rules: bool = typer.Option(False, "--all", help="Write the documentation of every rule (with --output-dir)."),
-    output_dir: Optional[Path] = typer.Option(None, "--output-dir", help="With --all: write <rule-id>.md and README.md here (docs/rules)."),
-    fmt: Optional[ExplainFormat] = typer.Option(None, "--format", help="text (default on a terminal) or markdown."),
+    output_dir: Optional[Path] = typer.Option(None, "--output-dir", metavar="DIR", help="With --all: write <rule-id>.md and README.md here (docs/rules)."),
+    fmt: Optional[ExplainFormat] = typer.Option(None, "--format", metavar="text|markdown", help="text (default on a terminal) or markdown."),
 ):
     """A rule's full documentation: what, why, how to fix (with a Pulumi snippet), compliance, parameters."""
 
@@ -367,9 +368,9 @@ def explain(
 
 @app.command()
 def preflight(
-    stack: str = typer.Option(..., "--stack", help="The stack (environment) to check: Pulumi.<STACK>.yaml of the project."),
-    project: Path = typer.Option(Path("."), "--project", help="The Pulumi project directory."),
-    profile: Optional[str] = typer.Option(None, help=PROFILE_HELP),
+    stack: str = typer.Option(..., "--stack", metavar="STACK", help="The stack (environment) to check: Pulumi.<STACK>.yaml of the project."),
+    project: Path = typer.Option(Path("."), "--project", metavar="DIR", help="The Pulumi project directory."),
+    profile: Optional[str] = typer.Option(None, metavar="NAME|PATH", help=PROFILE_HELP),
     fmt: Optional[Format] = FORMAT_OPTION, output: Optional[List[str]] = OUTPUT_OPTION,
     compact: bool = COMPACT_OPTION, quiet: bool = QUIET_OPTION, fail_on: Optional[Severity] = FAIL_ON_OPTION,
     soft_fail: bool = SOFT_FAIL_OPTION, rule: Optional[List[str]] = RULE_OPTION, skip_rule: Optional[List[str]] = SKIP_RULE_OPTION,
@@ -396,7 +397,8 @@ def preflight(
                 report = run_preflight(project, stack, profile, progress=progress, timeout=timeout, settings=settings)
         else:
             report = run_preflight(project, stack, profile, progress=stage, timeout=timeout, settings=settings)
-        _decide(report, plan, profiles.load(settings.profile(profile, stack, fallback=stack), rules), opts, settings)
+        inputs = (project / "Pulumi.yaml", pulumi_project.load(project).stack_config(stack).file)
+        _decide(report, plan, profiles.load(settings.profile(profile, stack, fallback=stack), rules), opts, settings, inputs)
 
     guarded(run, timeout, stage)
 
@@ -414,11 +416,11 @@ class ScanFormat(str, Enum):
 
 @app.command()
 def scan(
-    sources: List[str] = typer.Argument(..., help="Pulumi DIY backends (file://FOLDER, s3://BUCKET[/PREFIX][?region=...&endpoint=...]) "
+    sources: List[str] = typer.Argument(..., metavar="SOURCE...", help="Pulumi DIY backends (file://FOLDER, s3://BUCKET[/PREFIX][?region=...&endpoint=...]) "
                                                   "or `pulumi stack export` files."),
     history: str = typer.Option("sqlite:///.stackguard/history.sqlite", "--history", metavar="URL",
                                 help="The history store: sqlite:///RELATIVE/FILE, sqlite:////ABSOLUTE/FILE or postgresql://[USER@]HOST[:PORT]/DATABASE."),
-    fmt: Optional[ScanFormat] = typer.Option(None, "--format", help="table (default), json, asff (Security Hub), "
+    fmt: Optional[ScanFormat] = typer.Option(None, "--format", metavar="FORMAT", help="table (default), json, asff (Security Hub), "
                                                                     "html (dashboard), or sarif, junit, markdown, github as for check."),
     output: Optional[List[str]] = typer.Option(None, "--output", metavar="FORMAT=FILE", help="Also write FORMAT to FILE (repeatable)."),
     soft_fail: bool = SOFT_FAIL_OPTION, config: Optional[Path] = CONFIG_OPTION, timeout: float = TIMEOUT_OPTION,
@@ -447,25 +449,45 @@ def scan(
     guarded(run, timeout, stage)
 
 
+@app.command("test-rules")
+def test_rules(directory: Path = typer.Argument(..., metavar="DIR", help="Your Rego rules and their _test.rego files "
+                                                                          "(a folder stackguard.yaml's `rules` lists).")):
+    """Run your own rules' Rego tests with the OPA inside stackguard and its helpers (data.lib.*): no opa to install."""
+    from . import rule_tests
+
+    def run():
+        result = rule_tests.run(directory)
+        sys.stdout.write(result.stdout)
+        sys.stderr.write(result.stderr)
+        raise typer.Exit(EXIT_OK if result.returncode == 0 else EXIT_FINDINGS)
+
+    guarded(run, DEFAULT_RUN_SECONDS, Stage())
+
+
 pack_app = typer.Typer(help="The CrossGuard policy pack for `pulumi up --policy-pack`.", no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(pack_app, name="pack")
 
 
 @pack_app.command("export")
 def pack_export(
-    directory: Path = typer.Argument(..., help="A new folder for the pack."),
+    directory: Path = typer.Argument(..., metavar="DIR", help="The pack's folder: new, empty, or an earlier export (rewritten in place; its venv/ stays)."),
     config: Optional[Path] = CONFIG_OPTION,
-    requirement: Optional[str] = typer.Option(None, help="The pip requirement for stackguard in the pack's requirements.txt "
-                                                        "(default: stackguard==<this version>)."),
+    wheel: Optional[Path] = typer.Option(None, "--wheel", metavar="FILE", help="The stackguard wheel to vendor in the pack (wheels/), "
+                                                                               "so the pack installs from itself and the package index."),
+    requirement: Optional[str] = typer.Option(None, "--requirement", metavar="REQUIREMENT",
+                                              help="Instead of --wheel: stackguard from your index, pinned and hashed "
+                                                   "('stackguard==VERSION --hash=sha256:HEX'); anything else is refused."),
 ):
-    """Write a self-contained pack folder (with this team's rules and exemptions) for `pulumi up` and `pulumi policy publish`."""
+    """Write the team's policy pack (stackguard.yaml `pack:` name and version, its rules, exemptions and profiles, every
+    dependency pinned by hash) for `pulumi up --policy-pack` and `pulumi policy publish`."""
 
     def run():
         settings = project_config.load(Path.cwd(), config)
         catalog.load(settings.rule_dirs)  # refuse a pack whose extra rules do not load
-        written = pack_export_module.export(directory, settings, requirement)
-        err.print(f"stackguard: wrote the policy pack to {directory} ({len(written)} files); "
-                  f"use it with `pulumi up --policy-pack {directory} --policy-pack-config <profile>.json`", markup=False, soft_wrap=True)
+        written = pack_export_module.export(directory, settings, wheel, requirement)
+        err.print(f"stackguard: wrote the policy pack {settings.pack.name if settings.pack else ''} to {directory} ({len(written)} files); "
+                  f"use it with `pulumi up --policy-pack {directory} --policy-pack-config {directory}/profiles/<stack>.json`",
+                  markup=False, soft_wrap=True)
 
     guarded(run, DEFAULT_RUN_SECONDS, Stage())
 
@@ -522,13 +544,13 @@ app.add_typer(exemptions_app, name="exemptions")
 
 @exemptions_app.command("lint")
 def exemptions_lint(
-    files: Optional[List[Path]] = typer.Argument(None, help="Exemptions files (default: the one stackguard.yaml names, "
+    files: Optional[List[Path]] = typer.Argument(None, metavar="[FILE...]", help="Exemptions files (default: the one stackguard.yaml names, "
                                                             "stackguard/exemptions.yaml after `stackguard init`)."),
     against: Optional[List[Path]] = typer.Option(None, "--against", metavar="FILE",
                                                  help="A preview or stack export: also list the entries that name none of its resources (repeatable)."),
-    profile: Optional[str] = typer.Option(None, help="The profile whose limits apply: a name (stackguard.yaml's, else a built-in) "
+    profile: Optional[str] = typer.Option(None, metavar="NAME|PATH", help="The profile whose limits apply: a name (stackguard.yaml's, else a built-in) "
                                                      "or a path; default: prod. Errors under it exit 1."),
-    fmt: RulesFormat = typer.Option(RulesFormat.table, "--format", help="table or json."),
+    fmt: RulesFormat = typer.Option(RulesFormat.table, "--format", metavar="table|json", help="table or json."),
     config: Optional[Path] = CONFIG_OPTION,
 ):
     """List stale, expired, expiring, over-long and unowned entries, and exempted non-negotiable rules."""
@@ -560,7 +582,7 @@ def exemptions_lint(
 
 
 @app.command()
-def init(directory: Path = typer.Argument(Path("."), help="The consumer repository (default: here).")):
+def init(directory: Path = typer.Argument(Path("."), metavar="[DIR]", help="The consumer repository (default: here).")):
     """Write a starter stackguard.yaml (profiles per stack, exemptions file, extra rule folders)."""
 
     def run():

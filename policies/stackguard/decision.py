@@ -16,7 +16,7 @@ from . import exemption_review
 from .acknowledgements import Acknowledgement, AcknowledgementIndex
 from .catalog import Rule
 from .errors import EngineError
-from .exemptions import Exemption, Exemptions, stack_of
+from .exemptions import BreakGlass, Exemption, Exemptions, stack_of
 from .model import Finding, Notice, Report, SourceLocation, StackResource, Summary
 from .profiles import Profile
 from .vocabulary import SEVERITY_ORDER
@@ -59,9 +59,15 @@ def unpreviewed_message() -> str:
 
 def exemption_note(exemption: dict[str, str]) -> str:
     """How the pack shows an exempted (or refused) exemption to a `pulumi up` user."""
+    if exemption.get("break_glass"):
+        return f"[BREAK-GLASS until {exemption['expires']}, owner {exemption['owner']}: {exemption['reason']}] "
     if exemption.get("refused"):
         return f"[exemption refused ({exemption['refused']}), owner {exemption['owner']}: {exemption['reason']}] "
     return f"[exempted until {exemption['expires']}, owner {exemption['owner']}: {exemption['reason']}] "
+
+
+def _break_glass_fields(emergency: BreakGlass) -> dict[str, str]:
+    return {"reason": emergency.reason, "owner": emergency.owner, "expires": emergency.expires.isoformat(), "break_glass": "true"}
 
 
 def _exemption_fields(exemption: Exemption, refused: str) -> dict[str, str]:
@@ -93,11 +99,12 @@ class ResourceRef:
 
 class Decider:
     def __init__(self, rules: Iterable[Rule], profile: Profile, exemptions: Exemptions, today: dt.date | None = None,
-                 judged_again_later: bool = False):
+                 judged_again_later: bool = False, now: dt.datetime | None = None):
         self.catalog = {r.id: r for r in rules}
         self.profile = profile
         self.exemptions = exemptions
         self.today = today or dt.date.today()
+        self.now = now or dt.datetime.now(dt.timezone.utc)
         # The exemptions that matched a finding so far (by position): the others are stale. The pack
         # sees a stack's resources one call at a time, so the decider remembers across calls.
         self.matched: set[int] = set()
@@ -119,7 +126,7 @@ class Decider:
         if exemption is not None:
             self.matched.add(exemption.index)
             refused = exemption_review.refusal(exemption, self.profile, self.today)
-        return Finding(
+        finding = Finding(
             rule=rule.id, title=rule.title, severity=rule.severity, concern=rule.concern,
             enforcement=level, exempted=exemption is not None and not refused, urn=resource.urn, type=resource.type,
             name=resource.name, message=raw.message, remediation=rule.remediation, source=resource.source,
@@ -128,6 +135,15 @@ class Decider:
             exemption=_exemption_fields(exemption, refused) if exemption else None,
             acknowledged=self._acknowledged(acknowledgement) if acknowledgement else None,
         )
+        return self._broken_glass(finding)
+
+    def _broken_glass(self, finding: Finding) -> Finding:
+        """A finding that would block, let through by the stack's active break-glass: never one of a
+        non-negotiable rule (those block through any emergency), and always marked as let through."""
+        emergency = self.exemptions.break_glass_for(stack_of(finding.urn), self.now)
+        if emergency is None or finding.status != "mandatory" or self.profile.non_negotiable(finding.rule):
+            return finding
+        return finding.model_copy(update={"exempted": True, "exemption": _break_glass_fields(emergency)})
 
     def _acknowledgement_refusal(self, ack: Acknowledgement) -> str:
         """Why the profile does not let this acknowledgement pass its finding ("" when it does)."""
@@ -169,7 +185,21 @@ class Decider:
     def notices(self, urns: list[str]) -> list[Notice]:
         """What is wrong with the exemptions for the stacks of these URNs, once all their findings are decided."""
         stacks = {stack_of(urn) for urn in urns}
-        return exemption_review.review(self.exemptions, self.profile, self.today, stacks, urns, self.matched)
+        notices = exemption_review.review(self.exemptions, self.profile, self.today, stacks, urns, self.matched)
+        broken = {stack: e for stack in stacks if (e := self.exemptions.break_glass_for(stack, self.now))}
+        if not broken:
+            return notices
+        # Under a break-glass an expired entry no longer stops the deploy, but it is still listed.
+        notices = [n.model_copy(update={"level": "warning"}) if n.kind == "expired" else n for n in notices]
+        return [*(self._break_glass_notice(stack, emergency) for stack, emergency in sorted(broken.items())), *notices]
+
+    def _break_glass_notice(self, stack: str, emergency: BreakGlass) -> Notice:
+        firm = sorted(self.profile.non_negotiable_rules())
+        return Notice(kind="break-glass", level="warning", file=self.exemptions.source, key=emergency.key, message=(
+            f"BREAK-GLASS on stack {stack} until {emergency.expires.isoformat()}, owner {emergency.owner}: {emergency.reason}. "
+            f"Mandatory findings do not block"
+            + (f", except those of the non-negotiable rules ({', '.join(firm)})" if firm else "")
+            + "; expired exemptions are listed, not enforced. Remove the entry once the emergency is over."))
 
     def uninspected(self, stack: str, components: Iterable[ResourceRef]) -> list[Notice]:
         """A notice per multi-language component whose children the run could not inspect: an error that

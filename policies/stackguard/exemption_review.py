@@ -28,6 +28,8 @@ def refusal(entry: Exemption, profile: Profile, today: dt.date) -> str:
     """Why the profile does not let this entry exempt anything ("" when it does)."""
     if profile.non_negotiable(entry.rule):
         return f"{entry.rule} is non-negotiable in profile {profile.name}: no exemption passes it"
+    if entry.expires < today:  # only a break-glass lets the gate load an expired entry
+        return f"expired on {entry.expires.isoformat()}"
     limit = profile.governance.exemption_max_days
     if limit is not None and entry.expires > today + dt.timedelta(days=limit):
         latest = (today + dt.timedelta(days=limit)).isoformat()
@@ -50,7 +52,7 @@ def review(exemptions: Exemptions, profile: Profile, today: dt.date, stacks: Opt
         if stacks is not None and not stacks.intersection(entry.stacks):
             continue
         refused = refusal(entry, profile, today)
-        if refused:
+        if refused and entry.expires >= today:
             kind = "non-negotiable" if profile.non_negotiable(entry.rule) else "over-long"
             notices.append(_notice(exemptions.source, entry, kind, "error", f"refused: {refused}"))
         days_left = (entry.expires - today).days

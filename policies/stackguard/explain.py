@@ -54,7 +54,8 @@ def _parameters(rule: Rule) -> list[str]:
                      f"{schema.get('description', '').replace('|', '/')} |")
     example = {rule.id: {"enforcementLevel": "mandatory",
                          **{n: s["default"] for n, s in sorted(rule.config.items()) if "default" in s}}}
-    lines += ["", "Set them per environment in `policies/profiles/<env>.json`:", "", "```json",
+    lines += ["", "Set them per environment in your profile files (the ones your stackguard.yaml names; "
+              "`stackguard/profiles/<env>.json` after `stackguard init`):", "", "```json",
               json.dumps(example, indent=2), "```"]
     return lines
 
@@ -72,7 +73,8 @@ def markdown(rule: Rule) -> str:
     if rule.example:
         lines += ["", "In a Pulumi Python program:", "", "```python", rule.example, "```"]
     lines += ["", "To accept the risk for one resource instead, add an entry with a reason, an owner and an expiry "
-              "to `policies/exemptions.yaml`; the finding stays in every report, marked exempted."]
+              "to your exemptions file (the one your stackguard.yaml names; `stackguard/exemptions.yaml` after "
+              "`stackguard init`); the finding stays in every report, marked exempted."]
     lines += ["", "## Compliance", ""]
     lines += [f"- {fw}: {', '.join(controls)}" for fw, controls in rule.compliance.items()] or ["No mapped controls."]
     lines += ["", "## Parameters", "", *_parameters(rule)]

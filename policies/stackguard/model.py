@@ -108,6 +108,10 @@ class RunInfo(BaseModel):
     # stackguard.yaml (absent when none applied) and {name, file, sha256} for the profile.
     config: Optional[dict[str, str]] = None
     profile: Optional[dict[str, str]] = None
+    # What was judged and under which exemptions, by path and SHA-256: the input files ({file, sha256};
+    # "-" for standard input, without a hash) and the exemptions file ({file, sha256}, absent when none exists).
+    inputs: Optional[list[dict[str, str]]] = None
+    exemptions: Optional[dict[str, str]] = None
 
 
 class FrameworkCoverage(BaseModel):
@@ -153,7 +157,8 @@ class Notice(BaseModel):
     component whose children the run could not inspect (`uninspected`)."""
 
     # unreadable: a scanned stack whose state could not be read (`stackguard scan`), so not checked.
-    kind: Literal["stale", "expiring", "over-long", "non-negotiable", "unowned", "expired", "baseline-age", "uninspected", "unreadable"]
+    kind: Literal["stale", "expiring", "over-long", "non-negotiable", "unowned", "expired", "baseline-age", "uninspected", "unreadable",
+                  "break-glass"]
     level: Literal["error", "warning"]  # an error blocks the run like a mandatory finding
     file: str
     key: str  # where in the file: exemptions[2], created

@@ -13,6 +13,7 @@ import hashlib
 import signal
 import sys
 from concurrent import futures
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
@@ -32,8 +33,17 @@ from .model import Finding
 from .errors import InputError
 from .profiles import GOVERNANCE_PARAMETERS, Profile, from_policy_config
 
-PACK_NAME = "stackguard"
-PACK_VERSION = __version__
+
+
+@dataclass(frozen=True)
+class PackIdentity:
+    """The name and version the pack publishes under: stackguard's own, or a team's exported pack's
+    (stackguard.yaml `pack:`), so two teams' packs never collide and each export can be republished."""
+
+    name: str = "stackguard"
+    version: str = __version__
+
+
 MAX_MESSAGE_BYTES = 400 * 1024 * 1024
 _LEVEL_TO_PROTO = {"advisory": proto.ADVISORY, "mandatory": proto.MANDATORY, "remediate": proto.REMEDIATE, "disabled": proto.DISABLED}
 _PROTO_TO_LEVEL = {v: k for k, v in _LEVEL_TO_PROTO.items()}
@@ -60,8 +70,9 @@ def policy_info(rule: Rule) -> proto.PolicyInfo:
 
 class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
     def __init__(self, rules: tuple[Rule, ...], engine: Optional[PolicyEngine], exemptions: Exemptions,
-                 engine_problem: str = ""):
+                 engine_problem: str = "", identity: PackIdentity = PackIdentity()):
         self._rules = rules
+        self._identity = identity
         self._engine = engine
         self._engine_problem = engine_problem
         self._exemptions = exemptions
@@ -82,13 +93,13 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
 
     def GetAnalyzerInfo(self, _request, _context):
         return proto.AnalyzerInfo(
-            name=PACK_NAME, version=PACK_VERSION, supportsConfig=True, displayName="stackguard", provider="aws",
+            name=self._identity.name, version=self._identity.version, supportsConfig=True, displayName=self._identity.name, provider="aws",
             description="Secure API integrations on AWS: HTTPS, encryption, least-privilege IAM, logging, auth, network.",
             tags=["aws", "security"], policies=[policy_info(rule) for rule in self._rules],
         )
 
     def GetPluginInfo(self, _request, _context):
-        return proto.PluginInfo(version=PACK_VERSION)
+        return proto.PluginInfo(version=self._identity.version)
 
     def Configure(self, request, context):
         levels = {name: _PROTO_TO_LEVEL[config.enforcementLevel] for name, config in request.policyConfig.items()}
@@ -197,7 +208,7 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
     def _append(self, response, rule_id: str, title: str, severity: str, level: str, message: str, urn: str) -> None:
         # The Pulumi CLI shows `message` under the policy name; the SDK's convention is description, newline, detail.
         response.diagnostics.append(proto.AnalyzeDiagnostic(
-            policyName=rule_id, policyPackName=PACK_NAME, policyPackVersion=PACK_VERSION, description=title,
+            policyName=rule_id, policyPackName=self._identity.name, policyPackVersion=self._identity.version, description=title,
             message=f"{title}\n{message}", urn=urn, enforcementLevel=_LEVEL_TO_PROTO[level], severity=_severity(severity),
         ))
 
@@ -208,7 +219,8 @@ def _revealed(engine: PolicyEngine) -> Optional[rego_input.Revealed]:
     return rego_input.Revealed() if engine.settings.private else None
 
 
-def serve(extra_rule_dirs: tuple[Path, ...] = (), exemptions_file: Optional[Path] = None) -> None:
+def serve(extra_rule_dirs: tuple[Path, ...] = (), exemptions_file: Optional[Path] = None,
+          identity: PackIdentity = PackIdentity()) -> None:
     """Start the analyzer the way pulumi_policy.PolicyPack does: print the port, serve until stopped."""
     rules = catalog.load(extra_rule_dirs)
     exemptions = exemptions_module.load(exemptions_file, known_rules={r.id for r in rules})
@@ -224,7 +236,7 @@ def serve(extra_rule_dirs: tuple[Path, ...] = (), exemptions_file: Optional[Path
         problem = f"{type(err).__name__}: {err}"
 
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=4), options=[("grpc.max_receive_message_length", MAX_MESSAGE_BYTES)])
-    analyzer_pb2_grpc.add_AnalyzerServicer_to_server(StackguardAnalyzer(rules, engine, exemptions, problem), server)
+    analyzer_pb2_grpc.add_AnalyzerServicer_to_server(StackguardAnalyzer(rules, engine, exemptions, problem, identity), server)
     port = server.add_insecure_port("127.0.0.1:0")
     server.start()
     sys.stdout.buffer.write(f"{port}\n".encode())

@@ -19,6 +19,7 @@ apply. Every report names the file and its SHA-256 (`run.config`).
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 from typing import Any, Optional
 
@@ -43,11 +44,34 @@ default_profile: stackguard/profiles/prod.json
 exemptions: stackguard/exemptions.yaml
 # Extra Rego rules (package aws.<service>.<rule>, with # METADATA), merged with the built-in ones.
 rules: []
+# The policy pack `stackguard pack export` writes: its name and version when published (a new version per publish).
+pack:
+  name: {name}-policies
+  version: 0.1.0
 """
 STARTER_EXEMPTIONS = """\
 # Each entry: rule, resource (URN or glob), stacks, reason (10+ characters), owner, expires (YYYY-MM-DD).
+# The finding stays in every report, marked exempted; `stackguard exemptions lint` reviews this file. For example:
+#
+# exemptions:
+#   - rule: aws-s3-bucket-access-logging
+#     resource: "urn:pulumi:dev::payments::aws:s3/bucketV2:BucketV2::scratch-*"
+#     stacks: [dev]
+#     reason: Scratch buckets for load tests, deleted every night.
+#     owner: payments-platform@example.com
+#     expires: 2027-03-31
 exemptions: []
 """
+
+
+class PackSection(BaseModel):
+    """What `stackguard pack export` publishes the team's pack as (`pulumi policy publish` refuses a
+    version it has already, so each publish takes a new one)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+    version: str = Field(pattern=r"^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.-]+)?$")
 
 
 class ConfigFile(BaseModel):
@@ -57,6 +81,7 @@ class ConfigFile(BaseModel):
     default_profile: Optional[str] = None
     exemptions: Optional[str] = None
     rules: list[str] = Field(default_factory=list)
+    pack: Optional[PackSection] = None
     # `stackguard scan`'s own section (stacks, sla, alerts, security_hub), validated by stackguard.scan.settings.
     scan: Optional[dict[str, Any]] = None
 
@@ -76,6 +101,7 @@ class ProjectConfig:
         self.exemptions = (base / parsed.exemptions).resolve() if parsed.exemptions else paths.exemptions_file()
         self.base = base  # the folder the file's paths are relative to
         self.scan_section = parsed.scan or {}
+        self.pack = parsed.pack
 
     def profile(self, explicit: Optional[str], stack: Optional[str], fallback: str) -> str:
         """The profile to use, in one order everywhere (check, preflight, exemptions lint, pack export):
@@ -87,6 +113,10 @@ class ProjectConfig:
             return self.resolve_profile(team) if team else explicit
         chosen = (self._parsed.profiles.get(stack) if stack else None) or self._parsed.default_profile
         return fallback if chosen is None else self.resolve_profile(chosen)
+
+    def profile_names(self) -> list[str]:
+        """The profile names this file defines (beside the built-in ones)."""
+        return sorted(self._parsed.profiles)
 
     def resolve_profile(self, chosen: str) -> str:
         """A profile as this file names it: a built-in name stays, a path is relative to the file."""
@@ -138,7 +168,8 @@ def init(directory: Path) -> list[Path]:
     target = directory / FILE_NAME
     if target.exists():
         raise InputError(str(target), "(file)", "exists already; edit it instead")
-    files = {target: STARTER, directory / "stackguard" / "exemptions.yaml": STARTER_EXEMPTIONS}
+    pack_name = re.sub(r"[^A-Za-z0-9._-]+", "-", directory.resolve().name).strip("-._") or "team"
+    files = {target: STARTER.replace("{name}", pack_name), directory / "stackguard" / "exemptions.yaml": STARTER_EXEMPTIONS}
     for name in ("dev", "staging", "prod"):
         files[directory / "stackguard" / "profiles" / f"{name}.json"] = (paths.profiles_dir() / f"{name}.json").read_text()
     written = []

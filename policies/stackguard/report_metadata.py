@@ -46,7 +46,7 @@ def coverage(rules: tuple[Rule, ...], findings: list[Finding]) -> list[Framework
             covered.setdefault(framework, set()).update(controls)
     hit: dict[str, set[str]] = {}
     for finding in findings:
-        if finding.exempted:
+        if finding.status not in ("mandatory", "advisory"):  # open: neither exempted, accepted nor baselined
             continue
         for framework, controls in (finding.compliance or {}).items():
             hit.setdefault(framework, set()).update(controls)
@@ -69,8 +69,15 @@ def report_time() -> dt.datetime:
 MAX_EPOCH = 253402300799
 
 
+def file_digest(path: Path) -> dict[str, str]:
+    """A file as an auditor finds it again: its path and SHA-256 ("-", standard input, has no file to hash)."""
+    if str(path) == "-":
+        return {"file": "-"}
+    return {"file": str(path.resolve()), "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+
+
 def enrich(report: Report, rules: tuple[Rule, ...], profile: Profile, now: dt.datetime | None = None,
-           config: ProjectConfig | None = None) -> Report:
+           config: ProjectConfig | None = None, inputs: tuple[Path, ...] = ()) -> Report:
     """The report with compliance coverage and run metadata, naming the configuration and profile files."""
     findings = report.findings
     evaluated = tuple(r for r in rules if profile.effective_level(r.id) != "disabled")
@@ -83,5 +90,7 @@ def enrich(report: Report, rules: tuple[Rule, ...], profile: Profile, now: dt.da
         levels={r.id: profile.effective_level(r.id) for r in rules},
         config={"file": str(config.file), "sha256": config.sha256 or ""} if config is not None and config.file else None,
         profile={"name": profile.name, "file": profile.file, **({"sha256": profile.sha256} if profile.sha256 else {})},
+        inputs=[file_digest(path) for path in inputs if str(path) == "-" or path.is_file()] or None,
+        exemptions=file_digest(config.exemptions) if config is not None and config.exemptions.is_file() else None,
     )
     return report.with_findings(findings).model_copy(update={"run": run, "compliance": coverage(evaluated, findings)})

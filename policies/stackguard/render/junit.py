@@ -1,15 +1,16 @@
 """JUnit XML (the Ant/Jenkins schema every CI reads): a test suite per rule that fired, a test case per finding.
 
 A blocking finding is a failure; advisory, exempted and baselined findings are skipped test cases
-that say why, so CI dashboards show them without failing the build. A run with no finding still
-has one passing test case, so "no tests" never hides a gate that did not run.
+that say why, so CI dashboards show them without failing the build. Every rule the run evaluated
+(`run.levels`) without a finding is a passing test case over the stack's resources, so a clean stack
+shows what was checked; a report without run metadata and no finding still has one passing case.
 """
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
 from ..model import Finding, Report
-from .words import acknowledgement, notice
+from .words import acknowledgement, notice, plural
 
 
 # Why a finding that does not block is a skipped test case, by its status.
@@ -36,12 +37,17 @@ def _case(suite: ET.Element, f: Finding, blocking: set[int]) -> None:
 
 def render(report: Report) -> str:
     blocking = {id(f) for f in report.blocking}
-    root = ET.Element("testsuites", name=f"stackguard {report.stack}", tests=str(max(1, len(report.findings))),
-                      failures=str(len(blocking)), errors="0")
     by_rule: dict[str, list[Finding]] = {}
     for f in report.findings:
         by_rule.setdefault(f.rule, []).append(f)
-    if not by_rule:
+    passed = [rule for rule, level in (report.run.levels if report.run else {}).items() if level != "disabled" and rule not in by_rule]
+    root = ET.Element("testsuites", name=f"stackguard {report.stack}", tests=str(max(1, len(report.findings) + len(passed))),
+                      failures=str(len(blocking)), errors="0")
+    if passed:
+        suite = ET.SubElement(root, "testsuite", name="stackguard passed rules", tests=str(len(passed)), failures="0", errors="0", skipped="0")
+        for rule in passed:
+            ET.SubElement(suite, "testcase", name=f"{rule}: no finding on {plural(report.summary.resources, 'resource')}", classname=rule)
+    elif not by_rule:
         suite = ET.SubElement(root, "testsuite", name="stackguard", tests="1", failures="0", errors="0", skipped="0")
         ET.SubElement(suite, "testcase", name=f"stack {report.stack}: no findings", classname="stackguard")
     if report.notices:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..model import Finding, Report
 from ..vocabulary import SEVERITIES
 from . import safe_text
-from .words import blocked_by_notices, by_owner, counts, plural
+from .words import blocked_by_notices, break_glass, by_owner, counts, plural
 
 # CI finds its earlier comment by this marker and edits it instead of posting a new one per push.
 MARKER = "<!-- stackguard-report -->"
@@ -16,6 +16,7 @@ FINDING_HEADER = ["| status | rule | resource | source | problem | compliance |"
 def render(report: Report) -> str:
     verdict = ":x: **blocked**: mandatory findings must be fixed or exempted" if report.blocking \
         else f":x: **blocked**: {blocked_by_notices(report)}" if report.blocking_notices \
+        else f":rotating_light: **passed under {break_glass(report)}**" if break_glass(report) \
         else ":white_check_mark: **passed**: no unexempted mandatory finding"
     lines = [
         MARKER,

@@ -74,13 +74,25 @@ def profile_line(report: Report) -> str:
     return f"stack {report.stack}, profile {report.profile}{shown}"
 
 
+def break_glass(report: Report) -> str:
+    """What an active break-glass let through, loudly ("" when none is active)."""
+    entries = sorted({n.key for n in report.notices or [] if n.kind == "break-glass"})
+    if not entries:
+        return ""
+    through = sum(1 for f in report.findings if (f.exemption or {}).get("break_glass"))
+    return f"BREAK-GLASS ({', '.join(entries)}): {plural(through, 'mandatory finding')} let through, see the notices"
+
+
 def verdict(report: Report) -> tuple[bool, str]:
     """(blocked, the sentence saying why)."""
     blocking = report.blocking
     threshold = f" at or above {report.fail_on}" if report.fail_on and report.fail_on != "low" else ""
+    glass = break_glass(report)
     if blocking:
-        return True, f"BLOCKED: {plural(len(blocking), 'mandatory finding')}{threshold} must be fixed or exempted"
+        return True, f"BLOCKED: {plural(len(blocking), 'mandatory finding')}{threshold} must be fixed or exempted{glass and ' (' + glass + ')'}"
     if report.blocking_notices:
         return True, f"BLOCKED: {blocked_by_notices(report)}"
+    if glass:
+        return False, f"PASSED UNDER {glass}"
     new = " new" if report.baseline is not None else ""
     return False, f"PASSED: no{new} unexempted mandatory finding{threshold}"
