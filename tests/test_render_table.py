@@ -115,3 +115,14 @@ def test_rule_ids_are_never_wrapped(width):
     lines = table.render(REPORT, width=width).splitlines()
     for rule in {f.rule for f in FINDINGS if f.status in ("mandatory", "advisory")}:
         assert any(f"│ {rule} " in line for line in lines), rule
+
+
+def test_how_to_fix_does_not_repeat_a_fix_the_problem_already_states():
+    """The table once said "set enableKeyRotation to true" in the problem and again under "How to fix"."""
+    said = finding("aws-kms-key-rotation", "high", "k9", message='KMS key "k9" does not rotate: set enableKeyRotation to true.',
+                   remediation="Set enableKeyRotation to true.")
+    unsaid = finding("aws-sns-topic-encryption", "medium", "orders", message="Topic orders is not encrypted.",
+                     remediation="Give the topic a KMS key (kmsMasterKeyId).")
+    text = table.render(REPORT.with_findings([said, unsaid]), width=120)
+    fixes = text[text.index("How to fix"):]
+    assert "Give the topic a KMS key" in fixes and "aws-kms-key-rotation" not in fixes

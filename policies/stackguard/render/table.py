@@ -23,6 +23,7 @@ STATUS_STYLE = {"mandatory": "bold red", "advisory": "yellow", "acknowledged": "
 MIN_PROBLEM_WIDTH = 24  # narrower than this, the problem is printed under the rule instead of beside it
 TABLE_FRAME = 10  # the borders and padding of a three-column table
 FILE_WIDTH = 100  # a report written to a file has no terminal to measure
+FIX_VERBS = ("set ", "add ", "remove ", "scope ", "list ", "turn ", "enable ", "use ", "attach ", "replace ", "restrict ", "give ", "leave ")
 
 
 def render(report: Report, width: Optional[int] = None, color: bool = False, mode: Mode = "full") -> str:
@@ -95,7 +96,8 @@ def _tables(report: Report, console: Console) -> None:
             else:
                 table.add_row(shown_status, Group(rule_id, what, Text(f.message, overflow="fold")))
         console.print(table)
-    fixes = {f.rule: f.remediation for f in open_findings}
+    # A rule's fix once, and only where its findings do not already say it (rules write "...: set X to Y.").
+    fixes = {f.rule: f.remediation for f in open_findings if not states_fix(f.message)}
     if fixes:
         how = Table.grid(padding=(0, 1))
         how.add_column(no_wrap=True, style="bold")
@@ -104,6 +106,8 @@ def _tables(report: Report, console: Console) -> None:
             how.add_row(f"  {rule}", Text(remediation))
         console.print(Text("How to fix (details: stackguard explain RULE)", style="bold"))
         console.print(how)
+    elif open_findings:
+        console.print(Text("Each problem says how to fix it; details and a Pulumi example: stackguard explain RULE", style="bold"))
     acknowledged = [f for f in report.findings if f.acknowledged and not f.exempted]
     if acknowledged:
         console.print(Text(f"Acknowledged risk ({len(acknowledged)}), by owner:", style="cyan"))
@@ -127,6 +131,11 @@ def _notices(report: Report, console: Console) -> None:
         console.print(Text(f"Notices: exemptions, baseline, inspection ({len(report.notices)}):", style="bold"))
         for n in report.notices:
             console.print(Text(f"  {notice(n)}", style="red" if n.level == "error" else "yellow"), soft_wrap=False)
+
+
+def states_fix(message: str) -> bool:
+    """Whether a finding's message already tells what to do: a clause after a colon that starts with a fix's verb."""
+    return any(clause.lstrip().lower().startswith(FIX_VERBS) for clause in message.split(": ")[1:])
 
 
 def headline(report: Report) -> str:
