@@ -28,6 +28,12 @@ def key_pair(folder: Path, name: str) -> tuple[Path, Path]:
     return private, public
 
 
+@pytest.fixture(scope="module")
+def keys(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
+    folder = tmp_path_factory.mktemp("keys")
+    return {"team": key_pair(folder, "team"), "other": key_pair(folder, "other")}
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *_args) -> None:
         pass
@@ -45,10 +51,13 @@ def bundle_server(tmp_path):
     server.server_close()
 
 
-def central_opa(tmp_path: Path, service: str, public_key: Path, collector: str | None = None) -> tuple[subprocess.Popen, str]:
+def central_opa(tmp_path: Path, service: str, public_key: Path, collector: str | None = None,
+                signed: bool = True) -> tuple[subprocess.Popen, str]:
     """OPA configured as docs/central-engine.md says: the bundle from the service, verified with the
-    key; with a `collector` URL, its decision logs go there."""
+    key (not when `signed` is false: a misconfigured OPA); with a `collector` URL, its decision logs
+    go there."""
     key = "\n".join("      " + line for line in public_key.read_text().splitlines())
+    signing = "    signing:\n      keyid: team\n" if signed else ""
     logs_service = f"  collector:\n    url: {collector}\n" if collector else ""
     logs = ("decision_logs:\n  service: collector\n  reporting: {min_delay_seconds: 1, max_delay_seconds: 2}\n"
             if collector else "")
@@ -61,9 +70,7 @@ def central_opa(tmp_path: Path, service: str, public_key: Path, collector: str |
     service: rules
     resource: stackguard.tar.gz
     polling: {{min_delay_seconds: 1, max_delay_seconds: 2}}
-    signing:
-      keyid: team
-keys:
+{signing}keys:
   team:
     algorithm: RS256
     key: |

@@ -15,18 +15,13 @@ import requests
 
 from stackguard import central_bundle, paths
 from tests import central_opa as central
-from tests.central_opa import activated, central_opa, key_pair
+from tests.central_opa import activated, central_opa
 from tests.cli_runs import run
 
 bundle_server = central.bundle_server  # a fixture: a static bundle server on 127.0.0.1
+keys = central.keys  # a fixture: the team's key pair and another
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def keys(tmp_path_factory) -> dict[str, tuple[Path, Path]]:
-    folder = tmp_path_factory.mktemp("keys")
-    return {"team": key_pair(folder, "team"), "other": key_pair(folder, "other")}
 
 
 @pytest.fixture(scope="module")

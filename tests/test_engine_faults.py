@@ -66,7 +66,7 @@ STANDALONE = {
     "500": (lambda: constant(500, b'{"code": "internal_error"}'), 0.0, "HTTP 500"),
     "garbage": (lambda: constant(200, b"<html>proxy error</html>"), 0.0, "not JSON"),
     "empty-result": (lambda: constant(200, b'{"result": []}'), 0.0, "differs"),
-    "no-result": (lambda: constant(200, b"{}"), 0.0, "did not list its policies"),
+    "no-result": (lambda: constant(200, b"{}"), 0.0, "did not report its configuration"),
     "killed": (lambda: (lambda _m, _p, _b: None), 0.0, "unreachable"),
 }
 

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 from urllib.parse import urlparse
 
-from . import canaries, rule_files
-from .errors import EngineError, InputError
+from . import canaries, central_bundle, rule_files
+from .errors import EngineError, EngineRefused, InputError
 from .opa_connection import Connection, PrivateConnection, is_loopback
 
 DEFAULT_TIMEOUT_SECONDS = 5.0
@@ -102,13 +102,22 @@ class LocalRules:
     rule_ids: frozenset[str]
     required: frozenset[str]  # digests of the rule and library modules: all must be served
     known: frozenset[str]  # those plus the test modules, which an engine may also load
+    revision: str  # the revision of the signed bundle of these rule folders (central_bundle)
 
     @classmethod
     def of(cls, rule_ids: Iterable[str], rego_dirs: Iterable[Path]) -> "LocalRules":
-        modules = [f for d in rego_dirs for f in rule_files.read(Path(d)) if f.is_module]
+        folders = [Path(d) for d in rego_dirs]
+        modules = [f for d in folders for f in rule_files.read(d) if f.is_module]
         digest = {f: hashlib.sha256(f.content).hexdigest() for f in modules}
         required = {digest[f] for f in modules if not f.is_test}
-        return cls(frozenset(rule_ids), frozenset(required), frozenset(digest.values()))
+        return cls(frozenset(rule_ids), frozenset(required), frozenset(digest.values()), central_bundle.revision(folders))
+
+
+def _revision(bundle: Any) -> str | None:
+    """The revision in an entry of data.system.bundles."""
+    manifest = bundle.get("manifest") if isinstance(bundle, dict) else None
+    revision = manifest.get("revision") if isinstance(manifest, dict) else None
+    return revision if isinstance(revision, str) else None
 
 
 class _OnItsOwnConnection:
@@ -147,6 +156,7 @@ class _Proof:
 
     def __init__(self, engine: "PolicyEngine", local: Callable[[], LocalRules], ready: Callable[[], object] | None,
                  signed_bundle: bool):
+        self._engine = engine
         self._came_up = False
         self._up = threading.Event()
 
@@ -171,6 +181,11 @@ class _Proof:
     def wait(self) -> None:
         self._task.result()
 
+    @property
+    def bundle(self) -> tuple[str, str] | None:
+        """The bundle the proof found (after `wait`)."""
+        return self._engine.bundle
+
 
 class PolicyEngine:
     def __init__(self, settings: EngineSettings, known_rules: Iterable[str]):
@@ -179,6 +194,8 @@ class PolicyEngine:
         self._known = frozenset(known_rules)
         self._connection = _connect(settings)
         self._proof: _Proof | None = None
+        # The configured bundle the proof found activated with the local revision: (name, revision).
+        self.bundle: tuple[str, str] | None = None
 
     def _call(self, method: str, path: str, body: Any = None, budget: float | None = None) -> Any:
         started = time.monotonic()
@@ -219,7 +236,7 @@ class PolicyEngine:
         `signed_bundle`: the engine is a private OPA that loaded `private_bundle`'s signed archive,
         so OPA itself verified every module against the local bytes and its listing is not asked."""
         if not signed_bundle:
-            self._prove_modules(local)
+            self._prove_served(local)
         ids = self._query("rules", {})
         if not all(isinstance(i, str) for i in ids) or set(ids) != local.rule_ids:
             served_ids = set(map(str, ids))
@@ -229,6 +246,66 @@ class PolicyEngine:
             flagged = self._findings(self._query("deny", {**probe, "config": {}}), "deny", str(probe["urn"]))
             if rule not in {f.rule for f in flagged}:
                 raise EngineError(f"OPA at {self.url} did not flag the canary resource for {rule}: it is not evaluating the rules")
+
+    def _prove_served(self, local: LocalRules) -> None:
+        """A central OPA that loads bundles through its bundle plugin proves them by what it reports
+        (`_prove_bundle`); one that loads rule files otherwise, or does not show its configuration,
+        by listing them (`_prove_modules`)."""
+        try:
+            config = self._result("GET", "config", "its configuration")
+        except EngineRefused:
+            config = {}  # an authorization policy that keeps its configuration private: the listing proves
+        configured = config.get("bundles")
+        if isinstance(configured, dict) and configured:
+            self._prove_bundle(local, configured, config.get("keys"))
+        else:
+            self._prove_modules(local)
+
+    def _prove_bundle(self, local: LocalRules, configured: dict[str, Any], keys: Any) -> None:
+        """OPA has activated one of its configured bundles with the local rules' revision, and its
+        configuration verifies that bundle's signature with a key (OPA activates no bundle whose
+        signature fails, and the signature covers every file and the revision)."""
+        activated = self._activated()
+        revisions = {name: _revision(activated.get(name)) for name in configured if isinstance(activated.get(name), dict)}
+        if not revisions:
+            raise EngineError(f"OPA at {self.url} has activated none of its bundles ({', '.join(sorted(configured))}): "
+                              "the bundle server may be down, or OPA refused the bundle (tampered, or signed with another key)")
+        name = next((n for n, r in sorted(revisions.items()) if r == local.revision), None)
+        if name is None:
+            served = ", ".join(f"{n} {r!r}" for n, r in sorted(revisions.items()))
+            raise EngineError(f"OPA at {self.url} serves bundle revision {served}, not the local rules' {local.revision!r}: "
+                              "an older or newer bundle, or other rules and data")
+        signing = configured[name].get("signing") if isinstance(configured[name], dict) else None
+        keyid = signing.get("keyid") if isinstance(signing, dict) else None
+        if not keyid or not isinstance(keys, dict) or keyid not in keys or (isinstance(signing, dict) and signing.get("exclude_files")):
+            raise EngineError(f"OPA at {self.url} does not verify the signature of bundle {name!r} (its configuration names "
+                              "no signing key, or leaves files out of the signature): it cannot prove the bundle is the team's")
+        self.bundle = (name, local.revision)
+
+    def confirm_bundle(self) -> None:
+        """After the last answer: the bundle the proof found is still the one activated. OPA swaps in
+        a newly signed bundle while it runs; no verdict may rest on answers from two revisions."""
+        proven = self._proof.bundle if self._proof is not None else self.bundle
+        if proven is None:
+            return
+        name, revision = proven
+        now = _revision(self._activated().get(name))
+        if now != revision:
+            raise EngineError(f"OPA at {self.url} replaced bundle {name!r} during the run (revision {revision!r}, now {now!r}): "
+                              "no verdict rests on answers from two revisions; run again")
+
+    def _activated(self) -> dict[str, Any]:
+        """data.system.bundles: the bundles OPA has activated (undefined, so {}, when none is)."""
+        return self._result("GET", "data/system/bundles", "its activated bundles", empty_when_undefined=True)
+
+    def _result(self, method: str, path: str, what: str, empty_when_undefined: bool = False) -> dict[str, Any]:
+        reply = self._call(method, path)
+        if empty_when_undefined and reply == {}:
+            return {}
+        result = reply.get("result") if isinstance(reply, dict) else None
+        if not isinstance(result, dict):
+            raise EngineError(f"OPA at {self.url} did not report {what} ({method} /v1/{path})")
+        return result
 
     def _prove_modules(self, local: LocalRules) -> None:
         """The engine's policy listing holds every local rule and library module byte for byte, and
@@ -332,6 +409,7 @@ class PolicyEngine:
         lane = _OnItsOwnConnection(twin, drain, "a query to OPA")
         drain(self)
         lane.result()
+        self.confirm_bundle()
         return [finding for answer in answers for finding in answer]
 
     def _budget(self, count: int) -> float:

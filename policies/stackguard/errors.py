@@ -24,6 +24,10 @@ class EngineError(Exception):
     """The policy engine could not give an answer (unreachable, too slow, malformed reply)."""
 
 
+class EngineRefused(EngineError):
+    """The engine refused a request (HTTP 401 or 403): its authorization policy does not allow it."""
+
+
 def not_a_rule(rule_id: str, known: Iterable[str], allowed: str = "an id listed by `stackguard rules`") -> str:
     """What an unknown rule id is told, with the nearest ids: a typo is the usual cause."""
     close = difflib.get_close_matches(rule_id, list(known), n=2, cutoff=0.75)

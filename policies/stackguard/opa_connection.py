@@ -19,7 +19,7 @@ import time
 from typing import TYPE_CHECKING, Any, Iterable, Protocol
 from urllib.parse import urlparse
 
-from .errors import EngineError
+from .errors import EngineError, EngineRefused
 
 if TYPE_CHECKING:
     from .engine import EngineSettings
@@ -53,7 +53,7 @@ def read_reply(status: int, chunks: Iterable[bytes], deadline: float, settings: 
             f"OPA at {settings.url} answered a redirect (HTTP {status}); stackguard never follows "
             "redirects: set STACKGUARD_OPA_URL to the OPA server itself")
     if status in (401, 403):
-        raise EngineError(f"OPA at {settings.url} refused the request (HTTP {status}): "
+        raise EngineRefused(f"OPA at {settings.url} refused the request (HTTP {status}): "
                           "check STACKGUARD_OPA_TOKEN and the server's authorization policy")
     if status != 200:
         raise EngineError(f"OPA at {settings.url} answered HTTP {status}")
