@@ -36,7 +36,7 @@ SUBJECTS: list[tuple[str, set[str]]] = [
     ("acm-certificate", HTTPS), ("transit", HTTPS), ("ssl", HTTPS), ("default-endpoint", HTTPS),
     ("client-certificate", HTTPS | AUTH),
     # Who may call: authentication and authorization of API callers and users.
-    ("authorization", AUTH), ("authentication", AUTH), ("auth", AUTH), ("mfa", AUTH), ("cognito", AUTH), ("cors", AUTH),
+    ("authorization", AUTH), ("authentication", AUTH), ("auth", AUTH), ("mfa", AUTH), ("cognito", AUTH), ("jwt", AUTH), ("cors", AUTH),
     ("function-url", AUTH), ("secret-rotation", AUTH), ("credentials", AUTH),
     # Access control by IAM and resource policies.
     ("policy-public", IAM), ("acl-public", IAM), ("public-access-block", IAM), ("trust", IAM),
