@@ -26,7 +26,8 @@ only wildcards, e.g. arn:aws:s3:::* or arn:aws:s3:::*/*, an ARN of any account s
 or every key, arn:aws:kms:*:*:key/*) must carry `allow_wildcard` (a RiskAcceptance). The reason is
 reported as acknowledged risk; the policy document keeps the wildcard as written, so the
 rules that cover it (aws-iam-policy-wildcard-actions for a wildcard action on "*",
-aws-iam-policy-privilege-escalation for escalation actions on "*") still report it; that is how the
+aws-iam-policy-privilege-escalation for escalation actions on "*", aws-iam-policy-wildcard-resources for the
+ARN patterns of any account, bucket or key) still report it; that is how the
 exception stays visible. A statement that grants iam:PassRole on "*" (including "iam:*" or "*" on "*") is always
 refused, as are the AWS-managed admin policies; other managed policies are attached only when listed
 in `managed_policy_arns`.
@@ -314,13 +315,20 @@ def broad_managed_policy(arn: str) -> bool:
     return ":iam::aws:policy/" in arn and (name.endswith("FullAccess") or name.endswith("ReadWrite"))
 
 
+def wildcard_rule(stmt: PolicyStatement) -> str:
+    """The rule that reports a statement's wildcard: PassRole patterns, wildcard actions, else wildcard ARNs."""
+    if any(action_covers(a, "iam:PassRole") for a in stmt.actions):
+        return "aws-iam-policy-pass-role-wildcard"
+    if any(whole_service_action(a) for a in stmt.actions) or "*" in stmt.resources:
+        return "aws-iam-policy-wildcard-actions"
+    return "aws-iam-policy-wildcard-resources"
+
+
 def service_role_acknowledgements(name: str, args: ServiceRoleArgs) -> Acknowledgements:
     """Wildcard statements (on the inline policy) and broad managed policies (on their attachments)."""
     acks = Acknowledgements()
     for index, stmt in enumerate(args.statements):
-        rule = "aws-iam-policy-pass-role-wildcard" if any(action_covers(a, "iam:PassRole") for a in stmt.actions) \
-            else "aws-iam-policy-wildcard-actions"
-        acks.add(rule, f"{name}-inline", f"statements.{index}.allow_wildcard", stmt.allow_wildcard)
+        acks.add(wildcard_rule(stmt), f"{name}-inline", f"statements.{index}.allow_wildcard", stmt.allow_wildcard)
     for arn in args.managed_policy_arns:
         if isinstance(arn, str) and broad_managed_policy(arn):
             acks.add("aws-iam-managed-full-access-policy", f"{name}-{arn.rsplit('/', 1)[-1]}", "allow_broad_managed_policies",

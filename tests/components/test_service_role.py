@@ -277,7 +277,8 @@ def test_lambda_keeps_its_source_account_condition(deploy):
 ])
 def test_any_account_and_every_object_patterns_need_allow_wildcard(deploy, action, resource):
     """S4. Role chaining into any role of any account that trusts it, every object of every bucket and every KMS key
-    (FSBP KMS.2) reach as far as "*": they need allow_wildcard, which is acknowledged; the document keeps them.
+    (FSBP KMS.2) reach as far as "*": they need allow_wildcard, which is acknowledged for
+    aws-iam-policy-wildcard-resources, the rule that reports them; the document keeps them.
     https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-2"""
     statement = {"actions": [action], "resources": [resource]}
     with pytest.raises(ComponentArgsError, match=rf"statements\.0: .*allow_wildcard: required \(a reason\) for resource "
@@ -288,7 +289,7 @@ def test_any_account_and_every_object_patterns_need_allow_wildcard(deploy, actio
     assert json.loads(only(monitor, INLINE).inputs["policy"])["Statement"] == [
         {"Effect": "Allow", "Action": [action], "Resource": [resource]}]
     assert only(monitor, COMPONENT).inputs["stackguardAcknowledgements"] == [
-        {"rule": "aws-iam-policy-wildcard-actions", "resource": "r-inline", "option": "statements.0.allow_wildcard",
+        {"rule": "aws-iam-policy-wildcard-resources", "resource": "r-inline", "option": "statements.0.allow_wildcard",
          **accepted}]
 
 
