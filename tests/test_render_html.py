@@ -66,7 +66,7 @@ def test_summary_shows_stack_profile_counts_and_verdict():
 
 
 def test_every_finding_with_rule_resource_source_and_fix():
-    html = page()
+    html = page().replace("<wbr>", "")  # the URN's line-break opportunities (see the test below)
     for f in FINDINGS:
         for text in (f.rule, f.title, f.name, f.type, f.urn, f"Fix {f.name}."):
             assert text in html, text
@@ -133,4 +133,15 @@ def test_baselined_findings_and_fixed_entries_are_listed_apart():
     html = renderer("html")(report)
     assert "PASSED" in html and "Baselined (1)" in html and "Fixed since the baseline (1)" in html
     assert html.index("Baselined (1)") < html.index("public-v1") and "Critical (" not in html
-    assert "urn:pulumi:prod::shop::aws:kms/key:Key::old" in html
+    assert "urn:pulumi:prod::shop::aws:kms/key:Key::old" in html.replace("<wbr>", "")
+
+
+def test_a_urn_may_break_only_after_its_separators_and_stays_escaped():
+    from stackguard.render.html import breakable_urn
+
+    urn = "urn:pulumi:prod::payments::aws:s3/bucketV2:BucketV2$aws:s3/bucketPolicy:BucketPolicy::<data>"
+    rendered = str(breakable_urn(urn))
+    assert rendered.replace("<wbr>", "") == urn.replace("<", "&lt;").replace(">", "&gt;")
+    # Breaks come only after '::', '$' and '/', so every name between them stays whole.
+    assert rendered.split("<wbr>") == ["urn:pulumi:prod::", "payments::", "aws:s3/", "bucketV2:BucketV2$",
+                                       "aws:s3/", "bucketPolicy:BucketPolicy::", "&lt;data&gt;"]

@@ -47,6 +47,18 @@ def test_the_github_workflow_runs_on_a_schedule_and_its_scan_step_scans_and_keep
     assert (tmp_path / ".stackguard/history.sqlite").exists()
 
 
+def test_the_github_workflow_installs_the_wheel_with_no_checkout_of_stackguard_and_no_go():
+    from stackguard import __version__
+
+    workflow = yaml.safe_load((ROOT / "templates/github-scan-workflow.yml").read_text())
+    steps = workflow["jobs"]["scan"]["steps"]
+    assert not [s for s in steps if str(s.get("uses", "")).startswith("actions/setup-go")]
+    assert [s for s in steps if str(s.get("uses", "")).startswith("actions/checkout")] == [{"uses": "actions/checkout@v4"}]
+    install = next(s for s in steps if s.get("id") == "install")["run"]
+    assert install.startswith('pip install "stackguard[s3]==$STACKGUARD_VERSION"') and "-e" not in install.split()
+    assert str(workflow["env"]["STACKGUARD_VERSION"]) == __version__
+
+
 def test_the_kubernetes_cronjob_runs_its_container_command(tmp_path):
     cronjob = yaml.safe_load((ROOT / "templates/kubernetes-scan-cronjob.yaml").read_text())
     assert (cronjob["kind"], cronjob["spec"]["concurrencyPolicy"]) == ("CronJob", "Forbid")

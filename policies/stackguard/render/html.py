@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import re
+
 import jinja2
+from markupsafe import Markup, escape
 
 from .. import __version__
 from ..model import Finding, Report
@@ -11,13 +14,28 @@ from ..vocabulary import SEVERITIES
 from .words import by_owner, notice, verdict
 
 
+# Where a long URN may break: after each of its separators, never inside a name.
+_URN_SEPARATOR = re.compile(r"(::|\$|/)")
+
+
+def breakable_urn(urn: str) -> Markup:
+    """The escaped URN with a line-break opportunity after each separator, so a narrow column wraps
+    it between its parts instead of mid-word."""
+    return Markup("").join(
+        Markup(f"{escape(part)}<wbr>") if _URN_SEPARATOR.fullmatch(part) else escape(part)
+        for part in _URN_SEPARATOR.split(urn)
+    )
+
+
 @lru_cache(maxsize=1)
 def _environment() -> jinja2.Environment:
     # Autoescape every value: messages and names come from the stack under review, not from us.
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader("stackguard", "templates"),
         autoescape=True, trim_blocks=True, lstrip_blocks=True,
     )
+    environment.filters["breakable_urn"] = breakable_urn
+    return environment
 
 
 def render(report: Report) -> str:
