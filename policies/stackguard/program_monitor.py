@@ -16,15 +16,10 @@ Resource references and output values are not offered (the runtime sends ids and
 """
 from __future__ import annotations
 
-import os
 import threading
 import traceback
 from concurrent import futures
 from typing import Any, Callable, Optional
-
-# This process starts other processes after the monitor (OPA, git): gRPC's fork handlers, on by default
-# in its Python wheels, can then break the forked child before it runs its program. Read when gRPC starts.
-os.environ.setdefault("GRPC_ENABLE_FORK_SUPPORT", "false")
 
 import grpc
 from google.protobuf import empty_pb2, json_format, struct_pb2

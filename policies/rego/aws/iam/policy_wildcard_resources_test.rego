@@ -40,3 +40,13 @@ test_passes_named_resources if {
 test_leaves_any_resource_to_the_scopable_rule if {
 	count(policy_wildcard_resources.deny) == 0 with input as role_policy("s3:GetObject", "*")
 }
+
+# A resource ARN or a whole document that is unknown until deployment is judged at `pulumi up`, not here.
+test_unknown_values_are_not_reported if {
+	unknown := "04da6b54-80e4-46f7-96ec-b56ff0331ba9"
+	count(policy_wildcard_resources.deny) == 0 with input as role_policy("kms:Decrypt", unknown)
+	count(policy_wildcard_resources.deny) == 0 with input as object.union(
+		role_policy("kms:Decrypt", "arn:aws:kms:*:*:key/*"),
+		{"properties": {"role": "fn", "policy": unknown}},
+	)
+}
