@@ -20,8 +20,8 @@ PROGRAMS = sorted(p for p in (ROOT / "tests" / "programs").iterdir() if (p / "Pu
 STACKGUARD = str(Path(sys.executable).with_name("stackguard"))
 
 
-def test_the_corpus_has_at_least_15_programs_with_origin_license_and_expectations():
-    assert len(PROGRAMS) >= 25
+def test_the_corpus_has_at_least_30_programs_10_independent_with_origin_license_and_expectations():
+    assert len(PROGRAMS) >= 30
     owners = []
     for program in PROGRAMS:
         origin = (program / "ORIGIN.md").read_text()
@@ -30,8 +30,8 @@ def test_the_corpus_has_at_least_15_programs_with_origin_license_and_expectation
         assert re.search(r"\b[0-9a-f]{40}\b", origin) and (program / "LICENSE").stat().st_size > 0
         expected = json.loads((program / "expected.json").read_text())
         assert expected["exit"] in (0, 1) and (program / "EXPECTED.md").exists()
-    # Programs nobody at Pulumi's own organisation wrote: independent authors, as issue 23 asks.
-    assert sum(owner.lower() != "pulumi" for owner in owners) >= 7
+    # Most programs come from authors outside Pulumi's own organisation, whose examples the rules were tuned on.
+    assert sum(owner.lower() != "pulumi" for owner in owners) >= 10
 
 
 @pytest.mark.parametrize("program", PROGRAMS, ids=lambda p: p.name)
