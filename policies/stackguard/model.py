@@ -4,6 +4,7 @@ The report is the architecture's versioned JSON contract (additive changes only)
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Literal, Optional
 
@@ -195,11 +196,12 @@ class Report(BaseModel):
     def with_findings(self, findings: list[Finding]) -> "Report":
         """The same report over other findings (a rule selection, a baseline), with its summary recounted."""
         counted = [f for f in findings if not f.exempted]
+        statuses = Counter(f.status for f in counted)  # one pass: a large stack has tens of thousands
         summary = Summary(
             resources=self.summary.resources, findings=len(findings),
-            mandatory=sum(f.status == "mandatory" for f in counted), advisory=sum(f.status == "advisory" for f in counted),
+            mandatory=statuses["mandatory"], advisory=statuses["advisory"],
             exempted=len(findings) - len(counted), baselined=sum(f.baselined for f in counted),
-            acknowledged=sum(f.status == "acknowledged" for f in counted),
+            acknowledged=statuses["acknowledged"],
         )
         return self.model_copy(update={"findings": findings, "summary": summary})
 

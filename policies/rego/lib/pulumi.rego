@@ -37,9 +37,28 @@ is_type(resource, token) if resource.type in object.get(aliases, token, {token})
 # in a table keyed by type token with `some token in type_tokens(resource); kinds[token]`.
 type_tokens(resource) := {resource.type} | object.get(alias_of, resource.type, set())
 
-# alias_of maps each type token to the tokens it is an alias of: built once, so that
+# alias_of maps each type token to the tokens it is an alias of: aliases turned around, so that
 # type_tokens, called for every resource by several rules, is a lookup and not a scan of aliases.
-alias_of := {name: {token | some token, names in aliases; name in names} | some names in aliases; some name in names}
+# Written out, not computed from aliases: batch_deny judges each resource `with input as` it,
+# and OPA starts a new cache for each, so a computed table would be built again for every
+# resource (a quarter of a batch's time). pulumi_test.rego checks it is the inverse of aliases.
+alias_of := {
+	"aws:s3/bucket:Bucket": {"aws:s3/bucket:Bucket"},
+	"aws:s3/bucketV2:BucketV2": {"aws:s3/bucket:Bucket"},
+	"aws:lb/listener:Listener": {"aws:lb/listener:Listener"},
+	"aws:alb/listener:Listener": {"aws:lb/listener:Listener"},
+	"aws:lb/loadBalancer:LoadBalancer": {"aws:lb/loadBalancer:LoadBalancer"},
+	"aws:alb/loadBalancer:LoadBalancer": {"aws:lb/loadBalancer:LoadBalancer"},
+	"aws:s3/bucketPolicy:BucketPolicy": {"aws:s3/bucketPolicy:BucketPolicy"},
+	"aws:s3/bucketAcl:BucketAcl": {"aws:s3/bucketAcl:BucketAcl"},
+	"aws:s3/bucketAclV2:BucketAclV2": {"aws:s3/bucketAcl:BucketAcl"},
+	"aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration": {
+		"aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+	},
+	"aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2": {
+		"aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+	},
+}
 
 # with_aliases(tokens) is the set of type tokens with the aliases of each: what a rule declares
 # as its resource_types, e.g. with_aliases({"aws:s3/bucket:Bucket"}) also holds

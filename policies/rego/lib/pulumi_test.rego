@@ -76,3 +76,10 @@ test_configured_values_are_not_absent if {
 	not pulumi.absent({"encrypted": false}, "encrypted")
 	pulumi.known({"kmsKeyId": "alias/data"}, "kmsKeyId")
 }
+
+test_alias_of_is_aliases_turned_around if {
+	pulumi.alias_of == {name: {token | some token, names in pulumi.aliases; name in names} |
+		some names in pulumi.aliases
+		some name in names
+	}
+}
