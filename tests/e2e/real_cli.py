@@ -11,7 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
@@ -40,6 +40,8 @@ class Workspace:
     """A PULUMI_HOME and a file:// backend of its own, so tests never share state or credentials."""
 
     folder: Path
+    # Variables the program under test reads from its shell (a corpus program's expected.json `environment`).
+    environment: dict[str, str] = field(default_factory=dict)
 
     def env(self, **extra: str) -> dict[str, str]:
         home, state = self.folder / "home", self.folder / "state"
@@ -53,7 +55,7 @@ class Workspace:
             "PULUMI_SKIP_UPDATE_CHECK": "true", "PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
             "PULUMI_SKIP_CONFIRMATIONS": "true", "NO_COLOR": "1",
             "STACKGUARD_E2E_PYTHON": sys.executable, "STACKGUARD_E2E_PROVIDER_LOG": str(self.folder / "provider.jsonl"),
-            **extra,
+            **self.environment, **extra,
         }
 
     def pulumi(self, *args: str, cwd: Path, check: bool = True, **extra: str) -> subprocess.CompletedProcess[str]:

@@ -20,7 +20,15 @@ PROFILE = ROOT / "policies" / "profiles" / "prod.json"
 ENGINE_BUILTINS = {"pulumi:pulumi:StackReference"}
 HERE = Path(__file__).resolve().parent
 # The stacks a program reads through StackReference, deployed first into the same backend.
-PREREQUISITES = {"training-stack-reference-app": ["stack_references_base_infra"]}
+PREREQUISITES = {"training-stack-reference-app": ["stack_references_base_infra"],
+                 "brontomerus-container-layer": ["network_layer_outputs"]}
+# Programs with security-relevant values a real preview cannot know yet (built from outputs of resources it has
+# not created): preflight's mocks know some of them, the deployed state all, and the pack judges them again at
+# `pulumi up`. For these, what is found only grows: preview ⊆ preflight ⊆ `check` on the deployed state.
+KNOWN_AFTER_UP = {
+    "shahtushar-apigateway-lambda": "REST API bodies and permission source ARNs built from the Lambda's ARN",
+    "kaniak-scheduled-ecs": "container definitions built from the repository URL and the log group's name",
+}
 
 
 def reencrypt_secrets(workspace, project, stack: str) -> None:
@@ -44,6 +52,7 @@ def test_the_real_preview_agrees_with_preflight(program, corpus_env, workspace):
         # Preflight reports these components as not inspected; the real engine would need their plugins.
         pytest.skip(f"needs the provider plugins {', '.join(plugins)}, which cannot be had on this machine")
     stack = expected["stack"]
+    workspace.environment.update(expected.get("environment", {}))
     for prerequisite in PREREQUISITES.get(program.name, []):
         base = copy_project(HERE / "prerequisites" / prerequisite, workspace.folder / prerequisite, corpus_env)
         workspace.pulumi("stack", "init", stack, cwd=base)
@@ -61,8 +70,13 @@ def test_the_real_preview_agrees_with_preflight(program, corpus_env, workspace):
     real_unknown = {t for t in policy_triples(streamed.stdout) if t[0] == UNKNOWN_VALUE}
     assert {t[2] for t in real_unknown} <= {"advisory"}
     real = policy_triples(streamed.stdout) - real_unknown
-    assert report_triples(json_report(preflight)) == real
-    assert (preflight.returncode == 1) == bool(mandatory(real)) == (streamed.returncode != 0), streamed.stdout[-3000:]
+    preflighted = report_triples(json_report(preflight))
+    known_after_up = program.name in KNOWN_AFTER_UP
+    if known_after_up:
+        assert real <= preflighted
+    else:
+        assert preflighted == real
+        assert (preflight.returncode == 1) == bool(mandatory(real)) == (streamed.returncode != 0), streamed.stdout[-3000:]
 
     # `check` on the real preview, and on the state after a deployment made without the gate.
     preview = workspace.pulumi("preview", "--stack", stack, "--json", "--show-sames", cwd=project)
@@ -72,7 +86,10 @@ def test_the_real_preview_agrees_with_preflight(program, corpus_env, workspace):
     workspace.pulumi("up", "--stack", stack, "--yes", cwd=project)
     export = workspace.pulumi("stack", "export", "--stack", stack, cwd=project)
     checked_export = checked_triples(workspace, project, export.stdout, "export.json")
-    assert checked_export == real
+    if known_after_up:
+        assert preflighted <= checked_export
+    else:
+        assert checked_export == real
     record_comparison(program.name, preflight=report_triples(json_report(preflight)), preview=real,
                       check_preview=checked_preview, check_export=checked_export)
 
