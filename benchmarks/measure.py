@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -59,6 +60,11 @@ def best_of(repeats: int, command: list[str], env: dict[str, str] | None = None)
     fastest = min(runs, key=lambda r: r["seconds"])
     return {**fastest, "runs": [round(r["seconds"], 3) for r in runs], "peak_rss_mib": max(r["peak_rss_mib"] for r in runs),
             "peak_tree_mib": max(r["peak_tree_mib"] for r in runs)}
+
+
+def program_environment(expected: dict) -> dict[str, str]:
+    """This process's environment and the shell variables a corpus program reads (its expected.json `environment`)."""
+    return {**os.environ, **expected.get("environment", {})}
 
 
 def stamp() -> str:

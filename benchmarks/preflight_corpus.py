@@ -36,11 +36,13 @@ def main() -> None:
             project = Path(work, program.name)
             shutil.copytree(program, project)
             (project / "venv").symlink_to(ROOT / ".venv-corpus")
+            environment = measure.program_environment(expected)
             bare = measure.best_of(args.repeats, [sys.executable, str(HERE / "bare_program_run.py"),
-                                                  "--stack", expected["stack"], "--project", str(project)])
+                                                  "--stack", expected["stack"], "--project", str(project)], environment)
             gated = measure.best_of(args.repeats, [stackguard, "preflight", "--stack", expected["stack"],
                                                    "--profile", expected["profile"], "--project", str(project),
-                                                   "--format", "json", "--output", str(Path(work, f"{program.name}.json"))])
+                                                   "--format", "json", "--output", str(Path(work, f"{program.name}.json"))],
+                                    environment)
             assert bare["code"] == 0 and gated["code"] == expected["exit"], (program.name, bare, gated)
             rows.append({"program": program.name, "bare_seconds": round(bare["seconds"], 3),
                          "preflight_seconds": round(gated["seconds"], 3),

@@ -19,6 +19,8 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
+import measure
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 PROGRAMS = ROOT / "tests" / "programs"
@@ -30,7 +32,8 @@ def gate(program: Path, profile: str, work: Path, stackguard: str) -> dict:
     shutil.copytree(program, project)
     (project / "venv").symlink_to(ROOT / ".venv-corpus")
     done = subprocess.run([stackguard, "preflight", "--stack", expected["stack"], "--profile", profile,
-                           "--project", str(project), "--format", "json"], capture_output=True, text=True, timeout=600)
+                           "--project", str(project), "--format", "json"], capture_output=True, text=True, timeout=600,
+                          env=measure.program_environment(expected))
     if done.returncode not in (0, 1):
         raise SystemExit(f"{program.name}: preflight exited {done.returncode}: {done.stderr[-2000:]}")
     return json.loads(done.stdout)
