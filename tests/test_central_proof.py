@@ -27,13 +27,17 @@ from pathlib import Path
 
 import pytest
 import requests
+from pulumi.runtime import proto
 
-from stackguard import catalog, central_bundle, paths
+from stackguard import catalog, central_bundle, paths, toolchain
 from stackguard.engine import EngineSettings, LocalRules, PolicyEngine
 from stackguard.errors import EngineError
+from stackguard.opa_server import free_port
 from tests import central_opa as central
 from tests.central_opa import activated, central_opa
+from tests.pack_driver import PackProcess
 from tests.stack_exports import export, generated_inputs, kms_key
+from tests.test_pack_grpc import configure, key, rules_of
 
 bundle_server = central.bundle_server  # a fixture: a static bundle server on 127.0.0.1
 keys = central.keys  # a fixture: the team's key pair and another
@@ -206,3 +210,70 @@ def test_a_tampered_replacement_is_never_activated_and_the_run_passes(central, s
     assert requests.get(f"{url}/v1/data/system/bundles", timeout=5).json()["result"]["stackguard"]["manifest"]["revision"] == LOCAL
     findings = engine.stack_answers(generated_inputs(20), {})
     assert {f.rule for f in findings} >= {"aws-kms-key-rotation"}
+
+
+@pytest.fixture
+def files_opa(tmp_path):
+    """A central OPA that loads a copy of the rule folder as files (no bundle service): proven by
+    its listing and its data; yields (start, the copy)."""
+    rego = tmp_path / "rego"
+    shutil.copytree(paths.rego_dir(), rego)
+    processes: list[subprocess.Popen] = []
+
+    def start() -> str:
+        port = free_port()
+        processes.append(subprocess.Popen([str(toolchain.opa_binary()), "run", "--server", "--addr", f"127.0.0.1:{port}",
+                                           "--log-level", "error", "--skip-version-check", str(rego)],
+                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={}))
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(f"{url}/health", timeout=2).ok:
+                    return url
+            except requests.RequestException:
+                time.sleep(0.2)
+        raise AssertionError("OPA did not come up")
+
+    yield start, rego
+    for process in processes:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_an_opa_loading_the_rule_files_is_proven_by_its_listing_and_its_data(files_opa, tmp_path):
+    start, _rego = files_opa
+    result = check(tmp_path, start())
+    assert result.returncode == 1, result.stderr  # decided: the KMS key without rotation is a finding
+
+
+def test_an_opa_serving_another_iam_catalog_blocks(files_opa, tmp_path):
+    """The listing shows only modules: a catalog that no longer lists s3's actions would make
+    `s3:*` grant nothing, so the catalog is compared with the local one too."""
+    start, rego = files_opa
+    catalog_file = rego / "lib" / "iam_catalog" / "data.json"
+    data = json.loads(catalog_file.read_text())
+    del data["actions"]["s3"]
+    catalog_file.write_text(json.dumps(data))
+    blocked(check(tmp_path, start()), "serves other data at data.lib.iam_catalog")
+
+
+def test_the_pack_blocks_a_deploy_whose_bundle_was_replaced_while_it_ran(central, signed, older, rules):
+    """The pack proves the central OPA when the deploy starts; a revision published while Pulumi is
+    still sending resources would leave the deploy's verdicts resting on two revisions."""
+    start, served = central
+    shutil.copy(signed, served / "stackguard.tar.gz")
+    url = start()
+    assert activated(url) == LOCAL
+    with PackProcess(env={"STACKGUARD_OPA_URL": url, "STACKGUARD_OPA_TIMEOUT": "60"}) as pack:
+        configure(pack, rules, {})
+        assert "aws-kms-key-rotation" in rules_of(pack.analyze(key(False)))
+        assert not any(d.enforcementLevel == proto.MANDATORY for d in pack.analyze_stack([key(True)]))
+        bundle, revision = older
+        shutil.copy(bundle, served / "stackguard.tar.gz")  # published while the deploy is under way
+        deadline = time.monotonic() + 30
+        while activated(url, seconds=1) != revision and time.monotonic() < deadline:
+            time.sleep(0.5)
+        stack = pack.analyze_stack([key(True)])
+    assert stack and all(d.enforcementLevel == proto.MANDATORY for d in stack)
+    assert all("replaced bundle 'stackguard' during the run" in d.message for d in stack)

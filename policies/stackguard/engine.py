@@ -19,7 +19,7 @@ import threading
 import time
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterable
 from urllib.parse import urlparse
 
@@ -103,14 +103,18 @@ class LocalRules:
     required: frozenset[str]  # digests of the rule and library modules: all must be served
     known: frozenset[str]  # those plus the test modules, which an engine may also load
     revision: str  # the revision of the signed bundle of these rule folders (central_bundle)
+    # The data files the rules read (the IAM action catalog): (data path such as lib/iam_catalog, bytes).
+    data: tuple[tuple[str, bytes], ...]
 
     @classmethod
     def of(cls, rule_ids: Iterable[str], rego_dirs: Iterable[Path]) -> "LocalRules":
         folders = [Path(d) for d in rego_dirs]
-        modules = [f for d in folders for f in rule_files.read(d) if f.is_module]
+        files = [f for d in folders for f in rule_files.read(d)]
+        modules = [f for f in files if f.is_module]
         digest = {f: hashlib.sha256(f.content).hexdigest() for f in modules}
         required = {digest[f] for f in modules if not f.is_test}
-        return cls(frozenset(rule_ids), frozenset(required), frozenset(digest.values()), central_bundle.revision(folders))
+        data = tuple((str(PurePosixPath(f.relative).parent).strip("."), f.content) for f in files if not f.is_module)
+        return cls(frozenset(rule_ids), frozenset(required), frozenset(digest.values()), central_bundle.revision(folders), data)
 
 
 def _revision(bundle: Any) -> str | None:
@@ -326,6 +330,24 @@ class PolicyEngine:
         missing = local.required - served
         if missing:
             raise EngineError(f"OPA at {self.url} does not serve {len(missing)} of the local rule modules")
+        self._prove_data(local)
+
+    def _prove_data(self, local: LocalRules) -> None:
+        """The listing shows modules, not data: the engine serves each data file of the rule folders
+        (the IAM action catalog, which decides what a wildcard grants) as the local file holds it."""
+        for path, content in local.data:
+            reply = self._call("GET", f"data/{path}" if path else "data")
+            served = reply.get("result") if isinstance(reply, dict) else None
+            expected = json.loads(content)
+            if isinstance(expected, dict) and isinstance(served, dict):
+                # Other files and rules may add keys beside the file's own (data.json at the root).
+                same = all(key in served and served[key] == value for key, value in expected.items())
+            else:
+                same = served == expected
+            if not same:
+                where = ".".join(["data", *path.split("/")]) if path else "data"
+                raise EngineError(f"OPA at {self.url} serves other data at {where} than the local rule folders "
+                                  "hold: it cannot prove what its rules read")
 
     def prove_alongside(self, local: Callable[[], LocalRules], ready: Callable[[], object] | None = None,
                         signed_bundle: bool = False) -> None:

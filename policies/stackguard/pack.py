@@ -147,6 +147,8 @@ class StackguardAnalyzer(analyzer_pb2_grpc.AnalyzerServicer):
             revealed = _revealed(engine)
             documents = [rego_input.stack_resource(r, revealed) for r in request.resources]
             raws = engine.stack_findings(documents, self._decider.profile.rule_config())
+            # The stack comes last: no verdict of this deploy may rest on answers of two bundle revisions.
+            engine.confirm_bundle()
             if revealed:
                 raws = revealed.masked(raws)
                 documents = [rego_input.stack_resource(r) for r in request.resources]
