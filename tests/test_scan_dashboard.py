@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from stackguard import project_config
+from stackguard.render.html import breakable_urn
 from stackguard.scan import command, settings as scan_settings
 from stackguard.scan.dashboard import render
 
@@ -65,6 +66,9 @@ def test_the_trend_chart_draws_the_history(report):
         heights = [p[1] for p in points]  # SVG y grows downwards: more findings, smaller y
         assert [a > b for a, b in zip(heights, heights[1:])] == [x < y for x, y in zip(counts[severity], counts[severity][1:])]
     assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    # A finding's URN wraps after its separators only, not mid-word as `word-break: break-all` did.
+    opened = [f for s in scanned.stacks for f in s.open]
+    assert opened and "break-all" not in page and all(f"<code>{breakable_urn(f.urn)}</code>" in page for f in opened)
     newly_open = re.search(r"<b>(\d+)</b>newly open", page)
     assert newly_open and int(newly_open.group(1)) == scanned.summary.new + scanned.summary.unexempted == sum(
         len(s.new) + len(s.unexempted) for s in scanned.stacks), "the tile counts what the stacks table's `new` column counts"

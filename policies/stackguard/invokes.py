@@ -44,7 +44,9 @@ _CLOUDFRONT_MANAGED = {
 }
 
 
-def _digest(text: str, length: int) -> str:
+def digest(text: str, length: int) -> str:
+    """`length` hex characters that stand for `text`: the ids the lookups and the mocks make up are
+    derived from names, so the same program gets the same ids on every run."""
     return hashlib.sha256(text.encode()).hexdigest()[:length]
 
 
@@ -115,7 +117,7 @@ def policy_document(args: dict[str, Any]) -> dict[str, Any]:
     document["Statement"] = statements
     rendered = json.dumps(document, indent=2)
     minified = json.dumps(document, separators=(",", ":"))
-    return {**args, "id": str(int(_digest(minified, 8), 16)), "json": rendered, "minifiedJson": minified}
+    return {**args, "id": str(int(digest(minified, 8), 16)), "json": rendered, "minifiedJson": minified}
 
 
 def _arn_parts(args: dict[str, Any]) -> dict[str, Any]:
@@ -189,58 +191,58 @@ class Lookups:
                             for i in (1, 2, 3)], "groupNames": [self.region]}
 
     def ami(self, args):
-        ami_id = f"ami-{_digest(json.dumps(args, sort_keys=True, default=str), 17)}"
+        ami_id = f"ami-{digest(json.dumps(args, sort_keys=True, default=str), 17)}"
         return {**args, "id": ami_id, "imageId": ami_id, "arn": self._arn("ec2", f"image/{ami_id}", account=False),
                 "architecture": "x86_64", "name": "preflight-image", "ownerId": (args.get("owners") or ["amazon"])[0],
                 "rootDeviceName": "/dev/xvda", "rootDeviceType": "ebs", "virtualizationType": "hvm", "public": True,
                 "state": "available", "blockDeviceMappings": [], "tags": {}}
 
     def vpc(self, args):
-        vpc_id = args.get("id") or f"vpc-{_digest(json.dumps(args, sort_keys=True, default=str), 17)}"
+        vpc_id = args.get("id") or f"vpc-{digest(json.dumps(args, sort_keys=True, default=str), 17)}"
         return {**args, "id": vpc_id, "cidrBlock": "172.31.0.0/16", "default": bool(args.get("default")),
                 "arn": self._arn("ec2", f"vpc/{vpc_id}"), "ownerId": self.account_id, "state": "available",
-                "mainRouteTableId": f"rtb-{_digest(vpc_id, 17)}", "enableDnsSupport": True, "enableDnsHostnames": True,
+                "mainRouteTableId": f"rtb-{digest(vpc_id, 17)}", "enableDnsSupport": True, "enableDnsHostnames": True,
                 "tags": args.get("tags") or {}}
 
     def subnets(self, args):
         seed = json.dumps(args, sort_keys=True, default=str)
-        return {**args, "id": self.region, "ids": [f"subnet-{_digest(seed + z, 17)}" for z in "abc"]}
+        return {**args, "id": self.region, "ids": [f"subnet-{digest(seed + z, 17)}" for z in "abc"]}
 
     def subnet(self, args):
-        subnet_id = args.get("id") or f"subnet-{_digest(json.dumps(args, sort_keys=True, default=str), 17)}"
+        subnet_id = args.get("id") or f"subnet-{digest(json.dumps(args, sort_keys=True, default=str), 17)}"
         return {**args, "id": subnet_id, "arn": self._arn("ec2", f"subnet/{subnet_id}"), "cidrBlock": "172.31.0.0/20",
-                "availabilityZone": f"{self.region}a", "vpcId": f"vpc-{_digest(subnet_id, 17)}",
+                "availabilityZone": f"{self.region}a", "vpcId": f"vpc-{digest(subnet_id, 17)}",
                 "mapPublicIpOnLaunch": False, "ownerId": self.account_id, "state": "available", "tags": {}}
 
     def security_group(self, args):
-        group_id = args.get("id") or f"sg-{_digest(json.dumps(args, sort_keys=True, default=str), 17)}"
+        group_id = args.get("id") or f"sg-{digest(json.dumps(args, sort_keys=True, default=str), 17)}"
         return {**args, "id": group_id, "arn": self._arn("ec2", f"security-group/{group_id}"),
                 "name": args.get("name") or "default", "vpcId": args.get("vpcId") or "vpc-0123456789abcdef0",
                 "description": "preflight lookup", "tags": {}}
 
     def zone(self, args):
         name = (args.get("name") or "example.com").rstrip(".")
-        zone_id = args.get("zoneId") or f"Z{_digest(name, 20).upper()}"
+        zone_id = args.get("zoneId") or f"Z{digest(name, 20).upper()}"
         return {**args, "id": zone_id, "zoneId": zone_id, "name": name, "arn": f"arn:{self.partition}:route53:::hostedzone/{zone_id}",
                 "privateZone": bool(args.get("privateZone")), "nameServers": [f"ns-{i}.awsdns-0{i}.com" for i in (1, 2)],
                 "resourceRecordSetCount": 2, "callerReference": name, "comment": "", "tags": {}}
 
     def certificate(self, args):
         domain = args.get("domain") or "example.com"
-        arn = self._arn("acm", f"certificate/{_digest(domain, 8)}-{_digest(domain, 4)}-{_digest(domain, 12)}")
+        arn = self._arn("acm", f"certificate/{digest(domain, 8)}-{digest(domain, 4)}-{digest(domain, 12)}")
         return {**args, "id": arn, "arn": arn, "domain": domain, "status": "ISSUED", "keyTypes": ["RSA_2048"],
                 "tags": {}}
 
     def secret_version(self, args):
         # The value is unknowable and secret: the program sees it as an unknown secret, as a preview would.
         secret = {SPECIAL_SIG_KEY: SECRET_SIG, "value": UNKNOWN_STRING}
-        arn = self._arn("secretsmanager", f"secret:{args.get('secretId', 'secret')}-{_digest(str(args), 6)}")
+        arn = self._arn("secretsmanager", f"secret:{args.get('secretId', 'secret')}-{digest(str(args), 6)}")
         return {**args, "id": f"{arn}|AWSCURRENT", "arn": arn, "secretString": secret, "secretBinary": secret,
-                "versionId": _digest(str(args), 32), "versionStages": ["AWSCURRENT"]}
+                "versionId": digest(str(args), 32), "versionStages": ["AWSCURRENT"]}
 
     def secret(self, args):
         name = args.get("name") or str(args.get("arn", "secret")).rsplit(":", 1)[-1]
-        arn = args.get("arn") or self._arn("secretsmanager", f"secret:{name}-{_digest(name, 6)}")
+        arn = args.get("arn") or self._arn("secretsmanager", f"secret:{name}-{digest(name, 6)}")
         return {**args, "id": arn, "arn": arn, "name": name, "kmsKeyId": "", "tags": {}}
 
     def parameter(self, args):
@@ -255,29 +257,29 @@ class Lookups:
         statements = _MANAGED_POLICIES.get(name)
         policy = json.dumps({"Version": "2012-10-17", "Statement": statements}) if statements else UNKNOWN_STRING
         return {**args, "id": arn, "arn": arn, "name": name, "path": "/", "policy": policy,
-                "policyId": f"ANPA{_digest(arn, 17).upper()}", "description": name, "tags": {}}
+                "policyId": f"ANPA{digest(arn, 17).upper()}", "description": name, "tags": {}}
 
     def role(self, args):
         name = args["name"]
         return {**args, "id": name, "arn": self._arn("iam", f"role/{name}", region=False), "path": "/",
-                "uniqueId": f"AROA{_digest(name, 17).upper()}", "assumeRolePolicy": UNKNOWN_STRING,
+                "uniqueId": f"AROA{digest(name, 17).upper()}", "assumeRolePolicy": UNKNOWN_STRING,
                 "maxSessionDuration": 3600, "tags": {}}
 
     def kms_key(self, args):
         key_id = args.get("keyId", "")
-        arn = key_id if key_id.startswith("arn:") else self._arn("kms", f"key/{_digest(key_id, 8)}-{_digest(key_id, 4)}")
+        arn = key_id if key_id.startswith("arn:") else self._arn("kms", f"key/{digest(key_id, 8)}-{digest(key_id, 4)}")
         return {**args, "id": arn, "arn": arn, "keyManager": "CUSTOMER", "keyState": "Enabled", "enabled": True,
                 "keyUsage": "ENCRYPT_DECRYPT", "customerMasterKeySpec": "SYMMETRIC_DEFAULT"}
 
     def kms_alias(self, args):
         name = args["name"]
         return {**args, "id": self._arn("kms", name), "arn": self._arn("kms", name),
-                "targetKeyId": f"{_digest(name, 8)}-{_digest(name, 4)}-{_digest(name, 4)}",
-                "targetKeyArn": self._arn("kms", f"key/{_digest(name, 8)}")}
+                "targetKeyId": f"{digest(name, 8)}-{digest(name, 4)}-{digest(name, 4)}",
+                "targetKeyArn": self._arn("kms", f"key/{digest(name, 8)}")}
 
     def ecr_token(self, args):
         # Shaped as ECR returns it: base64 of "AWS:<password>", so programs that decode it keep working.
-        password = f"preflight-{_digest(str(args), 24)}"
+        password = f"preflight-{digest(str(args), 24)}"
         token = base64.b64encode(f"AWS:{password}".encode()).decode()
         secret = lambda value: {SPECIAL_SIG_KEY: SECRET_SIG, "value": value}  # noqa: E731
         return {**args, "id": self.region, "authorizationToken": secret(token), "password": secret(password),
@@ -287,8 +289,8 @@ class Lookups:
     def cloudfront_managed_policy(self, args):
         name = args.get("name") or "Managed-CachingOptimized"
         policy_id = args.get("id") or _CLOUDFRONT_MANAGED.get(name) or (
-            f"{_digest(name, 8)}-{_digest(name, 4)}-{_digest(name, 4)}-{_digest(name, 4)}-{_digest(name, 12)}")
-        return {**args, "id": policy_id, "name": name, "etag": _digest(policy_id, 14).upper(), "comment": name}
+            f"{digest(name, 8)}-{digest(name, 4)}-{digest(name, 4)}-{digest(name, 4)}-{digest(name, 12)}")
+        return {**args, "id": policy_id, "name": name, "etag": digest(policy_id, 14).upper(), "comment": name}
 
     def elb_service_account(self, args):
         # The Elastic Load Balancing account of us-east-1; other regions differ but are shaped alike.

@@ -5,12 +5,11 @@ only) and by the component tests, so both see realistic outputs.
 """
 from __future__ import annotations
 
-import hashlib
 from typing import Any, Optional
 
 import pulumi
 
-from .invokes import Lookups
+from .invokes import Lookups, digest
 
 # ARN layout per type token: {p} partition, {r} region, {a} account, {id} physical id, {name} name.
 _ARNS = {
@@ -47,13 +46,9 @@ _ID_PREFIX = {
 }
 
 
-def _digest(text: str, length: int) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()[:length]
-
-
 def _uuid(seed: str) -> str:
-    digest = _digest(seed, 32)
-    return "-".join(digest[a:b] for a, b in ((0, 8), (8, 12), (12, 16), (16, 20), (20, 32)))
+    hexes = digest(seed, 32)
+    return "-".join(hexes[a:b] for a, b in ((0, 8), (8, 12), (12, 16), (16, 20), (20, 32)))
 
 
 class AwsMocks(pulumi.runtime.Mocks):
@@ -69,9 +64,9 @@ class AwsMocks(pulumi.runtime.Mocks):
         if token == "aws:kms/key:Key":
             return _uuid(token + name)
         if token == "aws:cognito/userPool:UserPool":
-            return f"{self.region}_{_digest(token + name, 9)}"
+            return f"{self.region}_{digest(token + name, 9)}"
         prefix = _ID_PREFIX.get(token)
-        return f"{prefix}{_digest(token + name, 17)}" if prefix else f"{name}-{_digest(token + name, 8)}"
+        return f"{prefix}{digest(token + name, 17)}" if prefix else f"{name}-{digest(token + name, 8)}"
 
     def arn(self, token: str, name: str, physical_id: str, inputs: dict[str, Any]) -> str:
         seed = token + name
@@ -81,7 +76,7 @@ class AwsMocks(pulumi.runtime.Mocks):
             kind = token.split(":")[-1]
             layout = f"arn:{{p}}:{module}:{{r}}:{{a}}:{kind[0].lower() + kind[1:]}/{{id}}"
         return layout.format(
-            p=self.partition, r=self.region, a=self.account_id, id=physical_id, uuid=_uuid(seed), short=_digest(seed, 6),
+            p=self.partition, r=self.region, a=self.account_id, id=physical_id, uuid=_uuid(seed), short=digest(seed, 6),
             name=name, rest_api=inputs.get("restApi", "api"), api=inputs.get("apiId", "api"),
             stage=inputs.get("stageName", name),
         )
@@ -89,15 +84,15 @@ class AwsMocks(pulumi.runtime.Mocks):
     def new_resource(self, args: pulumi.runtime.MockResourceArgs):
         physical_id = args.resource_id or self._physical_id(args.typ, args.name)
         # Pulumi auto-names resources "<logical name>-<random suffix>" when no name is given.
-        auto_name = args.inputs.get("name") or f"{args.name}-{_digest(args.typ + args.name, 7)}"
+        auto_name = args.inputs.get("name") or f"{args.name}-{digest(args.typ + args.name, 7)}"
         arn = self.arn(args.typ, auto_name, physical_id, args.inputs)
         if args.typ == "aws:secretsmanager/secret:Secret":
             physical_id = arn  # Secrets Manager identifies a secret by its ARN
         outputs = {"name": auto_name, **args.inputs, "id": physical_id, "arn": arn}
         if args.typ in ("aws:s3/bucketV2:BucketV2", "aws:s3/bucket:Bucket"):
-            outputs.setdefault("bucket", f"{args.name}-{_digest(args.name, 7)}")
+            outputs.setdefault("bucket", f"{args.name}-{digest(args.name, 7)}")
         if args.typ in ("aws:apigateway/restApi:RestApi", "aws:apigatewayv2/api:Api"):
-            outputs["rootResourceId"] = _digest(physical_id + "root", 10)
+            outputs["rootResourceId"] = digest(physical_id + "root", 10)
             outputs["executionArn"] = f"arn:{self.partition}:execute-api:{self.region}:{self.account_id}:{physical_id}"
             outputs["apiEndpoint"] = f"https://{physical_id}.execute-api.{self.region}.amazonaws.com"
         if args.typ == "aws:apigateway/stage:Stage":
@@ -116,7 +111,7 @@ class AwsMocks(pulumi.runtime.Mocks):
         if args.typ == "aws:ec2/vpc:Vpc":
             outputs.setdefault("cidrBlock", "10.0.0.0/16")
         if args.typ == "aws:apigateway/domainName:DomainName":
-            outputs["regionalDomainName"] = f"d-{_digest(args.name, 10)}.execute-api.{self.region}.amazonaws.com"
+            outputs["regionalDomainName"] = f"d-{digest(args.name, 10)}.execute-api.{self.region}.amazonaws.com"
             outputs["regionalZoneId"] = "Z2FDTNDATAQYW2"
         return physical_id, outputs
 
