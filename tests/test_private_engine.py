@@ -11,7 +11,7 @@ import pytest
 import requests
 
 from stackguard import opa_server, paths
-from stackguard.opa_server import OpaServer
+from stackguard.opa_server import MEMORY_LIMIT, OpaServer
 
 pytestmark = pytest.mark.slow
 
@@ -57,9 +57,9 @@ def test_no_writes_and_no_ad_hoc_queries_even_with_the_token(server, method, pat
     assert reply.status_code == 401, (method, path, reply.status_code)
 
 
-def test_opa_runs_with_an_empty_environment(server):
+def test_opa_runs_with_only_its_memory_limit_in_its_environment(server):
     environ = open(f"/proc/{server._process.pid}/environ", "rb").read()
-    assert environ == b"" and b"hunter2-canary" not in environ
+    assert environ == f"GOMEMLIMIT={MEMORY_LIMIT}\0".encode() and b"hunter2-canary" not in environ
 
 
 def test_rules_are_a_private_read_only_signed_bundle_removed_once_opa_is_up():
