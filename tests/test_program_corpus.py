@@ -55,6 +55,10 @@ def test_program_gets_its_expected_verdict_and_findings(program, corpus_env, tmp
     found = {(f["rule"], f["name"]) for f in report["findings"] if f["enforcement"] == "mandatory"}
     missing = {(f["rule"], f["name"]) for f in expected["findings"]} - found
     assert not missing, f"expected findings not reported: {sorted(missing)}"
+    # Weaknesses a reviewer sees that prod reports without blocking (logging, versioning, ...).
+    reported = {(f["rule"], f["name"]) for f in report["findings"]}
+    unreported = {(f["rule"], f["name"]) for f in expected.get("advisory", [])} - reported
+    assert not unreported, f"expected advisory findings not reported: {sorted(unreported)}"
     assert sorted({n["type"] for n in report["coverage"]["not_inspected"]}) == expected["not_inspected"]
     remote = {n["urn"] for n in report["coverage"]["not_inspected"] if n["reason"].startswith("remote component")}
     assert {n["resource"] for n in report.get("notices", []) if n["kind"] == "uninspected"} == remote
