@@ -8,7 +8,7 @@ import sys
 import time
 
 _WRAPPER = """
-import json, os, resource, subprocess, sys, time
+import json, os, resource, subprocess, sys, threading, time
 
 def tree(root):
     children = {}
@@ -34,12 +34,17 @@ def rss(pid):
 
 start = time.perf_counter()
 process = subprocess.Popen(json.loads(sys.argv[1]), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+# The end is taken by a thread blocked in wait(): the sampling loop below wakes every 0.1 s, and
+# timing by it rounded each run up to the next tenth (a tenth of a sub-second program's time).
+ended = []
+waiter = threading.Thread(target=lambda: ended.append((process.wait(), time.perf_counter())[1]))
+waiter.start()
 peak_tree = 0
-while process.poll() is None:
+while waiter.is_alive():
     peak_tree = max(peak_tree, sum(rss(pid) for pid in tree(process.pid)))
-    time.sleep(0.1)
+    waiter.join(0.1)
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(json.dumps({"seconds": time.perf_counter() - start, "code": process.returncode,
+print(json.dumps({"seconds": ended[0] - start, "code": process.returncode,
                   "cpu_seconds": usage.ru_utime + usage.ru_stime, "peak_rss_mib": usage.ru_maxrss / 1024,
                   "peak_tree_mib": peak_tree / 2**20}))
 """
