@@ -37,7 +37,12 @@ process = subprocess.Popen(json.loads(sys.argv[1]), stdout=subprocess.DEVNULL, s
 # The end is taken by a thread blocked in wait(): the sampling loop below wakes every 0.1 s, and
 # timing by it rounded each run up to the next tenth (a tenth of a sub-second program's time).
 ended = []
-waiter = threading.Thread(target=lambda: ended.append((process.wait(), time.perf_counter())[1]))
+
+def wait():
+    process.wait()
+    ended.append(time.perf_counter())
+
+waiter = threading.Thread(target=wait)
 waiter.start()
 peak_tree = 0
 while waiter.is_alive():

@@ -76,9 +76,15 @@ def central_opa(tmp_path: Path, service: str, public_key: Path, collector: str |
     key: |
 {key}
 {logs}""")
+    return opa_server("--config-file", str(config))
+
+
+def opa_server(*arguments: str) -> tuple[subprocess.Popen, str]:
+    """The pinned OPA serving on a free loopback port with these arguments (a configuration file, or
+    rule folders to load), with no environment; and its URL."""
     port = free_port()
     process = subprocess.Popen([str(toolchain.opa_binary()), "run", "--server", "--addr", f"127.0.0.1:{port}",
-                                "--config-file", str(config), "--log-level", "error", "--skip-version-check"],
+                                "--log-level", "error", "--skip-version-check", *arguments],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={})
     return process, f"http://127.0.0.1:{port}"
 

@@ -29,12 +29,11 @@ import pytest
 import requests
 from pulumi.runtime import proto
 
-from stackguard import catalog, central_bundle, paths, toolchain
+from stackguard import catalog, central_bundle, paths
 from stackguard.engine import EngineSettings, LocalRules, PolicyEngine
 from stackguard.errors import EngineError
-from stackguard.opa_server import free_port
 from tests import central_opa as central
-from tests.central_opa import activated, central_opa
+from tests.central_opa import activated, central_opa, opa_server
 from tests.pack_driver import PackProcess
 from tests.stack_exports import export, generated_inputs, kms_key
 from tests.test_pack_grpc import configure, key, rules_of
@@ -221,11 +220,8 @@ def files_opa(tmp_path):
     processes: list[subprocess.Popen] = []
 
     def start() -> str:
-        port = free_port()
-        processes.append(subprocess.Popen([str(toolchain.opa_binary()), "run", "--server", "--addr", f"127.0.0.1:{port}",
-                                           "--log-level", "error", "--skip-version-check", str(rego)],
-                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={}))
-        url = f"http://127.0.0.1:{port}"
+        process, url = opa_server(str(rego))
+        processes.append(process)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:

@@ -132,7 +132,6 @@ def check_values(document: Any, source: str, text: str | None = None) -> None:
     # JSON's integers were bounded as it was parsed (parse_int) and its keys are strings, so
     # without strings to check only its containers (depth) and floats (finite) are visited: the
     # other values of a 100,000-resource export would double the time this takes.
-    every_value = strings
     # Each entry: (value, its parent's entry, its key or index there, depth).
     stack: list[tuple[Any, Any, str | int | None, int]] = [(document, None, None, 0)]
     while stack:
@@ -140,7 +139,7 @@ def check_values(document: Any, source: str, text: str | None = None) -> None:
         value, _, _, depth = entry
         if depth > MAX_DEPTH:
             raise InputError(source, _key_path(entry), f"nests deeper than {MAX_DEPTH} levels")
-        visit_all = every_value or depth >= MAX_DEPTH  # past the limit, any child is too deep
+        visit_all = strings or depth >= MAX_DEPTH  # past the limit, any child is too deep
         if isinstance(value, dict):
             for k, v in value.items():
                 if not isinstance(k, str):

@@ -1,9 +1,8 @@
 """A self-contained HTML page (inline CSS, no scripts, no external assets) rendered from templates/report.html.j2."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 import re
+from functools import lru_cache
 
 import jinja2
 from markupsafe import Markup, escape
